@@ -1,0 +1,1 @@
+"""The Operator Console application: main window, navigation, settings, CLI entry, wiring."""

@@ -1,0 +1,54 @@
+"""The panes the console can show.  A pane is listed only if its module exists."""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+
+@dataclass(frozen=True)
+class PaneSpec:
+    name: str  # used by --pane and settings
+    module: str
+    cls: str
+    title_source: str  # English source text, translated with context "Panes"
+    audience: str
+
+    @property
+    def title(self) -> str:
+        return QCoreApplication.translate("Panes", self.title_source)
+
+    def load(self):
+        return getattr(importlib.import_module(self.module), self.cls)
+
+
+KNOWN_PANES = [
+    PaneSpec("profiles", "widgets.profiles.pane", "ProfilesPane", "Customer profiles", "service"),
+    PaneSpec("fraud", "widgets.fraud.pane", "FraudPane", "Fraud groups", "moderation"),
+    PaneSpec("avatars", "widgets.avatars.pane", "AvatarsPane", "Default avatars", "product"),
+    PaneSpec("expressions", "widgets.expressions.pane", "ExpressionsPane", "Expression capture",
+             "product"),
+    PaneSpec("nudges", "widgets.nudges.pane", "NudgesPane", "Dwell-time nudges", "product"),
+]
+
+
+def available_panes() -> list[PaneSpec]:
+    found = []
+    for spec in KNOWN_PANES:
+        try:
+            present = importlib.util.find_spec(spec.module) is not None
+        except ModuleNotFoundError:  # the pane's package is not there
+            present = False
+        if present:
+            found.append(spec)
+    return found
+
+
+def pane_spec(name: str) -> PaneSpec:
+    for spec in available_panes():
+        if spec.name == name:
+            return spec
+    names = ", ".join(s.name for s in available_panes()) or "none"
+    raise KeyError(f"no pane named '{name}' (available: {names})")

@@ -1,0 +1,1 @@
+"""Operator Console engine: domain logic and storage, importable without Qt."""
