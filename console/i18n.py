@@ -21,11 +21,13 @@ def install_translators(app: QApplication, language: str) -> bool:
         return True
     QLocale.setDefault(QLocale(language))
     ok = False
-    ours = QTranslator(app)
-    if ours.load(str(resource("translations", f"operator_console_{language}.qm"))):
-        app.installTranslator(ours)
-        _installed.append(ours)
-        ok = True
+    # one catalogue per part of the app (console_zh_CN.qm, profiles_zh_CN.qm, …)
+    for qm in sorted(resource("translations").glob(f"*_{language}.qm")):
+        ours = QTranslator(app)
+        if ours.load(str(qm)):
+            app.installTranslator(ours)
+            _installed.append(ours)
+            ok = True
     qt = QTranslator(app)
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
         app.installTranslator(qt)
