@@ -78,8 +78,9 @@ def run_gui(cli_db: str | None = None, startup_probe: bool = False) -> int:
     if startup_probe:
         window.first_painted.connect(lambda: (print(
             f"first paint after {time.perf_counter() - _T0:.3f} s", flush=True), app.quit()))
+    # Panes are built after the first paint, so the window appears at once whatever they load.
+    window.first_painted.connect(window.start)
     window.show()
-    window.start()
     if first_launch_demo and not startup_probe:
         from engine.store.info import is_empty
 
