@@ -1,15 +1,15 @@
 """The main window: navigation sidebar, pane stack, menus and the status bar."""
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QInputDialog, QLabel, QListWidget, QListWidgetItem,
-                               QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget)
+                               QMainWindow, QMessageBox, QSplitter, QStackedWidget, QStyle)
 
 from console.i18n import LANGUAGES
 from console.jobs_bar import JobsIndicator
 from console.notifier import Notifier
-from console.panes import PaneSpec, available_panes
+from console.panes import AUDIENCES, PaneSpec, available_panes
 from console.settings import Settings, save_settings
 from console.settings_dialog import SettingsDialog
 from engine.errors import OperatorError
@@ -40,13 +40,10 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(20, 20))
-        self.nav.setMinimumWidth(180)
+        self.nav.setMinimumWidth(190)
         self.nav.setMaximumWidth(260)
-        for spec in self._specs:
-            item = QListWidgetItem(spec.title)
-            item.setData(Qt.UserRole, spec.name)
-            item.setToolTip(spec.title)
-            self.nav.addItem(item)
+        self.nav.setSpacing(1)
+        self._fill_nav()
         self.stack = QStackedWidget()
         self.empty = QLabel(self.tr("No panes are installed."))
         self.empty.setAlignment(Qt.AlignCenter)
@@ -57,7 +54,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([200, 1160])
         self.setCentralWidget(splitter)
-        self.nav.currentRowChanged.connect(self._on_nav)
+        self.nav.currentItemChanged.connect(lambda item, _old: self._on_nav(item))
 
         self.jobs = JobsIndicator(tasks)
         self.workspace_label = QLabel()
@@ -80,15 +77,39 @@ class MainWindow(QMainWindow):
     def pane_names(self) -> list[str]:
         return [s.name for s in self._specs]
 
+    ICONS = {"profiles": QStyle.SP_FileDialogContentsView, "fraud": QStyle.SP_MessageBoxWarning,
+             "avatars": QStyle.SP_DirIcon, "expressions": QStyle.SP_MediaPlay,
+             "nudges": QStyle.SP_BrowserReload}
+
+    def _fill_nav(self) -> None:
+        self._nav_items: dict[str, QListWidgetItem] = {}
+        audience = None
+        bold = self.nav.font()
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 0.9)
+        for spec in self._specs:
+            if spec.audience != audience:
+                audience = spec.audience
+                header = QListWidgetItem(
+                    QCoreApplication.translate("Panes", AUDIENCES.get(audience, audience)).upper())
+                header.setFlags(Qt.NoItemFlags)
+                header.setFont(bold)
+                self.nav.addItem(header)
+            item = QListWidgetItem(self.style().standardIcon(self.ICONS.get(spec.name,
+                                   QStyle.SP_FileIcon)), spec.title)
+            item.setData(Qt.UserRole, spec.name)
+            item.setToolTip(spec.title)
+            self.nav.addItem(item)
+            self._nav_items[spec.name] = item
+
     def show_pane(self, name: str) -> Pane:
-        row = self.pane_names().index(name)
-        self.nav.setCurrentRow(row)
+        self.nav.setCurrentItem(self._nav_items[name])
         return self._panes[name]
 
-    def _on_nav(self, row: int) -> None:
-        if row < 0:
+    def _on_nav(self, item: QListWidgetItem | None) -> None:
+        if item is None or item.data(Qt.UserRole) is None:
             return
-        spec = self._specs[row]
+        spec = next(s for s in self._specs if s.name == item.data(Qt.UserRole))
         pane = self._panes.get(spec.name)
         if pane is None:
             try:
@@ -110,10 +131,11 @@ class MainWindow(QMainWindow):
         self._panes.clear()
 
     def reload_panes(self) -> None:
-        current = self.nav.currentRow()
+        current = self.nav.currentItem()
         self._drop_panes()
-        self.nav.setCurrentRow(-1)
-        self.nav.setCurrentRow(max(current, 0) if self._specs else -1)
+        self.nav.setCurrentItem(None)
+        if current is not None:
+            self.nav.setCurrentItem(current)
 
     # -- workspace ---------------------------------------------------------------------------
     def set_workspace(self, workspace: Workspace) -> None:
@@ -245,9 +267,9 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Select the last pane after the window is shown (panes build lazily)."""
         names = self.pane_names()
-        if names:
+        if names and self.nav.currentItem() is None:
             last = self.settings.last_pane
-            self.nav.setCurrentRow(names.index(last) if last in names else 0)
+            self.show_pane(last if last in names else names[0])
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().paintEvent(event)

@@ -5,7 +5,7 @@ import importlib
 import importlib.util
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 
 @dataclass(frozen=True)
@@ -25,13 +25,20 @@ class PaneSpec:
 
 
 KNOWN_PANES = [
-    PaneSpec("profiles", "widgets.profiles.pane", "ProfilesPane", "Customer profiles", "service"),
-    PaneSpec("fraud", "widgets.fraud.pane", "FraudPane", "Fraud groups", "moderation"),
-    PaneSpec("avatars", "widgets.avatars.pane", "AvatarsPane", "Default avatars", "product"),
-    PaneSpec("expressions", "widgets.expressions.pane", "ExpressionsPane", "Expression capture",
+    PaneSpec("profiles", "widgets.profiles.pane", "ProfilesPane", QT_TRANSLATE_NOOP("Panes", "Customer profiles"), "service"),
+    PaneSpec("fraud", "widgets.fraud.pane", "FraudPane", QT_TRANSLATE_NOOP("Panes", "Fraud groups"), "moderation"),
+    PaneSpec("avatars", "widgets.avatars.pane", "AvatarsPane", QT_TRANSLATE_NOOP("Panes", "Default avatars"), "product"),
+    PaneSpec("expressions", "widgets.expressions.pane", "ExpressionsPane", QT_TRANSLATE_NOOP("Panes", "Expression capture"),
              "product"),
-    PaneSpec("nudges", "widgets.nudges.pane", "NudgesPane", "Dwell-time nudges", "product"),
+    PaneSpec("nudges", "widgets.nudges.pane", "NudgesPane", QT_TRANSLATE_NOOP("Panes", "Dwell-time nudges"), "product"),
 ]
+
+
+AUDIENCES = {
+    "service": QT_TRANSLATE_NOOP("Panes", "Customer service"),
+    "moderation": QT_TRANSLATE_NOOP("Panes", "Moderation"),
+    "product": QT_TRANSLATE_NOOP("Panes", "Product"),
+}
 
 
 def available_panes() -> list[PaneSpec]:
