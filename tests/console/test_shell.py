@@ -63,3 +63,16 @@ def test_errors_reach_the_status_bar(qtbot, demo_workspace):
     qtbot.waitUntil(lambda: "disk on fire" in window.statusBar().currentMessage(), timeout=3000)
     assert window.notifier.history[-1][0] == "error"
     window.close()
+
+
+def test_demo_is_built_in_background_from_the_menu(qtbot, workspace):
+    from engine.store.info import is_empty
+
+    window = create_window(workspace, Settings())
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.tasks.task_ended, timeout=60000):
+        window.build_demo(replace=True)
+    with workspace.session() as s:
+        assert not is_empty(s)
+    window.close()
