@@ -63,8 +63,13 @@ def evidence(feats: np.ndarray) -> np.ndarray:
     sad = g("frown") + 0.5 * g("brow_inner_up") * (1.0 - g("brow_outer_up")) \
         + 1.2 * closed * gap
     # AU1 + AU2 + AU5 + AU26: brows up, eyes wide, jaw dropped, without a smile or frown
+    # (lips apart alone is talking, not surprise: the open mouth counts in full only with raised
+    # brows or widened eyes)
+    raised = np.clip(2.0 * g("eye_wide") + g("brow_outer_up") + g("brow_inner_up")
+                     + np.clip((g("brow_raise") - 0.32) / 0.06, 0.0, 1.0), 0.0, 1.0)
     surprised = open_eyes * no_smile * (1.0 - np.clip(brow_down, 0.0, 1.0)) * (
-        gap + g("eye_wide") + g("jaw_open") + 0.3 * (g("brow_inner_up") + g("brow_outer_up")))
+        gap * (0.4 + 0.6 * raised) + g("eye_wide") + 0.5 * g("jaw_open")
+        + 0.2 * (g("brow_inner_up") + g("brow_outer_up")))
     # AU4 + AU5/7 + AU23/24: brows lowered, glaring (eyes open), lips pressed or snarl
     angry = no_smile * (1.0 - 0.5 * closed) * (
         brow_down + _relu(g("squint") - 0.4) + g("press") + 0.5 * g("upper_up"))

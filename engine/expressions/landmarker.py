@@ -112,5 +112,5 @@ class FaceTracker:
                 out.found[i] = True
                 out.blendshapes[i], out.landmarks[i] = res
             if i % 5 == 0:
-                state.set_progress((i + 1) / len(frames), f"frame {i + 1} of {len(frames)}")
+                state.set_progress((i + 1) / len(frames), "finding faces" if i == 0 else "")
         return out
