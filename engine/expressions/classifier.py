@@ -68,7 +68,7 @@ def evidence(feats: np.ndarray) -> np.ndarray:
     raised = np.clip(2.0 * g("eye_wide") + g("brow_outer_up") + g("brow_inner_up")
                      + np.clip((g("brow_raise") - 0.32) / 0.06, 0.0, 1.0), 0.0, 1.0)
     surprised = open_eyes * no_smile * (1.0 - np.clip(brow_down, 0.0, 1.0)) * (
-        gap * (0.4 + 0.6 * raised) + g("eye_wide") + 0.5 * g("jaw_open")
+        gap * (0.3 + 0.7 * raised) + g("eye_wide") + 0.5 * g("jaw_open")
         + 0.2 * (g("brow_inner_up") + g("brow_outer_up")))
     # AU4 + AU5/7 + AU23/24: brows lowered, glaring (eyes open), lips pressed or snarl
     angry = no_smile * (1.0 - 0.5 * closed) * (
