@@ -1,0 +1,202 @@
+"""Loading behaviour logs (CSV / Parquet / workspace) into a columnar :class:`Events` table.
+
+Columns: ``user_id, action, target_id, ts, device_id, ip``.  ``ts`` is ISO-8601 (``2026-10-01T20:15:03Z``,
+``2026-10-01 20:15:03+08:00``; no offset means UTC) or epoch seconds.  ``device_id`` and ``ip`` may be
+empty.  Every problem names the file, the row (CSV: the line number) and the column.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from engine.errors import InputError, NotFoundError
+
+COLUMNS = ("user_id", "action", "target_id", "ts", "device_id", "ip")
+REQUIRED = ("user_id", "action", "target_id", "ts")
+
+
+@dataclass
+class Events:
+    """Stage 0 table: one row per event, strings dictionary-encoded to int codes.
+
+    ``user/action/target`` are int32 codes into ``users/actions/targets``; ``device``/``ip`` are
+    int32 codes into ``devices``/``ips`` with -1 for "unknown"; ``ts`` is int64 epoch seconds.
+    """
+
+    user: np.ndarray
+    action: np.ndarray
+    target: np.ndarray
+    ts: np.ndarray
+    device: np.ndarray
+    ip: np.ndarray
+    users: np.ndarray
+    actions: np.ndarray
+    targets: np.ndarray
+    devices: np.ndarray
+    ips: np.ndarray
+    source: str = ""
+
+    def __len__(self) -> int:
+        return int(self.user.shape[0])
+
+    def to_arrow(self) -> pa.Table:
+        """Back to a plain string table (the import into the workspace uses this)."""
+        def decode(codes, vocab):
+            out = pa.array(vocab, type=pa.string()).take(pa.array(np.maximum(codes, 0)))
+            if (codes < 0).any():
+                out = pc.if_else(pa.array(codes < 0), pa.scalar(None, pa.string()), out)
+            return out
+
+        return pa.table({
+            "user_id": decode(self.user, self.users),
+            "action": decode(self.action, self.actions),
+            "target_id": decode(self.target, self.targets),
+            "ts": pa.array(self.ts, type=pa.int64()),
+            "device_id": decode(self.device, self.devices),
+            "ip": decode(self.ip, self.ips),
+        })
+
+
+def _row_name(kind: str, index: int) -> str:
+    # CSV: line 1 is the header, so row i (0-based) is on line i + 2.
+    return f"line {index + 2}" if kind == "csv" else f"row {index + 1}"
+
+
+def _first_failing(arr: pa.Array, convert) -> int:
+    """Index of the first element ``convert`` rejects (bisection: O(log n) conversions)."""
+    lo, hi = 0, len(arr)
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        try:
+            convert(arr.slice(lo, mid - lo))
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError):
+            hi = mid
+        else:
+            lo = mid
+    return lo
+
+
+def _parse_ts(col: pa.Array, place: str, kind: str) -> np.ndarray:
+    t = col.type
+    if pa.types.is_timestamp(t):
+        return pc.cast(col.cast(pa.timestamp(t.unit, tz=t.tz)), pa.int64()).to_numpy() // {
+            "s": 1, "ms": 1000, "us": 1_000_000, "ns": 1_000_000_000}[t.unit]
+    if pa.types.is_integer(t):
+        return col.cast(pa.int64()).to_numpy()
+    if pa.types.is_floating(t):
+        vals = col.to_numpy(zero_copy_only=False)
+        bad = ~np.isfinite(vals)
+        if bad.any():
+            i = int(np.argmax(bad))
+            raise InputError("ts is not a number", place=f"{place}, {_row_name(kind, i)}, column ts")
+        return np.floor(vals).astype(np.int64)
+    if not (pa.types.is_string(t) or pa.types.is_large_string(t)):
+        raise InputError(f"ts has type {t}; expected ISO-8601 text or epoch seconds",
+                         place=f"{place}, column ts")
+    col = pc.utf8_trim_whitespace(col)
+    numeric = pc.match_substring_regex(col, r"^-?\d+(\.\d+)?$")
+    if pc.all(numeric).as_py():
+        return np.floor(col.cast(pa.float64()).to_numpy()).astype(np.int64)
+
+    def iso(a: pa.Array) -> pa.Array:
+        # Arrow parses ISO-8601 with 'T' or ' ', fractions, 'Z' and ±hh:mm offsets; naive = UTC.
+        return a.cast(pa.timestamp("us", tz="UTC"))
+
+    def mixed(a: pa.Array) -> np.ndarray:
+        num = pc.match_substring_regex(a, r"^-?\d+(\.\d+)?$")
+        iso_part = pc.if_else(num, pa.scalar("1970-01-01T00:00:00Z"), a)
+        secs = pc.cast(iso(iso_part), pa.int64()).to_numpy() // 1_000_000
+        nums = pc.if_else(num, a, pa.scalar("0")).cast(pa.float64()).to_numpy()
+        return np.where(num.to_numpy(zero_copy_only=False), np.floor(nums).astype(np.int64), secs)
+
+    try:
+        return mixed(col)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError):
+        i = _first_failing(col, mixed)
+        raise InputError(
+            f"ts '{col[i].as_py()}' is neither ISO-8601 (e.g. 2026-10-01T20:15:03Z) nor epoch seconds",
+            place=f"{place}, {_row_name(kind, i)}, column ts") from None
+
+
+def _encode(col: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    enc = pc.dictionary_encode(col)
+    codes = enc.indices.to_numpy(zero_copy_only=False)
+    if enc.null_count:
+        codes = np.where(pc.is_null(enc).to_numpy(zero_copy_only=False), -1, codes)
+    vocab = np.asarray(enc.dictionary.to_pylist(), dtype=object)
+    return codes.astype(np.int32), vocab
+
+
+def events_from_table(table: pa.Table, place: str = "events", kind: str = "table") -> Events:
+    """Validate and encode a table with the six columns (extra columns are ignored)."""
+    names = [n.strip().lower() for n in table.column_names]
+    table = table.rename_columns(names)
+    missing = [c for c in REQUIRED if c not in names]
+    if missing:
+        raise InputError(f"missing column(s) {', '.join(missing)}; the log needs "
+                         f"{', '.join(COLUMNS)} (device_id and ip may be empty)", place=place)
+    cols = {}
+    for name in COLUMNS:
+        if name not in names:
+            cols[name] = pa.nulls(table.num_rows, pa.string())
+            continue
+        col = table.column(name).combine_chunks()
+        if name != "ts":
+            if not (pa.types.is_string(col.type) or pa.types.is_large_string(col.type)):
+                col = col.cast(pa.string())
+            col = pc.utf8_trim_whitespace(col)
+            empty = pc.or_kleene(pc.is_null(col), pc.equal(col, ""))
+            if name in REQUIRED:
+                if pc.any(empty).as_py():
+                    i = int(np.argmax(empty.to_numpy(zero_copy_only=False)))
+                    raise InputError(f"{name} is empty", place=f"{place}, {_row_name(kind, i)}, column {name}")
+            else:
+                col = pc.if_else(empty, pa.scalar(None, pa.string()), col)
+        elif col.null_count:
+            i = int(np.argmax(pc.is_null(col).to_numpy(zero_copy_only=False)))
+            raise InputError("ts is empty", place=f"{place}, {_row_name(kind, i)}, column ts")
+        cols[name] = col
+    ts = _parse_ts(cols["ts"], place, kind)
+    user, users = _encode(cols["user_id"])
+    action, actions = _encode(pc.utf8_lower(cols["action"]))
+    target, targets = _encode(cols["target_id"])
+    device, devices = _encode(cols["device_id"])
+    ip, ips = _encode(cols["ip"])
+    return Events(user, action.astype(np.int16), target, ts.astype(np.int64), device, ip,
+                  users, actions, targets, devices, ips, source=place)
+
+
+def read_table(path: str | Path) -> tuple[pa.Table, str]:
+    """Read a CSV or Parquet file into an Arrow table; returns (table, "csv" | "parquet")."""
+    p = Path(path)
+    if not p.exists():
+        raise NotFoundError(f"{p}: no such file")
+    if p.is_dir():
+        raise InputError("is a folder; give a .csv or .parquet file", place=str(p))
+    suffix = "".join(p.suffixes[-2:]).lower() if p.suffix.lower() == ".gz" else p.suffix.lower()
+    try:
+        if suffix in (".parquet", ".pq"):
+            import pyarrow.parquet as pq
+
+            return pq.read_table(p), "parquet"
+        if suffix in (".csv", ".csv.gz", ".txt", ".tsv"):
+            from pyarrow import csv
+
+            opts = csv.ConvertOptions(column_types={c: pa.string() for c in COLUMNS},
+                                      strings_can_be_null=True)
+            parse = csv.ParseOptions(delimiter="\t" if suffix == ".tsv" else ",")
+            return csv.read_csv(p, parse_options=parse, convert_options=opts), "csv"
+    except (pa.ArrowInvalid, OSError) as exc:
+        msg = str(exc).splitlines()[0]
+        raise InputError(f"cannot read: {msg}", place=str(p)) from None
+    raise InputError(f"unknown file type '{p.suffix}'; use .csv, .csv.gz, .tsv or .parquet",
+                     place=str(p))
+
+
+def load_events(path: str | Path) -> Events:
+    table, kind = read_table(path)
+    return events_from_table(table, place=str(path), kind=kind)

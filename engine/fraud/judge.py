@@ -1,0 +1,193 @@
+"""Stage 7: judge each group — score, reasons and the evidence a moderator looks at.
+
+Score (0–100) = 100 × (0.35·S_sim + 0.30·S_sync + 0.20·S_share + 0.15·S_size) where
+
+* S_sim   = mean similarity of the group's kept edges,
+* S_sync  = min(1, synchronised slots / 10); a slot is synchronised when at least
+  max(3, ½·size) members acted on the same target in it,
+* S_share = min(1, log(accounts per device) / log(device_ratio)), the same for IPs, the larger
+  of the two (0 when every account has its own device and IP),
+* S_size  = min(1, log(size) / log(50)).
+"""
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timezone
+
+import numpy as np
+from scipy import sparse
+
+from engine.fraud.io import Events
+from engine.fraud.params import Params
+from engine.fraud.stages import Edges, Features, Selected, decode_feature, main_columns
+from engine.progress import NO_STATE, TaskState
+
+HEAT_SLOTS = 48
+MAX_EDGES = 20_000
+WEIGHTS = {"sim": 0.35, "sync": 0.30, "share": 0.20, "size": 0.15}
+
+
+def group_key(members: list[str]) -> str:
+    return "g-" + hashlib.sha1("\n".join(sorted(members)).encode()).hexdigest()[:10]
+
+
+def iso(ts: int) -> str:
+    return datetime.fromtimestamp(int(ts), tz=timezone.utc).strftime("%Y-%m-%d %H:%M")
+
+
+def _ratio_score(n: int, k: int, ratio: float) -> float:
+    r = n / max(k, 1)
+    return float(min(1.0, max(0.0, np.log(r) / np.log(ratio)))) if r > 1 else 0.0
+
+
+def _distinct_per_group(gid: np.ndarray, col: np.ndarray, lu: np.ndarray):
+    """For events of grouped users: distinct (group, value) and users per (group, value)."""
+    m = (gid >= 0) & (col >= 0)
+    if not m.any():
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64)
+    big = np.int64(col.max()) + 1
+    nu = np.int64(lu.max()) + 1
+    triple = np.unique((gid[m] * big + col[m]) * nu + lu[m])
+    gv, users = np.unique(triple // nu, return_counts=True)
+    return gv // big, gv % big, users
+
+
+def judge(ev: Events, sel: Selected, feat: Features, edges: Edges, label: np.ndarray,
+          p: Params, state: TaskState = NO_STATE) -> list[dict]:
+    n_groups = int(label.max()) + 1 if label.size else 0
+    if n_groups == 0:
+        return []
+    lu = sel.local[ev.user]
+    gid = np.where(lu >= 0, label[np.maximum(lu, 0)], -1)
+    dev_g, dev_v, dev_users = _distinct_per_group(gid, ev.device, lu)
+    ip_g, ip_v, ip_users = _distinct_per_group(gid, ev.ip, lu)
+    n_dev = np.bincount(dev_g, minlength=n_groups)
+    n_ip = np.bincount(ip_g, minlength=n_groups)
+    # member → devices / IPs (for the graph): distinct (user, value) of grouped users
+    md = _member_links(gid, lu, ev.device)
+    mi = _member_links(gid, lu, ev.ip)
+    eg = label[edges.u]
+    in_group = (eg >= 0) & (eg == label[edges.v])
+    e_order = np.argsort(eg[in_group], kind="stable")
+    e_idx = np.flatnonzero(in_group)[e_order]
+    e_starts = np.searchsorted(eg[e_idx], np.arange(n_groups + 1))
+    members_of = np.argsort(label, kind="stable")
+    m_starts = np.searchsorted(label[members_of], np.arange(n_groups + 1))
+    mcols = main_columns(feat)
+    m_target, m_slot, _ = decode_feature(feat.keys[mcols], feat.n_slots)
+    counts_main = feat.counts[:, mcols].tocsr()
+    groups = []
+    for g in range(n_groups):
+        if g % 50 == 0:
+            state.set_progress(g / n_groups, f"judging group {g + 1} of {n_groups}")
+            state.check()
+        local = members_of[m_starts[g]:m_starts[g + 1]]
+        n = int(local.size)
+        names = [str(x) for x in ev.users[sel.kept[local]]]
+        ge = e_idx[e_starts[g]:e_starts[g + 1]]
+        sims = edges.sim[ge]
+        mean_sim = float(sims.mean()) if sims.size else 0.0
+        act = feat.active[local]
+        per_slot = np.asarray(act.sum(axis=0)).ravel()
+        need = max(3, int(np.ceil(0.5 * n)))
+        sync_cols = np.flatnonzero(per_slot >= need)
+        s_sim = mean_sim
+        s_sync = min(1.0, sync_cols.size / 10.0)
+        s_share = max(_ratio_score(n, int(n_dev[g]), p.device_ratio),
+                      _ratio_score(n, int(n_ip[g]), p.ip_ratio))
+        s_size = float(min(1.0, np.log(n) / np.log(50)))
+        score = 100 * (WEIGHTS["sim"] * s_sim + WEIGHTS["sync"] * s_sync
+                       + WEIGHTS["share"] * s_share + WEIGHTS["size"] * s_size)
+        if score < p.min_score:
+            continue
+        dsel = dev_g == g
+        isel = ip_g == g
+        shared_dev = _shared(ev.devices, dev_v[dsel], dev_users[dsel])
+        shared_ip = _shared(ev.ips, ip_v[isel], ip_users[isel])
+        sync_sorted = sync_cols[np.argsort(-per_slot[sync_cols], kind="stable")]
+        slots = [{"target": str(ev.targets[m_target[c]]),
+                  "start": int(sel.t0 + m_slot[c] * p.slot), "members": int(per_slot[c])}
+                 for c in sync_sorted[:200]]
+        reasons = _reasons(n, int(n_dev[g]), int(n_ip[g]), shared_dev, shared_ip, mean_sim,
+                           sims, sync_cols.size, slots, need)
+        evidence = _evidence(g, local, names, ge, edges, label, md, mi, ev, sel, counts_main,
+                             per_slot, m_target, m_slot, p)
+        evidence.update({
+            "similarity": {"mean": round(mean_sim, 4),
+                           "min": round(float(sims.min()), 4) if sims.size else 0.0,
+                           "pairs": int(sims.size)},
+            "components": {"similarity": round(s_sim, 4), "sync": round(s_sync, 4),
+                           "sharing": round(s_share, 4), "size": round(s_size, 4)},
+            "sync_slots": int(sync_cols.size), "slots": slots,
+            "shared_devices": shared_dev[:50], "shared_ips": shared_ip[:50],
+        })
+        groups.append({"id": group_key(names), "members": names, "devices": int(n_dev[g]),
+                       "ips": int(n_ip[g]), "score": round(float(score), 2), "reasons": reasons,
+                       "size": n, "similarity": round(mean_sim, 4), "evidence": evidence})
+    groups.sort(key=lambda x: (-x["score"], x["id"]))
+    return groups
+
+
+def _member_links(gid: np.ndarray, lu: np.ndarray, col: np.ndarray) -> np.ndarray:
+    m = (gid >= 0) & (col >= 0)
+    nv = np.int64(col.max(initial=0)) + 1
+    pairs = np.unique(lu[m].astype(np.int64) * nv + col[m])
+    return np.stack([pairs // nv, pairs % nv], axis=1) if pairs.size else np.zeros((0, 2), np.int64)
+
+
+def _shared(vocab: np.ndarray, values: np.ndarray, users: np.ndarray) -> list[list]:
+    keep = users >= 2
+    order = np.argsort(-users[keep], kind="stable")
+    return [[str(vocab[v]), int(c)] for v, c in zip(values[keep][order], users[keep][order])]
+
+
+def _reasons(n, n_dev, n_ip, shared_dev, shared_ip, mean_sim, sims, n_sync, slots, need):
+    out = []
+    if n_dev:
+        out.append(f"{n} accounts on {n_dev} device{'s' if n_dev != 1 else ''} "
+                   f"({n / n_dev:.1f} accounts per device)")
+    if n_ip:
+        out.append(f"{n} accounts on {n_ip} IP{'s' if n_ip != 1 else ''} "
+                   f"({n / n_ip:.1f} accounts per IP)")
+    if shared_dev:
+        top = ", ".join(f"{d} ({c} accounts)" for d, c in shared_dev[:3])
+        out.append(f"shared devices: {top}")
+    if shared_ip:
+        top = ", ".join(f"{d} ({c} accounts)" for d, c in shared_ip[:3])
+        out.append(f"shared IPs: {top}")
+    if sims.size:
+        out.append(f"behaviour similarity {mean_sim:.2f} on average (min {float(sims.min()):.2f}) "
+                   f"over {sims.size} linked pairs")
+    if n_sync:
+        first = slots[0]
+        out.append(f"acted in lock-step in {n_sync} time slot{'s' if n_sync != 1 else ''} "
+                   f"(≥{need} members on one target), e.g. {iso(first['start'])} UTC on "
+                   f"{first['target']} with {first['members']} members")
+    return out
+
+
+def _evidence(g, local, names, ge, edges, label, md, mi, ev, sel, counts_main, per_slot,
+              m_target, m_slot, p) -> dict:
+    pos = np.full(int(local.max()) + 1, -1, np.int64)
+    pos[local] = np.arange(local.size)
+    if ge.size > MAX_EDGES:
+        ge = ge[np.argsort(-edges.sim[ge], kind="stable")[:MAX_EDGES]]
+    e = [[int(a), int(b), round(float(s), 3)] for a, b, s in
+         zip(pos[edges.u[ge]], pos[edges.v[ge]], edges.sim[ge])]
+    out = {"edges": e}
+    for name, links, vocab in (("device", md, ev.devices), ("ip", mi, ev.ips)):
+        sel_rows = links[label[links[:, 0]] == g] if links.size else links
+        values, inv = np.unique(sel_rows[:, 1], return_inverse=True) if sel_rows.size else (
+            np.zeros(0, np.int64), np.zeros(0, np.int64))
+        out[f"{name}s"] = [str(vocab[v]) for v in values]
+        out[f"member_{name}s"] = [[int(pos[a]), int(b)] for a, b in zip(sel_rows[:, 0], inv)]
+    # heatmap: members × the busiest slots of the group, in time order
+    top = np.argsort(-per_slot, kind="stable")[:HEAT_SLOTS]
+    top = top[per_slot[top] > 0]
+    top = top[np.lexsort((m_target[top], m_slot[top]))]
+    sub = counts_main[local][:, top]
+    heat = sub.toarray().astype(int) if sparse.issparse(sub) else np.asarray(sub, int)
+    out["heatmap"] = heat.tolist()
+    out["heat_slots"] = [{"target": str(ev.targets[m_target[c]]),
+                          "start": int(sel.t0 + m_slot[c] * p.slot)} for c in top]
+    return out
