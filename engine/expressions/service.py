@@ -10,10 +10,11 @@ from sqlalchemy import func, select
 from engine.errors import NotFoundError
 from engine.expressions.analysis import Decision, History, decide
 from engine.expressions.catalogue import Catalogue, load_catalogue
-from engine.expressions.classifier import CLASSES, DEFAULT_PARAMS, Classification, ClassifierParams
+from engine.expressions.classifier import (CLASSES, DEFAULT_PARAMS, Classification,
+                                           ClassifierParams, aggregate)
 from engine.expressions.features import from_dict, to_dict
 from engine.expressions.frames import FrameBatch
-from engine.expressions.pipeline import analyse_batch, batch_from_paths
+from engine.expressions.pipeline import batch_from_paths, features_of
 from engine.progress import NO_STATE, SubState, TaskState
 from engine.store.models.expressions import (ExprBaseline, ExprListen, ExprPush, ExprSession,
                                              ExprTrack)
@@ -91,30 +92,45 @@ def record(ws, user_id: str, source: str, result: Classification, decision: Deci
         return {"session_id": sess.id, "push_id": push_id}
 
 
-def run_push(ws, user_id: str, batch: FrameBatch, *, model_path: str | None = None,
-             now: datetime | None = None, params: ClassifierParams = DEFAULT_PARAMS,
-             push: bool = True, state: TaskState = NO_STATE) -> dict:
-    """Classify ``batch`` for ``user_id``, pick content, record the session and push.
+def decide_for_features(ws, user_id: str, feats: np.ndarray, *, stream: bool, source: str,
+                        now: datetime | None = None, params: ClassifierParams = DEFAULT_PARAMS,
+                        push: bool = True, record_session: bool = True,
+                        state: TaskState = NO_STATE) -> dict:
+    """Aggregate per-frame features of ``user_id``, decide the content, optionally record it.
 
-    Returns plain data: expression, confidence, scores, frames, label, track, reason, ids.
+    ``record_session=False`` is a dry run (what would be pushed); ``push=False`` records the
+    capture session without a push.  Returns plain data for the CLI and the pane.
     """
+    from engine.errors import InputError
+
     now = now or datetime.now(timezone.utc)
     cat, history, pushes, baseline = load_user_context(ws, user_id)
-    state.check()
-    analysis = analyse_batch(batch, model_path=model_path, params=params, baseline=baseline,
-                             state=SubState(state, 0.0, 0.9))
-    result = analysis.result
+    result = aggregate(feats, stream=stream, params=params, baseline=baseline)
     if result.expression is None:
-        from engine.errors import InputError
-
-        raise InputError("no face found in any frame; nothing was pushed", place=batch.source)
+        raise InputError("no face found in any frame; nothing was pushed", place=source)
     decision = decide(result.expression, cat, history, now, recent_pushes=pushes,
                       confidence=result.confidence)
     state.check()
-    ids = record(ws, user_id, batch.source, result, decision, analysis.features, now, push=push)
+    ids = (record(ws, user_id, source, result, decision, feats, now, push=push)
+           if record_session else {"session_id": None, "push_id": None})
+    return {"user": user_id, "source": source, **result.as_dict(), "peak": list(result.peak),
+            "timeline": result.timeline, "baseline_used": baseline is not None,
+            **decision.as_dict(), **ids, "ts": now.isoformat()}
+
+
+def run_push(ws, user_id: str, batch: FrameBatch, *, model_path: str | None = None,
+             now: datetime | None = None, params: ClassifierParams = DEFAULT_PARAMS,
+             push: bool = True, state: TaskState = NO_STATE) -> dict:
+    """Classify ``batch`` for ``user_id``, pick content, record the session and push."""
+    with ws.session() as s:
+        check_user(s, user_id)
+    _faces, feats = features_of(batch.frames, stream=batch.stream, model_path=model_path,
+                                state=SubState(state, 0.0, 0.9))
+    out = decide_for_features(ws, user_id, feats, stream=batch.stream, source=batch.source,
+                              now=now, params=params, push=push, state=state)
+    out.pop("timeline")
     state.set_progress(1.0, "pushed" if push else "analysed")
-    return {"user": user_id, **result.as_dict(), "peak": list(result.peak), **decision.as_dict(),
-            **ids, "ts": now.isoformat()}
+    return out
 
 
 def push_paths(ws, user_id: str, paths: list[str], *, model_path: str | None = None,
