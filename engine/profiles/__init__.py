@@ -1,0 +1,1 @@
+"""Customer profiles derived from IM chats: import, extraction (text + OCR), editing, closeness."""

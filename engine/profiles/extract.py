@@ -1,0 +1,494 @@
+"""Rule-based extraction of canonical profile fields from one customer's messages.
+
+Each rule finds a candidate with its span, then two checks decide whether it is a fact about the
+customer: the sender must be the customer (staff messages only give context: "what is your
+phone?"), and the sentence must not attribute it to someone else ("my wife's number is …").
+Rules, confidences and word lists are documented in docs/profiles.md.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field as dc_field
+from datetime import datetime
+
+from engine.profiles import lexicon as L
+from engine.profiles import parse as P
+
+
+@dataclass(frozen=True)
+class Fact:
+    field: str
+    value: object  # str | int | {"amount": float, "currency": str}
+    display: str
+    confidence: float
+    start: int  # span in the message text (OCR text for images)
+    end: int
+    message_id: str = ""
+    source: str = "text"  # text | image | qr
+
+
+@dataclass
+class Message:
+    id: str
+    conversation_id: str
+    sender_id: str
+    role: str  # staff | customer
+    ts: datetime
+    text: str | None = None
+    image: str | None = None
+    group_id: str | None = None
+    customer_id: str | None = None
+    extra: dict = dc_field(default_factory=dict)
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+SENT_END = re.compile(r"[。！？!?；;\n]|\.(?:\s|$)")
+CLAUSE_END = re.compile(r"[，,。！？!?；;\n]")
+THIRD_RX = re.compile(rf"(?:{_alt(L.THIRD_PARTY_CN)})|\b(?:{_alt(L.THIRD_PARTY_EN)})\b", re.I)
+POSSESSIVE_AFTER = re.compile(r"^\s*(?:的|'s|’s|电话|手机|号码|邮箱|微信|地址|number|phone|email|address|"
+                              r"contact|是|is|:|：)", re.I)
+SELF_RX = re.compile(rf"(?:{_alt(L.SELF_CN)})|\b(?:my own|mine|my|i am|i'm|me)\b", re.I)
+OWNED_AFTER = re.compile(rf"^\s*(?:是|is|belongs to)\s*(?:我|my)?\s*(?:{_alt(L.THIRD_PARTY_CN)}|"
+                         rf"(?:{_alt(L.THIRD_PARTY_EN)})\b)", re.I)
+HEDGE_RX = re.compile(r"可能|也许|大概是|好像|maybe|perhaps|probably|i think", re.I)
+CJK_RX = re.compile(r"[\u4e00-\u9fff]")
+
+
+def belongs_to_customer(text: str, start: int, end: int) -> bool:
+    """False when the sentence around ``text[start:end]`` attributes it to a third party."""
+    sent_start = 0
+    for m in SENT_END.finditer(text, 0, start):
+        sent_start = m.end()
+    window = text[sent_start:start]
+    clause_start = 0
+    for m in CLAUSE_END.finditer(window):
+        clause_start = m.end()
+    third = -1
+    for m in THIRD_RX.finditer(window):
+        in_clause = m.start() >= clause_start
+        if in_clause or POSSESSIVE_AFTER.match(window, m.end()):
+            third = m.start()
+    own = max((m.start() for m in SELF_RX.finditer(window)), default=-1)
+    if third > own:
+        return False
+    return not OWNED_AFTER.match(text, end)
+
+
+# ------------------------------------------------------------------ patterns
+CN_MOBILE = re.compile(r"(?<![\dA-Za-z])(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?![\dA-Za-z])")
+INTL_PHONE = re.compile(r"(?<![\dA-Za-z])\+(?!86)\d[\d\s()-]{6,16}\d(?![\dA-Za-z])")
+LANDLINE = re.compile(r"(?:电话|座机|tel|phone|call me on|call me at)[^\d+]{0,6}(0\d{2,3})[\s-]?(\d{7,8})(?!\d)", re.I)
+LOCAL_PHONE = re.compile(r"(?:phone|number|call me(?: on| at)?|reach me(?: on| at)?|mobile|cell|whatsapp)"
+                         r"[^\d+]{0,12}((?:\(?\d{2,4}\)?[\s-]?){2,3}\d{3,4})(?!\d)", re.I)
+NOT_PHONE_BEFORE = re.compile(r"(?:订单|单号|快递|运单|账号|卡号|验证码|工号|qq|QQ|扣扣|微信|vx|VX|wx|"
+                              r"order|tracking|account|card|invoice|ref|wechat)\s*(?:号|号码|no\.?|number|#|id)?"
+                              r"\s*(?:是|为|is|:|：)?\s*$", re.I)
+EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9.-]+\.[A-Za-z]{2,12}(?![\w])")
+WECHAT = re.compile(r"(?:微信号?|vx|VX|wx|WX|weixin|wechat(?:\s*id)?)\s*(?:号|号码|id|ID)?\s*"
+                    r"(?:是|为|:|：|is|-)?\s*([a-zA-Z][-_a-zA-Z0-9]{5,19}|1[3-9]\d{9})(?![\w])", re.I)
+QQ = re.compile(r"(?:QQ|qq|扣扣)\s*(?:号|号码|number)?\s*(?:是|为|:|：|is)?\s*([1-9]\d{4,10})(?!\d)")
+ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx])(?![0-9A-Za-z])")
+
+_SURNAME2 = _alt(L.CN_COMPOUND_SURNAMES)
+NAME_CN_CUE = re.compile(r"(?:我叫|我的名字[是叫]|名字[是叫]|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
+                         r"我是(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$)))\s*")
+NAME_EN_CUE = re.compile(r"\b(?:my name is|my name's|name\s*:|i'm called|call me|this is|i am|i'm)\s+"
+                         r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})", re.I)
+EN_NAME_STOP = {"here", "interested", "fine", "good", "ok", "okay", "sorry", "from", "in", "at",
+                "not", "looking", "a", "an", "the", "very", "so", "just", "back", "ready", "sure",
+                "glad", "happy", "chinese", "english", "american", "british", "busy", "single",
+                "married", "thinking", "planning", "also", "still", "on", "with", "afraid", "curious"}
+GENDER_CN = re.compile(r"(?:我是|本人|我|性别\s*[:：]?)\s*(?:一个|一名|个)?(男|女)(?:的|生|士|性|孩|人)?(?![朋友儿])")
+GENDER_ROLE = re.compile(r"(宝妈|孕妈|全职妈妈|宝爸|奶爸)|\b(?:i'm|i am|as)\s+(?:a\s+)?(mom|mum|mother|dad|father|"
+                         r"woman|man|guy|girl|lady|male|female)\b", re.I)
+AGE_CN = re.compile(r"(?:今年|我|本人|年龄|已经)\s*(?:已经|才|都)?\s*(\d{2}|[一二三四五六七八九十]{1,3})\s*(?:周)?岁")
+AGE_EN = re.compile(r"\b(?:i'm|i am|age[d:]?|turning)\s*(\d{2})\b(?:\s*(?:years?|yrs?)(?:\s*old)?)?", re.I)
+AGE_EN2 = re.compile(r"\b(\d{2})\s*(?:years?|yrs?)\s*old\b", re.I)
+COMPANY_CN = re.compile(rf"(?:我在|我就职于|我任职于|我是|我们是|我们|我来自|来自|在)\s*"
+                        rf"([\u4e00-\u9fffA-Za-z0-9（）()]{{2,24}}?(?:{_alt(L.ORG_SUFFIXES)}))")
+WORKPLACE_CN = re.compile(r"我在([\u4e00-\u9fffA-Za-z]{2,12}?)(?:上班|工作|任职|实习)")
+COMPANY_EN = re.compile(r"\b(?i:i work (?:at|for)|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
+                        r"i'm an? [a-z ]{2,30}? at|i am an? [a-z ]{2,30}? at|from)\s+"
+                        r"((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&|of|and))*)")
+TITLE_CN = re.compile(rf"(?:我是|我是一名|我是一个|我在[\u4e00-\u9fff]{{2,20}}?(?:当|做|任)|我做|我当|职位是|职务是|担任)"
+                      rf"\s*(?:一名|一个|个)?([\u4e00-\u9fffA-Z]{{0,6}}(?:{_alt(L.CN_TITLES)}))(?!公司)")
+TITLE_ORG_CN = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)})的?\s*(?:一名|一个)?([\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)}))(?![\u4e00-\u9fff])")
+TITLE_DO_CN = re.compile(r"我是做([\u4e00-\u9fff]{2,6}?)的")
+TITLE_EN = re.compile(rf"\b(?:i'm|i am|i work as|working as|as)\s+(?:an?|the)\s+((?:[a-z]+\s+){{0,3}}?"
+                      rf"(?:{_alt(L.EN_TITLES)}))\b", re.I)
+CITY_CN_NAMES = _alt(L.CN_CITIES)
+CITY_CN = re.compile(rf"(?:我在|我住在?|我家在|家住|人在|坐标|定居在?|常住|我是|现居|目前在|base在?)\s*"
+                     rf"(?:{_alt(L.PROVINCES)})?省?\s*({CITY_CN_NAMES})(?:市)?")
+CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|i'm in|i am in|located in|"
+                     rf"i'm from|i am from|moved to|live in)\s+({_alt(L.EN_CITIES)})\b", re.I)
+TRAVEL_AFTER = re.compile(r"^\s*(?:出差|旅游|玩|开会|转机|for (?:a|the) |on business|on holiday|"
+                          r"on vacation|this week|for work|next week|for a few days|"
+                          r"[\u4e00-\u9fff]{0,4}(?:出差|旅游|开会))", re.I)
+ADDRESS_CUE = re.compile(r"(?:收货地址|地址|寄到|送到|邮寄到|寄给我|address|ship (?:it )?to|send (?:it )?to|deliver to)"
+                         r"\s*(?:是|为|:|：|is)?\s*", re.I)
+ADDRESS_CN = re.compile(rf"((?:{_alt(L.PROVINCES)})?(?:省|自治区)?(?:{CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,6}}?[区县]"
+                        r"[\u4e00-\u9fffA-Za-z0-9\-]{1,24}?(?:路|街|大道|巷|弄|道)\s*\d+\s*号"
+                        r"[\u4e00-\u9fffA-Za-z0-9\-]{0,16})")
+ADDRESS_EN = re.compile(r"\b(\d{1,5}\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|"
+                        r"Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Crescent)\b\.?(?:,?\s*(?:#?[\w-]+\s*){1,4}){0,3})")
+BUDGET_CUE = re.compile(r"预算|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|最多|budget|afford|spend|"
+                        r"up to|no more than|max(?:imum)?|within", re.I)
+BUDGET_AFTER = re.compile(r"^\s*(?:以内|之内|以下|左右的?预算|的预算)")
+FAMILY_RULES = [
+    ("married", re.compile(r"(?:我|我的|我家|本人)(?:老公|老婆|丈夫|妻子|爱人|媳妇|太太)|已婚|结婚了|\bmy (?:wife|husband)\b|"
+                           r"\bi'm married\b|\bi am married\b|\bgot married\b", re.I)),
+    ("has_children", re.compile(r"(?:我|我的|我家)(?:有)?(?:[一两二三四\d]个)?(?:儿子|女儿|孩子|宝宝|娃)|宝妈|宝爸|"
+                                r"\bmy (?:son|daughter|kids|children|baby)\b|\bi have (?:a|one|two|three|\d) "
+                                r"(?:kids?|children|sons?|daughters?)\b", re.I)),
+    ("single", re.compile(r"单身|未婚|还没结婚|没结婚|\bi'm single\b|\bi am single\b|\bnot married\b", re.I)),
+    ("divorced", re.compile(r"离婚了|离异|\bdivorced\b", re.I)),
+    ("expecting", re.compile(r"怀孕|孕妈|\bpregnant\b|\bexpecting a baby\b", re.I)),
+]
+NEG_MARRIED = re.compile(r"没结婚|未婚|还没结婚|not married", re.I)
+BIRTHDAY_CUE = re.compile(r"生日|出生|birthday|born|date of birth|dob", re.I)
+NEGATION_RX = re.compile(rf"(?:{_alt(L.NEGATIONS_CN)})|\b(?:{_alt(L.NEGATIONS_EN)})\b", re.I)
+INTEREST_RX = re.compile(rf"(?:{_alt(L.INTEREST_CUES_CN)})[^。！？!?；;\n，,]{{0,12}}?(?P<cn>" +
+                         _alt([k for ks in L.INTERESTS.values() for k in ks if CJK_RX.search(k)]) +
+                         rf")|\b(?:{_alt(L.INTEREST_CUES_EN)})\b[^.!?;\n]{{0,30}}?\b(?P<en>" +
+                         _alt([k for ks in L.INTERESTS.values() for k in ks if not CJK_RX.search(k)]) +
+                         r")\b", re.I)
+KEYWORD_TAG = {k.lower(): tag for tag, ks in L.INTERESTS.items() for k in ks}
+INTENT_RX = {intent: re.compile("|".join(re.escape(k) for k in ks), re.I) for intent, ks in L.INTENTS.items()}
+
+# What a staff question asks for (the customer's next short reply answers it).
+ASK_RULES = [
+    ("name", re.compile(r"怎么称呼|贵姓|您叫什么|你叫什么|您的名字|your name|who am i speaking", re.I)),
+    ("city", re.compile(r"哪个城市|在哪里|在哪儿|哪里人|所在城市|which city|where are you (?:based|located|from)|"
+                        r"where do you live", re.I)),
+    ("budget", re.compile(r"预算|budget", re.I)),
+    ("company", re.compile(r"哪家公司|什么公司|单位是|在哪上班|which company|where do you work", re.I)),
+    ("age", re.compile(r"多大|年龄|how old", re.I)),
+    ("birthday", re.compile(r"生日|birthday", re.I)),
+]
+
+
+def _fact(field, value, display, conf, start, end, hedged=False) -> Fact:
+    return Fact(field, value, display, round(conf * (0.8 if hedged else 1.0), 3), start, end)
+
+
+def _cn_name(text: str, pos: int) -> tuple[str, int] | None:
+    """A Chinese personal name starting at ``pos`` (surname + 1-2 given characters)."""
+    s = text[pos:pos + 4]
+    if s[:2] in L.CN_COMPOUND_SURNAMES:
+        n = 2
+    elif s[:1] in L.CN_SURNAMES:
+        n = 1
+    else:
+        return None
+    given = ""
+    for ch in s[n:]:
+        if ch in L.NAME_STOP or not CJK_RX.match(ch) or len(given) == 2:
+            break
+        given += ch
+    if not given:
+        return None
+    return s[:n] + given, pos + n + len(given)
+
+
+def extract_text(text: str, ts: datetime, *, asked: str | None = None) -> list[Fact]:
+    """All candidate facts about the sender in one customer message (or OCR text of their image)."""
+    if not text:
+        return []
+    facts: list[Fact] = []
+    has_cjk = CJK_RX.search(text) is not None
+    hedged = HEDGE_RX.search(text) is not None
+    own = lambda s, e: belongs_to_customer(text, s, e)  # noqa: E731
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    # identifiers first: their spans block overlapping numbers
+    for m in ID_NUMBER.finditer(text):
+        info = P.id_number_info(m.group(1))
+        taken.append(m.span(1))
+        if info and own(*m.span(1)):
+            value = m.group(1).upper()
+            facts.append(_fact("id_number", value, value, 0.99, *m.span(1)))
+            facts.append(_fact("birthday", info[0], info[0], 0.9, *m.span(1)))
+            facts.append(_fact("gender", info[1], info[1], 0.85, *m.span(1)))
+    for m in EMAIL.finditer(text):
+        taken.append(m.span())
+        if own(*m.span()):
+            v = m.group().lower()
+            facts.append(_fact("email", v, v, 0.97, *m.span(), hedged))
+    for m in WECHAT.finditer(text):
+        taken.append(m.span(1))
+        if own(*m.span(1)):
+            facts.append(_fact("wechat_id", m.group(1), m.group(1), 0.9, *m.span(1), hedged))
+    for m in QQ.finditer(text):
+        taken.append(m.span(1))
+        if own(*m.span(1)):
+            facts.append(_fact("qq", m.group(1), m.group(1), 0.9, *m.span(1), hedged))
+    phone_spans = []
+    for m in CN_MOBILE.finditer(text):
+        if free(*m.span()) and not NOT_PHONE_BEFORE.search(text[max(0, m.start() - 14):m.start()]):
+            phone_spans.append((m.span(), P.normalise_cn_mobile("".join(m.groups())), 0.97))
+    for m in INTL_PHONE.finditer(text):
+        if free(*m.span()):
+            v = P.parse_international(m.group(), None)
+            if v:
+                phone_spans.append((m.span(), v, 0.95))
+    for rx, region in ((LANDLINE, "CN"), (LOCAL_PHONE, None if has_cjk else "US")):
+        for m in rx.finditer(text):
+            span = (m.start(1), m.end(m.lastindex))
+            if free(*span) and all(span[1] <= a or span[0] >= b for (a, b), _, _ in phone_spans):
+                v = P.parse_international(text[span[0]:span[1]], region or "CN")
+                if v:
+                    phone_spans.append((span, v, 0.85))
+    for span, v, conf in phone_spans:
+        taken.append(span)
+        if own(*span):
+            facts.append(_fact("phone", v, v, conf, *span, hedged))
+
+    _names(text, facts, own, hedged, asked)
+    _work(text, facts, own, hedged, has_cjk)
+    _places(text, facts, own, hedged)
+    _personal(text, ts, facts, own, hedged, asked, taken)
+    _budget(text, facts, own, hedged, has_cjk, asked, taken)
+    _tags(text, facts, own)
+    return facts
+
+
+def _names(text, facts, own, hedged, asked):
+    for m in NAME_CN_CUE.finditer(text):
+        got = _cn_name(text, m.end())
+        if got and own(m.end(), got[1]):
+            facts.append(_fact("name", got[0], got[0], 0.9, m.end(), got[1], hedged))
+    for m in NAME_EN_CUE.finditer(text):
+        name = m.group(1)
+        words = name.split()
+        if words[0].lower() in EN_NAME_STOP or name in L.EN_CITIES or not name[0].isupper():
+            continue
+        while words and words[-1].lower() in EN_NAME_STOP:
+            words.pop()
+        cue = m.group().lower()
+        conf = 0.95 if "name" in cue else 0.8 if ("call me" in cue or "this is" in cue) else 0.75
+        if words and own(m.start(1), m.start(1) + len(" ".join(words))):
+            facts.append(_fact("name", " ".join(words), " ".join(words), conf, m.start(1),
+                               m.start(1) + len(" ".join(words)), hedged))
+    if asked == "name" and not any(f.field == "name" for f in facts):
+        stripped = text.strip(" 。.!！~～")
+        lead = len(text) - len(text.lstrip(" "))
+        if 2 <= len(stripped) <= 4 and CJK_RX.match(stripped):
+            got = _cn_name(stripped, 0)
+            if got and got[1] == len(stripped):
+                facts.append(_fact("name", got[0], got[0], 0.8, lead, lead + got[1]))
+        elif re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", stripped) and stripped.split()[0].lower() not in EN_NAME_STOP:
+            facts.append(_fact("name", stripped, stripped, 0.75, lead, lead + len(stripped)))
+
+
+def _work(text, facts, own, hedged, has_cjk):
+    for m in COMPANY_CN.finditer(text):
+        org = m.group(1)
+        if org.startswith(("一家", "这家", "那家", "贵")) or not own(*m.span(1)):
+            continue
+        facts.append(_fact("company", org, org, 0.85, *m.span(1), hedged))
+    if not any(f.field == "company" for f in facts):
+        for m in WORKPLACE_CN.finditer(text):
+            place = m.group(1)
+            if place in L.CN_CITIES or place.rstrip("市") in L.CN_CITIES or place in ("家", "外地", "本地", "公司"):
+                continue
+            if own(*m.span(1)):
+                facts.append(_fact("company", place, place, 0.7, *m.span(1), hedged))
+    for m in COMPANY_EN.finditer(text):
+        org = m.group(1).rstrip(".")
+        low = m.group().lower()
+        if org in L.EN_CITIES or org.split()[0] in ("I", "The") and len(org.split()) == 1:
+            continue
+        if low.startswith("from") and not any(org.endswith(s) for s in L.EN_ORG_SUFFIXES):
+            continue
+        if own(m.start(1), m.start(1) + len(org)):
+            facts.append(_fact("company", org, org, 0.8, m.start(1), m.start(1) + len(org), hedged))
+    for rx in (TITLE_CN, TITLE_ORG_CN, TITLE_DO_CN, TITLE_EN):
+        for m in rx.finditer(text):
+            title = m.group(1).strip()
+            if rx is TITLE_DO_CN and title.endswith(("生意", "事情")):
+                continue
+            if own(*m.span(1)):
+                facts.append(_fact("job_title", title, title, 0.8, *m.span(1), hedged))
+
+
+def _canonical_city(name: str) -> str:
+    return L.CITY_ALIASES.get(name.lower(), name)
+
+
+def _places(text, facts, own, hedged):
+    for rx in (CITY_CN, CITY_EN):
+        for m in rx.finditer(text):
+            if TRAVEL_AFTER.match(text, m.end()) or not own(*m.span(1)):
+                continue
+            city = _canonical_city(m.group(1))
+            facts.append(_fact("city", city, city, 0.85, *m.span(1), hedged))
+    spans = []
+    for m in ADDRESS_CN.finditer(text):
+        spans.append(m.span(1))
+    for m in ADDRESS_EN.finditer(text):
+        spans.append((m.start(1), m.end(1) - (len(m.group(1)) - len(m.group(1).rstrip(" ,.")))))
+    if not spans:
+        for m in ADDRESS_CUE.finditer(text):
+            end = SENT_END.search(text, m.end())
+            stop = end.start() if end else len(text)
+            seg = text[m.end():stop].strip()
+            if len(seg) >= 6 and (re.search(r"\d", seg) and re.search(r"[路街道巷号区县]|street|road|ave", seg, re.I)):
+                spans.append((m.end(), m.end() + len(seg)))
+    for s, e in spans:
+        if own(s, e):
+            addr = text[s:e].strip()
+            facts.append(_fact("address", addr, addr, 0.85, s, e, hedged))
+            if not any(f.field == "city" for f in facts):
+                for c in L.CN_CITIES:
+                    if c in addr[:12]:
+                        facts.append(_fact("city", c, c, 0.7, s, e))
+                        break
+                else:
+                    for c in L.EN_CITIES:
+                        if c in addr:
+                            facts.append(_fact("city", _canonical_city(c), _canonical_city(c), 0.7, s, e))
+                            break
+
+
+def _personal(text, ts, facts, own, hedged, asked, taken):
+    for m in GENDER_CN.finditer(text):
+        if own(*m.span(1)) and not re.match(r"[朋同]", text[m.end():m.end() + 1]):
+            g = "male" if m.group(1) == "男" else "female"
+            facts.append(_fact("gender", g, g, 0.85, *m.span(1), hedged))
+    for m in GENDER_ROLE.finditer(text):
+        word = (m.group(1) or m.group(2)).lower()
+        g = "female" if word in ("宝妈", "孕妈", "全职妈妈", "mom", "mum", "mother", "woman", "girl",
+                                 "lady", "female") else "male"
+        span = m.span(1) if m.group(1) else m.span(2)
+        if own(*span):
+            facts.append(_fact("gender", g, g, 0.75, *span, hedged))
+    for rx in (AGE_CN, AGE_EN, AGE_EN2):
+        for m in rx.finditer(text):
+            raw = m.group(1)
+            age = int(raw) if raw.isdigit() else P.cn_number(raw)
+            if age and 14 <= age <= 99 and own(*m.span(1)) and all(m.end(1) <= a or m.start(1) >= b for a, b in taken):
+                facts.append(_fact("age", int(age), str(int(age)), 0.85, *m.span(1), hedged))
+    cue = BIRTHDAY_CUE.search(text)
+    if cue or asked == "birthday":
+        sent_s = 0
+        for sm in SENT_END.finditer(text, 0, cue.start() if cue else 0):
+            sent_s = sm.end()
+        end_m = SENT_END.search(text, cue.end() if cue else 0)
+        sent_e = end_m.start() if end_m else len(text)
+        seg = text[sent_s:sent_e]
+        if re.search(r"[零一二三四五六七八九十]+月", seg):
+            import cn2an
+            try:
+                seg2 = cn2an.transform(seg, "cn2an")
+            except Exception:  # noqa: BLE001 - cn2an raises bare errors on odd input
+                seg2 = seg
+            seg = seg2 if len(seg2) == len(seg) else seg
+        found = P.find_date(seg, ts)
+        if found and not any(f.field == "birthday" for f in facts):
+            value, s, e, _ = found
+            s, e = s + sent_s, e + sent_s
+            if own(s, e) and free_span(taken, s, e):
+                facts.append(_fact("birthday", value, value, 0.85, s, e, hedged))
+    seen = set()
+    for name, rx in FAMILY_RULES:
+        m = rx.search(text)
+        if not m or name in seen:
+            continue
+        if name == "married" and NEG_MARRIED.search(text):
+            continue
+        if name in ("single", "divorced") and not own(*m.span()):
+            continue
+        seen.add(name)
+        facts.append(_fact("family", name, name, 0.8, *m.span(), hedged))
+
+
+def free_span(taken, s, e) -> bool:
+    return all(e <= a or s >= b for a, b in taken)
+
+
+def _budget(text, facts, own, hedged, has_cjk, asked, taken):
+    default = "CNY" if has_cjk else "USD"
+    for m in P.AMOUNT_RE.finditer(text):
+        if not m.group("num") or not free_span(taken, *m.span("num")):
+            continue
+        before = text[max(0, m.start() - 16):m.start()]
+        cue = BUDGET_CUE.search(before) or BUDGET_AFTER.match(text, m.end())
+        if not cue and asked != "budget":
+            continue
+        if SENT_END.search(before[cue.end():] if cue and not BUDGET_AFTER.match(text, m.end()) else ""):
+            continue
+        parsed = P.parse_amount(m, default)
+        if not parsed or parsed[0] < 100:
+            continue
+        s, e = m.start(), m.end()
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        while s < e and text[s].isspace():
+            s += 1
+        if own(s, e):
+            amount, cur = parsed
+            facts.append(_fact("budget", {"amount": amount, "currency": cur}, P.format_amount(amount, cur),
+                               0.85 if cue else 0.7, s, e, hedged))
+            taken.append((s, e))
+
+
+def _tags(text, facts, own):
+    for m in INTEREST_RX.finditer(text):
+        kw = (m.group("cn") or m.group("en"))
+        span = m.span("cn") if m.group("cn") else m.span("en")
+        head = text[max(0, m.start() - 4):span[0]]
+        if NEGATION_RX.search(head) or not own(*span):
+            continue
+        tag = KEYWORD_TAG[kw.lower()]
+        facts.append(_fact("interests", tag, tag, 0.75, *span))
+    for intent, rx in INTENT_RX.items():
+        m = rx.search(text)
+        if m:
+            facts.append(_fact("intent", intent, intent, 0.7, *m.span()))
+
+
+def asked_field(staff_text: str | None) -> str | None:
+    if not staff_text:
+        return None
+    for name, rx in ASK_RULES:
+        if rx.search(staff_text):
+            return name
+    return None
+
+
+def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | None = None) -> list[Fact]:
+    """Facts about customers in time-ordered ``messages`` (one or more conversations).
+
+    A staff message sets what was asked for the next two customer messages of the same
+    conversation; staff-sent text and images never yield facts.
+    """
+    out: list[Fact] = []
+    asked: dict[str, tuple[str, int]] = {}
+    for msg in messages:
+        if msg.role != "customer":
+            a = asked_field(msg.text)
+            if a:
+                asked[msg.conversation_id] = (a, 2)
+            else:
+                asked.pop(msg.conversation_id, None)
+            continue
+        ask = asked.get(msg.conversation_id)
+        field = ask[0] if ask else None
+        if ask:
+            asked[msg.conversation_id] = (ask[0], ask[1] - 1) if ask[1] > 1 else None
+            if asked[msg.conversation_id] is None:
+                del asked[msg.conversation_id]
+        if msg.text:
+            for f in extract_text(msg.text, msg.ts, asked=field):
+                out.append(Fact(f.field, f.value, f.display, f.confidence, f.start, f.end, msg.id, "text"))
+        if ocr_text and msg.id in ocr_text:
+            for f in extract_text(ocr_text[msg.id], msg.ts):
+                out.append(Fact(f.field, f.value, f.display, round(f.confidence * 0.95, 3), f.start,
+                                f.end, msg.id, "image"))
+    return out

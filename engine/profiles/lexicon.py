@@ -1,0 +1,114 @@
+"""Word lists the extractor uses: cities, surnames, titles, the interest taxonomy, intents."""
+from __future__ import annotations
+
+FIELDS = ("name", "gender", "phone", "email", "wechat_id", "qq", "id_number", "birthday", "age",
+          "company", "job_title", "city", "address", "budget", "interests", "family", "intent")
+MULTI_VALUED = frozenset({"interests", "family", "intent"})
+PII_FIELDS = frozenset({"phone", "email", "wechat_id", "qq", "id_number", "address"})
+
+# Prefecture-level and larger cities people name most; value is the canonical Chinese name.
+CN_CITIES = (
+    "北京 上海 天津 重庆 广州 深圳 杭州 成都 武汉 南京 西安 苏州 长沙 郑州 青岛 厦门 东莞 佛山 宁波 "
+    "无锡 合肥 昆明 大连 沈阳 哈尔滨 长春 济南 福州 南昌 南宁 贵阳 太原 石家庄 兰州 海口 三亚 乌鲁木齐 "
+    "呼和浩特 银川 西宁 拉萨 珠海 中山 惠州 温州 嘉兴 绍兴 金华 台州 常州 南通 扬州 徐州 烟台 潍坊 "
+    "临沂 泉州 漳州 洛阳 宜昌 襄阳 岳阳 株洲 桂林 柳州 绵阳 遵义 唐山 保定 廊坊 芜湖 汕头 江门 湛江 "
+    "香港 澳门 台北"
+).split()
+CITY_ALIASES = {
+    "beijing": "北京", "shanghai": "上海", "tianjin": "天津", "chongqing": "重庆",
+    "guangzhou": "广州", "shenzhen": "深圳", "hangzhou": "杭州", "chengdu": "成都",
+    "wuhan": "武汉", "nanjing": "南京", "xi'an": "西安", "xian": "西安", "suzhou": "苏州",
+    "changsha": "长沙", "zhengzhou": "郑州", "qingdao": "青岛", "xiamen": "厦门",
+    "dongguan": "东莞", "ningbo": "宁波", "hong kong": "香港", "macau": "澳门", "taipei": "台北",
+}
+EN_CITIES = (
+    "Singapore", "London", "New York", "Sydney", "Toronto", "Vancouver", "Kuala Lumpur",
+    "San Francisco", "Melbourne", "Los Angeles", "Chicago", "Boston", "Seattle", "Paris",
+    "Berlin", "Tokyo", "Seoul", "Dubai", "Bangkok", "Jakarta", "Manila", "Auckland", "Dublin",
+    "Manchester", "Edinburgh", "Amsterdam", "Munich", "Zurich", "Austin", "Houston", "Miami",
+    "Montreal", "Perth", "Brisbane", "Hong Kong", "Macau", "Taipei", "Beijing", "Shanghai",
+    "Shenzhen", "Guangzhou", "Hangzhou", "Chengdu", "Wuhan", "Nanjing", "Xiamen", "Suzhou",
+)
+PROVINCES = ("河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 "
+             "贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆").split()
+
+CN_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕"
+    "丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严"
+    "覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚"
+    "符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆"
+    "农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾"
+    "隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+CN_COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐")
+# A given name stops before these characters (they start the next word far more often).
+NAME_STOP = set("今是在的来住家，。,.!！?？了呢啊吧哈我你他她和也就想要做从姓名叫年岁总经理老师先生女士小姐"
+                "这那有去到说问请谢好对不嗯哦呀吗么 \n\t0123456789")
+
+CN_TITLES = ("产品经理", "项目经理", "销售经理", "客户经理", "总经理", "副总裁", "董事长", "总监", "经理",
+             "主管", "工程师", "架构师", "程序员", "设计师", "会计师", "会计", "律师", "医生", "护士",
+             "教师", "老师", "教授", "销售", "店长", "厨师", "司机", "公务员", "主任", "创始人", "合伙人",
+             "老板", "总裁", "财务", "运营", "编辑", "记者", "HR", "CEO", "CTO", "CFO", "COO")
+EN_TITLES = ("engineer", "manager", "director", "teacher", "doctor", "nurse", "lawyer", "accountant",
+             "designer", "developer", "consultant", "analyst", "ceo", "cto", "cfo", "founder",
+             "owner", "architect", "officer", "professor", "programmer", "pharmacist", "dentist",
+             "chef", "driver", "pilot", "salesman", "saleswoman", "sales rep", "editor",
+             "journalist", "scientist", "researcher", "banker", "broker", "agent", "president",
+             "vp", "partner", "secretary", "administrator", "technician", "electrician")
+ORG_SUFFIXES = ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司", "银行", "医院", "大学", "学院",
+                "研究院", "研究所", "事务所", "律所", "工作室", "中学", "小学", "幼儿园", "酒店", "科技")
+EN_ORG_SUFFIXES = ("Inc", "Ltd", "LLC", "Corp", "Corporation", "Company", "Co", "Group", "Bank",
+                   "Hospital", "University", "Pte", "GmbH", "Limited", "Labs", "Technologies")
+
+# Interest taxonomy: tag -> keywords (Chinese and English). Documented in docs/profiles.md.
+INTERESTS = {
+    "travel": ["旅游", "旅行", "自驾", "出国玩", "travel", "traveling", "travelling", "trips"],
+    "sports": ["篮球", "足球", "羽毛球", "网球", "健身", "跑步", "马拉松", "游泳", "瑜伽", "骑行",
+               "basketball", "football", "soccer", "tennis", "gym", "running", "marathon",
+               "swimming", "yoga", "cycling", "badminton"],
+    "outdoors": ["钓鱼", "爬山", "徒步", "露营", "登山", "fishing", "hiking", "camping", "climbing"],
+    "food": ["美食", "烹饪", "做饭", "烘焙", "喝茶", "咖啡", "红酒", "cooking", "baking", "food",
+             "coffee", "wine", "tea"],
+    "music": ["音乐", "唱歌", "钢琴", "吉他", "听歌", "music", "piano", "guitar", "singing"],
+    "reading": ["看书", "读书", "阅读", "小说", "reading", "books", "novels"],
+    "photography": ["摄影", "拍照", "photography", "photos"],
+    "gaming": ["游戏", "打游戏", "王者荣耀", "gaming", "video games", "games"],
+    "investing": ["理财", "基金", "股票", "炒股", "投资", "investing", "stocks", "funds", "crypto"],
+    "cars": ["汽车", "车", "赛车", "cars", "racing"],
+    "fashion": ["时尚", "穿搭", "买衣服", "fashion", "shopping"],
+    "beauty": ["化妆", "护肤", "美妆", "makeup", "skincare", "beauty"],
+    "pets": ["猫", "狗", "养宠物", "宠物", "cats", "dogs", "pets"],
+    "tech": ["数码", "科技", "电子产品", "gadgets", "tech", "technology"],
+    "art": ["画画", "书法", "绘画", "painting", "drawing", "art"],
+    "movies": ["电影", "看剧", "追剧", "movies", "films", "tv shows"],
+}
+INTEREST_CUES_CN = ("喜欢", "爱好", "热爱", "爱", "迷上", "平时", "经常", "周末", "空闲", "业余", "闲时")
+INTEREST_CUES_EN = ("love", "like", "enjoy", "into", "fan of", "hobby", "hobbies", "passionate about",
+                    "spend my weekends")
+NEGATIONS_CN = ("不喜欢", "不爱", "讨厌", "不感兴趣", "没兴趣", "不太喜欢", "从不")
+NEGATIONS_EN = ("don't", "do not", "dont", "hate", "not into", "never", "dislike", "not a fan")
+
+# Intent taxonomy: intent -> keywords.
+INTENTS = {
+    "buying": ["想买", "要买", "下单", "购买", "怎么付款", "付款", "订一", "拍下", "买一", "入手",
+               "want to buy", "buy it", "place an order", "i'll take", "how do i pay", "purchase",
+               "order one", "sign up"],
+    "comparing": ["对比", "比较", "哪个好", "哪款好", "别家", "比别人", "货比三家", "compare", "comparing",
+                  "versus", "cheaper elsewhere", "other brands", "which one is better", "difference between"],
+    "complaining": ["投诉", "太差", "退款", "坑人", "骗人", "质量问题", "坏了", "不满意", "差评", "售后",
+                    "complain", "complaint", "refund", "terrible", "broken", "disappointed", "worst",
+                    "not working"],
+    "inquiring": ["多少钱", "价格", "怎么卖", "有优惠", "优惠吗", "how much", "price", "discount",
+                  "any offer"],
+    "cancelling": ["取消订单", "退订", "不要了", "cancel my", "unsubscribe", "cancel the order"],
+}
+
+THIRD_PARTY_CN = ("老公", "老婆", "丈夫", "妻子", "爱人", "媳妇", "太太", "儿子", "女儿", "孩子", "宝宝",
+                  "爸爸", "妈妈", "我爸", "我妈", "父亲", "母亲", "哥哥", "姐姐", "弟弟", "妹妹", "朋友",
+                  "同事", "老板", "领导", "助理", "秘书", "客户", "室友", "邻居", "他的", "她的", "家人",
+                  "对象", "男朋友", "女朋友", "闺蜜", "公婆", "岳父", "岳母")
+THIRD_PARTY_EN = ("wife", "husband", "son", "daughter", "kid", "kids", "mom", "mum", "mother",
+                  "dad", "father", "brother", "sister", "friend", "colleague", "coworker",
+                  "boss", "assistant", "secretary", "partner", "his", "her", "their", "girlfriend",
+                  "boyfriend", "neighbour", "neighbor", "roommate", "client", "manager's")
+SELF_CN = ("我的", "本人", "我自己", "我手机", "我电话", "我邮箱", "我微信", "我号码", "我是", "我叫")
+SELF_EN = ("my own", "mine", "my ", "my phone", "my number", "my email", "me at", "i am", "i'm")

@@ -1,0 +1,208 @@
+"""Value parsers: money amounts, dates (absolute and relative), PRC ID numbers, phone numbers."""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+CN_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
+_CN_NUM = re.compile(f"[{CN_DIGITS}]+")
+
+UNITS = {"万": 1e4, "w": 1e4, "W": 1e4, "千": 1e3, "k": 1e3, "K": 1e3, "百万": 1e6, "m": 1e6,
+         "M": 1e6, "亿": 1e8, "million": 1e6, "mil": 1e6, "thousand": 1e3, "grand": 1e3}
+CURRENCY_WORDS = {
+    "¥": "CNY", "￥": "CNY", "rmb": "CNY", "cny": "CNY", "元": "CNY", "块": "CNY", "人民币": "CNY",
+    "yuan": "CNY", "$": "USD", "us$": "USD", "usd": "USD", "美元": "USD", "美金": "USD", "刀": "USD",
+    "dollars": "USD", "dollar": "USD", "bucks": "USD", "s$": "SGD", "sgd": "SGD", "新币": "SGD",
+    "hk$": "HKD", "hkd": "HKD", "港币": "HKD", "€": "EUR", "eur": "EUR", "欧元": "EUR",
+    "£": "GBP", "gbp": "GBP", "英镑": "GBP",
+}
+AMOUNT_RE = re.compile(
+    r"(?P<cur1>US\$|S\$|HK\$|[¥￥$€£]|RMB|CNY|USD|SGD|HKD|EUR|GBP|rmb|usd)?\s*"
+    r"(?P<num>\d+(?:[,，]\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿点]{1,12})\s*"
+    r"(?P<unit>百万|万|千|亿|million|mil|thousand|grand|[wWkKmM](?![a-zA-Z]))?\s*"
+    r"(?P<cur2>元|块|人民币|美元|美金|刀|新币|港币|欧元|英镑|dollars?|bucks|yuan|RMB|rmb|CNY|USD|SGD|"
+    r"HKD|EUR|GBP)?"
+)
+
+
+def cn_number(text: str) -> float | None:
+    """五十万 → 500000, 三点五 → 3.5, 两千 → 2000 (cn2an), None if not a numeral."""
+    import cn2an
+
+    try:
+        return float(cn2an.cn2an(text.replace("两", "二").replace("〇", "零"), "smart"))
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+
+
+def parse_amount(match: re.Match, default_currency: str) -> tuple[float, str] | None:
+    num = match.group("num")
+    if not num:
+        return None
+    if num[0].isdigit():
+        value = float(num.replace(",", "").replace("，", ""))
+    else:
+        value = cn_number(num)
+        if value is None:
+            return None
+    unit = match.group("unit")
+    if unit:
+        value *= UNITS[unit]
+    cur = match.group("cur1") or match.group("cur2")
+    currency = CURRENCY_WORDS.get(cur.lower() if cur else "", None) or default_currency
+    if not (match.group("cur1") or match.group("cur2") or unit) and value < 100:
+        return None  # a bare small number is not a budget
+    return value, currency
+
+
+def format_amount(amount: float, currency: str) -> str:
+    symbol = {"CNY": "¥", "USD": "$", "EUR": "€", "GBP": "£", "SGD": "S$", "HKD": "HK$"}.get(currency, "")
+    return f"{symbol}{amount:,.0f} {currency}" if symbol else f"{amount:,.0f} {currency}"
+
+
+# ---------------------------------------------------------------- dates
+WEEKDAYS_CN = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+WEEKDAYS_EN = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+               "saturday": 5, "sunday": 6, "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4,
+               "sat": 5, "sun": 6}
+MONTHS_EN = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"])}
+MONTHS_EN.update({m[:3]: i for m, i in list(MONTHS_EN.items())})
+MONTHS_EN["sept"] = 9
+
+_MON = "|".join(sorted(MONTHS_EN, key=len, reverse=True))
+_WD = "|".join(sorted(WEEKDAYS_EN, key=len, reverse=True))
+DATE_PATTERNS = [
+    ("ymd", re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*[日号]?")),
+    ("md_cn", re.compile(r"(?<!\d)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")),
+    ("md_cn_dot", re.compile(r"(?<![\d.])(?P<m>\d{1,2})[.](?P<d>\d{1,2})(?![\d.])")),
+    ("en_mdy", re.compile(rf"\b(?P<mon>{_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b", re.I)),
+    ("en_dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})\.?(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b", re.I)),
+    ("rel_cn_day", re.compile(r"(?P<w>大后天|后天|明天|今天|昨天)")),
+    ("rel_cn_week", re.compile(r"(?P<p>下下|下个?|这个?|本|上个?)?(?:周|星期|礼拜)(?P<w>[一二三四五六日天])")),
+    ("rel_cn_month", re.compile(r"(?P<p>下个?月|这个?月|本月)\s*(?P<d>\d{1,2})\s*[日号]")),
+    ("rel_en_day", re.compile(r"\b(?P<w>today|tomorrow|yesterday)\b", re.I)),
+    ("rel_en_week", re.compile(rf"\b(?P<p>next|this|on|coming)\s+(?P<w>{_WD})\b", re.I)),
+    ("rel_en_in", re.compile(r"\bin\s+(?P<n>\d{1,2})\s+days?\b", re.I)),
+]
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_date(text: str, ts: datetime) -> tuple[str, int, int, bool] | None:
+    """First date in ``text`` as (ISO value, start, end, has_year); relative dates use ``ts``.
+
+    Without a year the value is ISO 8601's recurring month-day ``--MM-DD``.
+    """
+    today = ts.date()
+    best = None
+    for kind, rx in DATE_PATTERNS:
+        m = rx.search(text)
+        if not m or (best and m.start() >= best[1]):
+            continue
+        g = m.groupdict()
+        value, has_year = None, True
+        if kind == "ymd":
+            d = _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
+            value = d.isoformat() if d else None
+        elif kind in ("md_cn", "md_cn_dot", "en_mdy", "en_dmy"):
+            month = int(g["m"]) if "m" in g and g.get("m") else MONTHS_EN.get(g["mon"].lower().rstrip("."))
+            day = int(g["d"])
+            year = g.get("y")
+            if month and _safe_date(2000, month, day):
+                if year:
+                    d = _safe_date(int(year), month, day)
+                    value = d.isoformat() if d else None
+                else:
+                    value, has_year = f"--{month:02d}-{day:02d}", False
+        else:
+            d = _relative(kind, g, today)
+            value = d.isoformat() if d else None
+        if value:
+            best = (value, m.start(), m.end(), has_year)
+    return best
+
+
+def _relative(kind: str, g: dict, today: date) -> date | None:
+    if kind == "rel_cn_day":
+        return today + timedelta(days={"今天": 0, "明天": 1, "后天": 2, "大后天": 3, "昨天": -1}[g["w"]])
+    if kind == "rel_en_day":
+        return today + timedelta(days={"today": 0, "tomorrow": 1, "yesterday": -1}[g["w"].lower()])
+    if kind == "rel_en_in":
+        return today + timedelta(days=int(g["n"]))
+    monday = today - timedelta(days=today.weekday())
+    if kind == "rel_cn_week":
+        p = g["p"] or ""
+        offset = 14 if p == "下下" else 7 if p.startswith("下") else -7 if p.startswith("上") else 0
+        return monday + timedelta(days=offset + WEEKDAYS_CN[g["w"]])
+    if kind == "rel_en_week":
+        wd = WEEKDAYS_EN[g["w"].lower()]
+        p = g["p"].lower()
+        if p == "next":
+            return monday + timedelta(days=7 + wd)
+        if p == "this":
+            return monday + timedelta(days=wd)
+        # "on Friday" / "coming Friday": the next such day after today
+        ahead = (wd - today.weekday()) % 7 or 7
+        return today + timedelta(days=ahead)
+    if kind == "rel_cn_month":
+        base = today.replace(day=1)
+        if g["p"].startswith("下"):
+            base = (base + timedelta(days=32)).replace(day=1)
+        return _safe_date(base.year, base.month, int(g["d"]))
+    return None
+
+
+# ---------------------------------------------------------------- PRC ID numbers
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+
+
+def id_number_info(value: str) -> tuple[str, str] | None:
+    """(birth date ISO, gender) for a valid 18-character PRC resident ID number, else None.
+
+    Valid = 17 digits + check character (ISO 7064 MOD 11-2), a province code 11–82 and a real
+    birth date between 1900 and today.
+    """
+    value = value.upper()
+    if len(value) != 18 or not value[:17].isdigit():
+        return None
+    total = sum(int(c) * w for c, w in zip(value[:17], _ID_WEIGHTS))
+    if _ID_CHECK[total % 11] != value[17]:
+        return None
+    if not 11 <= int(value[:2]) <= 82:
+        return None
+    born = _safe_date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+    if born is None or born.year < 1900 or born > date.today():
+        return None
+    return born.isoformat(), ("male" if int(value[16]) % 2 else "female")
+
+
+def make_id_number(prefix6: str, born: date, seq: int) -> str:
+    """A checksum-valid ID number (for demos and tests)."""
+    body = f"{prefix6}{born:%Y%m%d}{seq:03d}"
+    total = sum(int(c) * w for c, w in zip(body, _ID_WEIGHTS))
+    return body + _ID_CHECK[total % 11]
+
+
+def normalise_cn_mobile(digits: str) -> str:
+    return "+86" + digits[-11:]
+
+
+def parse_international(raw: str, region: str | None) -> str | None:
+    """E.164 of a valid international or regional number (phonenumbers), else None."""
+    import phonenumbers
+
+    try:
+        num = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(num):
+        return None
+    return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
