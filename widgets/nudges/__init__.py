@@ -1,0 +1,1 @@
+"""The dwell-time nudges pane."""
