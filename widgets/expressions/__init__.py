@@ -1,0 +1,1 @@
+"""The expressions pane: live face preview, blendshape bars, expression timeline, capture + push."""
