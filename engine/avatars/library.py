@@ -98,10 +98,10 @@ def style_shapes(shapes: list[dict], style: str, variant: str) -> list[dict]:
             s["s"], s["w"] = colours["dark"], outline
         s.pop("d", None)
         out.append(s)
-    if variant == "b":  # a small sparkle cluster top-left: the palette variants differ in layout too
-        out += [{"t": "ellipse", "b": [9, 9, 15, 15], "f": colours["accent"]},
-                {"t": "ellipse", "b": [17, 5, 21, 9], "f": colours["accent"]},
-                {"t": "ellipse", "b": [5, 18, 9, 22], "f": colours["accent"]}]
+    if variant == "b":  # on a white plate ringed in the accent colour, motif a little smaller
+        out = [_scale(sh, 0.86) for sh in out]
+        out.insert(0, {"t": "ellipse", "b": [10, 10, 90, 90], "f": "#ffffff",
+                       "s": colours["accent"], "w": 3.5})
     return out
 
 

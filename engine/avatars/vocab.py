@@ -87,6 +87,12 @@ _kw("reading", None, "reading", "books", "literature", "writing", "poetry", "阅
 _kw("reading", "glasses", "study", "learning", "education", "exam", "学习", "考试", "教育")
 _kw("reading", "news", "news", "finance", "investing", "stocks", "理财", "投资", "股票", "新闻")
 
+# Interest labels of the profiles capability's taxonomy that are not keywords above.
+_kw("travel", "mountain", "outdoors")
+_kw("games", None, "gaming")
+_kw("travel", "suitcase", "cars", "car", "汽车", "自驾游")
+_kw("art", None, "fashion", "beauty", "makeup", "时尚", "穿搭", "美妆")
+
 # The interest labels the profiles capability may produce map through the same keywords; the
 # theme names themselves are keywords too.
 for _t in THEMES:
