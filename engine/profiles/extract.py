@@ -48,10 +48,10 @@ def _alt(words) -> str:
 SENT_END = re.compile(r"[。！？!?；;\n]|\.(?:\s|$)")
 CLAUSE_END = re.compile(r"[，,。！？!?；;\n]")
 THIRD_RX = re.compile(rf"(?:{_alt(L.THIRD_PARTY_CN)})|\b(?:{_alt(L.THIRD_PARTY_EN)})\b", re.I)
-POSSESSIVE_AFTER = re.compile(r"^\s*(?:的|'s|’s|电话|手机|号码|邮箱|微信|地址|number|phone|email|address|"
+POSSESSIVE_AFTER = re.compile(r"\s*(?:的|'s|’s|电话|手机|号码|邮箱|微信|地址|number|phone|email|address|"
                               r"contact|是|is|:|：)", re.I)
 SELF_RX = re.compile(rf"(?:{_alt(L.SELF_CN)})|\b(?:my own|mine|my|i am|i'm|me)\b", re.I)
-OWNED_AFTER = re.compile(rf"^\s*(?:是|is|belongs to)\s*(?:我|my)?\s*(?:{_alt(L.THIRD_PARTY_CN)}|"
+OWNED_AFTER = re.compile(rf"\s*(?:是|is|belongs to)\s*(?:我|my)?\s*(?:{_alt(L.THIRD_PARTY_CN)}|"
                          rf"(?:{_alt(L.THIRD_PARTY_EN)})\b)", re.I)
 HEDGE_RX = re.compile(r"可能|也许|大概是|好像|maybe|perhaps|probably|i think", re.I)
 CJK_RX = re.compile(r"[\u4e00-\u9fff]")
@@ -93,10 +93,10 @@ QQ = re.compile(r"(?:QQ|qq|扣扣)\s*(?:号|号码|number)?\s*(?:是|为|:|：|i
 ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx])(?![0-9A-Za-z])")
 
 _SURNAME2 = _alt(L.CN_COMPOUND_SURNAMES)
-NAME_CN_CUE = re.compile(r"(?:我叫|我的名字[是叫]|名字[是叫]|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
+NAME_CN_CUE = re.compile(r"(?:我叫|叫我|我的名字[是叫]|名字[是叫]|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
                          r"我是(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$)))\s*")
-NAME_EN_CUE = re.compile(r"\b(?:my name is|my name's|name\s*:|i'm called|call me|this is|i am|i'm)\s+"
-                         r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})", re.I)
+NAME_EN_CUE = re.compile(r"\b(?i:my name is|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm)\s+"
+                         r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})")
 EN_NAME_STOP = {"here", "interested", "fine", "good", "ok", "okay", "sorry", "from", "in", "at",
                 "not", "looking", "a", "an", "the", "very", "so", "just", "back", "ready", "sure",
                 "glad", "happy", "chinese", "english", "american", "british", "busy", "single",
@@ -107,24 +107,24 @@ GENDER_ROLE = re.compile(r"(宝妈|孕妈|全职妈妈|宝爸|奶爸)|\b(?:i'm|i
 AGE_CN = re.compile(r"(?:今年|我|本人|年龄|已经)\s*(?:已经|才|都)?\s*(\d{2}|[一二三四五六七八九十]{1,3})\s*(?:周)?岁")
 AGE_EN = re.compile(r"\b(?:i'm|i am|age[d:]?|turning)\s*(\d{2})\b(?:\s*(?:years?|yrs?)(?:\s*old)?)?", re.I)
 AGE_EN2 = re.compile(r"\b(\d{2})\s*(?:years?|yrs?)\s*old\b", re.I)
-COMPANY_CN = re.compile(rf"(?:我在|我就职于|我任职于|我是|我们是|我们|我来自|来自|在)\s*"
-                        rf"([\u4e00-\u9fffA-Za-z0-9（）()]{{2,24}}?(?:{_alt(L.ORG_SUFFIXES)}))")
-WORKPLACE_CN = re.compile(r"我在([\u4e00-\u9fffA-Za-z]{2,12}?)(?:上班|工作|任职|实习)")
-COMPANY_EN = re.compile(r"\b(?i:i work (?:at|for)|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
+COMPANY_CN = re.compile(rf"(?:我在|我就职于|我任职于|我是|我们是|公司是|公司叫|单位是|我们|我来自|来自|在)\s*"
+                        rf"((?:(?!是|在|的|叫)[\u4e00-\u9fffA-Za-z0-9（）()]){{2,24}}?(?:{_alt(L.ORG_SUFFIXES)}))")
+WORKPLACE_CN = re.compile(r"在([\u4e00-\u9fffA-Za-z]{2,12}?)(?:上班|工作|任职|实习)")
+COMPANY_EN = re.compile(r"\b(?i:work (?:at|for)|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
                         r"i'm an? [a-z ]{2,30}? at|i am an? [a-z ]{2,30}? at|from)\s+"
                         r"((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&|of|and))*)")
-TITLE_CN = re.compile(rf"(?:我是|我是一名|我是一个|我在[\u4e00-\u9fff]{{2,20}}?(?:当|做|任)|我做|我当|职位是|职务是|担任)"
+TITLE_CN = re.compile(rf"(?:我是|是一名|是一位|我是一名|我是一个|我在[\u4e00-\u9fff]{{2,20}}?(?:当|做|任)|我做|我当|职位是|职务是|担任)"
                       rf"\s*(?:一名|一个|个)?([\u4e00-\u9fffA-Z]{{0,6}}(?:{_alt(L.CN_TITLES)}))(?!公司)")
 TITLE_ORG_CN = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)})的?\s*(?:一名|一个)?([\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)}))(?![\u4e00-\u9fff])")
 TITLE_DO_CN = re.compile(r"我是做([\u4e00-\u9fff]{2,6}?)的")
 TITLE_EN = re.compile(rf"\b(?:i'm|i am|i work as|working as|as)\s+(?:an?|the)\s+((?:[a-z]+\s+){{0,3}}?"
                       rf"(?:{_alt(L.EN_TITLES)}))\b", re.I)
 CITY_CN_NAMES = _alt(L.CN_CITIES)
-CITY_CN = re.compile(rf"(?:我在|我住在?|我家在|家住|人在|坐标|定居在?|常住|我是|现居|目前在|base在?)\s*"
+CITY_CN = re.compile(rf"(?:我在|我住在?|我家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|常住|我是|现居|目前在|base在?)\s*"
                      rf"(?:{_alt(L.PROVINCES)})?省?\s*({CITY_CN_NAMES})(?:市)?")
 CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|i'm in|i am in|located in|"
                      rf"i'm from|i am from|moved to|live in)\s+({_alt(L.EN_CITIES)})\b", re.I)
-TRAVEL_AFTER = re.compile(r"^\s*(?:出差|旅游|玩|开会|转机|for (?:a|the) |on business|on holiday|"
+TRAVEL_AFTER = re.compile(r"\s*(?:出差|旅游|玩|开会|转机|for (?:a|the) |on business|on holiday|"
                           r"on vacation|this week|for work|next week|for a few days|"
                           r"[\u4e00-\u9fff]{0,4}(?:出差|旅游|开会))", re.I)
 ADDRESS_CUE = re.compile(r"(?:收货地址|地址|寄到|送到|邮寄到|寄给我|address|ship (?:it )?to|send (?:it )?to|deliver to)"
@@ -132,18 +132,18 @@ ADDRESS_CUE = re.compile(r"(?:收货地址|地址|寄到|送到|邮寄到|寄给
 ADDRESS_CN = re.compile(rf"((?:{_alt(L.PROVINCES)})?(?:省|自治区)?(?:{CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,6}}?[区县]"
                         r"[\u4e00-\u9fffA-Za-z0-9\-]{1,24}?(?:路|街|大道|巷|弄|道)\s*\d+\s*号"
                         r"[\u4e00-\u9fffA-Za-z0-9\-]{0,16})")
-ADDRESS_EN = re.compile(r"\b(\d{1,5}\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|"
+ADDRESS_EN = re.compile(r"\b(\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|"
                         r"Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Crescent)\b\.?(?:,?\s*(?:#?[\w-]+\s*){1,4}){0,3})")
 BUDGET_CUE = re.compile(r"预算|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|最多|budget|afford|spend|"
                         r"up to|no more than|max(?:imum)?|within", re.I)
-BUDGET_AFTER = re.compile(r"^\s*(?:以内|之内|以下|左右的?预算|的预算)")
+BUDGET_AFTER = re.compile(r"\s*(?:以内|之内|以下|左右的?预算|的预算|max\b|maximum|tops|or less|at most)", re.I)
 FAMILY_RULES = [
-    ("married", re.compile(r"(?:我|我的|我家|本人)(?:老公|老婆|丈夫|妻子|爱人|媳妇|太太)|已婚|结婚了|\bmy (?:wife|husband)\b|"
+    ("married", re.compile(r"(?:我|我的|我家|本人)(?:先生|老公|老婆|丈夫|妻子|爱人|媳妇|太太)|已婚|结婚了|\bmy (?:wife|husband)\b|"
                            r"\bi'm married\b|\bi am married\b|\bgot married\b", re.I)),
     ("has_children", re.compile(r"(?:我|我的|我家)(?:有)?(?:[一两二三四\d]个)?(?:儿子|女儿|孩子|宝宝|娃)|宝妈|宝爸|"
-                                r"\bmy (?:son|daughter|kids|children|baby)\b|\bi have (?:a|one|two|three|\d) "
+                                r"\bmy (?:son|daughter|kids|children|baby)\b|\bhave (?:a|one|two|three|\d) "
                                 r"(?:kids?|children|sons?|daughters?)\b", re.I)),
-    ("single", re.compile(r"单身|未婚|还没结婚|没结婚|\bi'm single\b|\bi am single\b|\bnot married\b", re.I)),
+    ("single", re.compile(r"单身|未婚|还没结婚|没结婚|\b(?:i'm|i am)\b[^.]{0,25}\bsingle\b|\bnot married\b", re.I)),
     ("divorced", re.compile(r"离婚了|离异|\bdivorced\b", re.I)),
     ("expecting", re.compile(r"怀孕|孕妈|\bpregnant\b|\bexpecting a baby\b", re.I)),
 ]
@@ -155,6 +155,10 @@ INTEREST_RX = re.compile(rf"(?:{_alt(L.INTEREST_CUES_CN)})[^。！？!?；;\n，
                          rf")|\b(?:{_alt(L.INTEREST_CUES_EN)})\b[^.!?;\n]{{0,30}}?\b(?P<en>" +
                          _alt([k for ks in L.INTERESTS.values() for k in ks if not CJK_RX.search(k)]) +
                          r")\b", re.I)
+INTEREST_CUE_RX = re.compile(rf"(?:{_alt(L.INTEREST_CUES_CN)})|\b(?:{_alt(L.INTEREST_CUES_EN)})\b", re.I)
+INTEREST_KW_RX = re.compile("|".join(
+    (re.escape(k) if CJK_RX.search(k) else rf"\b{re.escape(k)}\b")
+    for k in sorted({k for ks in L.INTERESTS.values() for k in ks}, key=len, reverse=True)), re.I)
 KEYWORD_TAG = {k.lower(): tag for tag, ks in L.INTERESTS.items() for k in ks}
 INTENT_RX = {intent: re.compile("|".join(re.escape(k) for k in ks), re.I) for intent, ks in L.INTENTS.items()}
 
@@ -163,7 +167,7 @@ ASK_RULES = [
     ("name", re.compile(r"怎么称呼|贵姓|您叫什么|你叫什么|您的名字|your name|who am i speaking", re.I)),
     ("city", re.compile(r"哪个城市|在哪里|在哪儿|哪里人|所在城市|which city|where are you (?:based|located|from)|"
                         r"where do you live", re.I)),
-    ("budget", re.compile(r"预算|budget", re.I)),
+    ("budget", re.compile(r"预算|budget|spend|afford", re.I)),
     ("company", re.compile(r"哪家公司|什么公司|单位是|在哪上班|which company|where do you work", re.I)),
     ("age", re.compile(r"多大|年龄|how old", re.I)),
     ("birthday", re.compile(r"生日|birthday", re.I)),
@@ -251,7 +255,7 @@ def extract_text(text: str, ts: datetime, *, asked: str | None = None) -> list[F
 
     _names(text, facts, own, hedged, asked)
     _work(text, facts, own, hedged, has_cjk)
-    _places(text, facts, own, hedged)
+    _places(text, facts, own, hedged, asked)
     _personal(text, ts, facts, own, hedged, asked, taken)
     _budget(text, facts, own, hedged, has_cjk, asked, taken)
     _tags(text, facts, own)
@@ -294,11 +298,16 @@ def _work(text, facts, own, hedged, has_cjk):
         facts.append(_fact("company", org, org, 0.85, *m.span(1), hedged))
     if not any(f.field == "company" for f in facts):
         for m in WORKPLACE_CN.finditer(text):
-            place = m.group(1)
-            if place in L.CN_CITIES or place.rstrip("市") in L.CN_CITIES or place in ("家", "外地", "本地", "公司"):
+            place, start = m.group(1), m.start(1)
+            city = next((c for c in L.CN_CITIES if place.startswith(c)), None)
+            if city and own(start, start + len(city)) and not any(f.field == "city" for f in facts):
+                facts.append(_fact("city", city, city, 0.8, start, start + len(city), hedged))
+            if city:
+                place, start = place[len(city):].lstrip("市"), start + len(place) - len(place[len(city):].lstrip("市"))
+            if len(place) < 2 or place in ("外地", "本地", "公司", "家里", "这边", "那边", "国外"):
                 continue
-            if own(*m.span(1)):
-                facts.append(_fact("company", place, place, 0.7, *m.span(1), hedged))
+            if own(start, start + len(place)):
+                facts.append(_fact("company", place, place, 0.7, start, start + len(place), hedged))
     for m in COMPANY_EN.finditer(text):
         org = m.group(1).rstrip(".")
         low = m.group().lower()
@@ -308,7 +317,7 @@ def _work(text, facts, own, hedged, has_cjk):
             continue
         if own(m.start(1), m.start(1) + len(org)):
             facts.append(_fact("company", org, org, 0.8, m.start(1), m.start(1) + len(org), hedged))
-    for rx in (TITLE_CN, TITLE_ORG_CN, TITLE_DO_CN, TITLE_EN):
+    for rx in (TITLE_CN, TITLE_ORG_CN, TITLE_EN):
         for m in rx.finditer(text):
             title = m.group(1).strip()
             if rx is TITLE_DO_CN and title.endswith(("生意", "事情")):
@@ -321,13 +330,19 @@ def _canonical_city(name: str) -> str:
     return L.CITY_ALIASES.get(name.lower(), name)
 
 
-def _places(text, facts, own, hedged):
+def _places(text, facts, own, hedged, asked=None):
     for rx in (CITY_CN, CITY_EN):
         for m in rx.finditer(text):
             if TRAVEL_AFTER.match(text, m.end()) or not own(*m.span(1)):
                 continue
             city = _canonical_city(m.group(1))
             facts.append(_fact("city", city, city, 0.85, *m.span(1), hedged))
+    if asked == "city" and not any(f.field == "city" for f in facts):
+        bare = text.strip(" 。.!！~～")
+        if bare.rstrip("市") in L.CN_CITIES or bare in L.EN_CITIES:
+            s = text.index(bare)
+            city = _canonical_city(bare.rstrip("市"))
+            facts.append(_fact("city", city, city, 0.8, s, s + len(bare)))
     spans = []
     for m in ADDRESS_CN.finditer(text):
         spans.append(m.span(1))
@@ -439,14 +454,17 @@ def _budget(text, facts, own, hedged, has_cjk, asked, taken):
 
 
 def _tags(text, facts, own):
-    for m in INTEREST_RX.finditer(text):
-        kw = (m.group("cn") or m.group("en"))
-        span = m.span("cn") if m.group("cn") else m.span("en")
-        head = text[max(0, m.start() - 4):span[0]]
-        if NEGATION_RX.search(head) or not own(*span):
+    seen = set()
+    for m in INTEREST_CUE_RX.finditer(text):
+        if NEGATION_RX.search(text[max(0, m.start() - 4):m.end()]):
             continue
-        tag = KEYWORD_TAG[kw.lower()]
-        facts.append(_fact("interests", tag, tag, 0.75, *span))
+        end = SENT_END.search(text, m.end())
+        stop = end.start() if end else len(text)
+        for k in INTEREST_KW_RX.finditer(text, m.end(), stop):
+            tag = KEYWORD_TAG[k.group().lower()]
+            if tag not in seen and own(*k.span()):
+                seen.add(tag)
+                facts.append(_fact("interests", tag, tag, 0.75, *k.span()))
     for intent, rx in INTENT_RX.items():
         m = rx.search(text)
         if m:

@@ -90,22 +90,23 @@ NEGATIONS_EN = ("don't", "do not", "dont", "hate", "not into", "never", "dislike
 # Intent taxonomy: intent -> keywords.
 INTENTS = {
     "buying": ["想买", "要买", "下单", "购买", "怎么付款", "付款", "订一", "拍下", "买一", "入手",
-               "want to buy", "buy it", "place an order", "i'll take", "how do i pay", "purchase",
+               "want to buy", "like to buy", "buy it", "place an order", "i'll take", "how do i pay", "purchase",
                "order one", "sign up"],
     "comparing": ["对比", "比较", "哪个好", "哪款好", "别家", "比别人", "货比三家", "compare", "comparing",
                   "versus", "cheaper elsewhere", "other brands", "which one is better", "difference between"],
-    "complaining": ["投诉", "太差", "退款", "坑人", "骗人", "质量问题", "坏了", "不满意", "差评", "售后",
+    "complaining": ["投诉", "还没发货", "没收到", "怎么还没", "太差", "退款", "坑人", "骗人", "质量问题", "坏了", "不满意", "差评", "售后",
                     "complain", "complaint", "refund", "terrible", "broken", "disappointed", "worst",
                     "not working"],
-    "inquiring": ["多少钱", "价格", "怎么卖", "有优惠", "优惠吗", "how much", "price", "discount",
-                  "any offer"],
+    "inquiring": ["多少钱", "怎么卖", "有优惠", "优惠吗", "how much", "price", "discount",
+                  "any offer", "how much is"],
     "cancelling": ["取消订单", "退订", "不要了", "cancel my", "unsubscribe", "cancel the order"],
 }
 
 THIRD_PARTY_CN = ("老公", "老婆", "丈夫", "妻子", "爱人", "媳妇", "太太", "儿子", "女儿", "孩子", "宝宝",
                   "爸爸", "妈妈", "我爸", "我妈", "父亲", "母亲", "哥哥", "姐姐", "弟弟", "妹妹", "朋友",
                   "同事", "老板", "领导", "助理", "秘书", "客户", "室友", "邻居", "他的", "她的", "家人",
-                  "对象", "男朋友", "女朋友", "闺蜜", "公婆", "岳父", "岳母")
+                  "对象", "男朋友", "女朋友", "闺蜜", "公婆", "岳父", "岳母", "我先生",
+                  "她电话", "他电话", "她手机", "他手机", "她邮箱", "他邮箱", "她微信", "他微信")
 THIRD_PARTY_EN = ("wife", "husband", "son", "daughter", "kid", "kids", "mom", "mum", "mother",
                   "dad", "father", "brother", "sister", "friend", "colleague", "coworker",
                   "boss", "assistant", "secretary", "partner", "his", "her", "their", "girlfriend",
