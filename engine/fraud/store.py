@@ -192,14 +192,15 @@ def load_run(ws: Workspace, run_id: int) -> dict:
             raise NotFoundError(f"no fraud run with id {run_id}")
         q = (select(FraudGroup.id, FraudGroup.rank, FraudGroup.key, FraudGroup.score,
                     FraudGroup.size, FraudGroup.devices, FraudGroup.ips, FraudGroup.similarity,
-                    FraudGroup.reasons, FraudGroup.match, FraudDecision.id, FraudDecision.status,
+                    FraudGroup.reasons, FraudGroup.members, FraudGroup.match, FraudDecision.id, FraudDecision.status,
                     FraudDecision.note, FraudDecision.decided_by, FraudDecision.decided_at)
              .outerjoin(FraudDecision, FraudGroup.decision_id == FraudDecision.id)
              .where(FraudGroup.run_id == run_id).order_by(FraudGroup.rank))
         groups = [{"group_id": r[0], "rank": r[1], "id": r[2], "score": r[3], "size": r[4],
                    "devices": r[5], "ips": r[6], "similarity": r[7], "reasons": r[8],
-                   "match": r[9], "decision_id": r[10], "status": r[11] or "",
-                   "note": r[12] or "", "decided_by": r[13] or "", "decided_at": r[14]}
+                   "members": r[9], "match": r[10], "decision_id": r[11],
+                   "status": r[12] or "", "note": r[13] or "", "decided_by": r[14] or "",
+                   "decided_at": r[15]}
                   for r in s.execute(q)]
         return {"run_id": run.id, "log_id": run.log_id, "source": run.source,
                 "params": run.params, "stats": run.stats, "created_at": run.created_at,
@@ -218,7 +219,7 @@ def load_group(ws: Workspace, group_id: int) -> dict:
 
 
 def decide(ws: Workspace, group_id: int, *, status: str | None = None, note: str | None = None,
-           user: str, expected_version: int | None = None) -> dict:
+           user: str, expected_version: int | None = None, state: TaskState = NO_STATE) -> dict:
     """Record a moderator's decision (and/or note) on a group.
 
     The decision holds the group's members so later runs find it again; if the group already
@@ -268,3 +269,44 @@ def detect_log(ws: Workspace, log_id: int, params, *, user: str = "",
     saved = save_run(ws, result, log_id=log_id, source=events.source, user=user)
     state.set_progress(1.0, "done")
     return load_run(ws, saved["run_id"])
+
+
+def group_view(ws: Workspace, group_id: int, state: TaskState = NO_STATE) -> dict:
+    """A group plus its graph and node positions, ready for the console's views."""
+    from engine.fraud.layout import force_layout, group_graph
+
+    group = load_group(ws, group_id)
+    state.set_progress(0.3, "laying out the graph")
+    graph = group_graph(group)
+    pos = force_layout(len(graph["labels"]), graph["u"], graph["v"], graph["w"], seed=group_id)
+    return {"group": group, "graph": graph, "pos": pos}
+
+
+def write_csv(groups: list[dict], path, state: TaskState = NO_STATE) -> int:
+    """Export groups (as from :func:`load_run`) to CSV; members space-separated."""
+    import csv
+
+    cols = ["rank", "id", "score", "size", "devices", "ips", "similarity", "status", "note",
+            "decided_by", "decided_at", "members", "reasons"]
+    try:
+        with open(path, "w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f)
+            w.writerow(cols)
+            for g in groups:
+                row = dict(g)
+                row["members"] = " ".join(g.get("members", []))
+                row["reasons"] = " | ".join(g.get("reasons", []))
+                row["decided_at"] = g["decided_at"].isoformat() if g.get("decided_at") else ""
+                w.writerow([row.get(c, "") if row.get(c) is not None else "" for c in cols])
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror}", place=str(path)) from None
+    return len(groups)
+
+
+def overview(ws: Workspace, log_id: int | None = None, state: TaskState = NO_STATE) -> dict:
+    """Logs in the workspace and the latest run of ``log_id`` (or of the newest log)."""
+    logs = list_logs(ws)
+    if log_id is None and logs:
+        log_id = logs[-1]["id"]
+    run_id = latest_run(ws, log_id) if log_id is not None else None
+    return {"logs": logs, "log_id": log_id, "run": load_run(ws, run_id) if run_id else None}
