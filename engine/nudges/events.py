@@ -107,9 +107,17 @@ def parse_timestamps(values, place: str = "events", first_line: int = 2) -> np.n
             days = pc.cast(parts.field("d"), pa.date32()).cast(pa.int32()).to_numpy(
                 zero_copy_only=False).astype(np.int64)
         except pa.ArrowInvalid:
-            parsed = pc.strptime(parts.field("d"), "%Y-%m-%d", unit="s", error_is_null=True)
+            from datetime import date
+
+            wrong = []
+            for d in pc.unique(parts.field("d")).to_pylist():
+                try:
+                    date.fromisoformat(d)
+                except ValueError:
+                    wrong.append(d)
             bad = np.zeros(n, dtype=bool)
-            bad[np.flatnonzero(iso)[parsed.is_null().to_numpy(zero_copy_only=False)]] = True
+            bad[np.flatnonzero(iso)[pc.is_in(parts.field("d"), pa.array(wrong, pa.string()))
+                                    .to_numpy(zero_copy_only=False)]] = True
             raise _bad(arr, bad, "invalid calendar date", place, first_line) from None
         h, mi, s = _int(parts.field("h")), _int(parts.field("mi")), _int(parts.field("s"))
         badtime = (h > 23) | (mi > 59) | (s > 59)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from jinja2 import ChainableUndefined, TemplateSyntaxError
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 
 MAX_MESSAGE = 2000
@@ -27,6 +28,8 @@ class _Missing(ChainableUndefined):
     fallbacks: dict[str, str] = {}
 
     def __str__(self) -> str:  # noqa: D105
+        if self._undefined_exception is SecurityError:  # blocked by the sandbox: an error
+            self._fail_with_undefined_error()
         return self.fallbacks.get(self._undefined_name or "", "")
 
 

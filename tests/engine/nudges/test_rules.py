@@ -1,0 +1,59 @@
+import pytest
+
+from engine.errors import InputError
+from engine.nudges.rules import dumps_rules, load_rules, loads_rules, parse_rules, save_rules
+from engine.resources import resource
+
+
+def test_demo_rules_round_trip_through_toml_yaml_json(tmp_path):
+    processes = load_rules(resource("nudges", "loan.toml"))
+    assert [n.id for n in processes[0].nodes] == ["register", "verify", "bind_card", "authorise",
+                                                  "submit"]
+    for ext in ("toml", "yaml", "json"):
+        path = tmp_path / f"rules.{ext}"
+        save_rules(processes, path)
+        assert load_rules(path) == processes
+    assert processes[0].quiet_hours.utc_offset_minutes == 480
+    assert processes[0].cap.max_nudges == 2 and processes[0].cap.per_seconds == 86400
+
+
+def doc(**node):
+    return {"process": [{"id": "p", "nodes": [{"id": "n1", "threshold": 60, **node}]}]}
+
+
+@pytest.mark.parametrize("node, place, words", [
+    ({"threshold": "ten minutes"}, "process 'p' > node 'n1' > threshold", "duration"),
+    ({"threshold": -5}, "process 'p' > node 'n1' > threshold", "≥ 0"),
+    ({"basis": "dwell"}, "process 'p' > node 'n1' > basis", "idle"),
+    ({"templates": {"en": "Hi {{ name "}}, "process 'p' > node 'n1' > templates > en", "line 1"),
+    ({"priority": "high"}, "process 'p' > node 'n1' > priority", "integer"),
+    ({"colour": "red"}, "process 'p' > node 'n1'", "unknown key"),
+])
+def test_validation_names_the_place(node, place, words):
+    with pytest.raises(InputError) as err:
+        parse_rules(doc(**node), "rules.toml")
+    assert err.value.place.endswith(place)
+    assert words in str(err.value)
+
+
+def test_process_level_errors():
+    with pytest.raises(InputError, match="appears twice"):
+        parse_rules({"process": [{"id": "p", "nodes": [{"id": "a", "threshold": 1},
+                                                       {"id": "a", "threshold": 2}]}]})
+    with pytest.raises(InputError, match="HH:MM"):
+        parse_rules({"process": [{"id": "p", "quiet_hours": {"start": "25:00", "end": "08:00"},
+                                  "nodes": [{"id": "a", "threshold": 1}]}]})
+    with pytest.raises(InputError, match="max"):
+        parse_rules({"process": [{"id": "p", "cap": {"max": 0, "per": "1d"},
+                                  "nodes": [{"id": "a", "threshold": 1}]}]})
+    with pytest.raises(InputError, match="non-empty list"):
+        parse_rules({"process": [{"id": "p", "nodes": []}]})
+    with pytest.raises(InputError, match="not valid TOML"):
+        loads_rules("[[process]\nid=", "toml", "x.toml")
+
+
+def test_durations_and_export_formats():
+    p = parse_rules(doc(threshold="1.5h"))
+    assert p[0].nodes[0].threshold == 5400
+    assert "threshold = \"90m\"" in dumps_rules(p, "toml")
+    assert parse_rules(doc(threshold="2d"))[0].nodes[0].threshold == 172800
