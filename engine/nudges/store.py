@@ -24,6 +24,7 @@ from engine.store.db import Workspace
 from engine.store.models.nudges import NudgeEvent, NudgeOutbox, NudgeProcess
 
 CHUNK = 50_000
+OUTBOX_CHUNK = 5_000
 
 
 def _insert(session):
@@ -153,10 +154,11 @@ def enqueue(ws: Workspace, nudges: list[Nudge], at_ns: int) -> int:
     new = 0
     with ws.session() as s:
         insert = _insert(s)
-        for a in range(0, len(rows), 5_000):
-            stmt = insert(NudgeOutbox).values(rows[a:a + 5_000]).on_conflict_do_nothing(
-                index_elements=["user_id", "process_id", "node_id", "visit_start_ns"])
-            new += s.execute(stmt).rowcount or 0
+        for a in range(0, len(rows), OUTBOX_CHUNK):
+            stmt = insert(NudgeOutbox).values(rows[a:a + OUTBOX_CHUNK]).on_conflict_do_nothing(
+                index_elements=["user_id", "process_id", "node_id", "visit_start_ns"]
+            ).returning(NudgeOutbox.id)
+            new += len(s.execute(stmt).all())
     return new
 
 
