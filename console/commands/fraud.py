@@ -102,6 +102,17 @@ def run_detect(args) -> int:
         saved = save_run(ws, result, log_id=log_id, source=args.events, user=args.user)
         out["stats"]["saved_run"] = saved["run_id"]
         out["stats"]["matched_decisions"] = saved["matched"]
+        from engine.fraud.store import load_run
+
+        stored = load_run(ws, saved["run_id"])["groups"]
+        for item, g in zip(out["groups"], stored):
+            item["group"] = g["group_id"]  # the number `fraud decide` takes
+            if g["status"]:
+                when = g["decided_at"].strftime("%Y-%m-%d") if g["decided_at"] else ""
+                note = f": {g['note']}" if g["note"] else ""
+                item["reasons"].append(
+                    f"earlier decision {g['status']} by {g['decided_by']} on {when} "
+                    f"({g['match']:.0%} same members){note}")
     text = json.dumps(out, ensure_ascii=False, indent=1)
     if args.out == "-":
         sys.stdout.write(text + "\n")
