@@ -27,6 +27,6 @@ def draw_mesh(rgb: np.ndarray, landmarks: np.ndarray, *, mesh_colour=(90, 200, 2
     h, w = out.shape[:2]
     pts = np.round(landmarks[:, :2] * (w, h)).astype(np.int32)
     tess, contours = _edges()
-    cv2.polylines(out, list(pts[tess]), False, mesh_colour, 1, cv2.LINE_AA)
+    cv2.polylines(out, list(pts[tess]), False, mesh_colour, 1, cv2.LINE_8)
     cv2.polylines(out, list(pts[contours]), False, contour_colour, 1, cv2.LINE_AA)
     return out

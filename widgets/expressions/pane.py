@@ -83,6 +83,8 @@ def record_push(workspace, user: str, payload: dict, state: TaskState = NO_STATE
 
 
 class ExpressionsPane(Pane):
+    PLOT_HZ = 12  # live bars and timeline redraw rate (the preview shows every frame)
+
     def __init__(self, context, parent=None) -> None:
         super().__init__(context, parent)
         self.model_path = (context.options or {}).get("model_path")
@@ -228,6 +230,12 @@ class ExpressionsPane(Pane):
         layout.addWidget(main, 1)
         self._source_changed()
 
+        self._pending_feats = None
+        self._plot_timer = QTimer(self)
+        self._plot_timer.setSingleShot(True)
+        self._plot_timer.setInterval(int(1000 / self.PLOT_HZ))
+        self._plot_timer.timeout.connect(self._redraw_plots)
+
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(500)
         self._status_timer.timeout.connect(self._update_status)
@@ -357,6 +365,7 @@ class ExpressionsPane(Pane):
             worker.stop()
             worker.deleteLater()
         self._status_timer.stop()
+        self._plot_timer.stop()
         self.start_button.setText(self.tr("Start preview"))
         self.capture_button.setEnabled(True)
 
@@ -382,8 +391,17 @@ class ExpressionsPane(Pane):
         self._infer_ms = ms if self._infer_ms == 0 else 0.9 * self._infer_ms + 0.1 * ms
         self.frames_shown += 1
         self._show_still(image)
-        self.bars.set_values(feats)
-        self.timeline.append(frame_no, np.nan_to_num(scores, nan=-1.0))
+        # plots are redrawn at most PLOT_HZ times a second; the preview itself every frame
+        self._pending_feats = feats
+        self.timeline.append(frame_no, np.nan_to_num(scores, nan=-1.0), redraw=False)
+        if not self._plot_timer.isActive():
+            self._plot_timer.start()
+
+    def _redraw_plots(self) -> None:
+        if self._pending_feats is not None:
+            self.bars.set_values(self._pending_feats)
+            self._pending_feats = None
+        self.timeline.redraw()
 
     def _update_status(self) -> None:
         if self.worker is None:

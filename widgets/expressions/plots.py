@@ -57,7 +57,7 @@ class TimelineView(pg.PlotWidget):
         self._y: deque[np.ndarray] = deque(maxlen=window)
         self.addLegend(offset=(5, 5), colCount=4, labelTextSize="8pt")
         self.curves = {c: self.plot([], [], pen=pg.mkPen(CLASS_COLOURS[c], width=2),
-                                    name=class_name(c)) for c in CLASSES}
+                                    name=class_name(c), antialias=False) for c in CLASSES}
         self.setYRange(0, 1.05, padding=0)
         self.setLabel("bottom", QCoreApplication.translate("Expressions", "frame"))
         self.setLabel("left", QCoreApplication.translate("Expressions", "probability"))
@@ -74,9 +74,13 @@ class TimelineView(pg.PlotWidget):
         self.region.hide()
         self._redraw()
 
-    def append(self, frame_no: int, scores: np.ndarray) -> None:
+    def append(self, frame_no: int, scores: np.ndarray, redraw: bool = True) -> None:
         self._x.append(frame_no)
         self._y.append(np.asarray(scores, float))
+        if redraw:
+            self._redraw()
+
+    def redraw(self) -> None:
         self._redraw()
 
     def set_series(self, frame_numbers, scores: np.ndarray) -> None:
