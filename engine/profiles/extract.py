@@ -353,7 +353,7 @@ def _places(text, facts, own, hedged, asked=None):
             end = SENT_END.search(text, m.end())
             stop = end.start() if end else len(text)
             seg = text[m.end():stop].strip()
-            if len(seg) >= 6 and (re.search(r"\d", seg) and re.search(r"[路街道巷号区县]|street|road|ave", seg, re.I)):
+            if len(seg) >= 6 and re.search(r"\d.*(?:[路街道巷号]|street|road|ave)|[省市]\S*[区县镇]", seg, re.I):
                 spans.append((m.end(), m.end() + len(seg)))
     for s, e in spans:
         if own(s, e):

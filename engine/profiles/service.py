@@ -1,0 +1,303 @@
+"""Writing profiles: import chats and events, store suggestions, accept/reject/edit with history,
+tags, notes, and the per-customer summary the customer list reads.
+
+Every public function is one transaction (``ws.session()``): it commits whole or not at all.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import datetime, timezone
+
+from sqlalchemy import delete, func, select, text as sql_text, update
+
+from engine.demo.common import bulk_insert
+from engine.errors import ConflictError, InputError, NotFoundError
+from engine.profiles import lexicon as L
+from engine.profiles.extract import Fact, Message, extract_conversation
+from engine.profiles.importers import ReadResult, read_file
+from engine.progress import NO_STATE, SubState, TaskState
+from engine.store.models.chat import Message as MessageRow
+from engine.store.models.people import Customer, Friendship, Staff
+from engine.store.models.profiles import (CustomerNote, CustomerOperation, CustomerProfile, CustomerTag,
+                                          ProfileEvent, ProfileField, ProfileHistory)
+
+CHUNK = 5000
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def value_json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+# ------------------------------------------------------------------ import
+def import_file(ws, path, *, strict: bool = False, extract: bool = True, ocr: bool = True,
+                by: str = "import", state: TaskState = NO_STATE) -> dict:
+    """Import a chat file (JSONL / Telegram export) or an event file into the workspace."""
+    state.set_progress(0.0, "reading file")
+    result = read_file(path, strict=strict)
+    state.check()
+    if result.kind == "events":
+        counts = import_events(ws, result, by=by, state=SubState(state, 0.1, 1.0))
+    else:
+        counts = import_messages(ws, result.messages, extract=extract, ocr=ocr, by=by,
+                                 state=SubState(state, 0.1, 1.0))
+    counts["bad_lines"] = len(result.errors)
+    counts["errors"] = result.errors[:200]
+    return counts
+
+
+def _missing(session, column, ids) -> list:
+    ids = list(ids)
+    found = set()
+    for i in range(0, len(ids), CHUNK):
+        found.update(session.scalars(select(column).where(column.in_(ids[i:i + CHUNK]))))
+    return [x for x in ids if x not in found]
+
+
+def message_rows(messages: list[Message]) -> list[dict]:
+    """Assign each message its customer and staff: a 1:1 conversation belongs to its customer."""
+    conv_customer, conv_staff = {}, {}
+    for m in messages:
+        if m.group_id:
+            continue
+        if m.role == "customer":
+            conv_customer.setdefault(m.conversation_id, m.sender_id)
+        else:
+            conv_staff.setdefault(m.conversation_id, m.sender_id)
+    rows = []
+    for m in messages:
+        if m.group_id:
+            cust = m.sender_id if m.role == "customer" else None
+            staff = m.sender_id if m.role == "staff" else None
+        else:
+            cust = conv_customer.get(m.conversation_id)
+            staff = conv_staff.get(m.conversation_id)
+        m.customer_id = cust
+        rows.append({"id": m.id, "conversation_id": m.conversation_id, "sender_id": m.sender_id,
+                     "sender_role": m.role, "customer_id": cust, "staff_id": staff,
+                     "group_id": m.group_id, "ts": m.ts, "text": m.text, "image_path": m.image})
+    return rows
+
+
+def import_messages(ws, messages: list[Message], *, extract=True, ocr=True, by="import",
+                    state: TaskState = NO_STATE) -> dict:
+    rows = message_rows(messages)
+    with ws.session() as s:
+        state.set_progress(0.0, "checking existing rows")
+        new_ids = set(_missing(s, MessageRow.id, [r["id"] for r in rows]))
+        rows = [r for r in rows if r["id"] in new_ids]
+        fresh = [m for m in messages if m.id in new_ids]
+        customers = {r["customer_id"] for r in rows if r["customer_id"]}
+        staff = {r["staff_id"] for r in rows if r["staff_id"]}
+        t = now()
+        bulk_insert(s, Customer, [{"id": c, "nickname": None, "created_at": t, "updated_at": t,
+                                   "version": 1} for c in _missing(s, Customer.id, customers)])
+        bulk_insert(s, Staff, [{"id": x, "name": x, "created_at": t} for x in _missing(s, Staff.id, staff)])
+        for i in range(0, len(rows), 50_000):
+            state.check()
+            bulk_insert(s, MessageRow, rows[i:i + 50_000])
+            state.set_progress(0.5 * (i + 50_000) / max(len(rows), 1), f"stored {min(i + 50_000, len(rows)):,} messages")
+        counts = {"messages": len(rows), "skipped_existing": len(messages) - len(rows),
+                  "customers": len(customers), "suggestions": 0, "image_errors": []}
+        if extract and fresh:
+            facts, image_errors = extract_messages(fresh, ocr=ocr, state=SubState(state, 0.5, 0.95))
+            counts["image_errors"] = image_errors
+            counts["suggestions"] = store_facts(s, fresh, facts)
+        refresh_summaries(s, customers)
+        emit(s, customers, "import", by)
+    state.set_progress(1.0, "imported")
+    return counts
+
+
+def extract_messages(messages: list[Message], *, ocr=True, state: TaskState = NO_STATE):
+    """Facts from messages (sorted per conversation), reading customers' images when ``ocr``."""
+    ordered = sorted(messages, key=lambda m: (m.conversation_id, m.ts))
+    ocr_text, errors = {}, []
+    images = [m for m in ordered if m.image and m.role == "customer"] if ocr else []
+    if images:
+        from engine.profiles.ocr import read_image
+
+        for i, m in enumerate(images):
+            state.check()
+            res = read_image(m.image)
+            if res.error:
+                errors.append(f"message {m.id}: {res.error}")
+            if res.text:
+                ocr_text[m.id] = res.text
+            state.set_progress(0.5 * (i + 1) / len(images), f"reading image {i + 1}/{len(images)}")
+    facts = []
+    step = 20_000
+    for i in range(0, len(ordered), step):
+        state.check()
+        facts += extract_conversation(ordered[i:i + step], ocr_text)
+        state.set_progress(0.5 + 0.5 * min(1, (i + step) / len(ordered)), "extracting fields")
+    return facts, errors
+
+
+def store_facts(s, messages: list[Message], facts: list[Fact]) -> int:
+    """Store new facts as suggestions; a value already known for that field is not repeated."""
+    by_id = {m.id: m for m in messages}
+    customers = {by_id[f.message_id].customer_id for f in facts if by_id[f.message_id].customer_id}
+    known = set()
+    cl = list(customers)
+    for i in range(0, len(cl), CHUNK):
+        known.update(s.execute(select(ProfileField.customer_id, ProfileField.field, ProfileField.value_json)
+                               .where(ProfileField.customer_id.in_(cl[i:i + CHUNK]))).tuples())
+    t = now()
+    rows = []
+    for f in facts:
+        m = by_id[f.message_id]
+        if not m.customer_id or m.role != "customer" or m.sender_id != m.customer_id:
+            continue
+        key = (m.customer_id, f.field, value_json(f.value))
+        if key in known:
+            continue
+        known.add(key)
+        text = m.text if f.source == "text" else None
+        rows.append({"customer_id": m.customer_id, "field": f.field, "value_json": key[2],
+                     "display": f.display[:500], "status": "suggested", "confidence": f.confidence,
+                     "source": f.source, "message_id": m.id, "span_start": f.start if text else None,
+                     "span_end": f.end if text else None,
+                     "evidence": (text[max(0, f.start - 20):f.end + 20] if text else None),
+                     "observed_at": m.ts, "created_at": t, "updated_at": t,
+                     "updated_by": "extractor", "version": 1})
+    bulk_insert(s, ProfileField, rows)
+    return len(rows)
+
+
+# ------------------------------------------------------------------ events
+def import_events(ws, result: ReadResult, *, by="import", state: TaskState = NO_STATE) -> dict:
+    """Directory entries and friend-adds create/update customers (directory fields accepted as
+    source "directory"); operations go to the timeline."""
+    evs = result.events
+    counts = defaultdict(int)
+    with ws.session() as s:
+        t = now()
+        cust_ids = {e["customer_id"] for e in evs}
+        existing = {c.id: c for i in range(0, len(cust_ids), CHUNK)
+                    for c in s.scalars(select(Customer).where(Customer.id.in_(list(cust_ids)[i:i + CHUNK])))}
+        staff_ids = {e["staff_id"] for e in evs if e.get("staff_id")}
+        bulk_insert(s, Staff, [{"id": x, "name": x, "created_at": t} for x in _missing(s, Staff.id, staff_ids)])
+        friends = set(s.execute(select(Friendship.staff_id, Friendship.customer_id)
+                                .where(Friendship.staff_id.in_(list(staff_ids)))).tuples()) if staff_ids else set()
+        ops, friend_rows, dir_facts = [], [], []
+        for i, e in enumerate(evs):
+            if i % 10_000 == 0:
+                state.check()
+                state.set_progress(i / max(len(evs), 1), "events")
+            cid = e["customer_id"]
+            if e["type"] in ("directory", "friend_add"):
+                c = existing.get(cid)
+                if c is None:
+                    c = Customer(id=cid, created_at=e.get("ts") or t)
+                    s.add(c)
+                    existing[cid] = c
+                    counts["customers_created"] += 1
+                for key in ("nickname", "gender", "region", "signature", "avatar_url"):
+                    if e.get(key) is not None and getattr(c, key) != e[key]:
+                        setattr(c, key, e[key])
+                if e.get("gender") in ("male", "female"):
+                    dir_facts.append((cid, "gender", e["gender"]))
+                region = e.get("region") or ""
+                city = next((x for x in L.CN_CITIES if x in region), None) or next(
+                    (x for x in L.EN_CITIES if x in region), None)
+                if city:
+                    dir_facts.append((cid, "city", L.CITY_ALIASES.get(city.lower(), city)))
+                counts["directory"] += 1
+            if e["type"] == "friend_add" and (e["staff_id"], cid) not in friends:
+                friends.add((e["staff_id"], cid))
+                friend_rows.append({"staff_id": e["staff_id"], "customer_id": cid, "added_at": e["ts"],
+                                    "source": e.get("source")})
+            if e["type"] == "operation":
+                ops.append({"customer_id": cid, "staff_id": e.get("staff_id"), "kind": e["kind"],
+                            "ts": e["ts"], "amount": e.get("amount"), "detail": e.get("detail")})
+        s.flush()
+        bulk_insert(s, Friendship, friend_rows)
+        bulk_insert(s, CustomerOperation, ops)
+        counts["friendships"] = len(friend_rows)
+        counts["operations"] = len(ops)
+        counts["directory_fields"] = _directory_fields(s, dir_facts, t)
+        refresh_summaries(s, cust_ids)
+        emit(s, cust_ids, "directory", by)
+    return dict(counts)
+
+
+def _directory_fields(s, facts, t) -> int:
+    """Directory facts are accepted with source "directory"; a changed value supersedes the old."""
+    latest = {(c, f): v for c, f, v in facts}
+    custs = list({c for c, _ in latest})
+    current = {}
+    for i in range(0, len(custs), CHUNK):
+        for row in s.scalars(select(ProfileField).where(ProfileField.customer_id.in_(custs[i:i + CHUNK]),
+                                                        ProfileField.source == "directory",
+                                                        ProfileField.status == "accepted")):
+            current[(row.customer_id, row.field)] = row
+    new = []
+    for (c, f), v in latest.items():
+        vj = value_json(v)
+        old = current.get((c, f))
+        if old is not None:
+            if old.value_json == vj:
+                continue
+            old.status = "superseded"
+            s.add(ProfileHistory(customer_id=c, field_id=old.id, field=f, action="supersede",
+                                 old_value=old.display, new_value=v, by="im-directory", at=t))
+        new.append({"customer_id": c, "field": f, "value_json": vj, "display": v, "status": "accepted",
+                    "confidence": 1.0, "source": "directory", "observed_at": t, "created_at": t,
+                    "updated_at": t, "updated_by": "im-directory", "version": 1})
+    bulk_insert(s, ProfileField, new)
+    return len(new)
+
+
+# ------------------------------------------------------------------ summary + change feed
+SUMMARY_FIELDS = ("name", "phone", "city", "company")
+
+
+def refresh_summaries(s, customer_ids) -> None:
+    """Recompute ``customer_profile`` rows: accepted value first, else the newest confident
+    suggestion (≥ 0.8)."""
+    ids = list(customer_ids)
+    t = now()
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i:i + CHUNK]
+        best: dict[str, dict] = defaultdict(dict)
+        have: dict[str, set] = defaultdict(set)
+        pending: dict[str, int] = defaultdict(int)
+        rows = s.execute(select(ProfileField.customer_id, ProfileField.field, ProfileField.display,
+                                ProfileField.status, ProfileField.confidence, ProfileField.observed_at)
+                         .where(ProfileField.customer_id.in_(chunk),
+                                ProfileField.status.in_(("accepted", "suggested")))
+                         .order_by(ProfileField.observed_at)).all()
+        for cid, fld, disp, status, conf, _obs in rows:
+            if status == "suggested":
+                pending[cid] += 1
+            if status == "accepted" or conf >= 0.8:
+                have[cid].add(fld)
+                rank = 2 if status == "accepted" else 1
+                if fld in SUMMARY_FIELDS and rank >= best[cid].get(fld, (0, ""))[0]:
+                    best[cid][fld] = (rank, disp)
+        tags: dict[str, list] = defaultdict(list)
+        for cid, tag in s.execute(select(CustomerTag.customer_id, CustomerTag.tag)
+                                  .where(CustomerTag.customer_id.in_(chunk)).order_by(CustomerTag.tag)):
+            tags[cid].append(tag)
+        s.execute(delete(CustomerProfile).where(CustomerProfile.customer_id.in_(chunk)))
+        bulk_insert(s, CustomerProfile, [{
+            "customer_id": c, **{f: best[c].get(f, (0, None))[1] for f in SUMMARY_FIELDS},
+            "tags": ("," + ",".join(tags[c]) + ",") if tags[c] else "",
+            "fields": ("," + ",".join(sorted(have[c])) + ",") if have[c] else "",
+            "pending": pending[c], "updated_at": t} for c in chunk])
+
+
+def emit(s, customer_ids, kind: str, by: str) -> None:
+    """Append to the change feed; on PostgreSQL also NOTIFY (delivered when the transaction commits)."""
+    ids = list(customer_ids)
+    t = now()
+    bulk_insert(s, ProfileEvent, [{"customer_id": c, "kind": kind, "by": by, "at": t} for c in ids[:1000]]
+                if len(ids) <= 1000 else [{"customer_id": "*", "kind": kind, "by": by, "at": t}])
+    if s.get_bind().dialect.name == "postgresql":
+        payload = ids[0] if len(ids) == 1 else "*"
+        s.execute(sql_text("SELECT pg_notify('profile_changes', :p)"), {"p": payload})
