@@ -182,7 +182,8 @@ class MainWindow(QMainWindow):
         if path:
             self._open_url(f"sqlite:///{path}")
 
-    def build_demo(self, replace: bool = False) -> None:
+    def build_demo(self, replace: bool = False):
+        """Fill the workspace with the demo in the background; returns the task (or None)."""
         from engine.demo import build_demo
         from engine.store.info import is_empty
 
@@ -194,8 +195,8 @@ class MainWindow(QMainWindow):
                 self.tr("This workspace already holds data. Replace everything in it with the "
                         "demo workspace?"))
             if answer != QMessageBox.Yes:
-                return
-        self.tasks.submit(build_demo, self.workspace, replace=True, title=self.tr("Building demo"),
+                return None
+        return self.tasks.submit(build_demo, self.workspace, replace=True, title=self.tr("Building demo"),
                           owner=self, on_done=lambda _r: self.reload_panes(),
                           on_error=lambda msg: self.notifier.notify("error", msg))
 

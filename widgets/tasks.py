@@ -41,7 +41,10 @@ class TaskStateBridge(BasicState):
         now = time.monotonic()
         if now - self._last >= self._interval or self.fraction >= 1.0:
             self._last = now
-            self._signals.progressed.emit(self.fraction, self.text)
+            try:
+                self._signals.progressed.emit(self.fraction, self.text)
+            except RuntimeError:  # handle deleted (window closed): stop the work
+                self.cancel()
 
 
 def describe_error(exc: BaseException, title: str) -> tuple[str, str]:
@@ -60,25 +63,32 @@ class _Runnable(QRunnable):
         self._fn, self._args, self._kwargs = fn, args, kwargs
         self._state, self._signals, self._title = state, signals, title
 
+    def _emit(self, signal_name: str, *args) -> None:
+        try:
+            getattr(self._signals, signal_name).emit(*args)
+        except RuntimeError:
+            # The handle was destroyed meanwhile (its window closed): nobody waits for the outcome.
+            log.debug("task %r ended after its handle was deleted", self._title)
+
     def run(self) -> None:
         try:
             self._state.check()
             result = self._fn(*self._args, state=self._state, **self._kwargs)
         except Cancelled:
-            self._signals.cancelled.emit()
+            self._emit("cancelled")
         except BaseException as exc:  # noqa: BLE001 - every error must reach the GUI readable
             if self._state.cancel_requested():
-                self._signals.cancelled.emit()
+                self._emit("cancelled")
                 return
             message, tb = describe_error(exc, self._title)
             if tb:
                 log.error("%s\n%s", message, tb)
-            self._signals.failed.emit(message, tb)
+            self._emit("failed", message, tb)
         else:
             if self._state.cancel_requested():
-                self._signals.cancelled.emit()
+                self._emit("cancelled")
             else:
-                self._signals.succeeded.emit(result)
+                self._emit("succeeded", result)
 
 
 class Task(QObject):

@@ -71,8 +71,10 @@ def test_demo_is_built_in_background_from_the_menu(qtbot, workspace):
     window = create_window(workspace, Settings())
     qtbot.addWidget(window)
     window.show()
-    with qtbot.waitSignal(window.tasks.task_ended, timeout=60000):
-        window.build_demo(replace=True)
+    task = window.build_demo(replace=True)
+    with qtbot.waitSignal(task.ended, timeout=120000):
+        pass
+    assert task.outcome == "done", task.error
     with workspace.session() as s:
         assert not is_empty(s)
     window.close()
