@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QPersistentModelIndex, Qt)
 
 
 class PushesModel(QAbstractTableModel):
@@ -52,6 +53,8 @@ class PushesModel(QAbstractTableModel):
             if col == "confidence":
                 conf = r.get("confidence")
                 return f"{conf:.0%}" if conf is not None else ""
+            if col == "expression":
+                return QCoreApplication.translate("Expressions", str(r.get(col) or ""))
             if col == "track":
                 return f"{r.get('title', '')} — {r.get('artist', '')}"
             value = r.get(col)

@@ -5,7 +5,7 @@ from collections import deque
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from engine.expressions.classifier import CLASSES
 from engine.expressions.features import BLEND_FEATURES
@@ -13,6 +13,34 @@ from engine.expressions.features import BLEND_FEATURES
 CLASS_COLOURS = {"neutral": "#9e9e9e", "happy": "#f2b705", "sad": "#3d7bd9",
                  "surprised": "#9c27b0", "angry": "#e53935", "disgusted": "#43a047",
                  "fearful": "#00acc1"}
+# listed literally so that lupdate extracts the class and feature names for translation
+CLASS_NAMES = (
+    QT_TRANSLATE_NOOP("Expressions", "neutral"),
+    QT_TRANSLATE_NOOP("Expressions", "happy"),
+    QT_TRANSLATE_NOOP("Expressions", "sad"),
+    QT_TRANSLATE_NOOP("Expressions", "surprised"),
+    QT_TRANSLATE_NOOP("Expressions", "angry"),
+    QT_TRANSLATE_NOOP("Expressions", "disgusted"),
+    QT_TRANSLATE_NOOP("Expressions", "fearful"),
+)
+FEATURE_NAMES = (
+    QT_TRANSLATE_NOOP("Expressions", "smile"),
+    QT_TRANSLATE_NOOP("Expressions", "cheek"),
+    QT_TRANSLATE_NOOP("Expressions", "squint"),
+    QT_TRANSLATE_NOOP("Expressions", "blink"),
+    QT_TRANSLATE_NOOP("Expressions", "brow down"),
+    QT_TRANSLATE_NOOP("Expressions", "brow inner up"),
+    QT_TRANSLATE_NOOP("Expressions", "brow outer up"),
+    QT_TRANSLATE_NOOP("Expressions", "eye wide"),
+    QT_TRANSLATE_NOOP("Expressions", "jaw open"),
+    QT_TRANSLATE_NOOP("Expressions", "frown"),
+    QT_TRANSLATE_NOOP("Expressions", "stretch"),
+    QT_TRANSLATE_NOOP("Expressions", "upper up"),
+    QT_TRANSLATE_NOOP("Expressions", "lower down"),
+    QT_TRANSLATE_NOOP("Expressions", "sneer"),
+    QT_TRANSLATE_NOOP("Expressions", "press"),
+    QT_TRANSLATE_NOOP("Expressions", "pucker"),
+)
 
 
 def class_name(name: str) -> str:
@@ -34,8 +62,9 @@ class FeatureBarsView(pg.PlotWidget):
         self.setMouseEnabled(x=False, y=False)
         self.hideButtons()
         self.getPlotItem().invertY(True)
-        self.getAxis("left").setTicks([[(i, name.replace("_", " ")) for i, name in
-                                        enumerate(self.names)]])
+        self.getAxis("left").setTicks([[
+            (i, QCoreApplication.translate("Expressions", name.replace("_", " ")))
+            for i, name in enumerate(self.names)]])
         self.setMinimumHeight(180)
 
     def set_values(self, values: np.ndarray | None) -> None:
