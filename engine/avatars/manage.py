@@ -12,16 +12,18 @@ from sqlalchemy import func, select
 
 from engine.avatars import store
 from engine.avatars.flow import look_for
-from engine.avatars.library import BACKGROUNDS, format_tags, parse_tags
+from engine.avatars.library import BACKGROUNDS, Picture, format_tags, parse_tags
 from engine.avatars.perceptual import variant_space
 from engine.avatars.portrait import build_portrait
-from engine.avatars.render import decode_image, render_png
+from engine.avatars.render import Look, decode_image, render_png
 from engine.avatars.select import reasons, tag_matrices, variant_scores, user_seed
 from engine.errors import ConflictError, InputError, NotFoundError
 from engine.progress import NO_STATE, TaskState
 from engine.store.models.avatars import AvatarAssignment, AvatarPicture
 from engine.store.models.people import Customer, GroupChat, GroupMember
 
+PHOTO_SHAPES = [{"t": "ellipse", "b": [34, 20, 66, 54], "f": "#8a93a0"},
+                {"t": "ellipse", "b": [16, 58, 84, 112], "f": "#8a93a0"}]
 SHAPE_TYPES = {"ellipse": ("b",), "rect": ("b",), "poly": ("p",), "line": ("p",), "pie": ("b",)}
 HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 SLUG = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
@@ -213,7 +215,7 @@ def user_detail(ws, user_id: str, n_candidates: int = 8, size: int = 96,
             "threshold": settings["threshold"]}
 
 
-def group_preview(ws, group_id: str, size: int = 48, state: TaskState = NO_STATE) -> dict:
+def group_preview(ws, group_id: str, size: int = 64, state: TaskState = NO_STATE) -> dict:
     """All members of a group as an IM list shows them, and every confusable pair."""
     with ws.session() as s:
         g = s.get(GroupChat, group_id)
@@ -231,6 +233,8 @@ def group_preview(ws, group_id: str, size: int = 48, state: TaskState = NO_STATE
     space = variant_space(pictures, settings["shape"])
     index = {p.id: k for k, p in enumerate(pictures)}
     members, variants = [], []
+    placeholder = Picture(id="photo-placeholder", title="photo", theme="none", style="none",
+                          tags={}, spec={"shapes": PHOTO_SHAPES})
     for mid, kind, nickname, avatar_url in rows:
         a = assigned.get(mid)
         m = {"user_id": mid, "kind": kind, "nickname": nickname or mid, "own_avatar": bool(avatar_url),
@@ -239,6 +243,9 @@ def group_preview(ws, group_id: str, size: int = 48, state: TaskState = NO_STATE
             k = index[a.picture_id]
             m["png"] = render_png(pictures[k], look_for(settings, mid, nickname, a.background), size)
             variants.append((len(members), k * space.n_bg + a.background % space.n_bg))
+        else:  # staff or own photo: the app shows their photo; a neutral stand-in here
+            m["png"] = render_png(placeholder, Look(background=0, mark="none",
+                                                    shape=settings["shape"]), size, bg="#c9ced6")
         members.append(m)
     pairs = []
     T = float(settings["threshold"])

@@ -220,10 +220,11 @@ def mark_colour(look: Look) -> str:
             else BADGE_COLOURS[look.badge % len(BADGE_COLOURS)])
 
 
-def render_image(picture: Picture, look: Look, size: int) -> Image.Image:
+def render_image(picture: Picture, look: Look, size: int, bg: str | None = None) -> Image.Image:
+    """The avatar as an RGBA image; ``bg`` overrides the palette colour (previews only)."""
     size = check_size(size)
     mask = _shape_mask(look.shape, size)
-    out = Image.new("RGBA", (size, size), _rgb(BACKGROUNDS[look.background]) + (255,))
+    out = Image.new("RGBA", (size, size), _rgb(bg or BACKGROUNDS[look.background]) + (255,))
     out.alpha_composite(picture_layer(picture, size))
     mark = _mark_layer(look.mark, look.text, mark_colour(look), size)
     if mark is not None:
@@ -232,9 +233,9 @@ def render_image(picture: Picture, look: Look, size: int) -> Image.Image:
     return out
 
 
-def render_png(picture: Picture, look: Look, size: int = 128) -> bytes:
+def render_png(picture: Picture, look: Look, size: int = 128, bg: str | None = None) -> bytes:
     buf = io.BytesIO()
-    render_image(picture, look, size).save(buf, format="PNG", compress_level=1)
+    render_image(picture, look, size, bg).save(buf, format="PNG", compress_level=1)
     return buf.getvalue()
 
 

@@ -295,5 +295,5 @@ def reasons(portrait: Portrait, picture: Picture, limit: int = 4) -> list[str]:
         why = "; ".join(portrait.sources.get(t, [])[:2])
         out.append(f"{t} {portrait.tags[t]:.2f}×{picture.tags[t]:.2f} — {why}")
     if not out:
-        out.append("no shared tags: chosen for distinctness (no portrait data matched)")
+        out.append("none — no shared tags; chosen for distinctness (no portrait data matched)")
     return out
