@@ -138,7 +138,7 @@ def extract_messages(messages: list[Message], *, ocr=True, state: TaskState = NO
     return facts, errors
 
 
-def store_facts(s, messages: list[Message], facts: list[Fact]) -> int:
+def store_facts(s, messages: list[Message], facts: list[Fact], at: datetime | None = None) -> int:
     """Store new facts as suggestions; a value already known for that field is not repeated."""
     by_id = {m.id: m for m in messages}
     customers = {by_id[f.message_id].customer_id for f in facts if by_id[f.message_id].customer_id}
@@ -147,7 +147,7 @@ def store_facts(s, messages: list[Message], facts: list[Fact]) -> int:
     for i in range(0, len(cl), CHUNK):
         known.update(s.execute(select(ProfileField.customer_id, ProfileField.field, ProfileField.value_json)
                                .where(ProfileField.customer_id.in_(cl[i:i + CHUNK]))).tuples())
-    t = now()
+    t = at or now()
     rows = []
     for f in facts:
         m = by_id[f.message_id]
@@ -257,11 +257,11 @@ def _directory_fields(s, facts, t) -> int:
 SUMMARY_FIELDS = ("name", "phone", "city", "company")
 
 
-def refresh_summaries(s, customer_ids) -> None:
+def refresh_summaries(s, customer_ids, at: datetime | None = None) -> None:
     """Recompute ``customer_profile`` rows: accepted value first, else the newest confident
     suggestion (≥ 0.8)."""
     ids = list(customer_ids)
-    t = now()
+    t = at or now()
     for i in range(0, len(ids), CHUNK):
         chunk = ids[i:i + CHUNK]
         best: dict[str, dict] = defaultdict(dict)
