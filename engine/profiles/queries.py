@@ -53,7 +53,7 @@ def customer_rows(ws, ids: list[str]) -> dict[str, dict]:
                    "pending": r[8] or 0} for r in rows}
 
 
-def filter_choices(ws) -> dict[str, list[str]]:
+def filter_choices(ws, state: TaskState = NO_STATE) -> dict[str, list[str]]:
     with ws.session() as s:
         tags = list(s.scalars(select(CustomerTag.tag).distinct().order_by(CustomerTag.tag).limit(500)))
         cities = list(s.scalars(select(CustomerProfile.city).where(CustomerProfile.city.is_not(None))

@@ -301,3 +301,23 @@ def emit(s, customer_ids, kind: str, by: str) -> None:
     if s.get_bind().dialect.name == "postgresql":
         payload = ids[0] if len(ids) == 1 else "*"
         s.execute(sql_text("SELECT pg_notify('profile_changes', :p)"), {"p": payload})
+
+
+def read_images(ws, customer_id: str | None = None, *, by: str = "ocr", state: TaskState = NO_STATE) -> dict:
+    """OCR the customers' stored images that gave no facts yet; per-image errors are returned."""
+    with ws.session() as s:
+        done = select(ProfileField.message_id).where(ProfileField.source.in_(("image", "qr")),
+                                                     ProfileField.message_id.is_not(None))
+        q = select(MessageRow).where(MessageRow.image_path.is_not(None), MessageRow.sender_role == "customer",
+                                     MessageRow.id.not_in(done))
+        if customer_id:
+            q = q.where(MessageRow.customer_id == customer_id)
+        rows = list(s.scalars(q.order_by(MessageRow.ts)))
+        msgs = [Message(id=m.id, conversation_id=m.conversation_id, sender_id=m.sender_id, role=m.sender_role,
+                        ts=m.ts, image=m.image_path, group_id=m.group_id, customer_id=m.customer_id) for m in rows]
+        facts, errors = extract_messages(msgs, ocr=True, state=state)
+        n = store_facts(s, msgs, facts)
+        custs = {m.customer_id for m in msgs if m.customer_id}
+        refresh_summaries(s, custs)
+        emit(s, custs, "ocr", by)
+    return {"images": len(msgs), "suggestions": n, "errors": errors}

@@ -1,0 +1,75 @@
+"""The conversation with extracted spans highlighted in place; clicking a span accepts it."""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import QTextBrowser
+
+STATUS_COLOURS = {"suggested": "#ffe58f", "accepted": "#b7eb8f", "rejected": "#e0e0e0", "superseded": "#d6e4ff"}
+
+
+def render_html(messages: list[dict], tr=lambda s: s) -> str:
+    """HTML for the messages: staff on the right, customer on the left, facts as links."""
+    parts = ["<html><body style='font-size:13px'>"]
+    for m in messages:
+        staff = m["role"] == "staff"
+        align = "right" if staff else "left"
+        bg = "#e6f4ff" if staff else "#f5f5f5"
+        parts.append(f"<p align='{align}' style='margin:2px 0;color:#777;font-size:11px'>"
+                     f"{html.escape(m['sender'])} · {m['ts']:%Y-%m-%d %H:%M}</p>")
+        body = _marked(m["text"], [f for f in m["facts"] if f["source"] == "text" and f["start"] is not None])
+        if m.get("image"):
+            name = html.escape(str(m["image"]).replace("\\", "/").rsplit("/", 1)[-1])
+            body += (("<br>" if body else "") + f"🖼 <i>{html.escape(tr('image'))}: {name}</i>")
+            chips = [f for f in m["facts"] if f["source"] != "text"]
+            if chips:
+                body += "<br>" + " ".join(_link(f, f"{f['field']}: {html.escape(f['display'])}") for f in chips)
+        parts.append(f"<table align='{align}' cellpadding='6' style='margin-bottom:6px'><tr>"
+                     f"<td style='background:{bg};border-radius:6px'>{body}</td></tr></table>")
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def _link(f: dict, label: str) -> str:
+    colour = STATUS_COLOURS.get(f["status"], "#ffe58f")
+    deco = "line-through" if f["status"] == "rejected" else "none"
+    return (f"<a href='fact:{f['id']}:{f['version']}' title='{html.escape(f['field'])} ({f['status']})' "
+            f"style='background:{colour};color:#111;text-decoration:{deco}'>{label}</a>")
+
+
+def _marked(text: str, facts: list[dict]) -> str:
+    out, pos = [], 0
+    for f in sorted(facts, key=lambda f: (f["start"], -f["end"])):
+        s, e = f["start"], f["end"]
+        if s < pos or e > len(text):
+            continue
+        out.append(html.escape(text[pos:s]))
+        out.append(_link(f, html.escape(text[s:e])))
+        pos = e
+    out.append(html.escape(text[pos:]))
+    return "".join(out).replace("\n", "<br>")
+
+
+class ConversationView(QTextBrowser):
+    """Emits ``fact_clicked(field_id, version)`` when a highlighted span is clicked."""
+
+    fact_clicked = Signal(int, int)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._on_anchor)
+        self.messages: list[dict] = []
+
+    def show_messages(self, messages: list[dict]) -> None:
+        self.messages = messages
+        self.setHtml(render_html(messages, self.tr))
+        self.verticalScrollBar().setValue(self.verticalScrollBar().maximum())
+
+    def _on_anchor(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("fact:"):
+            _, fid, version = text.split(":")
+            self.fact_clicked.emit(int(fid), int(version))
