@@ -19,7 +19,7 @@ from scipy import sparse
 
 from engine.fraud.io import Events
 from engine.fraud.params import Params
-from engine.fraud.stages import Edges, Features, Selected, decode_feature, main_columns
+from engine.fraud.stages import Edges, Features, Selected, decode_feature
 from engine.progress import NO_STATE, TaskState
 
 HEAT_SLOTS = 48
@@ -73,9 +73,8 @@ def judge(ev: Events, sel: Selected, feat: Features, edges: Edges, label: np.nda
     e_starts = np.searchsorted(eg[e_idx], np.arange(n_groups + 1))
     members_of = np.argsort(label, kind="stable")
     m_starts = np.searchsorted(label[members_of], np.arange(n_groups + 1))
-    mcols = main_columns(feat)
-    m_target, m_slot, _ = decode_feature(feat.keys[mcols], feat.n_slots)
-    counts_main = feat.counts[:, mcols].tocsr()
+    m_target, m_slot = decode_feature(feat.keys, feat.n_slots)
+    counts_main = feat.counts
     groups = []
     for g in range(n_groups):
         if g % 50 == 0:
@@ -88,11 +87,11 @@ def judge(ev: Events, sel: Selected, feat: Features, edges: Edges, label: np.nda
         sims = edges.sim[ge]
         mean_sim = float(sims.mean()) if sims.size else 0.0
         act = feat.active[local]
-        per_slot = np.asarray(act.sum(axis=0)).ravel()
+        cols, per_slot = np.unique(act.indices, return_counts=True)  # busy columns only
         need = max(3, int(np.ceil(0.5 * n)))
-        sync_cols = np.flatnonzero(per_slot >= need)
+        sync_idx = np.flatnonzero(per_slot >= need)
         s_sim = mean_sim
-        s_sync = min(1.0, sync_cols.size / 10.0)
+        s_sync = min(1.0, sync_idx.size / 10.0)
         s_share = max(_ratio_score(n, int(n_dev[g]), p.device_ratio),
                       _ratio_score(n, int(n_ip[g]), p.ip_ratio))
         s_size = float(min(1.0, np.log(n) / np.log(50)))
@@ -104,21 +103,21 @@ def judge(ev: Events, sel: Selected, feat: Features, edges: Edges, label: np.nda
         isel = ip_g == g
         shared_dev = _shared(ev.devices, dev_v[dsel], dev_users[dsel])
         shared_ip = _shared(ev.ips, ip_v[isel], ip_users[isel])
-        sync_sorted = sync_cols[np.argsort(-per_slot[sync_cols], kind="stable")]
-        slots = [{"target": str(ev.targets[m_target[c]]),
-                  "start": int(sel.t0 + m_slot[c] * p.slot), "members": int(per_slot[c])}
-                 for c in sync_sorted[:200]]
+        sync_sorted = sync_idx[np.argsort(-per_slot[sync_idx], kind="stable")]
+        slots = [{"target": str(ev.targets[m_target[cols[i]]]),
+                  "start": int(sel.t0 + m_slot[cols[i]] * p.slot), "members": int(per_slot[i])}
+                 for i in sync_sorted[:200]]
         reasons = _reasons(n, int(n_dev[g]), int(n_ip[g]), shared_dev, shared_ip, mean_sim,
-                           sims, sync_cols.size, slots, need)
+                           sims, sync_idx.size, slots, need)
         evidence = _evidence(g, local, names, ge, edges, label, md, mi, ev, sel, counts_main,
-                             per_slot, m_target, m_slot, p)
+                             cols, per_slot, m_target, m_slot, p)
         evidence.update({
             "similarity": {"mean": round(mean_sim, 4),
                            "min": round(float(sims.min()), 4) if sims.size else 0.0,
                            "pairs": int(sims.size)},
             "components": {"similarity": round(s_sim, 4), "sync": round(s_sync, 4),
                            "sharing": round(s_share, 4), "size": round(s_size, 4)},
-            "sync_slots": int(sync_cols.size), "slots": slots,
+            "sync_slots": int(sync_idx.size), "slots": slots,
             "shared_devices": shared_dev[:50], "shared_ips": shared_ip[:50],
         })
         groups.append({"id": group_key(names), "members": names, "devices": int(n_dev[g]),
@@ -166,7 +165,7 @@ def _reasons(n, n_dev, n_ip, shared_dev, shared_ip, mean_sim, sims, n_sync, slot
     return out
 
 
-def _evidence(g, local, names, ge, edges, label, md, mi, ev, sel, counts_main, per_slot,
+def _evidence(g, local, names, ge, edges, label, md, mi, ev, sel, counts_main, cols, per_slot,
               m_target, m_slot, p) -> dict:
     pos = np.full(int(local.max()) + 1, -1, np.int64)
     pos[local] = np.arange(local.size)
@@ -182,8 +181,7 @@ def _evidence(g, local, names, ge, edges, label, md, mi, ev, sel, counts_main, p
         out[f"{name}s"] = [str(vocab[v]) for v in values]
         out[f"member_{name}s"] = [[int(pos[a]), int(b)] for a, b in zip(sel_rows[:, 0], inv)]
     # heatmap: members × the busiest slots of the group, in time order
-    top = np.argsort(-per_slot, kind="stable")[:HEAT_SLOTS]
-    top = top[per_slot[top] > 0]
+    top = cols[np.argsort(-per_slot, kind="stable")[:HEAT_SLOTS]]
     top = top[np.lexsort((m_target[top], m_slot[top]))]
     sub = counts_main[local][:, top]
     heat = sub.toarray().astype(int) if sparse.issparse(sub) else np.asarray(sub, int)

@@ -27,7 +27,7 @@ class Params:
     # In a capped bucket each user is linked to this many neighbours in each MinHash order.
     neighbours: int = 4
     # Number of MinHash orders used inside capped buckets.
-    minhash_orders: int = 2
+    minhash_orders: int = 4
     # A target-window pair is kept as a candidate only if it co-occurs in this many windows
     # (pairs sharing a device or IP are always candidates).
     min_cooccur: int = 2

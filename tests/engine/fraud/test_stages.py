@@ -49,22 +49,42 @@ def test_similarity_matches_dense_cosine():
     assert np.array_equal(common, (act[pairs.u[pick]] * act[pairs.v[pick]]).sum(1).astype(int))
 
 
-def test_device_sharing_links_users_even_without_common_targets():
-    s = generate(3000, 40_000, seed=6)
-    ev = s.events
+def test_device_and_ip_sharing_link_users_without_common_targets():
+    import pyarrow as pa
+    from engine.fraud.io import events_from_table
+
+    rows = []
+    for u in range(6):  # six accounts on one phone, each on its own streamer and time
+        for k in range(4):
+            rows.append((f"p{u}", "like", f"t{u}", 1_790_812_800 + 5000 * u + 97 * k, "phone", f"ip{u}"))
+    for u in range(4):  # four accounts behind one IP, separate devices
+        for k in range(4):
+            rows.append((f"q{u}", "like", f"s{u}", 1_790_900_000 + 7000 * u + 61 * k, f"dq{u}", "nat"))
+    t = pa.table(dict(zip(["user_id", "action", "target_id", "ts", "device_id", "ip"], zip(*rows))))
+    ev = events_from_table(t)
     p = Params()
     sel = stages.select_events(ev, p)
     feat = stages.slot_features(sel, p)
     pairs = stages.candidate_pairs(ev, sel, feat, p)
-    dev_pairs = pairs.via & stages.VIA_DEVICE
-    assert dev_pairs.any()
-    # every device pair really shares a device
-    users_of = {}
-    lu = sel.local[ev.user]
-    for d, u in zip(ev.device[lu >= 0], lu[lu >= 0]):
-        users_of.setdefault(int(u), set()).add(int(d))
-    idx = np.flatnonzero(dev_pairs)[:200]
-    assert all(users_of[int(pairs.u[i])] & users_of[int(pairs.v[i])] for i in idx)
+    name = lambda i: str(ev.users[sel.kept[i]])
+    got = {(name(a), name(b), int(via)) for a, b, via in zip(pairs.u, pairs.v, pairs.via)}
+    phone = {tuple(sorted((a, b))) for a, b, via in got if via & stages.VIA_DEVICE}
+    nat = {tuple(sorted((a, b))) for a, b, via in got if via & stages.VIA_IP}
+    assert phone == {(f"p{i}", f"p{j}") for i in range(6) for j in range(i + 1, 6)}
+    assert nat == {(f"q{i}", f"q{j}") for i in range(4) for j in range(i + 1, 4)}
+    assert not any(via & stages.VIA_TARGET for *_, via in got)
+
+
+def test_huge_bucket_links_only_users_that_agree_on_minhash():
+    rng = np.random.default_rng(2)
+    n = 3000
+    bucket = np.zeros(n, np.int64)
+    user = np.arange(n, dtype=np.int32)
+    ranks = [rng.permutation(n).astype(np.int64) for _ in range(4)]  # all distinct: strangers
+    for r in ranks:
+        r[:40] = n + 5  # forty users with the same MinHash (acting alike)
+    u, v = stages.bucket_pairs(bucket, user, cap=24, neighbours=4, orders=ranks)
+    assert u.size > 0 and np.all(v < 40)  # strangers in a carrier-NAT-sized bucket: no links
 
 
 def test_prune_and_groups_on_a_tiny_graph():
