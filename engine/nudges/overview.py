@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyarrow as pa
 
-from engine.nudges.evaluate import COMPLETE, ENTER, NodeIndex, Snapshot, _codes, evaluate, pair_codes
+from engine.nudges.evaluate import (COMPLETE, ENTER, NodeIndex, Snapshot, _codes, apply_filters,
+                                   evaluate, pair_codes)
 from engine.nudges.events import EVENTS, NS
 from engine.nudges.nudging import attrs_for
 from engine.nudges.rules import Process
@@ -30,7 +31,7 @@ class NodeStats:
     process_id: str
     node_id: str
     reached: int  # users (pairs) with any event at this node up to T
-    active: int  # users currently here (not completed)
+    active: int  # users currently here (not completed, not abandoned)
     dwell_sorted: np.ndarray  # seconds, ascending, of the active users
     visit_max_sorted: np.ndarray  # seconds, ascending, longest dwell of every visit in the log
 
@@ -96,6 +97,7 @@ def visit_max_dwell(events: pa.Table, processes: list[Process], end_ns: int
 def overview(events: pa.Table, processes: list[Process], at_ns: int, samples_per_node: int = 40,
              state: TaskState = NO_STATE) -> Overview:
     snap = evaluate(events, processes, at_ns, state=SubState(state, 0.0, 0.5))
+    apply_filters(snap)  # quiet hours and exit criteria (no outbox history here)
     state.check()
     index = snap.index
     ts = events["ts"].combine_chunks().to_numpy() if len(events) else np.zeros(0, np.int64)
@@ -126,9 +128,15 @@ def overview(events: pa.Table, processes: list[Process], at_ns: int, samples_per
     vmax = visit_max_dwell(events, processes, at_ns) if len(events) else {}
     start = int(ts[w].min()) if w.any() else at_ns
     span_days = max((at_ns - start) / DAY, 1e-9)
+    # users past their process's abandon_after have exited: not "here now"
+    alive = np.ones(len(snap), dtype=bool)
+    for p in processes:
+        if p.abandon_after is not None:
+            alive &= ~((snap.process_id == p.id)
+                       & (at_ns - snap.last_ns > round(p.abandon_after * NS)))
     stats = {}
     for gi, key in enumerate(index.keys):
-        rows = np.flatnonzero(snap.node == gi)
+        rows = np.flatnonzero((snap.node == gi) & alive)
         stats[key] = NodeStats(key[0], key[1], reached[gi], len(rows),
                                np.sort(snap.dwell_ns[rows]) / NS,
                                vmax.get(gi, np.zeros(0)))
@@ -136,7 +144,7 @@ def overview(events: pa.Table, processes: list[Process], at_ns: int, samples_per
     samples = {}
     pick = []
     for gi, key in enumerate(index.keys):
-        rows = np.flatnonzero(snap.node == gi)
+        rows = np.flatnonzero((snap.node == gi) & alive)
         rows = rows[np.argsort(-snap.dwell_ns[rows], kind="stable")][:samples_per_node]
         pick.append((key, rows))
     all_rows = np.concatenate([r for _, r in pick]) if pick else np.zeros(0, np.int64)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
+                            Qt, Signal)
 
 from engine.errors import InputError
 from engine.nudges.rules import BASES, Process, format_duration, parse_duration
@@ -17,8 +18,15 @@ class RulesTableModel(QAbstractTableModel):
 
     validation_failed = Signal(str, str)
     rules_changed = Signal()
-    COLUMNS = ("Process", "Node", "Threshold", "Basis", "Channel", "Priority", "Cap",
-               "Templates", "Enabled")
+    COLUMNS = (QT_TRANSLATE_NOOP("NudgesModels", "Process"),
+               QT_TRANSLATE_NOOP("NudgesModels", "Node"),
+               QT_TRANSLATE_NOOP("NudgesModels", "Threshold"),
+               QT_TRANSLATE_NOOP("NudgesModels", "Basis"),
+               QT_TRANSLATE_NOOP("NudgesModels", "Channel"),
+               QT_TRANSLATE_NOOP("NudgesModels", "Priority"),
+               QT_TRANSLATE_NOOP("NudgesModels", "Cap"),
+               QT_TRANSLATE_NOOP("NudgesModels", "Templates"),
+               QT_TRANSLATE_NOOP("NudgesModels", "Enabled"))
     EDITABLE = {2, 3, 4, 5, 6, 8}
 
     def __init__(self, parent=None) -> None:
@@ -59,7 +67,7 @@ class RulesTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
         if role == Qt.DisplayRole and orientation == Qt.Horizontal and 0 <= section < len(self.COLUMNS):
-            return self.tr(self.COLUMNS[section])
+            return QCoreApplication.translate("NudgesModels", self.COLUMNS[section])
         return None
 
     def flags(self, index):
@@ -203,7 +211,7 @@ class ListTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
         if role == Qt.DisplayRole and orientation == Qt.Horizontal and 0 <= section < len(self.COLUMNS):
-            return self.tr(self.COLUMNS[section][1])
+            return QCoreApplication.translate("NudgesModels", self.COLUMNS[section][1])
         return None
 
     def format(self, key: str, value):
@@ -231,9 +239,16 @@ class ListTableModel(QAbstractTableModel):
 
 
 class OutboxModel(ListTableModel):
-    COLUMNS = (("status", "Status"), ("user_id", "User"), ("node_id", "Node"),
-               ("channel", "Channel"), ("created_at", "Created"), ("attempts", "Attempts"),
-               ("message", "Message"), ("last_error", "Error"))
+    COLUMNS = (
+        ("status", QT_TRANSLATE_NOOP("NudgesModels", "Status")),
+        ("user_id", QT_TRANSLATE_NOOP("NudgesModels", "User")),
+        ("node_id", QT_TRANSLATE_NOOP("NudgesModels", "Node")),
+        ("channel", QT_TRANSLATE_NOOP("NudgesModels", "Channel")),
+        ("created_at", QT_TRANSLATE_NOOP("NudgesModels", "Created")),
+        ("attempts", QT_TRANSLATE_NOOP("NudgesModels", "Attempts")),
+        ("message", QT_TRANSLATE_NOOP("NudgesModels", "Message")),
+        ("last_error", QT_TRANSLATE_NOOP("NudgesModels", "Error")),
+    )
 
     def format(self, key, value):
         if key == "created_at" and value is not None:
@@ -250,10 +265,18 @@ class OutboxModel(ListTableModel):
 
 
 class BacktestModel(ListTableModel):
-    COLUMNS = (("node_id", "Node"), ("basis", "Basis"), ("threshold", "Threshold"),
-               ("visits", "Visits"), ("nudges", "Nudges"), ("nudges_per_day", "Per day"),
-               ("advanced_anyway_rate", "Advanced anyway"), ("nudged_advanced_rate", "Nudged: advanced"),
-               ("comparable_advanced_rate", "Comparable: advanced"), ("lift", "Lift"))
+    COLUMNS = (
+        ("node_id", QT_TRANSLATE_NOOP("NudgesModels", "Node")),
+        ("basis", QT_TRANSLATE_NOOP("NudgesModels", "Basis")),
+        ("threshold", QT_TRANSLATE_NOOP("NudgesModels", "Threshold")),
+        ("visits", QT_TRANSLATE_NOOP("NudgesModels", "Visits")),
+        ("nudges", QT_TRANSLATE_NOOP("NudgesModels", "Nudges")),
+        ("nudges_per_day", QT_TRANSLATE_NOOP("NudgesModels", "Per day")),
+        ("advanced_anyway_rate", QT_TRANSLATE_NOOP("NudgesModels", "Advanced anyway")),
+        ("nudged_advanced_rate", QT_TRANSLATE_NOOP("NudgesModels", "Nudged: advanced")),
+        ("comparable_advanced_rate", QT_TRANSLATE_NOOP("NudgesModels", "Comparable: advanced")),
+        ("lift", QT_TRANSLATE_NOOP("NudgesModels", "Lift")),
+    )
 
     def format(self, key, value):
         if value is None:
