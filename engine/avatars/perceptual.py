@@ -71,12 +71,17 @@ def variant_thumbs(pictures: list[Picture], shape: str = "circle") -> np.ndarray
                        for p in pictures])  # (P, H, W, 4)
     alpha = layers[..., 3:4]
     bgs = np.array([[int(h[i:i + 2], 16) / 255.0 for i in (1, 3, 5)] for h in BACKGROUNDS])
-    # (P, B, H, W, 3): picture over background, clipped to the shape, over white
-    pic = layers[:, None, ..., :3] * alpha[:, None]
-    under = (1 - alpha[:, None]) * bgs[None, :, None, None, :]
-    comp = mask * (pic + under) + (1 - mask) * 1.0
     f = RENDER_PX // THUMB_PX
-    small = comp.reshape(*comp.shape[:2], THUMB_PX, f, THUMB_PX, f, 3).mean(axis=(3, 5))
+
+    def box(x):  # (…, 48, 48, C) → (…, 16, 16, C) block means
+        return x.reshape(*x.shape[:-3], THUMB_PX, f, THUMB_PX, f, x.shape[-1]).mean(axis=(-4, -2))
+
+    # Compositing is linear in colour, so average each term first and combine at 16 px:
+    # comp = mask·(α·pic + (1−α)·bg) + (1 − mask)·white
+    pic_term = box(mask * alpha * layers[..., :3])  # (P, 16, 16, 3)
+    bg_weight = box(mask * (1 - alpha))  # (P, 16, 16, 1)
+    white = box(1 - mask[None])[0]  # (16, 16, 1)
+    small = pic_term[:, None] + bg_weight[:, None] * bgs[None, :, None, None, :] + white
     return srgb_to_lab(_blur(small, BLUR_SIGMA))
 
 
@@ -147,7 +152,7 @@ def variant_space(pictures: list[Picture], shape: str = "circle") -> VariantSpac
             return hit
         lab = variant_thumbs(pictures, shape)
         P, B = lab.shape[:2]
-        feats = features_from_thumbs(lab).reshape(P * B, -1)
+        feats = features_from_thumbs(lab).reshape(P * B, -1).astype(np.float32)
         dist = pairwise(feats, feats).astype(np.float32)
         np.fill_diagonal(dist, 0.0)
         # legibility: ΔE between the picture pixels and the bare background, alpha-weighted
