@@ -197,6 +197,8 @@ def pane_fps(model: str, seconds: float) -> None:
         loop.exec()
         elapsed = time.perf_counter() - t_start[0]
         shown, dropped = pane.frames_shown, pane.worker.dropped if pane.worker else 0
+        w = pane.worker
+        share = w.frames_classified / w.frames_read if w and w.frames_read else 0.0
         capture_timer.stop()
         ticker.stop()
         pane.shutdown()
@@ -206,7 +208,9 @@ def pane_fps(model: str, seconds: float) -> None:
               f"30 frames back to back, {seconds:.0f} s)")
         print(f"preview shown:  {shown / elapsed:5.1f} fps ({shown} frames, {dropped} dropped by "
               "back-pressure)")
+        print(f"frames classified by the model: {share:.0%} of frames read")
         print(f"captures classified: {len(results)} ({', '.join(sorted(set(results)))})")
+        print(f"machine load average: {os.getloadavg()[0]:.1f} (2 cores, shared)")
         print(f"GUI event-loop gap: max {1000 * max(gaps):.0f} ms, "
               f"p99 {1000 * float(np.percentile(gaps, 99)):.0f} ms (10 ms timer)")
     del app

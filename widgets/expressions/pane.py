@@ -352,6 +352,7 @@ class ExpressionsPane(Pane):
         self.worker.failed.connect(self._on_preview_failed)
         self.worker.finished.connect(self._on_worker_finished)
         self._fps, self._last_frame_t = 0.0, 0.0
+        self.worker.display_size = (self.preview.width(), self.preview.height())
         self.worker.start()
         self.start_button.setText(self.tr("Stop preview"))
         self._status_timer.start()
@@ -388,9 +389,11 @@ class ExpressionsPane(Pane):
             inst = 1.0 / dt if dt > 0 else 0.0
             self._fps = inst if self._fps == 0 else 0.9 * self._fps + 0.1 * inst
         self._last_frame_t = now
-        self._infer_ms = ms if self._infer_ms == 0 else 0.9 * self._infer_ms + 0.1 * ms
         self.frames_shown += 1
         self._show_still(image)
+        if feats is None:  # the model had no time for this frame: picture only
+            return
+        self._infer_ms = ms if self._infer_ms == 0 else 0.9 * self._infer_ms + 0.1 * ms
         # plots are redrawn at most PLOT_HZ times a second; the preview itself every frame
         self._pending_feats = feats
         self.timeline.append(frame_no, np.nan_to_num(scores, nan=-1.0), redraw=False)
@@ -406,9 +409,11 @@ class ExpressionsPane(Pane):
     def _update_status(self) -> None:
         if self.worker is None:
             return
-        self.preview_status.setText(self.tr("Preview {0:.1f} fps · face model {1:.0f} ms/frame · "
-                                            "{2} frames dropped").format(
-            self._fps, self._infer_ms, self.worker.dropped))
+        w = self.worker
+        share = w.frames_classified / w.frames_read if w.frames_read else 0.0
+        self.preview_status.setText(self.tr("Preview {0:.1f} fps · face model {1:.0f} ms/frame, "
+                                            "{2:.0%} of frames classified · {3} dropped").format(
+            self._fps, self._infer_ms, share, w.dropped))
 
     def preview_fps(self) -> float:
         return self._fps
@@ -422,7 +427,14 @@ class ExpressionsPane(Pane):
         self._rescale()
 
     def _rescale(self) -> None:
+        if self.worker is not None:
+            self.worker.display_size = (self.preview.width(), self.preview.height())
         if self._pixmap is not None:
+            size = self._pixmap.size()
+            if (abs(size.width() - self.preview.width()) <= 2
+                    or abs(size.height() - self.preview.height()) <= 2):
+                self.preview.setPixmap(self._pixmap)  # already fitted by the worker
+                return
             self.preview.setPixmap(self._pixmap.scaled(self.preview.size(), Qt.KeepAspectRatio,
                                                        Qt.SmoothTransformation))
 
