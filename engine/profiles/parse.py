@@ -95,10 +95,12 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def find_date(text: str, ts: datetime) -> tuple[str, int, int, bool] | None:
+def find_date(text: str, ts: datetime, year_of_birth: bool = False) -> tuple[str, int, int, bool] | None:
     """First date in ``text`` as (ISO value, start, end, has_year); relative dates use ``ts``.
 
-    Without a year the value is ISO 8601's recurring month-day ``--MM-DD``.
+    Without a year of birth the value is the month-day ``--MM-DD`` (ISO 8601:2000 truncated form,
+    as vCard's BDAY uses); a relative date ("下周三", "next Friday") is resolved against ``ts``
+    and also gives ``--MM-DD`` unless ``year_of_birth`` says the resolved year is meant.
     """
     today = ts.date()
     best = None
@@ -123,7 +125,10 @@ def find_date(text: str, ts: datetime) -> tuple[str, int, int, bool] | None:
                     value, has_year = f"--{month:02d}-{day:02d}", False
         else:
             d = _relative(kind, g, today)
-            value = d.isoformat() if d else None
+            if d and year_of_birth:
+                value = d.isoformat()
+            elif d:  # "my birthday is next Friday" tells the day, not the year of birth
+                value, has_year = f"--{d.month:02d}-{d.day:02d}", False
         if value:
             best = (value, m.start(), m.end(), has_year)
     return best

@@ -145,8 +145,8 @@ def store_facts(s, messages: list[Message], facts: list[Fact], at: datetime | No
     known = set()
     cl = list(customers)
     for i in range(0, len(cl), CHUNK):
-        known.update(s.execute(select(ProfileField.customer_id, ProfileField.field, ProfileField.value_json)
-                               .where(ProfileField.customer_id.in_(cl[i:i + CHUNK]))).tuples())
+        known.update(map(tuple, s.execute(select(ProfileField.customer_id, ProfileField.field, ProfileField.value_json)
+                                          .where(ProfileField.customer_id.in_(cl[i:i + CHUNK]))).all()))
     t = at or now()
     rows = []
     for f in facts:
@@ -182,8 +182,8 @@ def import_events(ws, result: ReadResult, *, by="import", state: TaskState = NO_
                     for c in s.scalars(select(Customer).where(Customer.id.in_(list(cust_ids)[i:i + CHUNK])))}
         staff_ids = {e["staff_id"] for e in evs if e.get("staff_id")}
         bulk_insert(s, Staff, [{"id": x, "name": x, "created_at": t} for x in _missing(s, Staff.id, staff_ids)])
-        friends = set(s.execute(select(Friendship.staff_id, Friendship.customer_id)
-                                .where(Friendship.staff_id.in_(list(staff_ids)))).tuples()) if staff_ids else set()
+        friends = set(map(tuple, s.execute(select(Friendship.staff_id, Friendship.customer_id)
+                                           .where(Friendship.staff_id.in_(list(staff_ids)))).all())) if staff_ids else set()
         ops, friend_rows, dir_facts = [], [], []
         for i, e in enumerate(evs):
             if i % 10_000 == 0:

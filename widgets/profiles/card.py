@@ -38,7 +38,11 @@ class ProfileCardView(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectRows)
         self.table.setSelectionMode(QTableView.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        self.table.setWordWrap(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        for col, width in enumerate((74, 150, 78, 44, 64, 80)):
+            self.table.setColumnWidth(col, width)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self._jump)
         self.accept_button = QPushButton(self.tr("Accept"))

@@ -18,7 +18,8 @@ from widgets.profiles.models import CustomerListModel
 def _load_customer(ws, customer_id, conversation_id=None, state=None):
     profile = queries.load_profile(ws, customer_id)
     convs = profile["conversations"]
-    conv = conversation_id or (convs[0]["conversation_id"] if convs else None)
+    direct = [c for c in convs if not c["group_id"]] or convs
+    conv = conversation_id or (direct[0]["conversation_id"] if direct else None)
     profile["messages"] = queries.conversation(ws, conv, customer_id) if conv else []
     profile["conversation_id"] = conv
     return profile

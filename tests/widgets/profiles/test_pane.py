@@ -1,0 +1,112 @@
+"""The profiles pane: lazy list model, masked PII, click-to-accept, tags, closeness button."""
+import pytest
+
+from engine.profiles import edits, queries
+from widgets.profiles.models import PAGE, CustomerListModel
+
+
+def test_list_model_fetches_pages_lazily(qtmodeltester):
+    calls = []
+
+    def fetch(ids):
+        calls.append(len(ids))
+        return {i: {"id": i, "name": f"n{i}", "phone": "+8613812345678", "pending": 1} for i in ids}
+
+    model = CustomerListModel(fetch)
+    model.set_ids([f"c{i:06d}" for i in range(100_000)])
+    assert model.rowCount() == 100_000 and calls == []
+    assert model.data(model.index(5, 3)) == "+86138****5678"  # masked until revealed
+    assert calls == [PAGE]
+    model.data(model.index(150, 1))
+    assert calls == [PAGE]  # same page, cached
+    model.data(model.index(99_999, 1))
+    assert calls == [PAGE, PAGE]
+    model.revealed.add("c000005")
+    assert model.data(model.index(5, 3)) == "+8613812345678"
+    small = CustomerListModel(fetch)
+    small.set_ids([f"c{i}" for i in range(30)])
+    qtmodeltester.check(small)
+
+
+@pytest.fixture
+def pane(qtbot, profiles_workspace):
+    from widgets.context import PaneContext
+    from widgets.profiles.pane import ProfilesPane
+    from widgets.tasks import TaskRunner
+
+    runner = TaskRunner()
+    p = ProfilesPane(PaneContext(workspace=profiles_workspace, tasks=runner, user="tester"))
+    qtbot.addWidget(p)
+    p.resize(1300, 800)
+    with qtbot.waitSignal(runner.task_ended, timeout=20000):
+        p.refresh()
+    qtbot.waitUntil(lambda: p.profile is not None, timeout=20000)
+    qtbot.waitUntil(runner.is_idle, timeout=20000)
+    yield p
+    p.shutdown()
+    runner.shutdown()
+
+
+def test_pane_shows_a_customer_and_clicking_a_span_accepts_it(qtbot, pane, qtmodeltester):
+    qtmodeltester.check(pane.card.fields)
+    qtmodeltester.check(pane.closeness.model)
+    qtmodeltester.check(pane.timeline.model)
+    prof = pane.profile
+    assert pane.list_model.rowCount() == 2000
+    suggested = [f for m in prof["messages"] for f in m["facts"] if f["status"] == "suggested"]
+    assert suggested, "the demo customer listed first has suggestions to review"
+    fact = suggested[0]
+    assert f"fact:{fact['id']}:{fact['version']}" in pane.conversation.toHtml()
+    pane.conversation.fact_clicked.emit(fact["id"], fact["version"])
+    qtbot.waitUntil(lambda: any(f["id"] == fact["id"] and f["status"] == "accepted"
+                                for f in pane.profile["fields"]), timeout=20000)
+    hist = pane.profile["history"]
+    assert hist[0]["action"] == "accept" and hist[0]["by"] == "tester"
+    qtbot.waitUntil(pane.context.tasks.is_idle, timeout=20000)
+
+
+def test_pii_is_masked_until_revealed(qtbot, pane):
+    phones = [i for i in range(pane.card.fields.rowCount()) if pane.card.fields.record(i)["field"] == "phone"]
+    assert phones
+    idx = pane.card.fields.index(phones[0], 1)
+    assert "****" in pane.card.fields.data(idx)
+    pane.card.reveal_button.click()
+    qtbot.waitUntil(lambda: pane.context.tasks.is_idle() and pane.card.revealed, timeout=20000)
+    assert "****" not in pane.card.fields.data(pane.card.fields.index(phones[0], 1))
+    hist = queries.load_profile(pane.context.workspace, pane.customer_id)["history"]
+    assert any(h["action"] == "reveal" and h["by"] == "tester" for h in hist)
+
+
+def test_conflicting_edit_is_shown_not_lost(qtbot, pane):
+    rec = next(f for f in pane.profile["fields"] if f["status"] == "suggested")
+    edits.reject(pane.context.workspace, rec["id"], by="colleague", version=rec["version"])
+    pane.card.accept_requested.emit(rec["id"], rec["version"])  # stale version
+    qtbot.waitUntil(lambda: pane.message.isVisible() or not pane.message.isHidden(), timeout=20000)
+    qtbot.waitUntil(pane.context.tasks.is_idle, timeout=20000)
+    assert "colleague" in pane.message.text()
+    assert next(f for f in pane.profile["fields"] if f["id"] == rec["id"])["status"] == "rejected"
+
+
+def test_tags_and_closeness_button(qtbot, pane):
+    pane.tags_notes.tag_edit.setText("回访")
+    pane.tags_notes._add_tag()
+    qtbot.waitUntil(lambda: "回访" in pane.tags_notes.tags.stringList(), timeout=20000)
+    qtbot.waitUntil(pane.context.tasks.is_idle, timeout=20000)
+    ranking = pane.profile["closeness"]
+    assert ranking and ranking == sorted(ranking, key=lambda r: -r["score"])
+    target = next((r for r in ranking if r["conversation_id"]), None)
+    if target:
+        row = ranking.index(target)
+        pane.closeness.table.selectRow(row)
+        assert pane.closeness.open_button.isEnabled()
+        pane.closeness.open_button.click()
+        qtbot.waitUntil(lambda: pane.profile["conversation_id"] == target["conversation_id"], timeout=20000)
+    qtbot.waitUntil(pane.context.tasks.is_idle, timeout=20000)
+
+
+def test_refresh_picks_up_a_colleagues_change(qtbot, pane):
+    cid = pane.customer_id
+    edits.add_note(pane.context.workspace, cid, "called back", by="colleague")
+    pane._poll_changes()  # what the timer does every few seconds on SQLite
+    qtbot.waitUntil(lambda: any(n["text"] == "called back" for n in pane.profile["notes"]), timeout=20000)
+    qtbot.waitUntil(pane.context.tasks.is_idle, timeout=20000)
