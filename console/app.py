@@ -43,9 +43,10 @@ def create_window(workspace: Workspace, settings: Settings | None = None) -> Mai
     install_translators(app, settings.language)
     apply_theme(app, settings.theme)
     notifier = Notifier(app)
-    tasks = TaskRunner(app)
-    return MainWindow(settings, workspace, tasks, notifier,
-                      apply_theme=lambda theme: apply_theme(app, theme))
+    window = MainWindow(settings, workspace, TaskRunner(), notifier,
+                        apply_theme=lambda theme: apply_theme(app, theme))
+    window.tasks.setParent(window)  # the runner lives and dies with its window
+    return window
 
 
 def wait_until_idle(window: MainWindow, timeout_s: float = 60.0) -> bool:

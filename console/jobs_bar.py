@@ -25,12 +25,19 @@ class JobsIndicator(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for w in (self._label, self._bar, self._cancel, self._more):
             layout.addWidget(w)
+        # bound methods, not lambdas: Qt drops these connections when this widget is deleted
         runner.task_started.connect(self._watch)
-        runner.task_ended.connect(lambda _t: self._update())
+        runner.task_ended.connect(self._on_ended)
         self._update()
 
     def _watch(self, task: Task) -> None:
-        task.progressed.connect(lambda *_: self._update())
+        task.progressed.connect(self._on_progress)
+        self._update()
+
+    def _on_progress(self, _fraction: float, _text: str) -> None:
+        self._update()
+
+    def _on_ended(self, _task: Task) -> None:
         self._update()
 
     def current(self) -> Task | None:

@@ -60,15 +60,33 @@ def any_db_url(request, tmp_path):
     yield server.new_database()
 
 
-@pytest.fixture
-def demo_workspace(tmp_path_factory):
-    """A small demo workspace built once per test that asks (seed 7)."""
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory) -> Path:
+    """The small demo workspace (seed 7), built once per test run."""
     from engine.demo import build_demo
     from engine.store import open_workspace
 
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite"
     ws = open_workspace(f"sqlite:///{path}")
     build_demo(ws, seed=7, scale="small")
+    ws.dispose()  # closing the last connection checkpoints the WAL into the file
+    return path
+
+
+@pytest.fixture
+def demo_workspace(_demo_template, tmp_path):
+    """A private copy of the small demo workspace: tests may change it freely."""
+    import shutil
+
+    from engine.store import open_workspace
+
+    path = tmp_path / "demo.sqlite"
+    shutil.copyfile(_demo_template, path)
+    for suffix in ("-wal", "-shm"):
+        extra = _demo_template.with_name(_demo_template.name + suffix)
+        if extra.exists():
+            shutil.copyfile(extra, path.with_name(path.name + suffix))
+    ws = open_workspace(f"sqlite:///{path}")
     yield ws
     ws.dispose()
 
