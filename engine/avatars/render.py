@@ -194,10 +194,18 @@ def _font(px: int):
     return ImageFont.load_default(px)
 
 
+_FONT_LOCK = threading.Lock()  # FreeType faces are not thread-safe: one text render at a time
+
+
 @lru_cache(maxsize=4096)
 def _mark_layer(mark: str, text: str, colour: str, size: int) -> Image.Image | None:
     if mark == "none" or (mark == "initial" and not text):
         return None
+    with _FONT_LOCK:
+        return _draw_mark(mark, text, colour, size)
+
+
+def _draw_mark(mark: str, text: str, colour: str, size: int) -> Image.Image:
     ss = 3 if size <= 160 else 2
     n = size * ss
     img = Image.new("RGBA", (n, n), (0, 0, 0, 0))

@@ -87,13 +87,16 @@ class RowsTableModel(QAbstractTableModel):
             return
         key = self._columns[column][1]
         values = [row.get(key) for row in self._rows]
-        if all(isinstance(v, (int, float)) or v is None for v in values):
-            arr = np.array([np.nan if v is None else float(v) for v in values])
-            idx = np.argsort(np.where(np.isnan(arr), np.inf, arr), kind="stable")
+        missing = np.array([v is None or v == "" for v in values])
+        present = np.nonzero(~missing)[0]
+        if all(isinstance(values[i], (int, float)) for i in present):
+            keys = np.array([float(values[i]) for i in present])
         else:
-            idx = np.argsort(np.array(["" if v is None else str(v) for v in values]), kind="stable")
+            keys = np.array([str(values[i]) for i in present])
+        idx = present[np.argsort(keys, kind="stable")] if len(present) else present
         if order == Qt.DescendingOrder:
             idx = idx[::-1]
+        idx = np.concatenate([idx, np.nonzero(missing)[0]]).astype(int)  # empty cells last
         self.layoutAboutToBeChanged.emit()
         self._rows = [self._rows[i] for i in idx]
         self._icons.clear()
