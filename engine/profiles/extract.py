@@ -13,6 +13,7 @@ from datetime import datetime
 
 from engine.profiles import lexicon as L
 from engine.profiles import parse as P
+from engine.profiles.keywords import scan
 
 
 @dataclass(frozen=True)
@@ -150,17 +151,8 @@ FAMILY_RULES = [
 NEG_MARRIED = re.compile(r"没结婚|未婚|还没结婚|not married", re.I)
 BIRTHDAY_CUE = re.compile(r"生日|出生|birthday|born|date of birth|dob", re.I)
 NEGATION_RX = re.compile(rf"(?:{_alt(L.NEGATIONS_CN)})|\b(?:{_alt(L.NEGATIONS_EN)})\b", re.I)
-INTEREST_RX = re.compile(rf"(?:{_alt(L.INTEREST_CUES_CN)})[^。！？!?；;\n，,]{{0,12}}?(?P<cn>" +
-                         _alt([k for ks in L.INTERESTS.values() for k in ks if CJK_RX.search(k)]) +
-                         rf")|\b(?:{_alt(L.INTEREST_CUES_EN)})\b[^.!?;\n]{{0,30}}?\b(?P<en>" +
-                         _alt([k for ks in L.INTERESTS.values() for k in ks if not CJK_RX.search(k)]) +
-                         r")\b", re.I)
-INTEREST_CUE_RX = re.compile(rf"(?:{_alt(L.INTEREST_CUES_CN)})|\b(?:{_alt(L.INTEREST_CUES_EN)})\b", re.I)
-INTEREST_KW_RX = re.compile("|".join(
-    (re.escape(k) if CJK_RX.search(k) else rf"\b{re.escape(k)}\b")
-    for k in sorted({k for ks in L.INTERESTS.values() for k in ks}, key=len, reverse=True)), re.I)
-KEYWORD_TAG = {k.lower(): tag for tag, ks in L.INTERESTS.items() for k in ks}
-INTENT_RX = {intent: re.compile("|".join(re.escape(k) for k in ks), re.I) for intent, ks in L.INTENTS.items()}
+
+DIGIT_RX = re.compile(r"\d")
 
 # What a staff question asks for (the customer's next short reply answers it).
 ASK_RULES = [
@@ -210,8 +202,10 @@ def extract_text(text: str, ts: datetime, *, asked: str | None = None) -> list[F
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
+    has_digit = DIGIT_RX.search(text) is not None
+    gates = scan(text.lower())
     # identifiers first: their spans block overlapping numbers
-    for m in ID_NUMBER.finditer(text):
+    for m in (ID_NUMBER.finditer(text) if has_digit else ()):
         info = P.id_number_info(m.group(1))
         taken.append(m.span(1))
         if info and own(*m.span(1)):
@@ -219,29 +213,29 @@ def extract_text(text: str, ts: datetime, *, asked: str | None = None) -> list[F
             facts.append(_fact("id_number", value, value, 0.99, *m.span(1)))
             facts.append(_fact("birthday", info[0], info[0], 0.9, *m.span(1)))
             facts.append(_fact("gender", info[1], info[1], 0.85, *m.span(1)))
-    for m in EMAIL.finditer(text):
+    for m in (EMAIL.finditer(text) if "@" in text else ()):
         taken.append(m.span())
         if own(*m.span()):
             v = m.group().lower()
             facts.append(_fact("email", v, v, 0.97, *m.span(), hedged))
-    for m in WECHAT.finditer(text):
+    for m in (WECHAT.finditer(text) if "wechat" in gates else ()):
         taken.append(m.span(1))
         if own(*m.span(1)):
             facts.append(_fact("wechat_id", m.group(1), m.group(1), 0.9, *m.span(1), hedged))
-    for m in QQ.finditer(text):
+    for m in (QQ.finditer(text) if has_digit and "qq" in gates else ()):
         taken.append(m.span(1))
         if own(*m.span(1)):
             facts.append(_fact("qq", m.group(1), m.group(1), 0.9, *m.span(1), hedged))
     phone_spans = []
-    for m in CN_MOBILE.finditer(text):
+    for m in (CN_MOBILE.finditer(text) if has_digit else ()):
         if free(*m.span()) and not NOT_PHONE_BEFORE.search(text[max(0, m.start() - 14):m.start()]):
             phone_spans.append((m.span(), P.normalise_cn_mobile("".join(m.groups())), 0.97))
-    for m in INTL_PHONE.finditer(text):
+    for m in (INTL_PHONE.finditer(text) if "+" in text else ()):
         if free(*m.span()):
             v = P.parse_international(m.group(), None)
             if v:
                 phone_spans.append((m.span(), v, 0.95))
-    for rx, region in ((LANDLINE, "CN"), (LOCAL_PHONE, None if has_cjk else "US")):
+    for rx, region in ((LANDLINE, "CN"), (LOCAL_PHONE, None if has_cjk else "US")) if has_digit else ():
         for m in rx.finditer(text):
             span = (m.start(1), m.end(m.lastindex))
             if free(*span) and all(span[1] <= a or span[0] >= b for (a, b), _, _ in phone_spans):
@@ -253,12 +247,16 @@ def extract_text(text: str, ts: datetime, *, asked: str | None = None) -> list[F
         if own(*span):
             facts.append(_fact("phone", v, v, conf, *span, hedged))
 
-    _names(text, facts, own, hedged, asked)
-    _work(text, facts, own, hedged, has_cjk)
-    _places(text, facts, own, hedged, asked)
-    _personal(text, ts, facts, own, hedged, asked, taken)
-    _budget(text, facts, own, hedged, has_cjk, asked, taken)
-    _tags(text, facts, own)
+    if asked == "name" or "name" in gates:
+        _names(text, facts, own, hedged, asked)
+    if "work" in gates:
+        _work(text, facts, own, hedged, has_cjk)
+    if asked == "city" or "place" in gates:
+        _places(text, facts, own, hedged, asked)
+    _personal(text, ts, facts, own, hedged, asked, taken, gates)
+    if asked == "budget" or "budget" in gates:
+        _budget(text, facts, own, hedged, has_cjk, asked, taken)
+    _tags(text, facts, own, gates)
     return facts
 
 
@@ -371,25 +369,26 @@ def _places(text, facts, own, hedged, asked=None):
                             break
 
 
-def _personal(text, ts, facts, own, hedged, asked, taken):
-    for m in GENDER_CN.finditer(text):
+def _personal(text, ts, facts, own, hedged, asked, taken, gates):
+    gender = "gender" in gates
+    for m in (GENDER_CN.finditer(text) if gender else ()):
         if own(*m.span(1)) and not re.match(r"[朋同]", text[m.end():m.end() + 1]):
             g = "male" if m.group(1) == "男" else "female"
             facts.append(_fact("gender", g, g, 0.85, *m.span(1), hedged))
-    for m in GENDER_ROLE.finditer(text):
+    for m in (GENDER_ROLE.finditer(text) if gender else ()):
         word = (m.group(1) or m.group(2)).lower()
         g = "female" if word in ("宝妈", "孕妈", "全职妈妈", "mom", "mum", "mother", "woman", "girl",
                                  "lady", "female") else "male"
         span = m.span(1) if m.group(1) else m.span(2)
         if own(*span):
             facts.append(_fact("gender", g, g, 0.75, *span, hedged))
-    for rx in (AGE_CN, AGE_EN, AGE_EN2):
+    for rx in (AGE_CN, AGE_EN, AGE_EN2) if "age" in gates else ():
         for m in rx.finditer(text):
             raw = m.group(1)
             age = int(raw) if raw.isdigit() else P.cn_number(raw)
             if age and 14 <= age <= 99 and own(*m.span(1)) and all(m.end(1) <= a or m.start(1) >= b for a, b in taken):
                 facts.append(_fact("age", int(age), str(int(age)), 0.85, *m.span(1), hedged))
-    cue = BIRTHDAY_CUE.search(text)
+    cue = BIRTHDAY_CUE.search(text) if "birthday" in gates else None
     if cue or asked == "birthday":
         sent_s = 0
         for sm in SENT_END.finditer(text, 0, cue.start() if cue else 0):
@@ -411,7 +410,7 @@ def _personal(text, ts, facts, own, hedged, asked, taken):
             if own(s, e) and free_span(taken, s, e):
                 facts.append(_fact("birthday", value, value, 0.85, s, e, hedged))
     seen = set()
-    for name, rx in FAMILY_RULES:
+    for name, rx in FAMILY_RULES if "family" in gates else ():
         m = rx.search(text)
         if not m or name in seen:
             continue
@@ -453,22 +452,23 @@ def _budget(text, facts, own, hedged, has_cjk, asked, taken):
             taken.append((s, e))
 
 
-def _tags(text, facts, own):
-    seen = set()
-    for m in INTEREST_CUE_RX.finditer(text):
-        if NEGATION_RX.search(text[max(0, m.start() - 4):m.end()]):
-            continue
-        end = SENT_END.search(text, m.end())
-        stop = end.start() if end else len(text)
-        for k in INTEREST_KW_RX.finditer(text, m.end(), stop):
-            tag = KEYWORD_TAG[k.group().lower()]
-            if tag not in seen and own(*k.span()):
-                seen.add(tag)
-                facts.append(_fact("interests", tag, tag, 0.75, *k.span()))
-    for intent, rx in INTENT_RX.items():
-        m = rx.search(text)
-        if m:
-            facts.append(_fact("intent", intent, intent, 0.7, *m.span()))
+def _tags(text, facts, own, gates):
+    cues = gates.get("interest_cue", ())
+    if cues:
+        keywords = sorted((span, g[9:]) for g, spans in gates.items() if g.startswith("interest:") for span in spans)
+        seen = set()
+        for cs, ce in cues:
+            if NEGATION_RX.search(text[max(0, cs - 4):ce]):
+                continue
+            end = SENT_END.search(text, ce)
+            stop = end.start() if end else len(text)
+            for (ks, ke), tag in keywords:
+                if ce <= ks and ke <= stop and tag not in seen and own(ks, ke):
+                    seen.add(tag)
+                    facts.append(_fact("interests", tag, tag, 0.75, ks, ke))
+    for g, spans in gates.items():
+        if g.startswith("intent:"):
+            facts.append(_fact("intent", g[7:], g[7:], 0.7, *spans[0]))
 
 
 def asked_field(staff_text: str | None) -> str | None:

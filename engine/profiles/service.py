@@ -9,17 +9,16 @@ import json
 from collections import defaultdict
 from datetime import datetime, timezone
 
-from sqlalchemy import delete, func, select, text as sql_text, update
+from sqlalchemy import delete, select, text as sql_text
 
 from engine.demo.common import bulk_insert
-from engine.errors import ConflictError, InputError, NotFoundError
 from engine.profiles import lexicon as L
 from engine.profiles.extract import Fact, Message, extract_conversation
 from engine.profiles.importers import ReadResult, read_file
 from engine.progress import NO_STATE, SubState, TaskState
 from engine.store.models.chat import Message as MessageRow
 from engine.store.models.people import Customer, Friendship, Staff
-from engine.store.models.profiles import (CustomerNote, CustomerOperation, CustomerProfile, CustomerTag,
+from engine.store.models.profiles import (CustomerOperation, CustomerProfile, CustomerTag,
                                           ProfileEvent, ProfileField, ProfileHistory)
 
 CHUNK = 5000

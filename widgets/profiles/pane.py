@@ -5,7 +5,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
-from engine.errors import ConflictError
 from engine.profiles import edits, queries, service, sync
 from engine.profiles.lexicon import FIELDS
 from widgets.pane import InlineMessage, Pane

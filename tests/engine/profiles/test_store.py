@@ -3,13 +3,11 @@ import json
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from sqlalchemy import select
 
 from engine.errors import ConflictError, InputError
 from engine.profiles import edits, queries, service, sync
 from engine.profiles.closeness import score_arrays
 from engine.store import open_workspace
-from engine.store.models.profiles import ProfileField
 
 T0 = datetime(2026, 10, 14, 10, tzinfo=timezone.utc)
 

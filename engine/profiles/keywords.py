@@ -1,0 +1,74 @@
+"""One Aho–Corasick pass finds every trigger word of every rule family in a message.
+
+Python's ``re`` tries big keyword alternations position by position; an automaton over all
+keywords (pyahocorasick) reads the lower-cased message once.  ASCII keywords must stand as whole
+words ("son" does not fire inside "person").
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from engine.profiles import lexicon as L
+
+GATES: dict[str, list[str]] = {
+    "wechat": ["微信", "vx", "wx", "weixin", "wechat"],
+    "qq": ["qq", "扣扣"],
+    "name": ["叫", "名字", "姓名", "本人", "我是", "name", "call me", "this is", "i'm", "i am", "it's"],
+    "work": list(L.ORG_SUFFIXES) + ["上班", "工作", "任职", "实习", "职位", "职务", "担任", "当", "是一", "我是", "work",
+                                   "employed", "with", "from", "as a", "as an", "i'm a", "i'm an", "i am a"]
+            + [t.lower() for t in L.CN_TITLES] + [s.lower() for s in L.EN_ORG_SUFFIXES],
+    "place": list(L.CN_CITIES) + [c.lower() for c in L.EN_CITIES] + list(L.CITY_ALIASES)
+             + ["地址", "寄到", "送到", "邮寄", "路", "街", "address", "ship", "send", "deliver", "street", "road",
+                "avenue", "ave", "st", "rd", "lane", "drive"],
+    "gender": ["男", "女", "妈", "爸", "mom", "mum", "mother", "dad", "father", "woman", "man", "guy", "girl",
+               "lady", "male", "female"],
+    "age": ["岁", "year old", "years old", "yrs", "age", "aged", "i'm ", "i am ", "turning"],
+    "family": ["老公", "老婆", "丈夫", "妻子", "爱人", "媳妇", "太太", "先生", "婚", "儿子", "女儿", "孩子", "宝宝", "娃", "宝妈",
+               "宝爸", "单身", "离异", "怀孕", "孕", "wife", "husband", "married", "son", "daughter", "kid", "kids",
+               "children", "baby", "single", "divorced", "pregnant", "expecting"],
+    "budget": ["预算", "能接受", "可以接受", "承受", "打算花", "准备花", "想花", "控制在", "不超过", "最多", "以内", "之内",
+               "以下", "budget", "afford", "spend", "up to", "no more than", "max", "maximum", "within", "tops",
+               "or less", "at most"],
+    "birthday": ["生日", "出生", "birthday", "born", "date of birth", "dob"],
+    "interest_cue": list(L.INTEREST_CUES_CN) + list(L.INTEREST_CUES_EN),
+}
+for _tag, _words in L.INTERESTS.items():
+    GATES[f"interest:{_tag}"] = [w.lower() for w in _words]
+for _intent, _words in L.INTENTS.items():
+    GATES[f"intent:{_intent}"] = [w.lower() for w in _words]
+
+_AUTOMATON = None
+
+
+def _automaton():
+    global _AUTOMATON
+    if _AUTOMATON is None:
+        import ahocorasick
+
+        by_word: dict[str, set[str]] = defaultdict(set)
+        for gate, words in GATES.items():
+            for w in words:
+                if w:
+                    by_word[w.lower()].add(gate)
+        a = ahocorasick.Automaton()
+        for word, gates in by_word.items():
+            a.add_word(word, (word, tuple(sorted(gates)), word.isascii() and word[:1].isalnum(),
+                              word.isascii() and word[-1:].isalnum()))
+        a.make_automaton()
+        _AUTOMATON = a
+    return _AUTOMATON
+
+
+def scan(lowered: str) -> dict[str, list[tuple[int, int]]]:
+    """Gate name → spans of its keywords in ``lowered`` (the message in lower case)."""
+    hits: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    n = len(lowered)
+    for end, (word, gates, word_start, word_end) in _automaton().iter(lowered):
+        start = end - len(word) + 1
+        if word_start and start > 0 and lowered[start - 1].isascii() and lowered[start - 1].isalnum():
+            continue
+        if word_end and end + 1 < n and lowered[end + 1].isascii() and lowered[end + 1].isalnum():
+            continue
+        for g in gates:
+            hits[g].append((start, end + 1))
+    return hits
