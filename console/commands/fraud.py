@@ -19,7 +19,7 @@ _OPTIONS = [
     ("--min-group-size", int, 5, "smallest group reported"),
     ("--device-ratio", float, 5.0, "accounts per device counted as fully suspicious"),
     ("--ip-ratio", float, 5.0, "accounts per IP counted as fully suspicious"),
-    ("--min-score", float, 40.0, "smallest score (0-100) reported"),
+    ("--min-score", float, 30.0, "smallest score (0-100) reported"),
     ("--split-above", int, 400, "split components larger than this into communities (0: never)"),
 ]
 

@@ -37,7 +37,7 @@ class Params:
     device_ratio: float = 5.0
     ip_ratio: float = 5.0
     # Groups scoring below this (0-100) are not reported.
-    min_score: float = 40.0
+    min_score: float = 30.0
     # Components larger than this are split by community detection (0 = never split).
     split_above: int = 400
     seed: int = 0

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.fraud.io import Events
+from engine.fraud.stages import factorize, sort_packed
 
 EPOCH = 1_790_812_800  # 2026-10-01T00:00:00Z
 ACTIONS = np.array(["like", "barrage", "gift", "follow", "enter", "share"], dtype=object)
@@ -178,39 +179,53 @@ def generate(n_users: int = 100_000, n_events: int = 1_000_000, *, seed: int = 0
     dev = np.where(rng.random(n) < 0.92, home_dev[user], second_dev[user])
     ip = np.where(rng.random(n) < 0.85, home_ip[user], nat_ip)
     next_dev, next_ip = 2 * n_users, n_users + n_nat
-    cafe_ev = cafe[user] >= 0
-    for c in range(len(cafe_sizes)):
-        pcs = next_dev + np.arange(int(rng.integers(1, 4)))
-        next_dev += pcs.size
-        m = (cafe[user] == c) & (rng.random(n) < rng.uniform(0.7, 1.0))
-        dev[m] = rng.choice(pcs, size=int(m.sum()))
-        ip[m] = next_ip
-        next_ip += 1
-    del cafe_ev
-    for g, s in enumerate(sizes):
-        members = np.flatnonzero(fraud_group == g)
-        m = fraud_group[user] == g
-        mode = modes[g]
-        if mode in ("farm", "mixed"):
-            n_phones = max(1, int(round(s / rng.uniform(4, 20))))
-            phone = next_dev + rng.integers(0, n_phones, members.size)
-            next_dev += n_phones
-            mdev = np.full(n_users, -1, np.int64)
-            mdev[members] = phone
-            take = m if mode == "farm" else m & (rng.random(n) < 0.6)
-            dev[take] = mdev[user[take]]
-        if mode in ("farm", "proxy", "mixed"):
-            n_ips = max(1, int(round(s / rng.uniform(5, 25))))
-            pool = next_ip + rng.integers(0, n_ips, n)
-            next_ip += n_ips
-            take = m if mode != "mixed" else m & (rng.random(n) < 0.6)
-            ip[take] = pool[take]
+    # cafés: each café has 1–3 PCs and one IP; a user is at the café for 70–100 % of events
+    n_cafes = len(cafe_sizes)
+    if n_cafes:
+        n_pcs = rng.integers(1, 4, n_cafes)
+        pc_base = next_dev + np.r_[0, np.cumsum(n_pcs)[:-1]]
+        next_dev += int(n_pcs.sum())
+        at_cafe = rng.uniform(0.7, 1.0, n_cafes)
+        c = cafe[user]
+        m = c >= 0
+        m[m] = rng.random(int(m.sum())) < at_cafe[c[m]]
+        cm = c[m]
+        dev[m] = pc_base[cm] + (rng.random(cm.size) * n_pcs[cm]).astype(np.int64)
+        ip[m] = next_ip + cm
+        next_ip += n_cafes
+    # fraud: "farm" all on few phones and IPs, "mixed" 60 % of the time, "proxy" own device
+    # ids but few IPs, "distinct" own device and IP
+    n_groups = len(sizes)
+    if n_groups:
+        mode_arr = np.array(modes, dtype=object)
+        sizes_a = np.asarray(sizes)
+        n_phones = np.maximum(1, np.round(sizes_a / rng.uniform(4, 20, n_groups))).astype(np.int64)
+        n_ips = np.maximum(1, np.round(sizes_a / rng.uniform(5, 25, n_groups))).astype(np.int64)
+        phone_base = next_dev + np.r_[0, np.cumsum(n_phones)[:-1]]
+        ip_base = next_ip + np.r_[0, np.cumsum(n_ips)[:-1]]
+        next_dev += int(n_phones.sum())
+        next_ip += int(n_ips.sum())
+        member = np.flatnonzero(fraud_group >= 0)
+        g_of = fraud_group[member]
+        phone_of = np.full(n_users, -1, np.int64)
+        phone_of[member] = phone_base[g_of] + (rng.random(member.size) * n_phones[g_of]).astype(np.int64)
+        uses_phone = np.isin(mode_arr, ["farm", "mixed"])
+        uses_ips = np.isin(mode_arr, ["farm", "proxy", "mixed"])
+        share_p = np.where(mode_arr == "mixed", 0.6, 1.0).astype(float)
+        g = fraud_group[user]
+        f = np.flatnonzero(g >= 0)
+        gf = g[f]
+        take = uses_phone[gf] & (rng.random(f.size) < share_p[gf])
+        dev[f[take]] = phone_of[user[f[take]]]
+        take = uses_ips[gf] & (rng.random(f.size) < share_p[gf])
+        ft, gt = f[take], gf[take]
+        ip[ft] = ip_base[gt] + (rng.random(ft.size) * n_ips[gt]).astype(np.int64)
 
-    order = np.argsort(ts, kind="stable")
+    _, order = sort_packed(ts - ts.min(), np.arange(ts.size, dtype=np.int64))
     user, target, ts, action = user[order], target[order], ts[order], action[order]
     dev, ip = dev[order], ip[order]
-    dcodes, dev_i = np.unique(dev, return_inverse=True)
-    icodes, ip_i = np.unique(ip, return_inverse=True)
+    dev_i, dcodes = factorize(dev)
+    ip_i, icodes = factorize(ip)
     users = np.array([f"u{i:07d}" for i in range(n_users)], dtype=object)
     targets = np.array([f"t{i:06d}" for i in range(n_targets)], dtype=object)
     devices = np.array([f"dev-{int(d):08x}" for d in dcodes], dtype=object)

@@ -2,18 +2,29 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
 
-STATUS_TEXT = {"confirmed": "Confirmed", "dismissed": "Dismissed", "needs_review": "Needs review",
-               "": "New"}
+STATUS_TEXT = {"confirmed": QT_TRANSLATE_NOOP("FraudStatus", "Confirmed"),
+               "dismissed": QT_TRANSLATE_NOOP("FraudStatus", "Dismissed"),
+               "needs_review": QT_TRANSLATE_NOOP("FraudStatus", "Needs review"),
+               "": QT_TRANSLATE_NOOP("FraudStatus", "New")}
+
+
+def status_text(status: str) -> str:
+    return QCoreApplication.translate("FraudStatus", STATUS_TEXT.get(status or "", status))
 
 
 class GroupTableModel(QAbstractTableModel):
     """Rows are groups of one run (plain dicts from ``engine.fraud.store.load_run``)."""
 
-    COLUMNS = [("rank", "#"), ("score", "Score"), ("size", "Accounts"), ("devices", "Devices"),
-               ("ips", "IPs"), ("similarity", "Similarity"), ("status", "Decision"),
-               ("decided_by", "By"), ("id", "Group id")]
+    COLUMNS = [("rank", "#"), ("score", QT_TRANSLATE_NOOP("GroupTableModel", "Score")),
+               ("size", QT_TRANSLATE_NOOP("GroupTableModel", "Accounts")),
+               ("devices", QT_TRANSLATE_NOOP("GroupTableModel", "Devices")),
+               ("ips", QT_TRANSLATE_NOOP("GroupTableModel", "IPs")),
+               ("similarity", QT_TRANSLATE_NOOP("GroupTableModel", "Similarity")),
+               ("status", QT_TRANSLATE_NOOP("GroupTableModel", "Decision")),
+               ("decided_by", QT_TRANSLATE_NOOP("GroupTableModel", "By")),
+               ("id", QT_TRANSLATE_NOOP("GroupTableModel", "Group id"))]
     NUMERIC = {"rank", "score", "size", "devices", "ips", "similarity"}
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -76,7 +87,7 @@ class GroupTableModel(QAbstractTableModel):
             if key == "similarity":
                 return f"{value:.2f}"
             if key == "status":
-                return self.tr(STATUS_TEXT.get(value or "", value))
+                return status_text(value)
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and key in self.NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

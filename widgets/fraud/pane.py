@@ -1,7 +1,9 @@
 """Fraud groups pane: parameters + Run, the suspect groups, graph and heatmap, decisions."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import html
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox,
                                QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox, QSplitter,
@@ -9,11 +11,18 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDoubleS
 
 from engine.fraud import store
 from engine.fraud.params import DEFAULT_BEHAVIOURS, Params
-from widgets.fraud.models import STATUS_TEXT, GroupTableModel
+from widgets.fraud.models import GroupTableModel, status_text
 from widgets.fraud.views import GroupGraphView, SlotHeatmapView
 from widgets.pane import InlineMessage, Pane
 
 ALL_BEHAVIOURS = ("follow", "barrage", "gift", "like", "share", "enter")
+BEHAVIOUR_TEXT = [QT_TRANSLATE_NOOP("FraudPane", "follow"), QT_TRANSLATE_NOOP("FraudPane", "barrage"),
+                  QT_TRANSLATE_NOOP("FraudPane", "gift"), QT_TRANSLATE_NOOP("FraudPane", "like"),
+                  QT_TRANSLATE_NOOP("FraudPane", "share"), QT_TRANSLATE_NOOP("FraudPane", "enter")]
+COMPONENT_TEXT = {"similarity": QT_TRANSLATE_NOOP("FraudPane", "similarity"),
+                  "sync": QT_TRANSLATE_NOOP("FraudPane", "lock-step"),
+                  "sharing": QT_TRANSLATE_NOOP("FraudPane", "device/IP sharing"),
+                  "size": QT_TRANSLATE_NOOP("FraudPane", "size")}
 
 
 class FraudPane(Pane):
@@ -331,7 +340,7 @@ class FraudPane(Pane):
         if g.get("status"):
             when = g["decided_at"].strftime("%Y-%m-%d %H:%M") if g.get("decided_at") else ""
             inherited = (g.get("match") or 1.0) < 1.0
-            text = self.tr("{0} by {1} on {2}").format(self.tr(STATUS_TEXT[g["status"]]),
+            text = self.tr("{0} by {1} on {2}").format(status_text(g["status"]),
                                                        g.get("decided_by", ""), when)
             if inherited:
                 text += self.tr(" (carried over from an earlier run, {0:.0%} same members)").format(
@@ -347,18 +356,21 @@ class FraudPane(Pane):
         self.graph.set_graph(view["graph"], view["pos"])
         ev = group["evidence"]
         self.heatmap.set_heatmap(group["members"], ev.get("heatmap", []), ev.get("heat_slots", []))
-        items = "".join(f"<li>{r}</li>" for r in group["reasons"])
+        items = "".join(f"<li>{html.escape(r)}</li>" for r in group["reasons"])
         comp = ev.get("components", {})
         shared = ", ".join(f"{d} ({c})" for d, c in ev.get("shared_devices", [])[:10]) or "—"
         shared_ip = ", ".join(f"{d} ({c})" for d, c in ev.get("shared_ips", [])[:10]) or "—"
+        parts = ", ".join(f"{self.tr(COMPONENT_TEXT.get(k, k))} {v:.2f}" for k, v in comp.items())
+        title = self.tr("{0} · score {1:.1f}").format(group["id"], group["score"])
+        h_parts, h_dev = self.tr("Score parts"), self.tr("Shared devices")
+        h_ip, h_members = self.tr("Shared IPs"), self.tr("Members")
         self.reasons.setHtml(
-            f"<h3>{group['id']} · {self.tr('score')} {group['score']:.1f}</h3><ul>{items}</ul>"
-            f"<p><b>{self.tr('Score parts')}</b>: "
-            + ", ".join(f"{self.tr(k)} {v:.2f}" for k, v in comp.items())
-            + f"</p><p><b>{self.tr('Shared devices')}</b>: {shared}</p>"
-            f"<p><b>{self.tr('Shared IPs')}</b>: {shared_ip}</p>"
-            f"<p><b>{self.tr('Members')}</b> ({len(group['members'])}): "
-            + " ".join(group["members"]) + "</p>")
+            f"<h3>{html.escape(title)}</h3><ul>{items}</ul>"
+            f"<p><b>{h_parts}</b>: {parts}</p>"
+            f"<p><b>{h_dev}</b>: {html.escape(shared)}</p>"
+            f"<p><b>{h_ip}</b>: {html.escape(shared_ip)}</p>"
+            f"<p><b>{h_members}</b> ({len(group['members'])}): "
+            + html.escape(" ".join(group["members"])) + "</p>")
 
     # ------------------------------------------------------------ decisions
     def decide(self, status: str | None, note: str | None = None) -> None:
@@ -381,7 +393,7 @@ class FraudPane(Pane):
         if g is not None and g["group_id"] == group_id:
             self._show_decision(g)
         self.context.notify("info", self.tr("Decision saved: {0}").format(
-            self.tr(STATUS_TEXT[d["status"]])))
+            status_text(d["status"])))
 
     def export_csv(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export groups"), "fraud-groups.csv",
