@@ -51,7 +51,7 @@ def populate(session, *, seed: int, scale: str, state: TaskState = NO_STATE) -> 
     processes = demo_rules()
     loan = processes[0]
     for p in processes:
-        session.add(NudgeProcess(id=p.id, name=p.name, updated_by="demo",
+        session.add(NudgeProcess(id=p.id, name=p.name, updated_by="demo", updated_at=DEMO_EPOCH,
                                  definition=json.dumps(process_to_dict(p), ensure_ascii=False)))
     customers = session.execute(select(Customer.id, Customer.nickname).order_by(Customer.id)).all()
     n_users = min(SIZES[scale], len(customers)) if customers else SIZES[scale]
@@ -128,7 +128,7 @@ def populate(session, *, seed: int, scale: str, state: TaskState = NO_STATE) -> 
     for i, (uid, node, vstart, sent, dwell, attrs) in enumerate(outbox):
         n = loan.node(node)
         lang, text = choose_template(n.templates, attrs, loan.language_attr, loan.default_language)
-        msg = render(text, attrs, loan.fallbacks)
+        msg = render(text, attrs, loan.fallbacks_for(lang))
         status = "sent" if sent < epoch_ns - 3600 * NS else ("pending" if i % 7 else "failed")
         sent_dt = (DEMO_EPOCH + timedelta(microseconds=(sent - epoch_ns) // 1000)).astimezone(
             timezone.utc)

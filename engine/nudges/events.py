@@ -82,9 +82,47 @@ def parse_timestamps(values, place: str = "events", first_line: int = 2) -> np.n
     null = arr.is_null().to_numpy(zero_copy_only=False)
     if null.any():
         raise _bad(arr, null, "missing timestamp", place, first_line)
+    epoch = pc.match_substring_regex(arr, EPOCH_RE).to_numpy(zero_copy_only=False)
+    fast = _fast_path(arr, epoch)
+    if fast is not None:
+        return fast
+    return _exact_path(arr, epoch, place, first_line)
+
+
+def _fast_path(arr: pa.Array, epoch: np.ndarray) -> np.ndarray | None:
+    """Arrow's own ISO-8601 and decimal parsers; None when any value needs the exact path
+    (a lower-case z, more than nine fraction digits, blanks, or an error to report)."""
+    from decimal import Decimal
+
+    out = np.zeros(len(arr), dtype=np.int64)
+    try:
+        if epoch.any():
+            sub = arr.filter(pa.array(epoch)) if not epoch.all() else arr
+            dec = pc.multiply(pc.cast(sub, pa.decimal128(22, 9)),
+                              pa.scalar(Decimal(NS), pa.decimal128(10, 0)))
+            out[epoch] = pc.cast(dec, pa.int64()).to_numpy(zero_copy_only=False)
+        iso = ~epoch
+        if iso.any():
+            sub = arr.filter(pa.array(iso)) if not iso.all() else arr
+            tail = pc.utf8_slice_codeunits(sub, 19)
+            zoned = pc.or_(pc.or_(pc.match_substring(tail, "+"), pc.match_substring(tail, "-")),
+                           pc.match_substring(tail, "Z")).to_numpy(zero_copy_only=False)
+            part = np.zeros(len(sub), dtype=np.int64)
+            for mask, typ in ((zoned, pa.timestamp("ns", "UTC")), (~zoned, pa.timestamp("ns"))):
+                if mask.any():
+                    vals = sub.filter(pa.array(mask)) if not mask.all() else sub
+                    part[mask] = pc.cast(vals, typ).cast(pa.int64()).to_numpy(
+                        zero_copy_only=False)
+            out[iso] = part
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    return out
+
+
+def _exact_path(arr: pa.Array, epoch: np.ndarray, place: str, first_line: int) -> np.ndarray:
+    """Regex-based parsing that truncates fractions to ns and names the first bad row."""
     n = len(arr)
     out = np.zeros(n, dtype=np.int64)
-    epoch = pc.match_substring_regex(arr, EPOCH_RE).to_numpy(zero_copy_only=False)
     if epoch.any():
         sub = arr.filter(pa.array(epoch))
         parts = pc.extract_regex(sub, EPOCH_RE)

@@ -76,7 +76,7 @@ def build_nudges(events: pa.Table, snap: Snapshot, rows: np.ndarray | None = Non
         p, n = procs[pid], nodes[(pid, nid)]
         chosen = choose_template(n.templates, attrs, p.language_attr, p.default_language)
         lang, text = chosen if chosen else ("", "")
-        msg = render(text, attrs, p.fallbacks) if chosen else ""
+        msg = render(text, attrs, p.fallbacks_for(lang)) if chosen else ""
         if isinstance(msg, RenderError):
             out.errors.append({"user_id": snap.user_id[r], "process_id": pid, "node_id": nid,
                                "language": lang, "error": str(msg)})

@@ -63,7 +63,21 @@ class Process:
     abandon_after: float | None = None  # seconds without any event: the user abandoned
     default_language: str = "en"
     language_attr: str = "lang"  # attrs key choosing the template language
-    fallbacks: dict[str, str] = field(default_factory=dict)  # missing field -> text
+    # missing field -> text, or -> {language: text}
+    fallbacks: dict[str, str | dict[str, str]] = field(default_factory=dict)
+
+    def fallbacks_for(self, language: str) -> dict[str, str]:
+        """The fallback texts for one template language."""
+        out = {}
+        for key, value in self.fallbacks.items():
+            if isinstance(value, dict):
+                text = value.get(language, value.get(self.default_language))
+                if text is None and value:
+                    text = next(iter(value.values()))
+                out[key] = text or ""
+            else:
+                out[key] = value
+        return out
 
     def node(self, node_id: str) -> Node | None:
         for n in self.nodes:
@@ -212,14 +226,18 @@ def parse_process(raw, place: str) -> Process:
     abandon = exit_raw.get("abandon_after")
     abandon_s = None if abandon is None else parse_duration(abandon, f"{place} > exit > abandon_after")
     fallbacks = raw.get("fallbacks", {}) or {}
-    if not isinstance(fallbacks, dict):
-        raise InputError("fallbacks must map a field name to text", place=f"{place} > fallbacks")
+    if not isinstance(fallbacks, dict) or not all(
+            isinstance(v, str) or (isinstance(v, dict) and all(
+                isinstance(t, str) for t in v.values())) for v in fallbacks.values()):
+        raise InputError("fallbacks must map a field name to text or to {language = text}",
+                         place=f"{place} > fallbacks")
     return Process(id=pid, nodes=nodes, name=str(raw.get("name", "")),
                    quiet_hours=_quiet(raw.get("quiet_hours"), f"{place} > quiet_hours"),
                    cap=_cap(raw.get("cap"), f"{place} > cap"), abandon_after=abandon_s,
                    default_language=str(raw.get("default_language", "en")),
                    language_attr=str(raw.get("language_attr", "lang")),
-                   fallbacks={str(k): str(v) for k, v in fallbacks.items()})
+                   fallbacks={str(k): (dict(v) if isinstance(v, dict) else v)
+                              for k, v in fallbacks.items()})
 
 
 def parse_rules(data, source: str = "rules") -> list[Process]:
@@ -255,7 +273,8 @@ def process_to_dict(p: Process) -> dict:
     if p.abandon_after is not None:
         out["exit"]["abandon_after"] = format_duration(p.abandon_after)
     if p.fallbacks:
-        out["fallbacks"] = dict(p.fallbacks)
+        out["fallbacks"] = {k: (dict(v) if isinstance(v, dict) else v)
+                            for k, v in p.fallbacks.items()}
     nodes = []
     for n in p.nodes:
         d = asdict(n)

@@ -38,7 +38,7 @@ def test_evaluate_writes_the_exact_json_shape(files, tmp_path, capsys):
     assert rows["u1"]["dwell_seconds"] == 9000 and rows["u1"]["node_id"] == "register"
     assert rows["u1"]["message"].startswith("王芳，注册只差最后一步") and "5000" in rows["u1"]["message"]
     assert rows["u2"]["dwell_seconds"] == 9000  # stay: from the enter, not the operate
-    assert rows["u2"]["message"].startswith("Amy, your verification still needs one step")
+    assert rows["u2"]["message"].startswith("Hi Amy, your verification still needs one step")
     assert "2 nudges due" in capsys.readouterr().err
 
 

@@ -353,7 +353,8 @@ class NudgesPane(Pane):
         row = self._current_row()
         p = self.rules_model.node(row)[0] if row >= 0 else None
         attrs = dict(self.tpl_user.currentData() or {})
-        return render(self.tpl_edit.toPlainText(), attrs, p.fallbacks if p else {})
+        lang = self.tpl_lang.currentText().strip()
+        return render(self.tpl_edit.toPlainText(), attrs, p.fallbacks_for(lang) if p else {})
 
     def _preview(self, *_args) -> None:
         out = self.preview_text()

@@ -57,3 +57,12 @@ def test_durations_and_export_formats():
     assert p[0].nodes[0].threshold == 5400
     assert "threshold = \"90m\"" in dumps_rules(p, "toml")
     assert parse_rules(doc(threshold="2d"))[0].nodes[0].threshold == 172800
+
+
+def test_fallbacks_per_language():
+    p = load_rules(resource("nudges", "loan.toml"))[0]
+    assert p.fallbacks_for("en")["name"] == "there" and p.fallbacks_for("zh")["name"] == "您好"
+    assert p.fallbacks_for("fr")["name"] == "您好"  # the default language's text
+    with pytest.raises(InputError, match="fallbacks"):
+        parse_rules({"process": [{"id": "p", "fallbacks": {"name": 3},
+                                  "nodes": [{"id": "a", "threshold": 1}]}]})
