@@ -162,7 +162,11 @@ def last_session(ws) -> dict | None:
                                                      ExprSession.id.desc()).limit(1)).first()
         if row is None:
             return None
+        pushed = s.execute(select(ExprTrack.title, ExprTrack.artist, ExprTrack.genre)
+                           .join(ExprPush, ExprPush.track_id == ExprTrack.id)
+                           .where(ExprPush.session_id == row.id)).first()
         return {"id": row.id, "user_id": row.user_id, "source": row.source,
+                "track_text": (f"{pushed[0]} — {pushed[1]}  [{pushed[2]}]" if pushed else ""),
                 "created_at": row.created_at, "expression": row.expression,
                 "confidence": row.confidence, "scores": json.loads(row.scores_json),
                 "timeline": json.loads(row.timeline_json), "label": row.label,

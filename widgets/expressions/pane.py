@@ -283,7 +283,8 @@ class ExpressionsPane(Pane):
             self.timeline.set_series(range(len(tl)), tl)
             self.timeline.mark(*last["peak"])
             self._show_summary(last["expression"], last["confidence"], last["frames"],
-                               last["face_frames"], last["label"], "", last["explanation"])
+                               last["face_frames"], last["label"], last["track_text"],
+                               last["explanation"])
 
     def _error(self, message: str) -> None:
         self.message.show_message("error", message)
