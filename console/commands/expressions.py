@@ -13,6 +13,8 @@ def register(sub) -> None:
     c.add_argument("--json", action="store_true", help="one JSON object per input, as a list")
     c.add_argument("--model", metavar="FILE", help="face_landmarker.task (default: settings, "
                    "resources/models, user cache)")
+    c.add_argument("--max-frames", type=int, default=300, metavar="N",
+                   help="frames read from the start of each video (default 300)")
     c.set_defaults(handler=run_classify)
 
     u = esub.add_parser("push", help="classify a user's frames, pick content, record the push")
@@ -59,7 +61,12 @@ def run_classify(args) -> int:
     from engine.expressions.pipeline import classify_paths
     from engine.progress import TerminalState
 
-    rows = classify_paths(args.paths, model_path=_model(args), state=TerminalState())
+    from engine.errors import InputError
+
+    if args.max_frames < 1:
+        raise InputError("must be at least 1", place="--max-frames")
+    rows = classify_paths(args.paths, model_path=_model(args), max_frames=args.max_frames,
+                          state=TerminalState())
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
