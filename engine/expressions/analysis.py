@@ -102,7 +102,8 @@ def daypart_name(when: datetime) -> str:
 def event_weights(history: History, now: datetime) -> np.ndarray:
     if not len(history):
         return np.zeros(0)
-    action_w = np.vectorize(lambda a: ACTION_WEIGHT.get(a, 0.0), otypes=[float])(history.actions)
+    actions = history.actions.astype(str)
+    action_w = np.select([actions == a for a in ACTION_WEIGHT], list(ACTION_WEIGHT.values()), 0.0)
     age_days = np.maximum(now.timestamp() - history.ts, 0.0) / 86400.0
     decay = 0.5 ** (age_days / HALF_LIFE_DAYS)
     hours = ((history.ts // 3600) % 24).astype(int)
