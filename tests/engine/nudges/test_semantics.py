@@ -109,3 +109,17 @@ def test_message_uses_attrs_merged_in_order_later_keys_win_and_fallback():
     msgs = {n.user_id: n.message for n in out.nudges}
     assert msgs == {"u": "B Li 8000", "v": "B friend"}
     assert {n.as_json()["dwell_seconds"] for n in out.nudges} == {195, 200}
+
+
+def test_empty_logs_and_logs_entirely_after_t():
+    from engine.nudges.backtest import backtest
+    from engine.nudges.events import empty_events
+    from engine.nudges.stream import StreamEvaluator
+
+    assert len(evaluate(empty_events(), rules(), at(0))) == 0
+    assert backtest(empty_events(), rules()).rows()[0]["nudges"] == 0
+    later = log(("u", "loan", "a", "enter", 100))
+    assert due(later, 99) == {} and len(evaluate(later, rules(), at(99))) == 0
+    stream = StreamEvaluator(rules())
+    stream.ingest(later)
+    assert stream.due(at(99)) == {} and stream.due(at(200)) == {("u", "loan", "a"): 100 * 10**9}

@@ -144,3 +144,15 @@ def test_bad_sender_is_an_inline_error(qtbot, pane):
     pane._deliver()
     wait_idle(qtbot, pane)
     assert "http" in pane.message.text() and not pane.message.isHidden()
+
+
+def test_empty_workspace_says_what_to_do(qtbot, workspace):
+    runner = TaskRunner()
+    p = NudgesPane(PaneContext(workspace=workspace, tasks=runner))
+    qtbot.addWidget(p)
+    p.refresh()
+    qtbot.waitUntil(lambda: runner.is_idle() and p.overview is not None, timeout=30_000)
+    assert not p.message.isHidden() and "import-events" in p.message.text()
+    assert p.rules_model.rowCount() == 0 and p.funnel.counts == []
+    p.shutdown()
+    runner.shutdown()
