@@ -51,7 +51,8 @@ CLAUSE_END = re.compile(r"[，,。！？!?；;\n]")
 THIRD_RX = re.compile(rf"(?:{_alt(L.THIRD_PARTY_CN)})|\b(?:{_alt(L.THIRD_PARTY_EN)})\b", re.I)
 POSSESSIVE_AFTER = re.compile(r"\s*(?:的|'s|’s|电话|手机|号码|邮箱|微信|地址|number|phone|email|address|"
                               r"contact|是|is|:|：)", re.I)
-SELF_RX = re.compile(rf"(?:{_alt(L.SELF_CN)})|\b(?:my own|mine|my|i am|i'm|me)\b", re.I)
+SELF_RX = re.compile(rf"(?:{_alt(L.SELF_CN)})|我|\b(?:my own|mine|my|i am|i'm|me|i)\b", re.I)
+CONTACT_LABEL = re.compile(r"\s*(?:电话|手机|号码|联系方式|phone|number|tel)", re.I)
 OWNED_AFTER = re.compile(rf"\s*(?:是|is|belongs to)\s*(?:我|my)?\s*(?:{_alt(L.THIRD_PARTY_CN)}|"
                          rf"(?:{_alt(L.THIRD_PARTY_EN)})\b)", re.I)
 HEDGE_RX = re.compile(r"可能|也许|大概是|好像|maybe|perhaps|probably|i think", re.I)
@@ -68,12 +69,13 @@ def belongs_to_customer(text: str, start: int, end: int) -> bool:
     for m in CLAUSE_END.finditer(window):
         clause_start = m.end()
     third = -1
+    bare_label = CONTACT_LABEL.match(window, clause_start) is not None
     for m in THIRD_RX.finditer(window):
         in_clause = m.start() >= clause_start
-        if in_clause or POSSESSIVE_AFTER.match(window, m.end()):
+        if in_clause or bare_label or POSSESSIVE_AFTER.match(window, m.end()):
             third = m.start()
     own = max((m.start() for m in SELF_RX.finditer(window)), default=-1)
-    if third > own:
+    if third >= 0 and third >= own:  # "我先生": the self word is part of the third-party word
         return False
     return not OWNED_AFTER.match(text, end)
 
@@ -94,7 +96,7 @@ QQ = re.compile(r"(?:QQ|qq|扣扣)\s*(?:号|号码|number)?\s*(?:是|为|:|：|i
 ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx])(?![0-9A-Za-z])")
 
 _SURNAME2 = _alt(L.CN_COMPOUND_SURNAMES)
-NAME_CN_CUE = re.compile(r"(?:我叫|叫我|我的名字[是叫]|名字[是叫]|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
+NAME_CN_CUE = re.compile(r"(?:(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|我的名字[是叫]|名字[是叫]|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
                          r"我是(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$)))\s*")
 NAME_EN_CUE = re.compile(r"\b(?i:my name is|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm)\s+"
                          r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})")
@@ -108,14 +110,16 @@ GENDER_ROLE = re.compile(r"(宝妈|孕妈|全职妈妈|宝爸|奶爸)|\b(?:i'm|i
 AGE_CN = re.compile(r"(?:今年|我|本人|年龄|已经)\s*(?:已经|才|都)?\s*(\d{2}|[一二三四五六七八九十]{1,3})\s*(?:周)?岁")
 AGE_EN = re.compile(r"\b(?:i'm|i am|age[d:]?|turning)\s*(\d{2})\b(?:\s*(?:years?|yrs?)(?:\s*old)?)?", re.I)
 AGE_EN2 = re.compile(r"\b(\d{2})\s*(?:years?|yrs?)\s*old\b", re.I)
+AGE_EN3 = re.compile(r"\b(?i:i'm|i am)\s+[A-Z][a-z]+,\s*(\d{2})(?=[,.\s]|$)")
 COMPANY_CN = re.compile(rf"(?:我在|我就职于|我任职于|我是|我们是|公司是|公司叫|单位是|我们|我来自|来自|在)\s*"
                         rf"((?:(?!是|在|的|叫)[\u4e00-\u9fffA-Za-z0-9（）()]){{2,24}}?(?:{_alt(L.ORG_SUFFIXES)})+)")
 WORKPLACE_CN = re.compile(r"在([\u4e00-\u9fffA-Za-z]{2,12}?)(?:上班|工作|任职|实习)")
 COMPANY_EN = re.compile(r"\b(?i:work (?:at|for)|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
-                        r"i'm an? [a-z ]{2,30}? at|i am an? [a-z ]{2,30}? at|from)\s+"
+                        r"i'm an? [a-z ]{2,30}? (?:at|with)|i am an? [a-z ]{2,30}? (?:at|with)|"
+                        r"this is [A-Z][a-z]+(?: [A-Z][a-z]+)? from|from)\s+"
                         r"((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&|of|and))*)")
-TITLE_CN = re.compile(rf"(?:我是|是一名|是一位|我是一名|我是一个|我在[\u4e00-\u9fff]{{2,20}}?(?:当|做|任)|我做|我当|职位是|职务是|担任)"
-                      rf"\s*(?:一名|一个|个)?([\u4e00-\u9fffA-Z]{{0,6}}(?:{_alt(L.CN_TITLES)}))(?!公司)")
+TITLE_CN = re.compile(rf"(?:我是|是一名|是一位|我是一名|我是一个|在[\u4e00-\u9fff]{{2,20}}?(?:当|做|任)|我做|我当|职位是|职务是|担任)"
+                      rf"\s*(?:一名|一个|个)?((?:(?!的)[\u4e00-\u9fffA-Z]){{0,6}}(?:{_alt(L.CN_TITLES)}))(?!公司)")
 TITLE_ORG_CN = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)})的?\s*(?:一名|一个)?([\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)}))(?![\u4e00-\u9fff])")
 TITLE_DO_CN = re.compile(r"我是做([\u4e00-\u9fff]{2,6}?)的")
 TITLE_EN = re.compile(rf"\b(?:i'm|i am|i work as|working as|as)\s+(?:an?|the)\s+((?:[a-z]+\s+){{0,3}}?"
@@ -124,7 +128,8 @@ CITY_CN_NAMES = _alt(L.CN_CITIES)
 CITY_CN = re.compile(rf"(?:我在|我住在?|我家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|常住|我是|现居|目前在|base在?)\s*"
                      rf"(?:{_alt(L.PROVINCES)})?省?\s*({CITY_CN_NAMES})(?:市)?")
 CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|i'm in|i am in|located in|"
-                     rf"i'm from|i am from|moved to|live in)\s+({_alt(L.EN_CITIES)})\b", re.I)
+                     rf"i'm from|i am from|moved to|live in|(?:work|working) (?:at|for) [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* in)"
+                     rf"\s+({_alt(L.EN_CITIES)})\b", re.I)
 TRAVEL_AFTER = re.compile(r"\s*(?:出差|旅游|玩|开会|转机|for (?:a|the) |on business|on holiday|"
                           r"on vacation|this week|for work|next week|for a few days|"
                           r"[\u4e00-\u9fff]{0,4}(?:出差|旅游|开会))", re.I)
@@ -142,6 +147,7 @@ FAMILY_RULES = [
     ("married", re.compile(r"(?:我|我的|我家|本人)(?:先生|老公|老婆|丈夫|妻子|爱人|媳妇|太太)|已婚|结婚了|\bmy (?:wife|husband)\b|"
                            r"\bi'm married\b|\bi am married\b|\bgot married\b", re.I)),
     ("has_children", re.compile(r"(?:我|我的|我家)(?:有)?(?:[一两二三四\d]个)?(?:儿子|女儿|孩子|宝宝|娃)|宝妈|宝爸|"
+                                r"(?:^|[，,。])(?:孩子|儿子|女儿)(?:在|上|今年|已经|刚)|"
                                 r"\bmy (?:son|daughter|kids|children|baby)\b|\bhave (?:a|one|two|three|\d) "
                                 r"(?:kids?|children|sons?|daughters?)\b", re.I)),
     ("single", re.compile(r"单身|未婚|还没结婚|没结婚|\b(?:i'm|i am)\b[^.]{0,25}\bsingle\b|\bnot married\b", re.I)),
@@ -302,7 +308,7 @@ def _work(text, facts, own, hedged, has_cjk):
                 facts.append(_fact("city", city, city, 0.8, start, start + len(city), hedged))
             if city:
                 place, start = place[len(city):].lstrip("市"), start + len(place) - len(place[len(city):].lstrip("市"))
-            if len(place) < 2 or place in ("外地", "本地", "公司", "家里", "这边", "那边", "国外"):
+            if len(place) < (3 if city else 2) or place in ("外地", "本地", "公司", "家里", "这边", "那边", "国外"):
                 continue
             if own(start, start + len(place)):
                 facts.append(_fact("company", place, place, 0.7, start, start + len(place), hedged))
@@ -311,6 +317,8 @@ def _work(text, facts, own, hedged, has_cjk):
         low = m.group().lower()
         if org in L.EN_CITIES or org.split()[0] in ("I", "The") and len(org.split()) == 1:
             continue
+        if org.endswith((" in", " at")):
+            org = org.rsplit(" ", 1)[0]
         if low.startswith("from") and not any(org.endswith(s) for s in L.EN_ORG_SUFFIXES):
             continue
         if own(m.start(1), m.start(1) + len(org)):
@@ -382,7 +390,7 @@ def _personal(text, ts, facts, own, hedged, asked, taken, gates):
         span = m.span(1) if m.group(1) else m.span(2)
         if own(*span):
             facts.append(_fact("gender", g, g, 0.75, *span, hedged))
-    for rx in (AGE_CN, AGE_EN, AGE_EN2) if "age" in gates else ():
+    for rx in (AGE_CN, AGE_EN, AGE_EN2, AGE_EN3) if "age" in gates or "name" in gates else ():
         for m in rx.finditer(text):
             raw = m.group(1)
             age = int(raw) if raw.isdigit() else P.cn_number(raw)

@@ -89,10 +89,10 @@ NEGATIONS_EN = ("don't", "do not", "dont", "hate", "not into", "never", "dislike
 
 # Intent taxonomy: intent -> keywords.
 INTENTS = {
-    "buying": ["想买", "要买", "下单", "购买", "怎么付款", "付款", "订一", "拍下", "买一", "入手",
+    "buying": ["想买", "要买", "打算买", "准备买", "下单", "购买", "怎么付款", "付款", "订一", "拍下", "买一", "入手",
                "want to buy", "like to buy", "buy it", "place an order", "i'll take", "how do i pay", "purchase",
                "order one", "sign up"],
-    "comparing": ["对比", "比较", "哪个好", "哪款好", "别家", "比别人", "货比三家", "compare", "comparing",
+    "comparing": ["对比", "比较一下", "比较下", "哪个好", "哪款好", "别家", "比别人", "货比三家", "compare", "comparing",
                   "versus", "cheaper elsewhere", "other brands", "which one is better", "difference between"],
     "complaining": ["投诉", "还没发货", "没收到", "怎么还没", "太差", "退款", "坑人", "骗人", "质量问题", "坏了", "不满意", "差评", "售后",
                     "complain", "complaint", "refund", "terrible", "broken", "disappointed", "worst",
