@@ -202,6 +202,7 @@ def duckdb_connect(table: pa.Table, processes, threads: int | None = None):
     import duckdb
 
     con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")
     if threads:
         con.execute(f"SET threads = {threads}")
     plain = pa.table({
