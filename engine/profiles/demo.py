@@ -15,10 +15,10 @@ from pathlib import Path
 import numpy as np
 from sqlalchemy import select
 
-from engine.demo.common import CN_CITIES, CN_GIVEN, CN_SURNAMES, DEMO_EPOCH, EN_CITIES, EN_FIRST, EN_LAST, bulk_insert
+from engine.demo.common import CN_CITIES, CN_GIVEN, CN_SURNAMES, DEMO_EPOCH, EN_CITIES, EN_FIRST, EN_LAST
 from engine.profiles.extract import Message
 from engine.profiles.parse import make_id_number
-from engine.profiles.service import extract_messages, message_rows, refresh_summaries, store_facts
+from engine.profiles.service import bulk_insert, extract_messages, message_rows, refresh_summaries, store_facts
 from engine.progress import NO_STATE, TaskState
 from engine.store.models.chat import Message as MessageRow
 from engine.store.models.people import Customer, Friendship, GroupMember, Staff

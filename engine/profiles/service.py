@@ -11,7 +11,6 @@ from datetime import datetime, timezone
 
 from sqlalchemy import delete, select, text as sql_text
 
-from engine.demo.common import bulk_insert
 from engine.profiles import lexicon as L
 from engine.profiles.extract import Fact, Message, extract_conversation
 from engine.profiles.importers import ReadResult, read_file
@@ -22,6 +21,14 @@ from engine.store.models.profiles import (CustomerOperation, CustomerProfile, Cu
                                           ProfileEvent, ProfileField, ProfileHistory)
 
 CHUNK = 5000
+
+
+def bulk_insert(session, model, rows: list[dict], chunk: int = 20_000) -> int:
+    """Core executemany (no ORM bookkeeping, no RETURNING): one round trip per chunk."""
+    table = model.__table__
+    for start in range(0, len(rows), chunk):
+        session.execute(table.insert(), rows[start:start + chunk])
+    return len(rows)
 
 
 def now() -> datetime:
