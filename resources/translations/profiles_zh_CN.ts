@@ -1,0 +1,433 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ClosenessView</name>
+    <message>
+        <location filename="../../widgets/profiles/charts.py" line="21" />
+        <source>closeness (0–100)</source>
+        <translation>亲密度 (0–100)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/charts.py" line="25" />
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/charts.py" line="25" />
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/charts.py" line="26" />
+        <source>Friend</source>
+        <translation>好友</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/charts.py" line="26" />
+        <source>Groups</source>
+        <translation>共同群</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/charts.py" line="27" />
+        <source>Interaction</source>
+        <translation>互动</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/charts.py" line="27" />
+        <source>Messages</source>
+        <translation>消息数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/charts.py" line="28" />
+        <source>Reciprocity</source>
+        <translation>互动对等</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/charts.py" line="35" />
+        <source>Open this colleague's conversation</source>
+        <translation>打开该同事的会话</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerListModel</name>
+    <message>
+        <location filename="../../widgets/profiles/models.py" line="29" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/models.py" line="29" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/models.py" line="29" />
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/models.py" line="29" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/models.py" line="30" />
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/models.py" line="30" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/models.py" line="30" />
+        <source>To review</source>
+        <translation>待审核</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileCardView</name>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="29" />
+        <source>Reveal personal data</source>
+        <translation>查看个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="30" />
+        <source>Phone, ID number, e-mail, address… are masked; revealing is logged</source>
+        <translation>电话、身份证号、邮箱、地址等已脱敏；查看明文会被记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="32" />
+        <location filename="../../widgets/profiles/card.py" line="62" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="32" />
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="33" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="33" />
+        <source>Conf.</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="34" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="34" />
+        <source>Seen</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="35" />
+        <location filename="../../widgets/profiles/card.py" line="64" />
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="48" />
+        <source>Accept</source>
+        <translation>采纳</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="49" />
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="55" />
+        <source>New or corrected value</source>
+        <translation>新值或更正值</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="56" />
+        <source>Save value</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="57" />
+        <source>Corrects the selected row, or adds a value for the chosen field</source>
+        <translation>修改所选行，或为所选字段添加新值</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="62" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="63" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="63" />
+        <source>Before</source>
+        <translation>之前</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="64" />
+        <source>After</source>
+        <translation>之后</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="133" />
+        <source>from message</source>
+        <translation>来自消息</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="133" />
+        <source>read from image in message</source>
+        <translation>识别自消息图片</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="134" />
+        <source>QR code in message</source>
+        <translation>消息中的二维码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="134" />
+        <source>IM directory</source>
+        <translation>IM 用户资料</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="135" />
+        <source>typed by staff</source>
+        <translation>员工录入</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="140" />
+        <source>Select a field to see where it came from and its history.</source>
+        <translation>选择一个字段，查看来源和历史。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilesPane</name>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="42" />
+        <source>Search name, phone, company, id…</source>
+        <translation>搜索姓名、电话、公司、ID…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="47" />
+        <source>any field</source>
+        <translation>全部字段</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="49" />
+        <source>has %1</source>
+        <translation>有 %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="50" />
+        <source>Show phones</source>
+        <translation>显示电话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="81" />
+        <source>Highlighted: &lt;span style='background:#ffe58f'&gt;suggested&lt;/span&gt; &lt;span style='background:#b7eb8f'&gt;accepted&lt;/span&gt; — click a suggestion to accept it</source>
+        <translation>高亮：&lt;span style='background:#ffe58f'&gt;建议&lt;/span&gt; &lt;span style='background:#b7eb8f'&gt;已采纳&lt;/span&gt; — 点击建议即可采纳</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="95" />
+        <source>Profile</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="96" />
+        <source>Tags &amp;&amp; notes</source>
+        <translation>标签和备注</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="97" />
+        <source>Closeness</source>
+        <translation>亲密度</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="98" />
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="100" />
+        <source>Import chats…</source>
+        <translation>导入聊天…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="101" />
+        <source>Read images</source>
+        <translation>识别图片</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="102" />
+        <source>Run OCR and QR decoding on this customer's images</source>
+        <translation>对该客户发送的图片做文字识别和二维码解码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="103" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="151" />
+        <source>Loading filters</source>
+        <translation>正在加载筛选项</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="157" />
+        <source>any tag</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="158" />
+        <source>any city</source>
+        <translation>全部城市</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="174" />
+        <source>Loading customers</source>
+        <translation>正在加载客户</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="179" />
+        <source>%1 customers</source>
+        <translation>%1 位客户</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="201" />
+        <source>Loading profile</source>
+        <translation>正在加载画像</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="217" />
+        <source>group %1</source>
+        <translation>群 %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="218" />
+        <source>with %1</source>
+        <translation>与 %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="239" />
+        <source>Saving profile change</source>
+        <translation>正在保存画像修改</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="264" />
+        <source>Reading images</source>
+        <translation>正在识别图片</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="271" />
+        <source>%1 images read, %2 new suggestions</source>
+        <translation>已识别 %1 张图片，新增 %2 条建议</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="276" />
+        <source>Import chats or directory events</source>
+        <translation>导入聊天记录或好友事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="277" />
+        <source>Chat files (*.jsonl *.json);;All files (*)</source>
+        <translation>聊天文件 (*.jsonl *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="283" />
+        <source>Importing %1</source>
+        <translation>正在导入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="288" />
+        <source>Imported %1 messages, %2 suggestions</source>
+        <translation>已导入 %1 条消息，%2 条建议</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="307" />
+        <source>live updates on</source>
+        <translation>实时同步已开启</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/pane.py" line="310" />
+        <source>refreshing every %1 s</source>
+        <translation>每 %1 秒刷新</translation>
+    </message>
+</context>
+<context>
+    <name>TagsNotesView</name>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="180" />
+        <source>Add a tag…</source>
+        <translation>添加标签…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="183" />
+        <source>Add tag</source>
+        <translation>添加标签</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="185" />
+        <source>Remove selected tag</source>
+        <translation>删除所选标签</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="192" />
+        <source>Write a note for colleagues…</source>
+        <translation>给同事写备注…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="194" />
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="197" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="204" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../../widgets/profiles/charts.py" line="83" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/charts.py" line="83" />
+        <source>Operation</source>
+        <translation>行为</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/charts.py" line="84" />
+        <source>Towards</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/charts.py" line="84" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/charts.py" line="85" />
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+</context>
+</TS>
