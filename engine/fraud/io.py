@@ -122,13 +122,51 @@ def _parse_ts(col: pa.Array, place: str, kind: str) -> np.ndarray:
             place=f"{place}, {_row_name(kind, i)}, column ts") from None
 
 
-def _encode(col: pa.Array) -> tuple[np.ndarray, np.ndarray]:
-    enc = pc.dictionary_encode(col)
-    codes = enc.indices.to_numpy(zero_copy_only=False)
-    if enc.null_count:
-        codes = np.where(pc.is_null(enc).to_numpy(zero_copy_only=False), -1, codes)
-    vocab = np.asarray(enc.dictionary.to_pylist(), dtype=object)
-    return codes.astype(np.int32), vocab
+def _encode(col: pa.Array, name: str, place: str, kind: str, required: bool,
+            lower: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Dictionary-encode first, then clean only the (small) dictionary: trim, case-fold, empties.
+
+    Returns int32 codes (-1 = missing) and the vocabulary as an object array.
+    """
+    if not (pa.types.is_string(col.type) or pa.types.is_large_string(col.type)
+            or pa.types.is_dictionary(col.type)):
+        col = col.cast(pa.string())
+    enc = col if pa.types.is_dictionary(col.type) else pc.dictionary_encode(col)
+    missing = pc.is_null(enc.indices).to_numpy(zero_copy_only=False) if enc.null_count else None
+    codes = pc.fill_null(enc.indices, 0).to_numpy(zero_copy_only=False)
+    words = pc.utf8_trim_whitespace(enc.dictionary.cast(pa.string()))
+    if lower:
+        words = pc.utf8_lower(words)
+    vocab_raw = np.asarray(words.to_pylist(), dtype=object)
+    empty_word = pc.fill_null(pc.equal(words, ""), True).to_numpy(zero_copy_only=False)
+    same = pc.all(pc.equal(words, enc.dictionary.cast(pa.string()))).as_py()
+    if same and not empty_word.any():  # the usual case: nothing to clean, no renumbering
+        if required and missing is not None and missing.any():
+            i = int(np.argmax(missing))
+            raise InputError(f"{name} is empty",
+                             place=f"{place}, {_row_name(kind, i)}, column {name}")
+        out = np.asarray(codes, dtype=np.int32)
+        if missing is not None:
+            out = np.where(missing, -1, out).astype(np.int32)
+        return out, vocab_raw
+    # trimming can merge two spellings (" u1" and "u1"): re-number through the clean words
+    vocab, remap = np.unique(np.where(empty_word, "", vocab_raw).astype(str), return_inverse=True)
+    new_codes = remap.astype(np.int32)[np.asarray(codes, dtype=np.int64)] if codes.size else (
+        np.zeros(0, np.int32))
+    bad = empty_word[np.asarray(codes, dtype=np.int64)] if codes.size else np.zeros(0, bool)
+    if missing is not None:
+        bad |= missing
+    if required and bad.any():
+        i = int(np.argmax(bad))
+        raise InputError(f"{name} is empty", place=f"{place}, {_row_name(kind, i)}, column {name}")
+    if bad.any():
+        new_codes[bad] = -1
+    if empty_word.any():  # drop "" from the vocabulary and shift codes above it
+        gap = int(np.searchsorted(vocab, ""))
+        if gap < vocab.size and vocab[gap] == "":
+            vocab = np.delete(vocab, gap)
+            new_codes[new_codes > gap] -= 1
+    return new_codes, vocab.astype(object)
 
 
 def events_from_table(table: pa.Table, place: str = "events", kind: str = "table") -> Events:
@@ -139,33 +177,26 @@ def events_from_table(table: pa.Table, place: str = "events", kind: str = "table
     if missing:
         raise InputError(f"missing column(s) {', '.join(missing)}; the log needs "
                          f"{', '.join(COLUMNS)} (device_id and ip may be empty)", place=place)
-    cols = {}
-    for name in COLUMNS:
+    n = table.num_rows
+
+    def column(name):
         if name not in names:
-            cols[name] = pa.nulls(table.num_rows, pa.string())
-            continue
-        col = table.column(name).combine_chunks()
-        if name != "ts":
-            if not (pa.types.is_string(col.type) or pa.types.is_large_string(col.type)):
-                col = col.cast(pa.string())
-            col = pc.utf8_trim_whitespace(col)
-            empty = pc.or_kleene(pc.is_null(col), pc.equal(col, ""))
-            if name in REQUIRED:
-                if pc.any(empty).as_py():
-                    i = int(np.argmax(empty.to_numpy(zero_copy_only=False)))
-                    raise InputError(f"{name} is empty", place=f"{place}, {_row_name(kind, i)}, column {name}")
-            else:
-                col = pc.if_else(empty, pa.scalar(None, pa.string()), col)
-        elif col.null_count:
-            i = int(np.argmax(pc.is_null(col).to_numpy(zero_copy_only=False)))
-            raise InputError("ts is empty", place=f"{place}, {_row_name(kind, i)}, column ts")
-        cols[name] = col
-    ts = _parse_ts(cols["ts"], place, kind)
-    user, users = _encode(cols["user_id"])
-    action, actions = _encode(pc.utf8_lower(cols["action"]))
-    target, targets = _encode(cols["target_id"])
-    device, devices = _encode(cols["device_id"])
-    ip, ips = _encode(cols["ip"])
+            return pa.nulls(n, pa.string())
+        return table.column(name).combine_chunks()
+
+    ts_col = column("ts")
+    if ts_col.null_count:
+        i = int(np.argmax(pc.is_null(ts_col).to_numpy(zero_copy_only=False)))
+        raise InputError("ts is empty", place=f"{place}, {_row_name(kind, i)}, column ts")
+    ts = _parse_ts(ts_col, place, kind)
+    del ts_col
+    enc = {}
+    for name in ("user_id", "action", "target_id", "device_id", "ip"):
+        enc[name] = _encode(column(name), name, place, kind, name in REQUIRED,
+                            lower=name == "action")
+    (user, users), (action, actions), (target, targets) = (enc["user_id"], enc["action"],
+                                                           enc["target_id"])
+    (device, devices), (ip, ips) = enc["device_id"], enc["ip"]
     return Events(user, action.astype(np.int16), target, ts.astype(np.int64), device, ip,
                   users, actions, targets, devices, ips, source=place)
 

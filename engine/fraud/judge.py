@@ -142,12 +142,14 @@ def _shared(vocab: np.ndarray, values: np.ndarray, users: np.ndarray) -> list[li
 
 def _reasons(n, n_dev, n_ip, shared_dev, shared_ip, mean_sim, sims, n_sync, slots, need):
     out = []
-    if n_dev:
-        out.append(f"{n} accounts on {n_dev} device{'s' if n_dev != 1 else ''} "
-                   f"({n / n_dev:.1f} accounts per device)")
-    if n_ip:
-        out.append(f"{n} accounts on {n_ip} IP{'s' if n_ip != 1 else ''} "
-                   f"({n / n_ip:.1f} accounts per IP)")
+    for k, what in ((n_dev, "device"), (n_ip, "IP")):
+        if not k:
+            continue
+        plural = "s" if k != 1 else ""
+        if n / k >= 1.5:
+            out.append(f"{n} accounts on {k} {what}{plural} ({n / k:.1f} accounts per {what})")
+        else:
+            out.append(f"{n} accounts on {k} {what}{plural} (no {what} sharing to speak of)")
     if shared_dev:
         top = ", ".join(f"{d} ({c} accounts)" for d, c in shared_dev[:3])
         out.append(f"shared devices: {top}")
@@ -167,24 +169,32 @@ def _reasons(n, n_dev, n_ip, shared_dev, shared_ip, mean_sim, sims, n_sync, slot
 
 def _evidence(g, local, names, ge, edges, label, md, mi, ev, sel, counts_main, cols, per_slot,
               m_target, m_slot, p) -> dict:
-    pos = np.full(int(local.max()) + 1, -1, np.int64)
-    pos[local] = np.arange(local.size)
+    # ``local`` is sorted: position of a compact user index in the group = searchsorted
+    def pos(x):
+        return np.searchsorted(local, x)
+
     if ge.size > MAX_EDGES:
         ge = ge[np.argsort(-edges.sim[ge], kind="stable")[:MAX_EDGES]]
     e = [[int(a), int(b), round(float(s), 3)] for a, b, s in
-         zip(pos[edges.u[ge]], pos[edges.v[ge]], edges.sim[ge])]
+         zip(pos(edges.u[ge]), pos(edges.v[ge]), edges.sim[ge])]
     out = {"edges": e}
     for name, links, vocab in (("device", md, ev.devices), ("ip", mi, ev.ips)):
         sel_rows = links[label[links[:, 0]] == g] if links.size else links
         values, inv = np.unique(sel_rows[:, 1], return_inverse=True) if sel_rows.size else (
             np.zeros(0, np.int64), np.zeros(0, np.int64))
         out[f"{name}s"] = [str(vocab[v]) for v in values]
-        out[f"member_{name}s"] = [[int(pos[a]), int(b)] for a, b in zip(sel_rows[:, 0], inv)]
+        out[f"member_{name}s"] = [[int(a), int(b)] for a, b in zip(pos(sel_rows[:, 0]), inv)]
     # heatmap: members × the busiest slots of the group, in time order
     top = cols[np.argsort(-per_slot, kind="stable")[:HEAT_SLOTS]]
     top = top[np.lexsort((m_target[top], m_slot[top]))]
-    sub = counts_main[local][:, top]
-    heat = sub.toarray().astype(int) if sparse.issparse(sub) else np.asarray(sub, int)
+    sub = counts_main[local].tocoo()  # rows of the members only; never slice the wide columns
+    heat = np.zeros((local.size, top.size), int)
+    if top.size:
+        order = np.argsort(top)
+        k = np.searchsorted(top[order], sub.col)
+        k = np.minimum(k, top.size - 1)
+        hit = top[order][k] == sub.col
+        heat[sub.row[hit], order[k[hit]]] = sub.data[hit].astype(int)
     out["heatmap"] = heat.tolist()
     out["heat_slots"] = [{"target": str(ev.targets[m_target[c]]),
                           "start": int(sel.t0 + m_slot[c] * p.slot)} for c in top]

@@ -22,9 +22,11 @@ def _prf(tp: int, n_pred: int, n_true: int) -> dict:
 
 def evaluate(result: dict, truth: Synthetic) -> dict:
     ev = truth.events
-    index = {str(name): i for i, name in enumerate(ev.users)} if len(ev.users) < 50_000 else None
-    lookup = (lambda names: np.array([index[n] for n in names], np.int64)) if index else (
-        lambda names: np.array([int(n[1:]) for n in names], np.int64))
+    index = {str(name): i for i, name in enumerate(ev.users)}
+
+    def lookup(names):
+        return np.array([index[n] for n in names], np.int64)
+
     fg = truth.fraud_group
     n_planted = int(fg.max()) + 1 if fg.size and fg.max() >= 0 else 0
     predicted = np.zeros(fg.size, bool)

@@ -77,3 +77,13 @@ def test_round_trip_through_arrow():
     assert back.column("device_id").to_pylist() == ["d", None, "d"]
     assert back.column("ip").to_pylist() == [None, None, "i"]
     assert np.array_equal(back.column("ts").to_numpy(), [1, 2, 3])
+
+
+def test_untrimmed_and_empty_values_are_cleaned(tmp_path):
+    p = write(tmp_path, HEADER + " u1 ,LIKE,t1,1,,\nu1,like,t1,2,  ,10.0.0.1\nu2,like, t1,3,d2, \n")
+    ev = load_events(p)
+    assert list(ev.users[ev.user]) == ["u1", "u1", "u2"]  # " u1 " and "u1" are one account
+    assert list(ev.targets[ev.target]) == ["t1", "t1", "t1"]
+    assert ev.device.tolist()[:2] == [-1, -1] and ev.devices[ev.device[2]] == "d2"
+    assert ev.ip.tolist()[0] == -1 and ev.ip.tolist()[2] == -1
+    assert "" not in set(ev.devices) and "" not in set(ev.ips)
