@@ -35,7 +35,10 @@ def test_classify_json_reports_each_file_and_no_face(shared_dir, model, tmp_path
 
 
 @pytest.mark.slow
-def test_push_prints_label_and_content(demo_workspace, shared_dir, model, capsys):
+def test_push_prints_label_and_content(tmp_path, shared_dir, model, capsys):
+    from tests.engine.expressions._demo import light_demo_workspace
+
+    demo_workspace = light_demo_workspace(tmp_path / "demo.sqlite")
     photos = [str(shared_dir / "faces" / "happy" / n) for n in ("london_002_08.jpg",
                                                                  "skimage_astronaut.png")]
     code = main(["--db", demo_workspace.url, "expressions", "push", "--user", "c000005", *photos,
@@ -46,6 +49,7 @@ def test_push_prints_label_and_content(demo_workspace, shared_dir, model, capsys
     assert main(["--db", demo_workspace.url, "expressions", "push", "--user", "zz", photos[0],
                  "--model", model]) == EXIT_USAGE
     assert "no user 'zz'" in capsys.readouterr().err
+    demo_workspace.dispose()
 
 
 def test_model_status_and_catalogue_import(workspace, tmp_path, monkeypatch, capsys):

@@ -38,3 +38,13 @@ def burst_videos(tmp_path_factory):
                                   intensity=0.6),
         "none": make_burst_video(neutral, neutral, out / "none.avi", n_frames=40),
     }
+
+
+@pytest.fixture(scope="module")
+def expr_workspace(tmp_path_factory):
+    """People + expressions demo parts (seed 7), shared by a test module."""
+    from tests.engine.expressions._demo import light_demo_workspace
+
+    ws = light_demo_workspace(tmp_path_factory.mktemp("expr") / "demo.sqlite")
+    yield ws
+    ws.dispose()

@@ -48,12 +48,12 @@ def test_burst_videos_stand_in_for_a_webcam(burst_videos, model_path):
     assert none["expression"] == "neutral"
 
 
-def test_push_records_session_and_push_and_does_not_repeat(demo_workspace, burst_videos,
+def test_push_records_session_and_push_and_does_not_repeat(expr_workspace, burst_videos,
                                                            model_path):
     from engine.expressions.pipeline import batch_from_paths
     from engine.expressions.service import push_paths, run_push
 
-    ws = demo_workspace
+    ws = expr_workspace
     user = "c000001"
     first = push_paths(ws, user, [str(burst_videos["burst"])], model_path=model_path, now=NOW)
     assert first["expression"] == "happy" and first["label"].startswith("upbeat")
@@ -73,12 +73,12 @@ def test_push_records_session_and_push_and_does_not_repeat(demo_workspace, burst
         assert s.get(ExprBaseline, user).n_frames == 40
 
 
-def test_push_errors_leave_nothing_behind(demo_workspace, burst_videos, model_path, tmp_path):
+def test_push_errors_leave_nothing_behind(expr_workspace, burst_videos, model_path, tmp_path):
     import cv2
 
     from engine.expressions.service import push_paths
 
-    ws = demo_workspace
+    ws = expr_workspace
     with ws.session() as s:
         before = s.scalar(select(func.count()).select_from(ExprSession))
     with pytest.raises(NotFoundError, match="no user 'nobody'"):

@@ -28,14 +28,14 @@ def cache(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def make_pane(qtbot, demo_workspace, cache):
+def make_pane(qtbot, expr_workspace, cache):
     from widgets.expressions.pane import ExpressionsPane
 
     made = []
 
     def make(model_path):
         runner = TaskRunner()
-        ctx = PaneContext(workspace=demo_workspace, tasks=runner,
+        ctx = PaneContext(workspace=expr_workspace, tasks=runner,
                           options={"model_path": model_path})
         pane = ExpressionsPane(ctx)
         qtbot.addWidget(pane)
@@ -54,11 +54,11 @@ def wait_idle(qtbot, runner, timeout=60000):
     qtbot.waitUntil(runner.is_idle, timeout=timeout)
 
 
-def test_pushes_model_contract(qtmodeltester, demo_workspace):
+def test_pushes_model_contract(qtmodeltester, expr_workspace):
     from engine.expressions.service import recent_pushes
 
     model = PushesModel()
-    rows = recent_pushes(demo_workspace)
+    rows = recent_pushes(expr_workspace)
     model.set_rows(rows)
     assert model.rowCount() == len(rows) > 0
     qtmodeltester.check(model)
@@ -114,7 +114,7 @@ def test_no_camera_is_inline_and_files_still_work(qtbot, make_pane, model, share
     assert not pane.message.isVisible()
 
 
-def test_live_preview_capture_and_push_without_stalling(qtbot, make_pane, model, demo_workspace,
+def test_live_preview_capture_and_push_without_stalling(qtbot, make_pane, model, expr_workspace,
                                                         tmp_path, shared_dir):
     from engine.expressions.video import make_burst_video
 
@@ -146,12 +146,12 @@ def test_live_preview_capture_and_push_without_stalling(qtbot, make_pane, model,
     assert pane.frames_shown >= 20
     assert "happy" in pane.result_expression.text()
     assert pane.timeline.region.isVisible()
-    with demo_workspace.session() as s:
+    with expr_workspace.session() as s:
         before = s.scalar(select(func.count()).select_from(ExprPush))
     rows_before = pane.pushes.rowCount()
     pane.push()
     wait_idle(qtbot, runner)
-    with demo_workspace.session() as s:
+    with expr_workspace.session() as s:
         assert s.scalar(select(func.count()).select_from(ExprPush)) == before + 1
         last = s.scalars(select(ExprPush).order_by(ExprPush.id.desc())).first()
         assert (last.user_id, last.expression, last.frames_used) == ("c000004", "happy", 30)
