@@ -111,7 +111,7 @@ AGE_CN = re.compile(r"(?:今年|我|本人|年龄|已经)\s*(?:已经|才|都)?\
 AGE_EN = re.compile(r"\b(?:i'm|i am|age[d:]?|turning)\s*(\d{2})\b(?:\s*(?:years?|yrs?)(?:\s*old)?)?", re.I)
 AGE_EN2 = re.compile(r"\b(\d{2})\s*(?:years?|yrs?)\s*old\b", re.I)
 AGE_EN3 = re.compile(r"\b(?i:i'm|i am)\s+[A-Z][a-z]+,\s*(\d{2})(?=[,.\s]|$)")
-COMPANY_CN = re.compile(rf"(?:我在|我就职于|我任职于|我是|我们是|公司是|公司叫|单位是|我们|我来自|来自|在)\s*"
+COMPANY_CN = re.compile(rf"(?:我在|我就职于|我任职于|我是|(?<=[，,])是|我们是|公司是|公司叫|单位是|我们|我来自|来自|在)\s*"
                         rf"((?:(?!是|在|的|叫)[\u4e00-\u9fffA-Za-z0-9（）()]){{2,24}}?(?:{_alt(L.ORG_SUFFIXES)})+)")
 WORKPLACE_CN = re.compile(r"在([\u4e00-\u9fffA-Za-z]{2,12}?)(?:上班|工作|任职|实习)")
 COMPANY_EN = re.compile(r"\b(?i:work (?:at|for)|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"

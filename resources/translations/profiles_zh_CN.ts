@@ -89,124 +89,254 @@
 <context>
     <name>ProfileCardView</name>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="29" />
+        <location filename="../../widgets/profiles/card.py" line="30" />
         <source>Reveal personal data</source>
         <translation>查看个人信息</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="30" />
+        <location filename="../../widgets/profiles/card.py" line="31" />
         <source>Phone, ID number, e-mail, address… are masked; revealing is logged</source>
         <translation>电话、身份证号、邮箱、地址等已脱敏；查看明文会被记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="32" />
-        <location filename="../../widgets/profiles/card.py" line="62" />
+        <location filename="../../widgets/profiles/card.py" line="33" />
+        <location filename="../../widgets/profiles/card.py" line="63" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="32" />
+        <location filename="../../widgets/profiles/card.py" line="33" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="33" />
+        <location filename="../../widgets/profiles/card.py" line="34" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="33" />
+        <location filename="../../widgets/profiles/card.py" line="34" />
         <source>Conf.</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="34" />
+        <location filename="../../widgets/profiles/card.py" line="35" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="34" />
+        <location filename="../../widgets/profiles/card.py" line="35" />
         <source>Seen</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="35" />
-        <location filename="../../widgets/profiles/card.py" line="64" />
+        <location filename="../../widgets/profiles/card.py" line="36" />
+        <location filename="../../widgets/profiles/card.py" line="65" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="48" />
+        <location filename="../../widgets/profiles/card.py" line="49" />
         <source>Accept</source>
         <translation>采纳</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="49" />
+        <location filename="../../widgets/profiles/card.py" line="50" />
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="55" />
+        <location filename="../../widgets/profiles/card.py" line="56" />
         <source>New or corrected value</source>
         <translation>新值或更正值</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="56" />
+        <location filename="../../widgets/profiles/card.py" line="57" />
         <source>Save value</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="57" />
+        <location filename="../../widgets/profiles/card.py" line="58" />
         <source>Corrects the selected row, or adds a value for the chosen field</source>
         <translation>修改所选行，或为所选字段添加新值</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="62" />
+        <location filename="../../widgets/profiles/card.py" line="63" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="63" />
+        <location filename="../../widgets/profiles/card.py" line="64" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="63" />
+        <location filename="../../widgets/profiles/card.py" line="64" />
         <source>Before</source>
         <translation>之前</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="64" />
+        <location filename="../../widgets/profiles/card.py" line="65" />
         <source>After</source>
         <translation>之后</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="133" />
+        <location filename="../../widgets/profiles/card.py" line="99" />
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="99" />
+        <source>gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="99" />
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="100" />
+        <source>e-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="100" />
+        <source>WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="100" />
+        <source>QQ</source>
+        <translation>QQ</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="101" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="101" />
+        <source>birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="101" />
+        <source>age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="102" />
+        <source>company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="102" />
+        <source>job title</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="102" />
+        <source>city</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="103" />
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="103" />
+        <source>budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="103" />
+        <source>interests</source>
+        <translation>兴趣</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="104" />
+        <source>family</source>
+        <translation>家庭</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="104" />
+        <source>intent</source>
+        <translation>意向</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="104" />
+        <source>suggested</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="105" />
+        <source>accepted</source>
+        <translation>已采纳</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="105" />
+        <source>rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="106" />
+        <source>superseded</source>
+        <translation>已被取代</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="106" />
+        <source>text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="106" />
+        <source>image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="107" />
+        <source>QR</source>
+        <translation>二维码</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="107" />
+        <source>directory</source>
+        <translation>资料</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="107" />
+        <source>staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="147" />
         <source>from message</source>
         <translation>来自消息</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="133" />
+        <location filename="../../widgets/profiles/card.py" line="147" />
         <source>read from image in message</source>
         <translation>识别自消息图片</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="134" />
+        <location filename="../../widgets/profiles/card.py" line="148" />
         <source>QR code in message</source>
         <translation>消息中的二维码</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="134" />
+        <location filename="../../widgets/profiles/card.py" line="148" />
         <source>IM directory</source>
         <translation>IM 用户资料</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="135" />
+        <location filename="../../widgets/profiles/card.py" line="149" />
         <source>typed by staff</source>
         <translation>员工录入</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="140" />
+        <location filename="../../widgets/profiles/card.py" line="154" />
         <source>Select a field to see where it came from and its history.</source>
         <translation>选择一个字段，查看来源和历史。</translation>
     </message>
@@ -235,8 +365,8 @@
     </message>
     <message>
         <location filename="../../widgets/profiles/pane.py" line="81" />
-        <source>Highlighted: &lt;span style='background:#ffe58f'&gt;suggested&lt;/span&gt; &lt;span style='background:#b7eb8f'&gt;accepted&lt;/span&gt; — click a suggestion to accept it</source>
-        <translation>高亮：&lt;span style='background:#ffe58f'&gt;建议&lt;/span&gt; &lt;span style='background:#b7eb8f'&gt;已采纳&lt;/span&gt; — 点击建议即可采纳</translation>
+        <source>Highlighted: &lt;span style='background:#ffe58f;color:#111'&gt;suggested&lt;/span&gt; &lt;span style='background:#b7eb8f;color:#111'&gt;accepted&lt;/span&gt; — click a suggestion to accept it</source>
+        <translation>高亮：&lt;span style='background:#ffe58f;color:#111'&gt;建议&lt;/span&gt; &lt;span style='background:#b7eb8f;color:#111'&gt;已采纳&lt;/span&gt; — 点击建议即可采纳</translation>
     </message>
     <message>
         <location filename="../../widgets/profiles/pane.py" line="95" />
@@ -367,37 +497,37 @@
 <context>
     <name>TagsNotesView</name>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="180" />
+        <location filename="../../widgets/profiles/card.py" line="194" />
         <source>Add a tag…</source>
         <translation>添加标签…</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="183" />
+        <location filename="../../widgets/profiles/card.py" line="197" />
         <source>Add tag</source>
         <translation>添加标签</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="185" />
+        <location filename="../../widgets/profiles/card.py" line="199" />
         <source>Remove selected tag</source>
         <translation>删除所选标签</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="192" />
+        <location filename="../../widgets/profiles/card.py" line="206" />
         <source>Write a note for colleagues…</source>
         <translation>给同事写备注…</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="194" />
+        <location filename="../../widgets/profiles/card.py" line="208" />
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="197" />
+        <location filename="../../widgets/profiles/card.py" line="211" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="204" />
+        <location filename="../../widgets/profiles/card.py" line="218" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>

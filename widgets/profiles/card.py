@@ -23,6 +23,7 @@ class ProfileCardView(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.revealed = False
+        self._label_map = self._labels()
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.RichText)
@@ -94,7 +95,20 @@ class ProfileCardView(QWidget):
         self._all_history: list[dict] = []
         self._selection_changed()
 
+    def _labels(self) -> dict:
+        return {"name": self.tr("name"), "gender": self.tr("gender"), "phone": self.tr("phone"),
+                "email": self.tr("e-mail"), "wechat_id": self.tr("WeChat ID"), "qq": self.tr("QQ"),
+                "id_number": self.tr("ID number"), "birthday": self.tr("birthday"), "age": self.tr("age"),
+                "company": self.tr("company"), "job_title": self.tr("job title"), "city": self.tr("city"),
+                "address": self.tr("address"), "budget": self.tr("budget"), "interests": self.tr("interests"),
+                "family": self.tr("family"), "intent": self.tr("intent"), "suggested": self.tr("suggested"),
+                "accepted": self.tr("accepted"), "rejected": self.tr("rejected"),
+                "superseded": self.tr("superseded"), "text": self.tr("text"), "image": self.tr("image"),
+                "qr": self.tr("QR"), "directory": self.tr("directory"), "staff": self.tr("staff")}
+
     def _fmt(self, key: str, rec: dict):
+        if key in ("field", "status", "source"):
+            return self._label_map.get(rec[key], rec[key])
         if key == "display" and rec["field"] in PII_FIELDS and not self.revealed:
             return mask(rec["field"], rec["display"])
         if key == "confidence":

@@ -4,29 +4,36 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QUrl, Signal
+
+from engine.profiles.lexicon import PII_FIELDS
+from engine.profiles.pii import mask
 from PySide6.QtWidgets import QTextBrowser
 
 STATUS_COLOURS = {"suggested": "#ffe58f", "accepted": "#b7eb8f", "rejected": "#e0e0e0", "superseded": "#d6e4ff"}
 
 
-def render_html(messages: list[dict], tr=lambda s: s) -> str:
-    """HTML for the messages: staff on the right, customer on the left, facts as links."""
+def render_html(messages: list[dict], tr=lambda s: s, revealed: bool = False) -> str:
+    """HTML for the messages: staff on the right, customer on the left, facts as links.
+
+    Personal data the extractor found (phone, ID number, …) stays masked until ``revealed``."""
     parts = ["<html><body style='font-size:13px'>"]
     for m in messages:
         staff = m["role"] == "staff"
         align = "right" if staff else "left"
-        bg = "#e6f4ff" if staff else "#f5f5f5"
+        bg = "#dcecfb" if staff else "#eeeeee"
         parts.append(f"<p align='{align}' style='margin:2px 0;color:#777;font-size:11px'>"
                      f"{html.escape(m['sender'])} · {m['ts']:%Y-%m-%d %H:%M}</p>")
-        body = _marked(m["text"], [f for f in m["facts"] if f["source"] == "text" and f["start"] is not None])
+        body = _marked(m["text"], [f for f in m["facts"] if f["source"] == "text" and f["start"] is not None],
+                       revealed)
         if m.get("image"):
             name = html.escape(str(m["image"]).replace("\\", "/").rsplit("/", 1)[-1])
             body += (("<br>" if body else "") + f"🖼 <i>{html.escape(tr('image'))}: {name}</i>")
             chips = [f for f in m["facts"] if f["source"] != "text"]
             if chips:
-                body += "<br>" + " ".join(_link(f, f"{f['field']}: {html.escape(f['display'])}") for f in chips)
+                body += "<br>" + " ".join(_link(f, f"{f['field']}: " + html.escape(
+                    f["display"] if revealed else mask(f["field"], f["display"]))) for f in chips)
         parts.append(f"<table align='{align}' cellpadding='6' style='margin-bottom:6px'><tr>"
-                     f"<td style='background:{bg};border-radius:6px'>{body}</td></tr></table>")
+                     f"<td style='background:{bg};color:#1a1a1a;border-radius:6px'>{body}</td></tr></table>")
     parts.append("</body></html>")
     return "".join(parts)
 
@@ -38,14 +45,16 @@ def _link(f: dict, label: str) -> str:
             f"style='background:{colour};color:#111;text-decoration:{deco}'>{label}</a>")
 
 
-def _marked(text: str, facts: list[dict]) -> str:
+def _marked(text: str, facts: list[dict], revealed: bool = True) -> str:
     out, pos = [], 0
-    for f in sorted(facts, key=lambda f: (f["start"], -f["end"])):
+    pii = {(f["start"], f["end"]): f["field"] for f in facts if f["field"] in PII_FIELDS}
+    for f in sorted(facts, key=lambda f: (f["start"], -f["end"], f["field"] not in PII_FIELDS)):
         s, e = f["start"], f["end"]
         if s < pos or e > len(text):
             continue
         out.append(html.escape(text[pos:s]))
-        out.append(_link(f, html.escape(text[s:e])))
+        shown = text[s:e] if revealed or (s, e) not in pii else mask(pii[(s, e)], text[s:e])
+        out.append(_link(f, html.escape(shown)))
         pos = e
     out.append(html.escape(text[pos:]))
     return "".join(out).replace("\n", "<br>")
@@ -63,9 +72,9 @@ class ConversationView(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self.messages: list[dict] = []
 
-    def show_messages(self, messages: list[dict]) -> None:
+    def show_messages(self, messages: list[dict], revealed: bool = False) -> None:
         self.messages = messages
-        self.setHtml(render_html(messages, self.tr))
+        self.setHtml(render_html(messages, self.tr, revealed))
         self.verticalScrollBar().setValue(self.verticalScrollBar().maximum())
 
     def _on_anchor(self, url: QUrl) -> None:

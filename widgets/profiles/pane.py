@@ -78,8 +78,8 @@ class ProfilesPane(Pane):
         # --- middle: conversation
         self.conv_combo = QComboBox()
         self.conversation = ConversationView()
-        self.legend = QLabel(self.tr("Highlighted: <span style='background:#ffe58f'>suggested</span> "
-                                     "<span style='background:#b7eb8f'>accepted</span> — click a suggestion to accept it"))
+        self.legend = QLabel(self.tr("Highlighted: <span style='background:#ffe58f;color:#111'>suggested</span> "
+                                     "<span style='background:#b7eb8f;color:#111'>accepted</span> — click a suggestion to accept it"))
         mid = QWidget()
         ml = QVBoxLayout(mid)
         ml.setContentsMargins(0, 0, 0, 0)
@@ -219,7 +219,7 @@ class ProfilesPane(Pane):
             self.conv_combo.addItem(f"{label} · {c['messages']}", c["conversation_id"])
         self.conv_combo.setCurrentIndex(max(self.conv_combo.findData(profile["conversation_id"]), 0))
         self.conv_combo.blockSignals(False)
-        self.conversation.show_messages(profile["messages"])
+        self.conversation.show_messages(profile["messages"], revealed)
 
     def _conversation_chosen(self, index: int) -> None:
         self.load_customer(self.conv_combo.itemData(index))
