@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -103,7 +104,7 @@ def read_groups(path) -> list[tuple[str, list[str]]]:
 def generate(users: list[dict], groups: list[tuple[str, list[str]]], out_dir, *,
              size: int = 128, svg: bool = False, mark: str = "initial", shape: str = "circle",
              threshold: float = DEFAULT_THRESHOLD, pictures: list[Picture] | None = None,
-             state: TaskState = NO_STATE) -> dict:
+             workers: int | None = None, state: TaskState = NO_STATE) -> dict:
     """Assign and render avatars for users without one; returns the manifest written."""
     size = check_size(size)
     if mark not in MARKS:
@@ -134,23 +135,32 @@ def generate(users: list[dict], groups: list[tuple[str, list[str]]], out_dir, *,
     B = space.n_bg
     manifest = {}
     sub = SubState(state, 0.4, 1.0)
-    for n, uid in enumerate(ids):
-        if n % 200 == 0:
-            state.check()
-            sub.set_progress(n / max(1, len(ids)), f"rendering {n:,}/{len(ids):,}")
+    jobs = []
+    for uid in ids:
         ch = choices[index[uid]]
         pic = pictures[ch.variant // B]
         look = Look(background=ch.variant % B, mark=mark,
                     text=initial_of(by_id[uid].get("nickname")), badge=badge_index(uid),
                     shape=shape)
-        _write(out / f"{uid}.png", render_png(pic, look, size))
-        if svg:
-            _write(out / f"{uid}.svg", render_svg(pic, look, size).encode("utf-8"))
+        jobs.append((uid, pic, look))
         por = portraits[index[uid]]
         manifest[uid] = {"picture_id": pic.id, "tags": por.top(6), "reasons": reasons(por, pic),
                          "background": BACKGROUNDS[ch.variant % B], "status": ch.status,
                          "min_distance": None if ch.min_distance is None
                          else round(ch.min_distance, 2)}
+
+    def work(job) -> None:
+        uid, pic, look = job
+        _write(out / f"{uid}.png", render_png(pic, look, size))
+        if svg:
+            _write(out / f"{uid}.svg", render_svg(pic, look, size).encode("utf-8"))
+
+    # Pillow and zlib release the GIL while drawing and encoding: threads use every core.
+    with ThreadPoolExecutor(max_workers=workers or min(8, os.cpu_count() or 1)) as pool:
+        for start in range(0, len(jobs), 256):
+            state.check()
+            sub.set_progress(start / max(1, len(jobs)), f"rendering {start:,}/{len(jobs):,}")
+            list(pool.map(work, jobs[start:start + 256]))
     _write(out / "manifest.json",
            json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"))
     sub.set_progress(1.0, f"wrote {len(ids):,} avatars")

@@ -84,13 +84,16 @@ def tag_matrices(portraits: list[Portrait], pictures: list[Picture]):
     return U, Pm, index
 
 
-def _hash01(keys: np.ndarray, salt: int) -> np.ndarray:
-    """Deterministic uniform(0, 1) per uint32 key (SplitMix-style mixing, vectorised)."""
-    x = (keys.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15) + np.uint64(salt)) & \
-        np.uint64(0xFFFFFFFFFFFFFFFF)
+def _hash01(keys: np.ndarray, salt) -> np.ndarray:
+    """Deterministic uniform(0, 1) per (key, salt) (SplitMix64 mixing, vectorised, broadcasts)."""
+    m = np.uint64(0xFFFFFFFFFFFFFFFF)
+    x = (np.asarray(keys).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+         + np.asarray(salt).astype(np.uint64)) & m
     x ^= x >> np.uint64(31)
-    x = (x * np.uint64(0xBF58476D1CE4E5B9)) & np.uint64(0xFFFFFFFFFFFFFFFF)
+    x = (x * np.uint64(0xBF58476D1CE4E5B9)) & m
     x ^= x >> np.uint64(29)
+    x = (x * np.uint64(0x94D049BB133111EB)) & m
+    x ^= x >> np.uint64(32)
     return (x >> np.uint64(11)).astype(np.float64) / float(2 ** 53)
 
 
@@ -103,19 +106,34 @@ def picture_scores(U, Pm: np.ndarray, rows: np.ndarray | None = None) -> np.ndar
     return np.asarray(sub @ Pm, dtype=np.float32)
 
 
+def rank_variants(pic_scores: np.ndarray, pics: np.ndarray, seeds: np.ndarray,
+                  generations: np.ndarray, space: VariantSpace) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate variants of a block of users, best first.
+
+    ``pic_scores`` (b, n_pictures), ``pics`` (b, k) picture indices to expand with every
+    background, ``seeds``/``generations`` (b,).  Returns (variants, scores), both (b, k × B).
+    """
+    B = space.n_bg
+    b = pic_scores.shape[0]
+    v = (pics[:, :, None] * B + np.arange(B)[None, None, :]).reshape(b, -1)
+    seeds = np.asarray(seeds, dtype=np.int64)[:, None]
+    bg = v % B
+    pref = BG_PREFERENCE * (1.0 - ((bg - seeds) % B) / B)
+    leg = np.where(space.legibility[v] < LEGIBILITY_MIN, -LEGIBILITY_PENALTY, 0.0)
+    salt = (seeds * 1_000_003 + np.asarray(generations, dtype=np.int64)[:, None] * 7919) % (2 ** 32)
+    jitter = JITTER * _hash01(v, salt)
+    sc = np.take_along_axis(pic_scores, v // B, axis=1) + pref + leg + jitter
+    order = np.argsort(-sc, axis=1, kind="stable")
+    return np.take_along_axis(v, order, axis=1), np.take_along_axis(sc, order, axis=1)
+
+
 def variant_scores(pic_scores: np.ndarray, space: VariantSpace, seed: int,
                    generation: int, pictures: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """(variant ids, scores) for one user over ``pictures`` (all when None)."""
-    B = space.n_bg
+    """(variant ids, scores) of one user over ``pictures`` (all when None), best first."""
     pics = np.arange(len(space.pictures)) if pictures is None else np.asarray(pictures)
-    v = (pics[:, None] * B + np.arange(B)[None, :]).reshape(-1)
-    bg = v % B
-    pref = BG_PREFERENCE * (1.0 - ((bg - seed) % B) / B)
-    leg = np.where(space.legibility[v] < LEGIBILITY_MIN, -LEGIBILITY_PENALTY, 0.0)
-    salt = (seed * 1_000_003 + generation * 7919) % (2 ** 32)
-    jitter = JITTER * _hash01(v.astype(np.uint64), salt)
-    s = pic_scores[pics // 1].repeat(B) + pref + leg + jitter
-    return v, s
+    v, sc = rank_variants(np.asarray(pic_scores)[None, :], pics[None, :], np.array([seed]),
+                          np.array([generation]), space)
+    return v[0], sc[0]
 
 
 # -- co-occurrence graph -------------------------------------------------------------------
@@ -196,6 +214,10 @@ def assign(user_ids: list[str], portraits: list[Portrait], space: VariantSpace, 
     for i in locked:
         out[int(i)] = Choice(int(previous[int(i)].variant), 0.0, "locked", None, -1)
     order = np.concatenate([kept, fresh]).astype(np.int64)
+    seeds_all = np.array([user_seed(u) for u in user_ids], dtype=np.int64)
+    gens_all = np.zeros(n, dtype=np.int64)
+    for i, prev in previous.items():
+        gens_all[i] = prev.generation
     total = max(1, len(order))
     chunk = 4096
     for start in range(0, len(order), chunk):
@@ -205,15 +227,15 @@ def assign(user_ids: list[str], portraits: list[Portrait], space: VariantSpace, 
         scores = picture_scores(U, Pm, block)  # (b, n_pics)
         top = np.argpartition(-scores, K - 1, axis=1)[:, :K] if K < n_pics else \
             np.tile(np.arange(n_pics), (len(block), 1))
+        cands, cscores = rank_variants(scores, top, seeds_all[block], gens_all[block], space)
         for r, i in enumerate(block):
             i = int(i)
-            seed = user_seed(user_ids[i])
             prev = previous.get(i)
-            gen = prev.generation if prev else 0
             nb = adj.indices[adj.indptr[i]:adj.indptr[i + 1]]
             nv = placed[nb]
             nbv = nb[nv >= 0]
             nv = nv[nv >= 0]
+            culprits: list[int] = []
             if prev is not None and i not in avoid_pictures:
                 ok, dmin, culprits = _valid(prev.variant, nv, nbv, D, B, T)
                 if ok:
@@ -221,31 +243,22 @@ def assign(user_ids: list[str], portraits: list[Portrait], space: VariantSpace, 
                     out[i] = Choice(int(prev.variant), float(scores[r, prev.variant // B]), "kept",
                                     dmin, -1)
                     continue
-            else:
-                culprits = []
-            cand, cs = variant_scores(scores[r], space, seed, gen, top[r])
-            o = np.argsort(-cs, kind="stable")
-            cand, cs = cand[o], cs[o]
+            forced = prev is not None and i not in avoid_pictures
+            cand, cs = cands[r], cscores[r]
             choice = _pick(cand, cs, nv, D, B, T, avoid_pictures.get(i))
             if choice is None:  # nothing valid among the top pictures: search the whole library
-                allv, alls = variant_scores(scores[r], space, seed, gen)
-                o = np.argsort(-alls, kind="stable")
-                choice = _pick(allv[o], alls[o], nv, D, B, T, avoid_pictures.get(i))
-                if choice is not None:
-                    v, sc, dmin = choice
-                    rank = int(np.nonzero(allv[o] == v)[0][0])
-                    choice = (v, sc, dmin, rank, "forced")
-                else:
-                    v, sc, dmin = _farthest(allv[o], alls[o], nv, D, B)
-                    choice = (v, sc, dmin, int(np.nonzero(allv[o] == v)[0][0]), "best_effort")
+                cand, cs = variant_scores(scores[r], space, int(seeds_all[i]), int(gens_all[i]))
+                choice = _pick(cand, cs, nv, D, B, T, avoid_pictures.get(i))
+                forced = True
+            if choice is not None:
+                j, dmin = choice
+                status = "forced" if forced else "auto"
             else:
-                v, sc, dmin = choice
-                rank = int(np.nonzero(cand == v)[0][0])
-                status = "forced" if (prev is not None and i not in avoid_pictures) else "auto"
-                choice = (v, sc, dmin, rank, status)
-            v, sc, dmin, rank, status = choice
+                j, dmin = _farthest(cand, nv, D, B)
+                status = "best_effort"
+            v = int(cand[j])
             placed[i] = v
-            out[i] = Choice(int(v), float(sc), status, dmin, rank, culprits)
+            out[i] = Choice(v, float(cs[j]), status, dmin, j, culprits)
     state.set_progress(1.0, f"assigned {len(order):,} avatars")
     return out
 
@@ -259,31 +272,39 @@ def _valid(v: int, nv: np.ndarray, nbv: np.ndarray, D, B: int, T: float):
     return (not bad.any()), float(d.min()), culprits
 
 
+PICK_STEP = 24
+
+
 def _pick(cand: np.ndarray, cs: np.ndarray, nv: np.ndarray, D, B: int, T: float,
           avoid_picture: int | None):
-    if nv.size == 0:
-        ok = np.ones(len(cand), dtype=bool)
-        dmin = np.full(len(cand), np.inf)
-    else:
-        sub = D[np.ix_(cand, nv)]
-        dmin = sub.min(axis=1)
-        ok = (dmin >= T) & ~(cand[:, None] // B == nv[None, :] // B).any(axis=1)
-    if avoid_picture is not None:
-        alt = ok & (cand // B != avoid_picture)
-        if alt.any():
-            ok = alt
-    if not ok.any():
-        return None
-    j = int(np.argmax(ok))
-    return int(cand[j]), float(cs[j]), (None if nv.size == 0 else float(dmin[j]))
+    """Index of the best candidate valid against the placed neighbours ``nv`` (and its minimum
+    distance), or None.  Candidates are checked in slices, best first, so a typical user costs
+    one small gather.  A picture to avoid is taken only when nothing else is valid."""
+    for exclude in ((avoid_picture, None) if avoid_picture is not None else (None,)):
+        if nv.size == 0:
+            ok = np.ones(len(cand), dtype=bool) if exclude is None else cand // B != exclude
+            if ok.any():
+                return int(np.argmax(ok)), None
+            continue
+        nvp = np.unique(nv // B)
+        for s in range(0, len(cand), PICK_STEP):
+            c = cand[s:s + PICK_STEP]
+            dmin = D[c[:, None], nv[None, :]].min(axis=1)
+            ok = (dmin >= T) & ~np.isin(c // B, nvp)
+            if exclude is not None:
+                ok &= c // B != exclude
+            if ok.any():
+                j = int(np.argmax(ok))
+                return s + j, float(dmin[j])
+    return None
 
 
-def _farthest(cand, cs, nv, D, B):
+def _farthest(cand, nv, D, B):
     sub = D[np.ix_(cand, nv)]
-    same = (cand[:, None] // B == nv[None, :] // B).any(axis=1)
+    same = np.isin(cand // B, nv // B)
     dmin = np.where(same, -1.0, sub.min(axis=1))
     j = int(np.argmax(dmin))
-    return int(cand[j]), float(cs[j]), float(sub[j].min())
+    return j, float(sub[j].min())
 
 
 def reasons(portrait: Portrait, picture: Picture, limit: int = 4) -> list[str]:

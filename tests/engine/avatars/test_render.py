@@ -14,7 +14,8 @@ PIC = build_library()[0]
 @pytest.mark.parametrize("size", [64, 128, 200, 512])
 def test_png_has_the_requested_size_and_the_background_colour(size):
     img = Image.open(io.BytesIO(render_png(PIC, Look(background=4, mark="none"), size)))
-    assert img.size == (size, size) and img.mode == "RGBA"
+    assert img.size == (size, size) and img.mode == "P"  # palette PNG with transparency
+    img = img.convert("RGBA")
     corner = img.getpixel((1, 1))
     assert corner[3] == 0  # outside the circle
     ring = img.getpixel((size // 2, 2))  # top of the circle: the palette colour shows
@@ -54,8 +55,8 @@ def test_uploaded_art_renders_and_corrupt_art_is_named():
     Image.new("RGB", (300, 200), (200, 10, 10)).save(buf, format="PNG")
     pic = Picture(id="staff-red", title="Red", theme="art", style="custom", tags={},
                   png=buf.getvalue())
-    img = Image.open(io.BytesIO(render_png(pic, Look(mark="none"), 64)))
-    assert img.getpixel((32, 32))[:3] == (200, 10, 10)
+    img = Image.open(io.BytesIO(render_png(pic, Look(mark="none"), 64))).convert("RGBA")
+    assert max(abs(a - b) for a, b in zip(img.getpixel((32, 32))[:3], (200, 10, 10))) <= 6
     assert "data:image/png;base64" in render_svg(pic, Look(), 64)
     with pytest.raises(InputError) as err:
         decode_image(b"not an image", place="upload.png")
