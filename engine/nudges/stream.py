@@ -67,7 +67,12 @@ class StreamEvaluator:
         self.node_names: list[str] = []
         self.seq = 0
         self._alloc(capacity)
-        self._hist: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
+        # history: one array block sorted by pair (searchsorted look-ups) + recent batches,
+        # merged into the block whenever they outgrow it (amortised O(log n) per event)
+        empty = np.zeros(0, dtype=np.int64)
+        self._sorted = (empty, empty, empty, empty, np.zeros(0, dtype=np.int8))
+        self._recent: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
+        self._recent_n = 0
         self.late_events = 0
         self.recomputed_pairs = 0
 
@@ -130,7 +135,10 @@ class StreamEvaluator:
         ts = batch["ts"].combine_chunks().to_numpy()
         seq = self.seq + np.arange(n, dtype=np.int64)
         self.seq += n
-        self._hist.append((pair, ts, seq, node, ev))
+        self._recent.append((pair, ts, seq, node, ev))
+        self._recent_n += n
+        if self._recent_n > max(len(self._sorted[0]), 1 << 18):
+            self._compact()
         # late: earlier than the pair's stored last event
         late = ts < self.last_ts[pair]
         late_pairs = np.unique(pair[late]) if late.any() else np.zeros(0, np.int64)
@@ -151,11 +159,28 @@ class StreamEvaluator:
         if len(late_pairs):
             self._recompute(late_pairs, None)
 
+    def _compact(self) -> None:
+        parts = [self._sorted] + self._recent
+        cols = [np.concatenate([p[i] for p in parts]) for i in range(5)]
+        order = np.argsort(cols[0], kind="stable")
+        self._sorted = tuple(c[order] for c in cols)
+        self._recent, self._recent_n = [], 0
+
     def _gather(self, pairs: np.ndarray):
-        flag = np.zeros(len(self.pair_keys), dtype=bool)
-        flag[pairs] = True
-        parts = [tuple(a[flag[h[0]]] for a in h) for h in self._hist]
-        return [np.concatenate([x[i] for x in parts]) for i in range(5)]
+        """All stored events of ``pairs`` (any order; ``tails`` orders by ts and seq)."""
+        key = self._sorted[0]
+        lo = np.searchsorted(key, pairs, "left")
+        hi = np.searchsorted(key, pairs, "right")
+        lengths = hi - lo
+        total = int(lengths.sum())
+        offsets = np.cumsum(lengths) - lengths
+        idx = np.repeat(lo - offsets, lengths) + np.arange(total)
+        found = [tuple(a[idx] for a in self._sorted)]
+        if self._recent:
+            flag = np.zeros(len(self.pair_keys), dtype=bool)
+            flag[pairs] = True
+            found += [tuple(a[flag[h[0]]] for a in h) for h in self._recent]
+        return [np.concatenate([x[i] for x in found]) for i in range(5)]
 
     def _recompute(self, pairs: np.ndarray, at_ns: int | None) -> dict | None:
         pair, ts, seq, node, ev = self._gather(pairs)

@@ -132,3 +132,28 @@ class DwellView(pg.PlotWidget):
         self.setXRange(lo, hi, padding=0.02)
         self.line.setBounds((lo, hi))
         self.set_threshold(threshold_s)
+
+
+class PerDayView(pg.PlotWidget):
+    """Would-be nudges per calendar day, one line per node."""
+
+    COLORS = [(33, 113, 181), (239, 108, 0), (46, 125, 50), (142, 36, 170), (198, 40, 40),
+              (0, 131, 143), (121, 85, 72)]
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setMenuEnabled(False)
+        self.showGrid(y=True, alpha=0.2)
+        self.addLegend(offset=(10, 10))
+        self.series: dict[str, list[int]] = {}
+
+    def set_series(self, days: list[str], series: dict[str, list[int]]) -> None:
+        self.clear()
+        self.plotItem.legend.clear()
+        self.series = dict(series)
+        x = np.arange(len(days))
+        for i, (name, values) in enumerate(series.items()):
+            self.plot(x, values, pen=pg.mkPen(QColor(*self.COLORS[i % len(self.COLORS)]), width=2),
+                      symbol="o", symbolSize=4, name=name)
+        step = max(1, len(days) // 8)
+        self.getAxis("bottom").setTicks([[(i, d[5:]) for i, d in enumerate(days) if i % step == 0]])

@@ -246,8 +246,8 @@ class OutboxModel(ListTableModel):
         ("channel", QT_TRANSLATE_NOOP("NudgesModels", "Channel")),
         ("created_at", QT_TRANSLATE_NOOP("NudgesModels", "Created")),
         ("attempts", QT_TRANSLATE_NOOP("NudgesModels", "Attempts")),
-        ("message", QT_TRANSLATE_NOOP("NudgesModels", "Message")),
         ("last_error", QT_TRANSLATE_NOOP("NudgesModels", "Error")),
+        ("message", QT_TRANSLATE_NOOP("NudgesModels", "Message")),
     )
 
     def format(self, key, value):

@@ -14,7 +14,7 @@ from engine.nudges.events import NS
 from engine.nudges.messages import RenderError, render
 from engine.nudges.rules import format_duration
 from widgets.nudges import tasks
-from widgets.nudges.charts import DwellView, FunnelView
+from widgets.nudges.charts import DwellView, FunnelView, PerDayView
 from widgets.nudges.models import BacktestModel, OutboxModel, RulesTableModel
 from widgets.pane import InlineMessage, Pane
 
@@ -25,7 +25,10 @@ def _table(model) -> QTableView:
     view.setSelectionBehavior(QAbstractItemView.SelectRows)
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.setWordWrap(False)
     view.horizontalHeader().setStretchLastSection(True)
+    model.modelReset.connect(view.resizeColumnsToContents)
     return view
 
 
@@ -190,9 +193,14 @@ class NudgesPane(Pane):
         bar.addWidget(self.bt_window)
         bar.addWidget(self.bt_run)
         bar.addWidget(self.bt_note, 1)
+        self.bt_days = PerDayView()
+        body = QSplitter(Qt.Horizontal)
+        body.addWidget(_table(self.backtest_model))
+        body.addWidget(self.bt_days)
+        body.setSizes([700, 400])
         v = QVBoxLayout(w)
         v.addLayout(bar)
-        v.addWidget(_table(self.backtest_model))
+        v.addWidget(body, 1)
         return w
 
     # -- loading ----------------------------------------------------------------------------
@@ -446,7 +454,12 @@ class NudgesPane(Pane):
         self.context.tasks.submit(tasks.run_backtest, self.context.workspace, self.events,
                                   self.rules_model.processes(), self.bt_window.text(),
                                   title=self.tr("Backtest"), owner=self.backtest_model,
-                                  on_done=self.backtest_model.set_rows, on_error=self._failed)
+                                  on_done=self._backtest_done, on_error=self._failed)
+
+    def _backtest_done(self, result: dict) -> None:
+        self.backtest_model.set_rows(result["rows"])
+        self.bt_days.set_series(result["days"], {k.split(".", 1)[1]: v
+                                                 for k, v in result["per_day"].items()})
 
     def shutdown(self) -> None:
         self.dwell.line.sigPositionChanged.disconnect()

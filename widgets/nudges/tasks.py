@@ -49,7 +49,7 @@ def deliver(ws, spec: str, state=NO_STATE) -> dict:
     return store.dispatch(ws, make_sender(spec), state=state)
 
 
-def run_backtest(ws, events, processes, window_text: str, state=NO_STATE) -> list[dict]:
+def run_backtest(ws, events, processes, window_text: str, state=NO_STATE) -> dict:
     window = parse_duration(window_text, "advance window")
     sent = {(r["user_id"], r["process_id"], r["node_id"], r["visit_start_ns"])
             for r in store.outbox_rows(ws, "sent", limit=10**9)}
@@ -57,7 +57,8 @@ def run_backtest(ws, events, processes, window_text: str, state=NO_STATE) -> lis
     rows = result.rows()
     for r in rows:
         r["threshold"] = format_duration(r["threshold_s"])
-    return rows
+    return {"rows": rows, "days": result.days,
+            "per_day": {f"{p}.{n}": v for (p, n), v in result.per_day.items()}}
 
 
 def import_rules(ws, path: str, user: str, state=NO_STATE) -> int:

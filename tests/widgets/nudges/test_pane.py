@@ -137,6 +137,7 @@ def test_queue_due_nudges_then_backtest(qtbot, pane):
                                              "submit"]
     assert rows[0]["nudged"] > 0 and rows[0]["comparable"] > 0
     assert pane.backtest_model.data(pane.backtest_model.index(0, 9), Qt.DisplayRole).endswith("pt")
+    assert sum(pane.bt_days.series["register"]) == rows[0]["nudges"]
 
 
 def test_bad_sender_is_an_inline_error(qtbot, pane):
