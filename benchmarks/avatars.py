@@ -9,6 +9,7 @@ label list than the demo uses, in English and Chinese, including labels no keywo
 from __future__ import annotations
 
 import argparse
+import asyncio
 import hashlib
 import http.client
 import json
@@ -17,7 +18,6 @@ import re
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -196,6 +196,35 @@ def bench_render(n: int) -> dict:
     return out
 
 
+async def _load(host: str, port: int, ids: list[str], clients: int, per_client: int):
+    """``clients`` concurrent keep-alive connections, each sending ``per_client`` requests one
+    after another; latency = request written → whole body read."""
+    latencies: list[float] = []
+    errors: list[int] = []
+
+    async def client(k: int) -> None:
+        rng = np.random.default_rng(k)
+        reader, writer = await asyncio.open_connection(host, port)
+        for _ in range(per_client):
+            uid = ids[int(rng.integers(len(ids)))]
+            s = time.perf_counter()
+            writer.write(f"GET /avatars/{uid}.png?size=128 HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+            status = int((await reader.readline()).split()[1])
+            length = 0
+            while (line := await reader.readline()) not in (b"\r\n", b""):
+                if line.lower().startswith(b"content-length:"):
+                    length = int(line.split(b":")[1])
+            await reader.readexactly(length)
+            latencies.append(time.perf_counter() - s)
+            if status != 200:
+                errors.append(status)
+        writer.close()
+
+    t0 = time.perf_counter()
+    await asyncio.gather(*(client(k) for k in range(clients)))
+    return latencies, errors, time.perf_counter() - t0
+
+
 def bench_endpoint(n_users: int, clients: int, per_client: int) -> dict:
     from engine.avatars import flow
     from engine.store import open_workspace
@@ -221,34 +250,9 @@ def bench_endpoint(n_users: int, clients: int, per_client: int) -> dict:
             conn.getresponse().read()
         warmup = time.perf_counter() - t0
         conn.close()
-        latencies: list[float] = []
-        lock = threading.Lock()
-        errors = []
-
-        def client(k: int) -> None:
-            rng = np.random.default_rng(k)
-            c = http.client.HTTPConnection(host, port, timeout=30)
-            mine = []
-            for _ in range(per_client):
-                uid = ids[int(rng.integers(len(ids)))]
-                s = time.perf_counter()
-                c.request("GET", f"/avatars/{uid}.png?size=128")
-                r = c.getresponse()
-                r.read()
-                mine.append(time.perf_counter() - s)
-                if r.status != 200:
-                    errors.append(r.status)
-            c.close()
-            with lock:
-                latencies.extend(mine)
-
-        threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
-        t0 = time.perf_counter()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        wall = time.perf_counter() - t0
+        cpu0 = _cpu_seconds(proc.pid)
+        latencies, errors, wall = asyncio.run(_load(host, port, ids, clients, per_client))
+        server_cpu = _cpu_seconds(proc.pid) - cpu0
     finally:
         proc.terminate()
         proc.wait(timeout=10)
@@ -258,7 +262,18 @@ def bench_endpoint(n_users: int, clients: int, per_client: int) -> dict:
             "p50_ms": round(float(np.percentile(lat, 50)), 2),
             "p95_ms": round(float(np.percentile(lat, 95)), 2),
             "p99_ms": round(float(np.percentile(lat, 99)), 2),
-            "throughput_rps": round(len(lat) / wall, 1)}
+            "throughput_rps": round(len(lat) / wall, 1),
+            "server_cpu_ms_per_request": round(server_cpu * 1000 / max(1, len(lat)), 3),
+            "load_average": os.getloadavg()[0]}
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process (Linux /proc), to separate cost from machine load."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return float("nan")
 
 
 def main() -> None:

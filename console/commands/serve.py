@@ -6,18 +6,29 @@
 
 Answers carry ``ETag`` and ``Cache-Control``; a matching ``If-None-Match`` gets 304.  Unknown
 users get 404, a bad size 400.  Binds 127.0.0.1 unless ``--host`` says otherwise.
+
+A small HTTP/1.1 server on the standard library's asyncio: one event loop answers warm-cache hits
+directly (no thread switch, no database), keep-alive connections are reused, and everything that
+may block — a cache miss (database + rendering) or the once-a-second freshness check — runs in a
+thread pool, so one slow request never stalls the others.
 """
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
 import sys
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import parse_qs, unquote, urlsplit
 
 log = logging.getLogger(__name__)
 ROUTE = re.compile(r"^/avatars/(?P<user>[^/]+)\.(?P<fmt>png|svg)$")
+REASONS = {200: "OK", 304: "Not Modified", 400: "Bad Request", 404: "Not Found",
+           405: "Method Not Allowed", 413: "Payload Too Large", 500: "Internal Server Error"}
+MAX_HEADERS = 100
+IDLE_TIMEOUT_S = 30.0
 
 
 def register(sub) -> None:
@@ -26,69 +37,144 @@ def register(sub) -> None:
     p.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 = any free)")
     p.add_argument("--max-age", type=int, default=300,
                    help="Cache-Control max-age in seconds (default 300)")
+    p.add_argument("--workers", type=int, default=4,
+                   help="threads for cache misses (default 4)")
     p.set_defaults(handler=run)
 
 
-class AvatarHandler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"  # keep-alive: apps fetch many avatars per screen
-    server_version = "OperatorConsoleAvatars/1"
+def _json(status: int, message: str) -> tuple[int, bytes, dict]:
+    return status, json.dumps({"error": message} if status >= 400 else message,
+                              ensure_ascii=False).encode("utf-8"), \
+        {"Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store"}
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server naming)
-        self._answer(head=False)
 
-    def do_HEAD(self) -> None:  # noqa: N802
-        self._answer(head=True)
+class AvatarHTTPServer:
+    """The endpoint over an :class:`engine.avatars.service.AvatarService`."""
 
-    def _answer(self, head: bool) -> None:
-        parts = urlsplit(self.path)
+    def __init__(self, service, host: str = "127.0.0.1", port: int = 0, workers: int = 4) -> None:
+        self.service = service
+        self.host, self.port = host, port
+        self.address: tuple[str, int] | None = None
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="avatar-miss")
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stop: asyncio.Event | None = None
+        self._thread: threading.Thread | None = None
+        self._writers: set = set()
+
+    # -- lifecycle ---------------------------------------------------------------------------
+    async def serve(self, ready: threading.Event | None = None) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._stop = asyncio.Event()
+        server = await asyncio.start_server(self._connection, self.host, self.port, backlog=512)
+        self.address = server.sockets[0].getsockname()[:2]
+        if ready is not None:
+            ready.set()
+        try:
+            async with server:
+                await self._stop.wait()
+        finally:
+            for w in list(self._writers):
+                w.close()
+            self._pool.shutdown(wait=True)
+
+    def start(self) -> tuple[str, int]:
+        """Serve on a background thread (tests, benchmarks); returns the bound address."""
+        ready = threading.Event()
+        self._thread = threading.Thread(target=lambda: asyncio.run(self.serve(ready)),
+                                        name="avatar-http", daemon=True)
+        self._thread.start()
+        if not ready.wait(30):
+            raise RuntimeError("the avatar server did not start")
+        return self.address
+
+    def stop(self) -> None:
+        if self._loop is not None and self._stop is not None:
+            self._loop.call_soon_threadsafe(self._stop.set)
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+
+    # -- HTTP ----------------------------------------------------------------------------------
+    async def _connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self._writers.add(writer)
+        try:
+            while True:
+                line = await asyncio.wait_for(reader.readline(), IDLE_TIMEOUT_S)
+                if not line:
+                    break
+                parts = line.decode("latin-1").split()
+                headers: dict[str, str] = {}
+                for _ in range(MAX_HEADERS + 1):
+                    h = await asyncio.wait_for(reader.readline(), IDLE_TIMEOUT_S)
+                    if h in (b"\r\n", b"\n", b""):
+                        break
+                    k, _, v = h.decode("latin-1").partition(":")
+                    headers[k.strip().lower()] = v.strip()
+                else:
+                    await self._write(writer, *_json(413, "too many headers"), head=False,
+                                      keep=False)
+                    break
+                if len(parts) != 3 or not parts[2].startswith("HTTP/1."):
+                    await self._write(writer, *_json(400, "malformed request line"), head=False,
+                                      keep=False)
+                    break
+                method, target, version = parts
+                if headers.get("content-length", "0") not in ("", "0"):
+                    await self._write(writer, *_json(413, "requests carry no body"), head=False,
+                                      keep=False)
+                    break
+                conn = headers.get("connection", "").lower()
+                keep = (version == "HTTP/1.1" and conn != "close") or conn == "keep-alive"
+                status, body, hdrs = await self._respond(method, target, headers)
+                await self._write(writer, status, body, hdrs, head=method == "HEAD", keep=keep)
+                if not keep:
+                    break
+        except (asyncio.TimeoutError, ConnectionError, asyncio.IncompleteReadError,
+                asyncio.LimitOverrunError, ValueError):
+            pass
+        finally:
+            self._writers.discard(writer)
+            writer.close()
+
+    async def _write(self, writer, status: int, body: bytes, headers: dict, *, head: bool,
+                     keep: bool) -> None:
+        lines = [f"HTTP/1.1 {status} {REASONS.get(status, 'OK')}",
+                 f"Content-Length: {len(body)}", "Connection: " + ("keep-alive" if keep else "close")]
+        lines += [f"{k}: {v}" for k, v in headers.items()]
+        writer.write(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"))
+        if body and not head and status != 304:
+            writer.write(body)
+        await writer.drain()
+
+    async def _respond(self, method: str, target: str, headers: dict) -> tuple[int, bytes, dict]:
+        if method not in ("GET", "HEAD"):
+            status, body, hdrs = _json(405, "use GET")
+            return status, body, {**hdrs, "Allow": "GET, HEAD"}
+        parts = urlsplit(target)
         if parts.path == "/healthz":
-            return self._send(200, json.dumps({"ok": True}).encode(),
-                              {"Content-Type": "application/json"}, head)
+            return _json(200, {"ok": True})
         m = ROUTE.match(parts.path)
         if not m:
-            return self._send(404, json.dumps({"error": "not found: use /avatars/<user_id>.png"})
-                              .encode(), {"Content-Type": "application/json"}, head)
-        query = parse_qs(parts.query)
-        sizes = query.get("size", ["128"])
+            return _json(404, "not found: use /avatars/<user_id>.png?size=128")
+        sizes = parse_qs(parts.query).get("size", ["128"])
         if len(sizes) != 1:
-            return self._send(400, b'{"error": "give size once"}',
-                              {"Content-Type": "application/json"}, head)
-        service = self.server.service  # type: ignore[attr-defined]
-        try:
-            reply = service.get(unquote(m["user"]), m["fmt"], sizes[0],
-                                self.headers.get("If-None-Match"))
-        except Exception as exc:  # noqa: BLE001 - answer 500 and keep serving
-            log.exception("avatar request failed")
-            return self._send(500, json.dumps({"error": f"{type(exc).__name__}: {exc}"}).encode(),
-                              {"Content-Type": "application/json"}, head)
-        self._send(reply.status, reply.body, reply.headers, head)
-
-    def _send(self, status: int, body: bytes, headers: dict, head: bool) -> None:
-        self.send_response(status)
-        for k, v in headers.items():
-            self.send_header(k, v)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if not head and status != 304:
-            self.wfile.write(body)
-
-    def log_message(self, fmt, *args) -> None:  # quiet unless --verbose
-        log.info("%s - %s", self.address_string(), fmt % args)
+            return _json(400, "give size once")
+        user, fmt, inm = unquote(m["user"]), m["fmt"], headers.get("if-none-match")
+        reply = self.service.get_cached(user, fmt, sizes[0], inm)
+        if reply is None:
+            try:
+                reply = await self._loop.run_in_executor(self._pool, self.service.get, user, fmt,
+                                                         sizes[0], inm)
+            except Exception as exc:  # noqa: BLE001 - answer 500 and keep serving
+                log.exception("avatar request failed")
+                return _json(500, f"{type(exc).__name__}: {exc}")
+        return reply.status, reply.body, reply.headers
 
 
-class AvatarServer(ThreadingHTTPServer):
-    daemon_threads = True
-    request_queue_size = 256
-
-    def __init__(self, address, service) -> None:
-        super().__init__(address, AvatarHandler)
-        self.service = service
-
-
-def make_server(ws, host: str = "127.0.0.1", port: int = 0, max_age: int = 300) -> AvatarServer:
+def make_server(ws, host: str = "127.0.0.1", port: int = 0, max_age: int = 300,
+                workers: int = 4) -> AvatarHTTPServer:
     from engine.avatars.service import AvatarService
 
-    return AvatarServer((host, port), AvatarService(ws, max_age=max_age))
+    return AvatarHTTPServer(AvatarService(ws, max_age=max_age), host, port, workers)
 
 
 def run(args) -> int:
@@ -96,20 +182,27 @@ def run(args) -> int:
     from engine.store import open_workspace
 
     ws = open_workspace(args.db)
+    server = make_server(ws, args.host, args.port, args.max_age, args.workers)
+    ready = threading.Event()
+
+    async def main() -> None:
+        task = asyncio.create_task(server.serve(ready))
+        while not ready.is_set() and not task.done():
+            await asyncio.sleep(0.01)
+        if task.done():
+            task.result()
+        host, port = server.address
+        print(f"serving avatars on http://{host}:{port}/avatars/<user_id>.png "
+              f"(workspace {ws.display_name}); Ctrl-C stops", flush=True)
+        await task
+
     try:
-        server = make_server(ws, args.host, args.port, args.max_age)
+        asyncio.run(main())
     except OSError as exc:
-        ws.dispose()
         raise InputError(f"cannot listen on {args.host}:{args.port}: {exc.strerror}",
                          place="--port") from exc
-    host, port = server.server_address[:2]
-    print(f"serving avatars on http://{host}:{port}/avatars/<user_id>.png "
-          f"(workspace {ws.display_name}); Ctrl-C stops", flush=True)
-    try:
-        server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:
         print("stopped", file=sys.stderr)
     finally:
-        server.server_close()
         ws.dispose()
     return 0

@@ -74,6 +74,24 @@ class AvatarService:
             self._checked = 0.0
 
     # -- requests ----------------------------------------------------------------------------
+    def get_cached(self, user_id: str, fmt: str, size, if_none_match: str | None = None
+                   ) -> Reply | None:
+        """The reply when it needs neither the database nor rendering (a warm hit whose
+        freshness check is not due), else None: callers then run :meth:`get` off their loop."""
+        if time.monotonic() - self._checked >= self.revalidate_s or fmt not in TYPES:
+            return None
+        try:
+            key = (user_id, fmt, int(size))
+        except (TypeError, ValueError):
+            return None
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is None:
+                return None
+            self._cache.move_to_end(key)
+            self.hits += 1
+        return self._reply(hit, fmt, if_none_match)
+
     def get(self, user_id: str, fmt: str, size, if_none_match: str | None = None) -> Reply:
         if fmt not in TYPES:
             return self._error(404, f"unknown format '.{fmt}': use .png or .svg")
@@ -98,6 +116,9 @@ class AvatarService:
                 self._cache[key] = hit
                 while len(self._cache) > self._cache_items:
                     self._cache.popitem(last=False)
+        return self._reply(hit, fmt, if_none_match)
+
+    def _reply(self, hit: tuple[str, bytes], fmt: str, if_none_match: str | None) -> Reply:
         etag, body = hit
         headers = {"ETag": etag, "Cache-Control": f"public, max-age={self.max_age}"}
         if if_none_match and (if_none_match.strip() == "*" or

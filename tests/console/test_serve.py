@@ -1,6 +1,6 @@
 import http.client
 import json
-import threading
+import socket
 
 import pytest
 
@@ -14,16 +14,13 @@ def server(workspace):
     make_people(workspace, n=12)
     flow.assign_all(workspace)
     srv = make_server(workspace, "127.0.0.1", 0)
-    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.start()
+    srv.start()
     yield srv
-    srv.shutdown()
-    srv.server_close()
-    thread.join(timeout=5)
+    srv.stop()
 
 
 def get(srv, path, headers=None):
-    conn = http.client.HTTPConnection(*srv.server_address[:2], timeout=10)
+    conn = http.client.HTTPConnection(*srv.address, timeout=10)
     conn.request("GET", path, headers=headers or {})
     r = conn.getresponse()
     body = r.read()
@@ -32,7 +29,7 @@ def get(srv, path, headers=None):
 
 
 def test_binds_loopback_and_serves_png_with_etag(server):
-    assert server.server_address[0] == "127.0.0.1"
+    assert server.address[0] == "127.0.0.1"
     r, body = get(server, "/avatars/c0001.png?size=128")
     assert r.status == 200 and r.getheader("Content-Type") == "image/png"
     assert body[:8] == b"\x89PNG\r\n\x1a\n"
@@ -55,9 +52,34 @@ def test_errors(server):
 
 
 def test_keep_alive_connection_serves_many_requests(server):
-    conn = http.client.HTTPConnection(*server.server_address[:2], timeout=10)
+    conn = http.client.HTTPConnection(*server.address, timeout=10)
     for uid in ("c0001", "c0002", "c0003", "c0001"):
         conn.request("GET", f"/avatars/{uid}.png?size=64")
         r = conn.getresponse()
         assert r.status == 200 and len(r.read()) > 100
     conn.close()
+
+
+def test_head_post_and_garbage(server):
+    conn = http.client.HTTPConnection(*server.address, timeout=10)
+    conn.request("HEAD", "/avatars/c0001.png")
+    r = conn.getresponse()
+    assert r.status == 200 and r.read() == b"" and int(r.getheader("Content-Length")) > 100
+    conn.request("POST", "/avatars/c0001.png")
+    r = conn.getresponse()
+    r.read()
+    assert r.status == 405
+    conn.close()
+    with socket.create_connection(server.address, timeout=10) as s:
+        s.sendall(b"NONSENSE\r\n\r\n")
+        assert s.recv(200).startswith(b"HTTP/1.1 400")
+    assert get(server, "/avatars/c0002.png")[0].status == 200  # still serving
+
+
+def test_http_1_0_closes_after_the_answer(server):
+    with socket.create_connection(server.address, timeout=10) as s:
+        s.sendall(b"GET /healthz HTTP/1.0\r\n\r\n")
+        data = b""
+        while chunk := s.recv(4096):
+            data += chunk
+    assert data.startswith(b"HTTP/1.1 200") and b"Connection: close" in data
