@@ -75,11 +75,13 @@ def _detect_from(folder: Path) -> dict:
     from engine.fraud.pipeline import detect
     from engine.fraud.synth import Synthetic
 
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     ev = load_events(folder / "events.parquet")
     load_s = time.perf_counter() - t
     r = detect(ev, Params())
     total = time.perf_counter() - t
+    cpu_s = time.process_time() - cpu
+    load_avg = os.getloadavg()[0]
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     truth = np.load(folder / "truth.npz")
     # the generator names users u0000000…; map the log's user order back to generator codes
@@ -88,6 +90,7 @@ def _detect_from(folder: Path) -> dict:
     s.fraud_group, s.cafe, s.fan_club = (truth["fraud_group"][order], truth["cafe"][order],
                                          truth["fan"][order])
     return {"load_s": round(load_s, 2), "end_to_end_s": round(total, 2),
+            "cpu_s": round(cpu_s, 2), "load_average_1min": round(load_avg, 1),
             "peak_rss_mb": round(peak_mb), "stage_seconds": r["stats"]["stage_seconds"],
             "candidate_pairs": r["stats"]["candidate_pairs"],
             "pairs_generated": r["stats"]["pairs_generated"],

@@ -175,15 +175,15 @@ def _evidence(g, local, names, ge, edges, label, md, mi, ev, sel, counts_main, c
 
     if ge.size > MAX_EDGES:
         ge = ge[np.argsort(-edges.sim[ge], kind="stable")[:MAX_EDGES]]
-    e = [[int(a), int(b), round(float(s), 3)] for a, b, s in
-         zip(pos(edges.u[ge]), pos(edges.v[ge]), edges.sim[ge])]
-    out = {"edges": e}
+    e = np.column_stack([pos(edges.u[ge]), pos(edges.v[ge]),
+                         np.round(edges.sim[ge].astype(np.float64), 3)]).tolist()
+    out = {"edges": [[int(a), int(b), s] for a, b, s in e]}
     for name, links, vocab in (("device", md, ev.devices), ("ip", mi, ev.ips)):
         sel_rows = links[label[links[:, 0]] == g] if links.size else links
         values, inv = np.unique(sel_rows[:, 1], return_inverse=True) if sel_rows.size else (
             np.zeros(0, np.int64), np.zeros(0, np.int64))
         out[f"{name}s"] = [str(vocab[v]) for v in values]
-        out[f"member_{name}s"] = [[int(a), int(b)] for a, b in zip(pos(sel_rows[:, 0]), inv)]
+        out[f"member_{name}s"] = np.column_stack([pos(sel_rows[:, 0]), inv]).astype(int).tolist()
     # heatmap: members × the busiest slots of the group, in time order
     top = cols[np.argsort(-per_slot, kind="stable")[:HEAT_SLOTS]]
     top = top[np.lexsort((m_target[top], m_slot[top]))]
