@@ -6,7 +6,9 @@ Every public function is one transaction (``ws.session()``): it commits whole or
 from __future__ import annotations
 
 import json
+import os
 from collections import defaultdict
+from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime, timezone
 
 from sqlalchemy import delete, select, text as sql_text
@@ -21,11 +23,43 @@ from engine.store.models.profiles import (CustomerOperation, CustomerProfile, Cu
                                           ProfileEvent, ProfileField, ProfileHistory)
 
 CHUNK = 5000
+# Big imports extract in worker processes (spawned, never forked: the GUI has threads).
+PARALLEL_WORKERS = max(1, min(4, os.cpu_count() or 1))
+PARALLEL_MIN = 100_000
+
+
+def _sqlite_value(v):
+    # the text SQLAlchemy's DateTime stores on SQLite, for a UTC instant (see engine.store.base)
+    if isinstance(v, datetime):
+        if v.tzinfo is not None:
+            v = v.astimezone(timezone.utc).replace(tzinfo=None)
+        return v.isoformat(" ", "microseconds")
+    return v
 
 
 def bulk_insert(session, model, rows: list[dict], chunk: int = 20_000) -> int:
-    """Core executemany (no ORM bookkeeping, no RETURNING): one round trip per chunk."""
+    """executemany without ORM bookkeeping or RETURNING: one round trip per chunk.
+
+    On SQLite the rows go straight to the driver (SQLAlchemy's per-value type processing costs
+    more than the insert itself at a million rows); elsewhere through a Core insert."""
+    if not rows:
+        return 0
     table = model.__table__
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        keys = list(rows[0])
+        n_given = len(keys)
+        defaults = {c.key: c.default.arg for c in table.columns
+                    if c.key not in keys and c.default is not None and c.default.is_scalar}
+        keys += list(defaults)
+        sql = (f'INSERT INTO "{table.name}" ({", ".join(chr(34) + k + chr(34) for k in keys)}) '
+               f'VALUES ({", ".join("?" for _ in keys)})')
+        extra = tuple(_sqlite_value(v) for v in defaults.values())
+        given = keys[:n_given]
+        for start in range(0, len(rows), chunk):
+            conn.exec_driver_sql(sql, [tuple(_sqlite_value(r[k]) for k in given) + extra
+                                       for r in rows[start:start + chunk]])
+        return len(rows)
     for start in range(0, len(rows), chunk):
         session.execute(table.insert(), rows[start:start + chunk])
     return len(rows)
@@ -135,13 +169,47 @@ def extract_messages(messages: list[Message], *, ocr=True, state: TaskState = NO
             if res.text:
                 ocr_text[m.id] = res.text
             state.set_progress(0.5 * (i + 1) / len(images), f"reading image {i + 1}/{len(images)}")
-    facts = []
     step = 20_000
-    for i in range(0, len(ordered), step):
+    # chunk boundaries fall between conversations, so staff-question context is never split
+    bounds, start = [], 0
+    while start < len(ordered):
+        end = min(start + step, len(ordered))
+        while end < len(ordered) and ordered[end].conversation_id == ordered[end - 1].conversation_id:
+            end += 1
+        bounds.append((start, end))
+        start = end
+    workers = PARALLEL_WORKERS if len(ordered) >= PARALLEL_MIN else 1
+    facts = []
+    if workers > 1 and len(bounds) > 1:
+        try:
+            return _extract_parallel(ordered, bounds, ocr_text, workers, state), errors
+        except BrokenProcessPool:  # e.g. no importable __main__ to spawn from: do it here
+            facts = []
+    for i, (a, b) in enumerate(bounds):
         state.check()
-        facts += extract_conversation(ordered[i:i + step], ocr_text)
-        state.set_progress(0.5 + 0.5 * min(1, (i + step) / len(ordered)), "extracting fields")
+        facts += extract_conversation(ordered[a:b], ocr_text)
+        state.set_progress(0.5 + 0.5 * (i + 1) / len(bounds), "extracting fields")
     return facts, errors
+
+
+def _extract_parallel(ordered, bounds, ocr_text, workers, state) -> list[Fact]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    facts: list[Fact] = []
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        futures = [pool.submit(extract_conversation, ordered[a:b],
+                               {m.id: ocr_text[m.id] for m in ordered[a:b] if m.id in ocr_text})
+                   for a, b in bounds]
+        try:
+            for done, fut in enumerate(as_completed(futures), 1):
+                state.check()
+                facts += fut.result()
+                state.set_progress(0.5 + 0.5 * done / len(futures), "extracting fields")
+        except BaseException:
+            pool.shutdown(cancel_futures=True)
+            raise
+    return facts
 
 
 def store_facts(s, messages: list[Message], facts: list[Fact], at: datetime | None = None) -> int:
