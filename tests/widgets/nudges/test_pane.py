@@ -13,11 +13,25 @@ from widgets.nudges.pane import NudgesPane
 from widgets.tasks import TaskRunner
 
 
-@pytest.fixture
-def nudges_ws(tmp_path):
-    ws = open_workspace(f"sqlite:///{tmp_path / 'n.sqlite'}")
+@pytest.fixture(scope="module")
+def nudges_template(tmp_path_factory):
+    """The nudges demo part built once; each test gets its own copy of the file."""
+    path = tmp_path_factory.mktemp("nudges") / "template.sqlite"
+    ws = open_workspace(f"sqlite:///{path}")
     with ws.session() as s:
         populate(s, seed=3, scale="small")
+    with ws.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    ws.dispose()
+    return path
+
+
+@pytest.fixture
+def nudges_ws(tmp_path, nudges_template):
+    import shutil
+
+    shutil.copy(nudges_template, tmp_path / "n.sqlite")
+    ws = open_workspace(f"sqlite:///{tmp_path / 'n.sqlite'}")
     yield ws
     ws.dispose()
 
