@@ -117,7 +117,7 @@ WORKPLACE_CN = re.compile(r"在([\u4e00-\u9fffA-Za-z]{2,12}?)(?:上班|工作|�
 COMPANY_EN = re.compile(r"\b(?i:work (?:at|for)|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
                         r"i'm an? [a-z ]{2,30}? (?:at|with)|i am an? [a-z ]{2,30}? (?:at|with)|"
                         r"this is [A-Z][a-z]+(?: [A-Z][a-z]+)? from|from)\s+"
-                        r"((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&|of|and))*)")
+                        r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|of|and))*)")
 TITLE_CN = re.compile(rf"(?:我是|是一名|是一位|我是一名|我是一个|在[\u4e00-\u9fff]{{2,20}}?(?:当|做|任)|我做|我当|职位是|职务是|担任)"
                       rf"\s*(?:一名|一个|个)?((?:(?!的)[\u4e00-\u9fffA-Z]){{0,6}}(?:{_alt(L.CN_TITLES)}))(?!公司)")
 TITLE_ORG_CN = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)})的?\s*(?:一名|一个)?([\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)}))(?![\u4e00-\u9fff])")

@@ -93,21 +93,41 @@ def qr_to_text(payload: str) -> str:
 
 
 def card_text(lines: list[str]) -> str:
-    """Business-card layout to sentences: a lone 2–4 character Chinese line at the top is the
-    name, a line that is only a job title says so; labelled lines (手机/电话/Tel/邮箱) stay as they are."""
+    """Business-card layout to sentences the text rules understand.
+
+    Contact lines (with digits, ':' or '@') stay as they are. Among the other lines, the first
+    that ends in a title word is the job title, the first with an organisation suffix (or, once
+    name and title are known, the next plain line) is the company, and the first that looks like
+    a personal name (2–4 Chinese characters starting with a surname, or 2–3 Title-Case words) is
+    the name.
+    """
     from engine.profiles import lexicon as L
 
     out = []
-    for i, line in enumerate(lines):
+    name = title = org = False
+    for line in lines:
         s = line.strip()
-        if i < 3 and 2 <= len(s) <= 4 and s[0] in L.CN_SURNAMES and all("\u4e00" <= c <= "\u9fff" for c in s):
+        plain = s and not any(c.isdigit() for c in s) and not any(c in s for c in ":：@")
+        cjk = any("\u4e00" <= c <= "\u9fff" for c in s)
+        words = s.replace(".", "").split()
+        if plain and not title and (any(s.endswith(t) for t in L.CN_TITLES) or
+                                    (not cjk and words and words[-1].lower() in L.EN_TITLES)):
+            out.append(f"我是{s}。" if cjk else f"I work as a {s}.")
+            title = True
+        elif plain and not org and (any(s.endswith(x) for x in L.ORG_SUFFIXES) or
+                                    (not cjk and words and words[-1] in L.EN_ORG_SUFFIXES)):
+            out.append(f"我在{s}。" if cjk else f"I work at {s}.")
+            org = True
+        elif plain and not name and cjk and 2 <= len(s) <= 4 and (s[0] in L.CN_SURNAMES or s[:2] in L.CN_COMPOUND_SURNAMES) \
+                and all("\u4e00" <= c <= "\u9fff" for c in s):
             out.append(f"我叫{s}。")
-        elif i < 4 and len(s) <= 12 and any(s.endswith(t) for t in L.CN_TITLES):
-            out.append(f"我是{s}。")
-        elif i < 4 and any(s.endswith(x) for x in L.ORG_SUFFIXES) and len(s) <= 30:
-            out.append(f"我在{s}。")
-        elif i < 3 and s.replace(" ", "").replace(".", "").isalpha() and s.isascii() and s.istitle() and len(s.split()) in (2, 3):
+            name = True
+        elif plain and not name and not cjk and s.isascii() and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
             out.append(f"My name is {s}.")
+            name = True
+        elif plain and not org and name and title and len(s) <= 40:
+            out.append(f"我在{s}。" if cjk else f"I work at {s}.")
+            org = True
         else:
             out.append(s + ("" if s.endswith(("。", ".")) else "。"))
     return "\n".join(out)
