@@ -10,76 +10,14 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, Q
                                QHeaderView, QLabel, QLineEdit, QPushButton, QSizePolicy,
                                QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from engine.errors import OperatorError, ResourceMissingError
-from engine.progress import NO_STATE, SubState, TaskState
+from engine.errors import OperatorError
+from widgets.expressions.jobs import analyse_capture, load_pane_state, record_push
 from widgets.expressions.models import PushesModel
 from widgets.expressions.plots import CLASS_COLOURS, FeatureBarsView, TimelineView, class_name
 from widgets.expressions.preview import PreviewWorker
 from widgets.pane import InlineMessage, Pane
 
 SOURCES = ("demo", "camera", "video", "images")
-
-
-def load_pane_state(workspace, model_path: str | None, user: str | None,
-                    state: TaskState = NO_STATE) -> dict:
-    """Background load: users, recent pushes, model status and a dry run on the demo video."""
-    from engine.expressions.frames import open_video, read_batch
-    from engine.expressions.modelfile import find_model
-    from engine.expressions.overlay import draw_mesh
-    from engine.expressions.pipeline import features_of
-    from engine.expressions.samples import demo_video
-    from engine.expressions.service import (decide_for_features, last_session, recent_pushes,
-                                            users_with_history)
-
-    out: dict = {"users": users_with_history(workspace), "pushes": recent_pushes(workspace),
-                 "last": last_session(workspace), "model_error": None, "demo_video": None,
-                 "dry_run": None}
-    state.set_progress(0.1, "workspace")
-    try:
-        out["model"] = str(find_model(model_path))
-    except ResourceMissingError as exc:
-        out["model_error"] = str(exc)
-        return out
-    video = demo_video()
-    out["demo_video"] = str(video) if video else None
-    state.set_progress(0.3, "demo video")
-    if video is None:
-        return out
-    user = user or (out["users"][0][0] if out["users"] else None)
-    with open_video(video) as src:
-        batch = read_batch(src, None, user)
-    faces, feats = features_of(batch.frames, stream=True, model_path=out["model"],
-                               state=SubState(state, 0.3, 0.95))
-    if user is None:
-        return out
-    result = decide_for_features(workspace, user, feats, stream=True, source=str(video),
-                                 record_session=False)
-    peak = min(max(result["peak"][0], 0), len(batch.frames) - 1)
-    result["still"] = draw_mesh(batch.frames[peak].rgb, faces.landmarks[peak])
-    result["still_features"] = feats[peak]
-    result["frame_numbers"] = list(range(len(batch.frames)))
-    out["dry_run"] = result
-    state.set_progress(1.0, "ready")
-    return out
-
-
-def analyse_capture(workspace, user: str, payload: dict, state: TaskState = NO_STATE) -> dict:
-    """Background: aggregate captured frame features for ``user`` and decide (dry run)."""
-    from engine.expressions.service import decide_for_features
-
-    result = decide_for_features(workspace, user, payload["features"], stream=payload["stream"],
-                                 source=payload["source"], record_session=False, state=state)
-    result["frame_numbers"] = payload["frame_numbers"]
-    result["features"] = payload["features"]
-    return result
-
-
-def record_push(workspace, user: str, payload: dict, state: TaskState = NO_STATE) -> dict:
-    from engine.expressions.service import decide_for_features, recent_pushes
-
-    result = decide_for_features(workspace, user, payload["features"], stream=payload["stream"],
-                                 source=payload["source"], push=True, state=state)
-    return {"result": result, "pushes": recent_pushes(workspace)}
 
 
 class ExpressionsPane(Pane):
@@ -128,6 +66,7 @@ class ExpressionsPane(Pane):
         self.capture_button.setDefault(True)
         self.capture_button.clicked.connect(self.capture)
         self.source.currentIndexChanged.connect(self._source_changed)
+        self.user.activated.connect(self._user_changed)
 
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Source:")))
@@ -271,6 +210,8 @@ class ExpressionsPane(Pane):
         else:
             self.download_button.hide()
         dry = data.get("dry_run")
+        if self._last_payload is not None:
+            return  # keep showing the user's own capture, not the demo dry run
         if dry:
             self._show_still(dry["still"])
             self.bars.set_values(dry["still_features"])
@@ -453,6 +394,11 @@ class ExpressionsPane(Pane):
         self.capture_button.setEnabled(False)
         self.result_frames.setText(self.tr("capturing {0} frames…").format(self.n_frames.value()))
         self.worker.request_capture(self.n_frames.value())
+
+    def _user_changed(self, _index: int) -> None:
+        """Another user: the same captured frames, decided with that user's history."""
+        if self._last_payload is not None and self.current_user():
+            self._on_captured(self._last_payload)
 
     def _on_captured(self, payload: dict) -> None:
         self.capture_button.setEnabled(True)

@@ -159,3 +159,11 @@ def test_live_preview_capture_and_push_without_stalling(qtbot, make_pane, model,
     assert not pane.push_button.isEnabled()
     pane.stop_preview()
     assert pane.worker is None
+    # choosing another user re-decides the same captured frames with that user's history
+    pane.refresh()
+    wait_idle(qtbot, runner)
+    pane.user.setCurrentIndex(0)
+    pane.user.activated.emit(0)
+    wait_idle(qtbot, runner)
+    assert "mostly enjoys" in pane.result_reason.text()
+    assert pane.push_button.isEnabled()
