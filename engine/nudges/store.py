@@ -14,7 +14,7 @@ import numpy as np
 import pyarrow as pa
 from sqlalchemy import func, select, update
 
-from engine.errors import InputError, NotFoundError
+from engine.errors import ConflictError, InputError, NotFoundError
 from engine.nudges.evaluate import History
 from engine.nudges.events import DICT, NS, SCHEMA
 from engine.nudges.nudging import Nudge
@@ -37,17 +37,36 @@ def _insert(session):
 
 
 # -- processes ------------------------------------------------------------------------------
-def save_processes(ws: Workspace, processes: list[Process], user: str = "") -> int:
-    """Insert or replace the given process definitions (one transaction)."""
+def save_processes(ws: Workspace, processes: list[Process], user: str = "",
+                   expected: dict[str, int] | None = None) -> dict[str, int]:
+    """Insert or replace process definitions in one transaction; returns their new versions.
+
+    ``expected`` maps a process id to the version the editor loaded: if someone saved that
+    process since, nothing is written and :class:`ConflictError` says so.
+    """
+    versions = {}
     with ws.session() as s:
         for p in processes:
             row = s.get(NudgeProcess, p.id)
             text = json.dumps(process_to_dict(p), ensure_ascii=False)
+            if expected is not None and p.id in expected and (
+                    row is None or row.version != expected[p.id]):
+                who = (row.updated_by if row is not None else "") or "someone"
+                raise ConflictError(f"process '{p.id}' was changed by {who} since you loaded it; "
+                                    "reload to see their change, then edit again")
             if row is None:
-                s.add(NudgeProcess(id=p.id, name=p.name, definition=text, updated_by=user))
+                row = NudgeProcess(id=p.id, name=p.name, definition=text, updated_by=user)
+                s.add(row)
             else:
                 row.name, row.definition, row.updated_by = p.name, text, user
-    return len(processes)
+            s.flush()
+            versions[p.id] = row.version
+    return versions
+
+
+def process_versions(ws: Workspace) -> dict[str, int]:
+    with ws.session() as s:
+        return dict(s.execute(select(NudgeProcess.id, NudgeProcess.version)).all())
 
 
 def load_processes(ws: Workspace) -> list[Process]:

@@ -38,6 +38,7 @@ class NudgesPane(Pane):
         self.events = None
         self.overview = None
         self.at_ns: int | None = None
+        self.versions: dict[str, int] = {}
         self.last_drag_ms = 0.0
         self.rules_model = RulesTableModel(self)
         self.outbox_model = OutboxModel(self)
@@ -224,6 +225,7 @@ class NudgesPane(Pane):
                                                                QTimeZone.utc()))
         keep = self.node_combo.currentData()
         self.rules_model.set_processes(result["processes"])
+        self.versions = dict(result["versions"])
         self.save_btn.setEnabled(False)
         self.node_combo.blockSignals(True)
         self.node_combo.clear()
@@ -402,10 +404,15 @@ class NudgesPane(Pane):
 
     def _save_rules(self) -> None:
         self.context.tasks.submit(tasks.save_rules, self.context.workspace,
-                                  self.rules_model.processes(), self.context.user,
+                                  self.rules_model.processes(), self.context.user, self.versions,
                                   title=self.tr("Saving rules"), owner=self,
-                                  on_done=lambda _r: self.save_btn.setEnabled(False),
-                                  on_error=self._failed)
+                                  on_done=self._saved, on_error=self._failed)
+
+    def _saved(self, versions: dict) -> None:
+        self.versions.update(versions)
+        self.rules_model.dirty = False
+        self.save_btn.setEnabled(False)
+        self.message.show_message("info", self.tr("Rules saved."))
 
     # -- outbox -----------------------------------------------------------------------------
     def _show_outbox(self, rows: list[dict], counts: dict) -> None:

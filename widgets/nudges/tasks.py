@@ -25,10 +25,12 @@ def default_time(ws) -> int:
 def load_all(ws, at_ns: int | None, state=NO_STATE) -> dict:
     at = at_ns if at_ns is not None else default_time(ws)
     processes = store.load_processes(ws)
+    versions = store.process_versions(ws)
     events = store.workspace_events(ws, state=SubState(state, 0.0, 0.4))
     ov = overview(events, processes, at, state=SubState(state, 0.4, 0.9))
     rows, counts = load_outbox(ws, None)
-    return {"at": at, "processes": processes, "events": events, "overview": ov,
+    return {"at": at, "processes": processes, "versions": versions, "events": events,
+            "overview": ov,
             "outbox": rows, "outbox_counts": counts}
 
 
@@ -61,7 +63,7 @@ def run_backtest(ws, events, processes, window_text: str, state=NO_STATE) -> dic
             "per_day": {f"{p}.{n}": v for (p, n), v in result.per_day.items()}}
 
 
-def import_rules(ws, path: str, user: str, state=NO_STATE) -> int:
+def import_rules(ws, path: str, user: str, state=NO_STATE) -> dict[str, int]:
     return store.save_processes(ws, load_rules(path), user)
 
 
@@ -69,8 +71,9 @@ def export_rules(processes, path: str, state=NO_STATE) -> None:
     _save(processes, path)
 
 
-def save_rules(ws, processes, user: str, state=NO_STATE) -> int:
-    return store.save_processes(ws, processes, user)
+def save_rules(ws, processes, user: str, versions: dict[str, int] | None = None,
+               state=NO_STATE) -> dict[str, int]:
+    return store.save_processes(ws, processes, user, expected=versions)
 
 
 __all__ = ["NS", "load_all", "load_outbox", "queue_due", "deliver", "run_backtest",

@@ -66,3 +66,21 @@ def test_fallbacks_per_language():
     with pytest.raises(InputError, match="fallbacks"):
         parse_rules({"process": [{"id": "p", "fallbacks": {"name": 3},
                                   "nodes": [{"id": "a", "threshold": 1}]}]})
+
+
+def test_saving_over_someone_elses_change_is_a_conflict(workspace):
+    from engine.errors import ConflictError
+    from engine.nudges.rules import with_threshold
+    from engine.nudges.store import load_processes, process_versions, save_processes
+
+    processes = load_rules(resource("nudges", "loan.toml"))
+    save_processes(workspace, processes, "a")
+    mine, theirs = process_versions(workspace), process_versions(workspace)
+    theirs.update(save_processes(workspace, with_threshold(processes, "loan", "verify", 60), "b",
+                                 expected=theirs))
+    with pytest.raises(ConflictError, match="changed by b"):
+        save_processes(workspace, with_threshold(processes, "loan", "verify", 99), "a",
+                       expected=mine)
+    assert load_processes(workspace)[0].node("verify").threshold == 60
+    save_processes(workspace, with_threshold(processes, "loan", "verify", 99), "b", expected=theirs)
+    assert load_processes(workspace)[0].node("verify").threshold == 99
