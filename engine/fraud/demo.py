@@ -12,7 +12,7 @@ from engine.fraud.pipeline import detect
 from engine.fraud.store import import_log_in, save_run_in
 from engine.fraud.synth import generate
 from engine.progress import NO_STATE, SubState, TaskState
-from engine.store.models.fraud import FraudDecision, FraudGroup, FraudRun
+from engine.store.models.fraud import FraudDecision, FraudGroup, FraudLog, FraudRun
 
 SIZES = {"small": (3_000, 45_000), "large": (110_000, 1_080_000)}
 
@@ -27,8 +27,11 @@ def populate(session, *, seed: int, scale: str, state: TaskState = NO_STATE) -> 
     state.check()
     result = detect(ev, Params(), state=SubState(state, 0.6, 0.95))
     saved = save_run_in(session, result, log_id=log["id"], source="demo-live-week", user="s000")
+    # fixed clock and no wall-clock timings: the same seed gives the same rows
+    session.get(FraudLog, log["id"]).imported_at = DEMO_EPOCH + timedelta(days=7, hours=8)
     run = session.get(FraudRun, saved["run_id"])
     run.created_at = DEMO_EPOCH + timedelta(days=7, hours=9)
+    run.stats = {k: v for k, v in run.stats.items() if k not in ("seconds", "stage_seconds")}
     groups = list(session.scalars(select(FraudGroup).where(FraudGroup.run_id == run.id)
                                   .order_by(FraudGroup.rank).limit(3)))
     decisions = 0

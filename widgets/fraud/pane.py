@@ -149,6 +149,7 @@ class FraudPane(Pane):
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
+        split.setSizes([330, 470])
         body = QHBoxLayout()
         body.addWidget(params_box)
         body.addWidget(split, 1)

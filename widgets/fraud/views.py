@@ -153,7 +153,11 @@ class SlotHeatmapView(QWidget):
             t = datetime.fromtimestamp(slots[i]["start"], tz=timezone.utc).strftime("%m-%d %H:%M")
             ticks.append((i + 0.5, t))
         self.plot.getAxis("bottom").setTicks([ticks])
-        self.plot.getAxis("left").setTicks(None)
+        if 0 < len(self._members) <= 40:  # small groups: name every row
+            self.plot.getAxis("left").setTicks(
+                [[(i + 0.5, name) for i, name in enumerate(self._members)]])
+        else:
+            self.plot.getAxis("left").setTicks(None)
         self.info.setText(self.tr("{0} accounts × {1} busiest slots; brighter = more actions")
                           .format(len(members), len(slots)))
         self.plot.autoRange()
