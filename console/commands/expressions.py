@@ -96,6 +96,8 @@ def run_push(args) -> int:
         print(json.dumps(out, ensure_ascii=False, indent=2, default=str))
         return 0
     track = out["track"]
+    for path in out.get("no_face", []):
+        print(f"{path}: no face found (not used)")
     print(f"user:       {out['user']}")
     print(f"expression: {out['expression']} ({out['confidence']:.0%}, "
           f"{out['face_frames']}/{out['frames']} frames with a face)")

@@ -124,11 +124,14 @@ def run_push(ws, user_id: str, batch: FrameBatch, *, model_path: str | None = No
     """Classify ``batch`` for ``user_id``, pick content, record the session and push."""
     with ws.session() as s:
         check_user(s, user_id)
-    _faces, feats = features_of(batch.frames, stream=batch.stream, model_path=model_path,
-                                state=SubState(state, 0.0, 0.9))
+    faces, feats = features_of(batch.frames, stream=batch.stream, model_path=model_path,
+                               state=SubState(state, 0.0, 0.9))
+    no_face = ([f.origin for f, found in zip(batch.frames, faces.found) if not found]
+               if not batch.stream else [])
     out = decide_for_features(ws, user_id, feats, stream=batch.stream, source=batch.source,
                               now=now, params=params, push=push, state=state)
     out.pop("timeline")
+    out["no_face"] = no_face  # still images in which no face was found (not used)
     state.set_progress(1.0, "pushed" if push else "analysed")
     return out
 

@@ -41,10 +41,16 @@ def test_push_prints_label_and_content(tmp_path, shared_dir, model, capsys):
     demo_workspace = light_demo_workspace(tmp_path / "demo.sqlite")
     photos = [str(shared_dir / "faces" / "happy" / n) for n in ("london_002_08.jpg",
                                                                  "skimage_astronaut.png")]
+    import cv2
+
+    blank = tmp_path / "wall.png"
+    cv2.imwrite(str(blank), np.full((200, 200, 3), 128, np.uint8))
     code = main(["--db", demo_workspace.url, "expressions", "push", "--user", "c000005", *photos,
-                 "--model", model])
+                 str(blank), "--model", model])
     out = capsys.readouterr().out
     assert code == 0
+    assert f"{blank}: no face found (not used)" in out
+    assert "2/3 frames with a face" in out
     assert "expression: happy" in out and "label:      upbeat" in out and "pushed:" in out
     assert main(["--db", demo_workspace.url, "expressions", "push", "--user", "zz", photos[0],
                  "--model", model]) == EXIT_USAGE
