@@ -67,6 +67,8 @@ class ProfileCardView(QWidget):
         self.history_view = QTableView()
         self.history_view.setModel(self.history)
         self.history_view.verticalHeader().hide()
+        self.history_view.setWordWrap(False)
+        self.history_view.setColumnWidth(0, 120)
         self.history_view.horizontalHeader().setStretchLastSection(True)
         top = QHBoxLayout()
         top.addWidget(self.header, 1)

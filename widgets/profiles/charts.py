@@ -3,9 +3,19 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from widgets.profiles.models import RecordsModel
+
+
+def _match_palette(plot: pg.PlotWidget) -> None:
+    """Plot background and axes follow the application's palette (light or dark theme)."""
+    pal = plot.palette()
+    plot.setBackground(pal.color(QPalette.Base))
+    for name in ("left", "bottom"):
+        plot.getAxis(name).setTextPen(pal.color(QPalette.Text))
+        plot.getAxis(name).setPen(pal.color(QPalette.Mid))
 
 
 class ClosenessView(QWidget):
@@ -16,6 +26,7 @@ class ClosenessView(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.plot = pg.PlotWidget()
+        _match_palette(self.plot)
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(False, False)
         self.plot.setLabel("bottom", self.tr("closeness (0–100)"))
@@ -51,7 +62,9 @@ class ClosenessView(QWidget):
         n = len(ranking)
         ys = list(range(n))[::-1]
         self.bars.setOpts(x0=[0] * n, y=ys, width=[r["score"] for r in ranking], height=0.6)
-        self.plot.getAxis("left").setTicks([[(y, r["name"][:14]) for y, r in zip(ys, ranking)]])
+        left = self.plot.getAxis("left")
+        left.setTicks([[(y, r["name"][:14]) for y, r in zip(ys, ranking)]])
+        left.setWidth(110)
         self.plot.setYRange(-0.6, max(n - 0.4, 0.6))
         if n:
             self.table.selectRow(0)
@@ -77,6 +90,7 @@ class TimelineView(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()})
+        _match_palette(self.plot)
         self.plot.setMenuEnabled(False)
         self.scatter = pg.ScatterPlotItem(size=10, brush="#e8833a", pen=None)
         self.plot.addItem(self.scatter)
@@ -87,6 +101,8 @@ class TimelineView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setColumnWidth(0, 130)
         split = QSplitter(Qt.Vertical)
         split.addWidget(self.plot)
         split.addWidget(self.table)
@@ -100,4 +116,5 @@ class TimelineView(QWidget):
         ky = {k: i for i, k in enumerate(kinds)}
         self.scatter.setData(x=[o["ts"].timestamp() for o in ops], y=[ky[o["kind"]] for o in ops])
         self.plot.getAxis("left").setTicks([[(i, k) for k, i in ky.items()]])
+        self.plot.getAxis("left").setWidth(110)
         self.plot.setYRange(-0.5, max(len(kinds) - 0.5, 0.5))
