@@ -233,7 +233,11 @@ class PreviewWorker(QThread):
                     else:
                         next_due = time.monotonic()
             if not images or not got_any:
-                return  # the camera stopped delivering frames
+                if not self.isInterruptionRequested():
+                    what = ("the camera stopped delivering frames" if isinstance(
+                        self.source_spec, int) else f"{self.source_name()}: no readable frames")
+                    self.failed.emit(what)
+                return
 
     def _fit(self, rgb: np.ndarray) -> np.ndarray:
         """Scale to ``display_size`` (set by the pane) keeping the aspect ratio."""

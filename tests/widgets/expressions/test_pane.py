@@ -167,3 +167,15 @@ def test_live_preview_capture_and_push_without_stalling(qtbot, make_pane, model,
     wait_idle(qtbot, runner)
     assert "mostly enjoys" in pane.result_reason.text()
     assert pane.push_button.isEnabled()
+
+
+def test_unreadable_video_is_reported_inline(qtbot, make_pane, model, tmp_path):
+    bad = tmp_path / "broken.avi"
+    bad.write_bytes(b"RIFF....AVI not really")
+    pane, _runner = make_pane(model)
+    pane.source.setCurrentIndex(pane.source.findData("video"))
+    pane.path.setText(str(bad))
+    pane.start_preview()
+    qtbot.waitUntil(lambda: pane.message.isVisible(), timeout=20000)
+    assert "broken.avi" in pane.message.text()
+    assert pane.worker is None and pane.start_button.isEnabled()
