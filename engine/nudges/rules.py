@@ -15,7 +15,7 @@ from pathlib import Path
 from engine.errors import InputError
 
 BASES = ("idle", "stay")
-ID_RE = re.compile(r"^[A-Za-z0-9_.:\-]{1,128}$")
+ID_RE = re.compile(r"^[^\x00-\x1f\s](?:[^\x00-\x1f]{0,126}[^\x00-\x1f\s])?$")
 DURATION_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min|h|d|w)?\s*$")
 UNIT_SECONDS = {None: 1.0, "ms": 0.001, "s": 1.0, "m": 60.0, "min": 60.0, "h": 3600.0,
                 "d": 86400.0, "w": 604800.0}
@@ -124,8 +124,8 @@ def _check_keys(raw: dict, allowed: set[str], place: str) -> None:
 def _id(raw: dict, place: str) -> str:
     value = raw.get("id")
     if not isinstance(value, str) or not ID_RE.match(value):
-        raise InputError(f"'id' must be 1–128 letters, digits or _.:- characters, got {value!r}",
-                         place=place)
+        raise InputError(f"'id' must be text of 1–128 characters without control characters or "
+                         f"surrounding spaces, got {value!r}", place=place)
     return value
 
 
@@ -134,8 +134,12 @@ def _node(raw, place: str) -> Node:
         raise InputError("a node must be a table/mapping", place=place)
     node_id = _id(raw, place)
     place = f"{place.rsplit('[', 1)[0]} '{node_id}'" if place.endswith("]") else place
-    _check_keys(raw, {"id", "name", "attribute", "threshold", "basis", "template", "templates",
-                      "channel", "priority", "enabled"}, place)
+    _check_keys(raw, {"id", "name", "attribute", "threshold", "threshold_seconds", "basis",
+                      "template", "templates", "channel", "priority", "enabled"}, place)
+    if "threshold_seconds" in raw:
+        if "threshold" in raw:
+            raise InputError("give 'threshold' or 'threshold_seconds', not both", place=place)
+        raw = {**raw, "threshold": raw["threshold_seconds"]}
     if "threshold" not in raw:
         raise InputError("missing 'threshold'", place=place)
     threshold = parse_duration(raw["threshold"], f"{place} > threshold")
@@ -205,9 +209,9 @@ def parse_process(raw, place: str) -> Process:
         raise InputError("a process must be a table/mapping", place=place)
     pid = _id(raw, place)
     place = f"{place.rsplit(' ', 1)[0]} process '{pid}'" if " " in place else f"process '{pid}'"
-    _check_keys(raw, {"id", "name", "nodes", "node", "quiet_hours", "cap", "exit",
+    _check_keys(raw, {"id", "name", "nodes", "node", "steps", "quiet_hours", "cap", "exit",
                       "default_language", "language_attr", "fallbacks"}, place)
-    nodes_raw = raw.get("nodes", raw.get("node"))
+    nodes_raw = raw.get("nodes", raw.get("node", raw.get("steps")))
     if not isinstance(nodes_raw, list) or not nodes_raw:
         raise InputError("needs a non-empty list 'nodes'", place=place)
     nodes = [_node(n, f"{place} > node[{i}]") for i, n in enumerate(nodes_raw)]
@@ -242,7 +246,9 @@ def parse_process(raw, place: str) -> Process:
 
 def parse_rules(data, source: str = "rules") -> list[Process]:
     """Validate a decoded rules document ``{"process": [...]}`` (or a bare list)."""
-    if isinstance(data, dict):
+    if isinstance(data, dict) and "id" in data and ("nodes" in data or "steps" in data):
+        data = [data]  # a single process
+    elif isinstance(data, dict):
         _check_keys(data, {"process", "processes"}, source)
         data = data.get("process", data.get("processes"))
     if not isinstance(data, list) or not data:

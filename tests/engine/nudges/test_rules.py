@@ -84,3 +84,17 @@ def test_saving_over_someone_elses_change_is_a_conflict(workspace):
     assert load_processes(workspace)[0].node("verify").threshold == 60
     save_processes(workspace, with_threshold(processes, "loan", "verify", 99), "b", expected=theirs)
     assert load_processes(workspace)[0].node("verify").threshold == 99
+
+
+def test_aliases_single_process_and_unicode_ids():
+    from engine.nudges.evaluate import due_keys, evaluate
+    from engine.nudges.events import events_from_rows
+
+    p = parse_rules({"id": "贷款", "steps": [{"id": "实名 认证", "threshold_seconds": 60,
+                                              "template": "请完成{{ step }}"}]})
+    assert p[0].nodes[0].threshold == 60 and p[0].nodes[0].templates == {"default": "请完成{{ step }}"}
+    ev = events_from_rows([{"user_id": "u", "process_id": "贷款", "node_id": "实名 认证",
+                            "event": "enter", "ts": "0"}])
+    assert due_keys(evaluate(ev, p, 60 * 10**9)) == {("u", "贷款", "实名 认证")}
+    with pytest.raises(InputError, match="id"):
+        parse_rules({"id": " padded", "nodes": [{"id": "a", "threshold": 1}]})
