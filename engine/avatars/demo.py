@@ -44,7 +44,7 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 
 def populate(session, *, seed: int, scale: str, state: TaskState = NO_STATE) -> dict[str, int]:
     rng = np.random.default_rng(seed)
-    n_pics = store.seed_library(session)
+    n_pics = store.seed_library(session, now=DEMO_EPOCH)
     session.flush()
     state.set_progress(0.05, "avatar library")
     rows = session.execute(select(Customer.id, Customer.nickname)

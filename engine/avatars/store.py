@@ -32,10 +32,10 @@ SETTINGS_DEFAULTS = {"mark": "initial", "shape": "circle", "threshold": DEFAULT_
 
 
 # -- library -------------------------------------------------------------------------------
-def seed_library(session) -> int:
+def seed_library(session, now: datetime | None = None) -> int:
     """Insert the shipped library pictures the workspace does not have yet (idempotent)."""
     have = set(session.scalars(select(AvatarPicture.id)))
-    now = datetime.now(timezone.utc)
+    now = now or datetime.now(timezone.utc)
     rows = [{"id": p.id, "title": p.title, "theme": p.theme, "style": p.style,
              "tags": format_tags(p.tags), "spec_json": json.dumps(p.spec, separators=(",", ":")),
              "image_png": None, "source": "library", "enabled": True, "created_at": now,
