@@ -173,3 +173,20 @@ def test_dispatch_through_the_webhook_marks_rows_sent(workspace, webhook):
     counts = store.dispatch(workspace, WebhookSender(webhook["url"], sleep=lambda s: None))
     assert counts == {"sent": 3, "failed": 0, "pending": 0}
     assert sorted(b["user_id"] for b in webhook["bodies"]) == ["u1", "u1", "u2", "u3"]
+
+
+def test_events_and_rules_round_trip_through_the_workspace(any_db_url):
+    from engine.store import open_workspace
+
+    ws = open_workspace(any_db_url)
+    events = log(*EVENTS, ("u4", "kyc", "x", "enter", "1800000000.123456789"))
+    assert store.import_events(ws, events) == 5
+    assert store.import_events(ws, log(("u5", "loan", "a", "enter", 1))) == 1
+    back = store.workspace_events(ws)
+    assert back["ts"].to_pylist()[:5] == events["ts"].to_pylist()
+    assert back["ts"].to_pylist()[4] == 1_800_000_000_123_456_789
+    assert back["user_id"].cast("string").to_pylist() == ["u1", "u2", "u3", "u3", "u4", "u5"]
+    assert back["attrs"][0].as_py() == '{"name": "Li"}'
+    store.save_processes(ws, rules())
+    assert store.load_processes(ws) == sorted(rules(), key=lambda p: p.id)
+    ws.dispose()
