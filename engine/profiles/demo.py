@@ -176,7 +176,7 @@ def populate(session, *, seed: int, scale: str, state: TaskState = NO_STATE) -> 
     rows = message_rows(messages)
     bulk_insert(session, MessageRow, rows)
     state.set_progress(0.5, "demo messages stored")
-    facts, _errors = extract_messages(messages, ocr=False, state=NO_STATE)
+    facts, _errors = extract_messages(messages, ocr=False, parallel=False, state=NO_STATE)
     n_facts = store_facts(session, messages, facts, at=DEMO_EPOCH)
     state.set_progress(0.8, "demo suggestions")
     _review(session, rng, [customers[k][0] for k in sorted(picks)])

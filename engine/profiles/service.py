@@ -26,6 +26,7 @@ CHUNK = 5000
 # Big imports extract in worker processes (spawned, never forked: the GUI has threads).
 PARALLEL_WORKERS = max(1, min(4, os.cpu_count() or 1))
 PARALLEL_MIN = 100_000
+EXTRACT_STEP = 20_000
 
 
 def _sqlite_value(v):
@@ -153,7 +154,7 @@ def import_messages(ws, messages: list[Message], *, extract=True, ocr=True, by="
     return counts
 
 
-def extract_messages(messages: list[Message], *, ocr=True, state: TaskState = NO_STATE):
+def extract_messages(messages: list[Message], *, ocr=True, parallel: bool = True, state: TaskState = NO_STATE):
     """Facts from messages (sorted per conversation), reading customers' images when ``ocr``."""
     ordered = sorted(messages, key=lambda m: (m.conversation_id, m.ts))
     ocr_text, errors = {}, []
@@ -169,7 +170,7 @@ def extract_messages(messages: list[Message], *, ocr=True, state: TaskState = NO
             if res.text:
                 ocr_text[m.id] = res.text
             state.set_progress(0.5 * (i + 1) / len(images), f"reading image {i + 1}/{len(images)}")
-    step = 20_000
+    step = EXTRACT_STEP
     # chunk boundaries fall between conversations, so staff-question context is never split
     bounds, start = [], 0
     while start < len(ordered):
@@ -178,7 +179,7 @@ def extract_messages(messages: list[Message], *, ocr=True, state: TaskState = NO
             end += 1
         bounds.append((start, end))
         start = end
-    workers = PARALLEL_WORKERS if len(ordered) >= PARALLEL_MIN else 1
+    workers = PARALLEL_WORKERS if parallel and len(ordered) >= PARALLEL_MIN else 1
     facts = []
     if workers > 1 and len(bounds) > 1:
         try:

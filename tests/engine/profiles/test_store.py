@@ -156,3 +156,19 @@ def test_postgres_listener_hears_a_colleagues_edit(postgres_server, chat_file):
         if listener:
             listener.stop()
         ws.dispose()
+
+
+@pytest.mark.slow
+def test_parallel_extraction_matches_serial(monkeypatch):
+    from engine.profiles.corpus import load_corpus
+    from pathlib import Path
+
+    msgs = [m.message for m in load_corpus(Path(__file__).with_name("data") / "corpus_dev.txt")]
+    serial, _ = service.extract_messages(msgs, ocr=False, parallel=False)
+    monkeypatch.setattr(service, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(service, "PARALLEL_WORKERS", 2)
+    monkeypatch.setattr(service, "EXTRACT_STEP", 40)
+    monkeypatch.setattr(service, "BrokenProcessPool", type("NeverRaised", (Exception,), {}))  # no silent fallback
+    parallel, _ = service.extract_messages(msgs, ocr=False)
+    key = lambda f: (f.message_id, f.field, str(f.value), f.start)  # noqa: E731
+    assert sorted(map(key, parallel)) == sorted(map(key, serial)) and serial
