@@ -122,6 +122,17 @@ def _parse_ts(col: pa.Array, place: str, kind: str) -> np.ndarray:
             place=f"{place}, {_row_name(kind, i)}, column ts") from None
 
 
+def _sorted_vocab(codes: np.ndarray, vocab: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Renumber so the vocabulary is in sorted order: results then do not depend on row order."""
+    if vocab.size < 2:
+        return codes, vocab
+    perm = pc.array_sort_indices(pa.array(vocab.tolist(), pa.string())).to_numpy()
+    rank = np.empty(perm.size, np.int32)
+    rank[perm] = np.arange(perm.size, dtype=np.int32)
+    out = np.where(codes >= 0, rank[np.maximum(codes, 0)], -1).astype(np.int32)
+    return out, vocab[perm]
+
+
 def _encode(col: pa.Array, name: str, place: str, kind: str, required: bool,
             lower: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Dictionary-encode first, then clean only the (small) dictionary: trim, case-fold, empties.
@@ -192,8 +203,11 @@ def events_from_table(table: pa.Table, place: str = "events", kind: str = "table
     del ts_col
     enc = {}
     for name in ("user_id", "action", "target_id", "device_id", "ip"):
-        enc[name] = _encode(column(name), name, place, kind, name in REQUIRED,
-                            lower=name == "action")
+        codes, vocab = _encode(column(name), name, place, kind, name in REQUIRED,
+                               lower=name == "action")
+        if name in REQUIRED:  # accounts, actions, targets: order-independent numbering
+            codes, vocab = _sorted_vocab(codes, vocab)
+        enc[name] = (codes, vocab)
     (user, users), (action, actions), (target, targets) = (enc["user_id"], enc["action"],
                                                            enc["target_id"])
     (device, devices), (ip, ips) = enc["device_id"], enc["ip"]

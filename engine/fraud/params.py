@@ -1,7 +1,7 @@
 """Detection parameters with their defaults (docs/fraud.md says what moving each does)."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, fields
 
 from engine.errors import InputError
 
@@ -40,8 +40,8 @@ class Params:
     min_score: float = 30.0
     # Components larger than this are split by community detection (0 = never split).
     split_above: int = 400
+    # Seed of the MinHash orders and of community detection (results are reproducible).
     seed: int = 0
-    extra: dict = field(default_factory=dict)
 
     def validate(self) -> "Params":
         def need(ok: bool, name: str, what: str) -> None:
@@ -68,7 +68,6 @@ class Params:
     def to_dict(self) -> dict:
         d = asdict(self)
         d["behaviours"] = list(self.behaviours)
-        d.pop("extra")
         return d
 
     @classmethod

@@ -50,17 +50,23 @@ def test_public_json_shape(held_out):
     assert out["params"]["similarity"] == Params().similarity
 
 
-def test_cafe_only_log_gives_no_group():
+@pytest.mark.parametrize("n_users", [20, 80])
+def test_cafe_only_log_gives_no_group(n_users):
     rng = np.random.default_rng(4)
-    n = 4000
-    users = rng.integers(0, 80, n)  # 80 honest users on one PC and one IP, acting independently
+    n = 50 * n_users
+    users = rng.integers(0, n_users, n)  # honest users on one PC and one IP, acting independently
     t = pa.table({"user_id": [f"c{u}" for u in users], "action": ["like"] * n,
                   "target_id": [f"t{x}" for x in rng.integers(0, 40, n)],
                   "ts": 1_790_812_800 + rng.integers(0, 7 * 86400, n),
                   "device_id": ["pc-1"] * n, "ip": ["8.8.4.4"] * n})
     result = detect(events_from_table(t), Params())
     assert result["groups"] == []
-    assert result["stats"]["candidate_pairs_by_link"]["device"] > 0
+    assert result["stats"]["kept_edges"] == 0
+    proposed = result["stats"]["candidate_pairs_by_link"]["device"]
+    if n_users <= Params().bucket_cap:
+        assert proposed == n_users * (n_users - 1) // 2  # small café: every pair proposed, all pruned
+    else:
+        assert proposed < n_users  # big café: MinHash agreement proposes almost nothing
 
 
 def test_lockstep_ring_found_without_shared_devices():
@@ -95,3 +101,14 @@ def test_behaviour_filter_matters():
     # fraud rings never "enter" in the generator, so nothing lock-step is left to find
     assert result["groups"] == []
     assert result["stats"]["acting_events"] < len(s.events) / 5
+
+
+def test_result_does_not_depend_on_row_order():
+    s = generate(4000, 50_000, seed=23, fraud_share=0.05)
+    table = s.events.to_arrow()
+    shuffled = table.take(np.random.default_rng(0).permutation(table.num_rows))
+    a = detect(events_from_table(table), Params())
+    b = detect(events_from_table(shuffled), Params())
+    assert a["groups"], "planted groups are found"
+    assert [g["members"] for g in a["groups"]] == [g["members"] for g in b["groups"]]
+    assert [g["score"] for g in a["groups"]] == [g["score"] for g in b["groups"]]
