@@ -14,7 +14,7 @@ from sqlalchemy import insert, select, update
 from engine.avatars import store
 from engine.avatars.library import BACKGROUNDS, Picture
 from engine.avatars.perceptual import variant_space
-from engine.avatars.portrait import build_portrait
+from engine.avatars.portrait import Portrait, build_portrait
 from engine.avatars.render import Look, badge_index, initial_of
 from engine.avatars.select import Params, Previous, assign, cooccurrence_graph, reasons
 from engine.errors import InputError, NotFoundError
@@ -53,20 +53,36 @@ def _assign_in_session(session, targets: set[str] | None, regenerate: set[str], 
     space = variant_space(pictures, settings["shape"])
     state.check()
     state.set_progress(0.1, "reading users and lists")
-    lists = store.member_lists(session, containing=targets)
+    params = params_from(settings)
+    lists = [members for _lid, members in store.member_lists(session, containing=targets)]
     if targets is None:
         users = store.default_avatar_users(session)
     else:
+        # Only the targets' neighbours matter: whole short lists, and in long lists the rows
+        # within the display window of a target (the rest stay as placeholders, so positions
+        # and therefore windows are unchanged).
+        trimmed = []
+        for members in lists:
+            if len(members) > params.clique_max:
+                pos = np.array([k for k, m in enumerate(members) if m in targets])
+                near = np.zeros(len(members), dtype=bool)
+                for d in range(-params.window + 1, params.window):
+                    q = pos + d
+                    near[q[(q >= 0) & (q < len(members))]] = True
+                members = [m if near[k] else None for k, m in enumerate(members)]
+            trimmed.append(members)
+        lists = trimmed
         universe = set(targets)
-        for _lid, members in lists:
-            universe.update(members)
+        for members in lists:
+            universe.update(m for m in members if m is not None)
         users = store.default_avatar_users(session, only=universe)
     ids = sorted(users)
     index = {u: i for i, u in enumerate(ids)}
-    portraits = [build_portrait(users[u]) for u in ids]
-    params = params_from(settings)
+    todo_set = set(ids) if targets is None else set(targets)
+    # Portraits are needed for the users being assigned only; neighbours just constrain.
+    portraits = [build_portrait(users[u]) if u in todo_set else Portrait(u) for u in ids]
     adj = cooccurrence_graph(len(ids), [np.array([index.get(m, -1) for m in members])
-                                        for _lid, members in lists], params)
+                                        for members in lists], params)
     state.check()
     pic_index = {p.id: k for k, p in enumerate(pictures)}
     B = space.n_bg

@@ -160,3 +160,28 @@ def test_profile_fields_feed_the_portrait_when_present(workspace):
     with workspace.session() as s:
         users = store.default_avatar_users(s, only={"c0000"})
     assert users["c0000"]["profile_interests"] == {"photography": 0.9}
+
+
+def test_single_user_flow_respects_the_window_of_a_long_list(people_ws):
+    with people_ws.session() as s:
+        store.save_settings(s, {"clique_max": 8, "window": 4, "threshold": 25})
+    flow.assign_all(people_ws)
+    with people_ws.session() as s:
+        contacts = dict(store.member_lists(s))["contacts:s1"]  # 40 rows in display order
+        s.delete(s.get(AvatarAssignment, contacts[20]))
+    av = flow.ensure_avatar(people_ws, contacts[20])
+    got = assignments(people_ws)
+    with people_ws.session() as s:
+        pictures = store.load_pictures(s)
+    space = variant_space(pictures)
+    index = {p.id: k for k, p in enumerate(pictures)}
+
+    def variant(uid):
+        return index[got[uid][0]] * space.n_bg + got[uid][1]
+
+    me = variant(contacts[20])
+    assert av.picture.id == got[contacts[20]][0]
+    for other in contacts[17:20] + contacts[21:24]:  # the rows within the window
+        if other in got:
+            assert space.dist[me, variant(other)] >= 25
+            assert got[other][0] != got[contacts[20]][0]
