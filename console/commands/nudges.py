@@ -145,8 +145,8 @@ def run_backtest(args) -> int:
     if args.sent == "workspace":
         from engine.nudges.store import outbox_rows
 
-        sent = {(r["user_id"], r["process_id"], r["node_id"], r["visit_start_ns"])
-                for r in outbox_rows(_workspace(args), "sent", limit=10**9)}
+        sent = {(r["user_id"], r["process_id"], r["node_id"], r["visit_start_ns"]):
+                r["evaluated_at_ns"] for r in outbox_rows(_workspace(args), "sent", limit=10**9)}
     result = backtest(events, processes, window_s=window, sent=sent,
                       state=SubState(state, 0.4, 1.0))
     print(format_table(result))

@@ -9,8 +9,9 @@ For each would-be nudge at time t the outcome is *advanced*: the user had an eve
 node of the process, or completed it, within ``(t, t + window]``.
 
 Comparison with similar users: when the log period had real nudges (``sent``: the outbox's
-``(user, process, node, visit start)`` keys), the visits that would be nudged under the tested
-rule split into those that really got a nudge and those that did not.  Both groups are
+``(user, process, node, visit start)`` keys, optionally mapped to the time the nudge went out),
+the visits that would be nudged under the tested rule split into those that really got a nudge
+and those that did not.  Both groups are
 *comparable*: same process and node, same basis and threshold reached (so the same dwell at the
 reference moment), still in the process and not yet advanced at that moment; the reference moment
 is the would-be nudge time for both.  The difference of their advance rates is the lift.  Without
@@ -123,7 +124,8 @@ def _apply_cap(pair: np.ndarray, t: np.ndarray, keep: np.ndarray, max_n: int,
 
 
 def backtest(events: pa.Table, processes: list[Process], *, window_s: float = 86400.0,
-             end_ns: int | None = None, sent: set[tuple[str, str, str, int]] | None = None,
+             end_ns: int | None = None,
+             sent: set[tuple[str, str, str, int]] | dict[tuple[str, str, str, int], int] | None = None,
              state: TaskState = NO_STATE) -> BacktestResult:
     """Replay ``events`` under ``processes`` (see the module docstring for the definitions)."""
     index = NodeIndex(processes)
@@ -215,36 +217,45 @@ def backtest(events: pa.Table, processes: list[Process], *, window_s: float = 86
     ev_rank = np.where(ev == COMPLETE, 10**6, ev_rank)
     q_rank = node_rank[v_g[nudged_v]]
     q_pair = v_pair[nudged_v]
-    adv_ts = np.full(len(nudged_v), I64_MAX, dtype=np.int64)
-    for k in np.unique(q_rank).tolist():
-        qi = np.flatnonzero(q_rank == k)
-        ei = np.flatnonzero(ev_rank > k)
-        kp = np.concatenate([pair[ei], q_pair[qi]])
-        kt = np.concatenate([ts[ei], t_n[qi]])
-        kind = np.concatenate([np.zeros(len(ei), np.int8), np.ones(len(qi), np.int8)])
-        o = np.lexsort((kind, kt, kp))
-        is_ev = kind[o] == 0
-        idx = np.where(is_ev, np.arange(len(o)), len(o))
-        nxt = np.minimum.accumulate(idx[::-1])[::-1]
-        qpos = np.flatnonzero(~is_ev)
-        j = nxt[qpos]
-        has = j < len(o)
-        jj = np.minimum(j, len(o) - 1)
-        same = has & (kp[o][jj] == kp[o][qpos])
-        found = np.where(same, kt[o][jj], I64_MAX)
-        q_order = o[qpos] - len(ei)
-        adv_ts[qi[q_order]] = found
+    def first_advance(rows: np.ndarray, q_time: np.ndarray) -> np.ndarray:
+        """For nudges ``rows``: ts of the first later-node or complete event after q_time."""
+        out = np.full(len(rows), I64_MAX, dtype=np.int64)
+        for k in np.unique(q_rank[rows]).tolist():
+            qi = np.flatnonzero(q_rank[rows] == k)
+            ei = np.flatnonzero(ev_rank > k)
+            kp = np.concatenate([pair[ei], q_pair[rows][qi]])
+            kt = np.concatenate([ts[ei], q_time[qi]])
+            kind = np.concatenate([np.zeros(len(ei), np.int8), np.ones(len(qi), np.int8)])
+            o = np.lexsort((kind, kt, kp))  # an event at exactly q_time is not "after"
+            is_ev = kind[o] == 0
+            idx = np.where(is_ev, np.arange(len(o)), len(o))
+            nxt = np.minimum.accumulate(idx[::-1])[::-1]
+            qpos = np.flatnonzero(~is_ev)
+            j = nxt[qpos]
+            jj = np.minimum(j, len(o) - 1)
+            same = (j < len(o)) & (kp[o][jj] == kp[o][qpos])
+            out[qi[o[qpos] - len(ei)]] = np.where(same, kt[o][jj], I64_MAX)
+        return out
+
     window_ns = round(window_s * NS)
-    advanced = adv_ts <= t_n + window_ns
-    # really nudged (sent history) vs comparable
+    advanced = first_advance(np.arange(len(nudged_v)), t_n) <= t_n + window_ns
+    # really nudged (sent history) vs comparable; a really nudged user's outcome is measured
+    # from the real nudge when it came after the would-be moment
+    really = np.zeros(len(nudged_v), dtype=bool)
+    adv_ref = advanced.copy()
     if sent:
         keys = list(zip(np.array(users, dtype=object)[pair_user[q_pair]].tolist(),
                         np.array(procs, dtype=object)[pair_proc[q_pair]].tolist(),
                         [index.keys[x][1] for x in v_g[nudged_v].tolist()],
                         vstart[nudged_v].tolist()))
-        really = np.array([k in sent for k in keys], dtype=bool)
-    else:
-        really = np.zeros(len(nudged_v), dtype=bool)
+        times = sent if isinstance(sent, dict) else dict.fromkeys(sent)
+        really = np.array([k in times for k in keys], dtype=bool)
+        sent_ns = np.array([-1 if times.get(k) is None else int(times[k]) for k in keys],
+                           dtype=np.int64)
+        later = np.flatnonzero(really & (sent_ns > t_n))
+        if len(later):
+            ref = sent_ns[later]
+            adv_ref[later] = first_advance(later, ref) <= ref + window_ns
     state.set_progress(0.85, "per node")
     start_ns = int(ts.min()) if m else end_ns
     day0 = start_ns - start_ns % DAY
@@ -259,7 +270,7 @@ def backtest(events: pa.Table, processes: list[Process], *, window_s: float = 86
         node = processes[[p.id for p in processes].index(pid)].node(nid)
         r = NodeResult(pid, nid, node.basis, node.threshold, int(visits_per_g[gi]),
                        int(sel.sum()), float(sel.sum() / span_days), int((advanced & sel).sum()),
-                       int((really & sel).sum()), int((advanced & really & sel).sum()),
+                       int((really & sel).sum()), int((adv_ref & really & sel).sum()),
                        int((~really & sel).sum()) if sent else 0,
                        int((advanced & ~really & sel).sum()) if sent else 0)
         nodes_out.append(r)

@@ -53,7 +53,7 @@ def deliver(ws, spec: str, state=NO_STATE) -> dict:
 
 def run_backtest(ws, events, processes, window_text: str, state=NO_STATE) -> dict:
     window = parse_duration(window_text, "advance window")
-    sent = {(r["user_id"], r["process_id"], r["node_id"], r["visit_start_ns"])
+    sent = {(r["user_id"], r["process_id"], r["node_id"], r["visit_start_ns"]): r["evaluated_at_ns"]
             for r in store.outbox_rows(ws, "sent", limit=10**9)}
     result = backtest(events, processes, window_s=window, sent=sent or None, state=state)
     rows = result.rows()

@@ -79,3 +79,16 @@ def test_backtest_comparison_with_really_sent_nudges():
     a = r.nodes[0]
     assert (a.nudged_n, a.nudged_adv, a.control_n, a.control_adv) == (10, 8, 10, 3)
     assert abs(a.lift - 0.5) < 1e-9
+
+
+def test_really_nudged_outcome_counts_from_a_later_real_nudge():
+    p = procs()
+    # would-be nudge on a at 100 s; the real nudge went out at 5,000 s; the user advanced at
+    # 5,100 s: within a 1 h window of the real nudge, not of the would-be moment
+    ev = log(("n", "loan", "a", "enter", 0), ("n", "loan", "b", "enter", 5_100))
+    key = ("n", "loan", "a", BASE * NS)
+    as_set = backtest(ev, p, window_s=3600, sent={key}).nodes[0]
+    as_map = backtest(ev, p, window_s=3600, sent={key: (BASE + 5_000) * NS}).nodes[0]
+    assert (as_set.nudged_n, as_set.nudged_adv) == (1, 0)
+    assert (as_map.nudged_n, as_map.nudged_adv) == (1, 1)
+    assert as_map.advanced == 0  # the base rate still counts from the would-be moment
