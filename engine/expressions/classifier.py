@@ -17,7 +17,7 @@ Over several frames (see :func:`aggregate`):
    hold for that many frames (a blink or a tracking glitch in one frame is ignored).
 3. **Peak.** The strongest sustained evidence over the whole batch decides: if it reaches
    ``tau`` the expression is that class, and scores/confidence are the mean softmax over the peak
-   window; otherwise the batch is neutral (mean softmax over all face frames).  A brief burst of
+   window (the reported episode spans the surrounding frames at or above ``tau``); otherwise the batch is neutral (mean softmax over all face frames).  A brief burst of
    4 frames in 60 is therefore caught, where averaging all frames would dilute it away.
 """
 from __future__ import annotations
@@ -116,7 +116,7 @@ class Classification:
     scores: dict[str, float]
     frames: int  # frames given
     face_frames: int  # frames with a face
-    peak: tuple[int, int] = (0, 0)  # [start, end) frame indices of the deciding window
+    peak: tuple[int, int] = (0, 0)  # [start, end) frame indices of the expression episode
     timeline: np.ndarray = field(default_factory=lambda: np.zeros((0, len(CLASSES))))
 
     def as_dict(self) -> dict:
@@ -152,7 +152,14 @@ def aggregate(feats: np.ndarray, *, stream: bool = True, params: ClassifierParam
     peak_value = float(sustained[flat].max())
     if peak_value >= params.tau:
         window = probs[flat:flat + m].mean(axis=0)
-        start, end = int(idx[flat]), int(idx[flat + m - 1]) + 1
+        # report the whole episode: the run of face frames around the peak in which the winning
+        # class stays at or above tau (scores still come from the peak window)
+        cls = int(np.argmax(sustained[flat]))
+        below = np.flatnonzero(ev[:, cls] < params.tau)
+        first = int(below[below < flat].max()) + 1 if (below < flat).any() else 0
+        after = below[below >= flat + m]
+        last = int(after.min()) - 1 if after.size else len(ev) - 1
+        start, end = int(idx[min(first, flat)]), int(idx[max(last, flat + m - 1)]) + 1
     else:
         window = probs.mean(axis=0)
         start, end = int(idx[0]), int(idx[-1]) + 1

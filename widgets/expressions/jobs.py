@@ -4,7 +4,10 @@ Each returns plain data; the pane shows it on the GUI thread.
 """
 from __future__ import annotations
 
+import numpy as np
+
 from engine.errors import ResourceMissingError
+from engine.expressions.classifier import CLASSES
 from engine.progress import NO_STATE, SubState, TaskState
 
 
@@ -42,9 +45,13 @@ def load_pane_state(workspace, model_path: str | None, user: str | None,
         return out
     result = decide_for_features(workspace, user, feats, stream=True, source=str(video),
                                  record_session=False)
-    peak = min(max(result["peak"][0], 0), len(batch.frames) - 1)
+    start, end = result["peak"]
+    column = CLASSES.index(result["expression"])
+    strongest = np.nan_to_num(result["timeline"][start:end, column], nan=-1.0)
+    peak = min(start + int(np.argmax(strongest)) if end > start else 0, len(batch.frames) - 1)
     result["still"] = draw_mesh(batch.frames[peak].rgb, faces.landmarks[peak])
     result["still_features"] = feats[peak]
+    result["still_frame"] = peak
     result["frame_numbers"] = list(range(len(batch.frames)))
     out["dry_run"] = result
     state.set_progress(1.0, "ready")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, Q
                                QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from engine.errors import OperatorError
+from engine.expressions.classifier import CLASSES
 from widgets.expressions.jobs import analyse_capture, load_pane_state, record_push
 from widgets.expressions.models import PushesModel
 from widgets.expressions.plots import CLASS_COLOURS, FeatureBarsView, TimelineView, class_name
@@ -216,7 +217,7 @@ class ExpressionsPane(Pane):
             self._show_still(dry["still"])
             self.bars.set_values(dry["still_features"])
             self.preview_status.setText(self.tr("Demo video, peak frame {0} (press Start preview "
-                                                "for the live view)").format(dry["peak"][0]))
+                                                "for the live view)").format(dry["still_frame"]))
             self._show_result(dry, recorded=False)
         elif data.get("last"):
             last = data["last"]
@@ -437,7 +438,12 @@ class ExpressionsPane(Pane):
             if end > start and end - 1 < len(numbers):
                 self.timeline.mark(numbers[start], numbers[end - 1] + 1)
         if "features" in result and result["features"] is not None and len(result["features"]):
-            peak = min(result["peak"][0], len(result["features"]) - 1)
+            start, end = result["peak"]
+            column = CLASSES.index(result["expression"])
+            strongest = np.nan_to_num(np.asarray(result["timeline"], float)[start:end, column],
+                                      nan=-1.0)
+            peak = start + int(np.argmax(strongest)) if end > start else 0
+            peak = min(peak, len(result["features"]) - 1)
             self.bars.set_values(result["features"][peak])
         self.push_button.setEnabled(not recorded and track is not None
                                     and self._last_payload is not None)
