@@ -172,7 +172,7 @@
     </message>
     <message>
         <location filename="../../widgets/nudges/pane.py" line="112" />
-        <location filename="../../widgets/nudges/pane.py" line="463" />
+        <location filename="../../widgets/nudges/pane.py" line="470" />
         <source>Backtest</source>
         <translation>回测</translation>
     </message>
@@ -237,148 +237,158 @@
         <translation>发送待发提醒</translation>
     </message>
     <message>
-        <location filename="../../widgets/nudges/pane.py" line="173" />
+        <location filename="../../widgets/nudges/pane.py" line="171" />
+        <source>Retry failed</source>
+        <translation>重试失败项</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/nudges/pane.py" line="175" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../widgets/nudges/pane.py" line="187" />
+        <location filename="../../widgets/nudges/pane.py" line="189" />
         <source>Run backtest</source>
         <translation>运行回测</translation>
     </message>
     <message>
-        <location filename="../../widgets/nudges/pane.py" line="189" />
+        <location filename="../../widgets/nudges/pane.py" line="191" />
         <source>Replays the stored events with the thresholds above. Comparable = same step, same dwell reached, no nudge sent.</source>
         <translation>用上方阈值回放已存储的事件。可比用户 = 同一步骤、达到相同停留时长、但未收到提醒的用户。</translation>
     </message>
     <message>
-        <location filename="../../widgets/nudges/pane.py" line="193" />
+        <location filename="../../widgets/nudges/pane.py" line="195" />
         <source>Advance window</source>
         <translation>推进窗口</translation>
     </message>
     <message>
-        <location filename="../../widgets/nudges/pane.py" line="212" />
+        <location filename="../../widgets/nudges/pane.py" line="214" />
         <source>Loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/nudges/pane.py" line="214" />
+        <location filename="../../widgets/nudges/pane.py" line="216" />
         <source>Loading nudges</source>
         <translation>加载停留提醒</translation>
     </message>
     <message>
-        <location filename="../../widgets/nudges/pane.py" line="238" />
+        <location filename="../../widgets/nudges/pane.py" line="240" />
         <source>No nudge processes in this workspace yet. Import a rules file (Import rules…) and events (operator-console nudges import-events FILE).</source>
         <translation>此工作区还没有提醒流程。请导入规则文件（导入规则…）和事件（operator-console nudges import-events 文件）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/nudges/pane.py" line="246" />
+        <location filename="../../widgets/nudges/pane.py" line="248" />
         <source>{events} events · {active} users in progress · {due} due now</source>
         <translation>{events} 条事件 · {active} 位用户进行中 · 当前 {due} 位到期</translation>
     </message>
     <message>
-        <location filename="../../widgets/nudges/pane.py" line="262" />
+        <location filename="../../widgets/nudges/pane.py" line="264" />
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../widgets/nudges/pane.py" line="287" />
+        <location filename="../../widgets/nudges/pane.py" line="289" />
         <source>users here now</source>
         <translation>当前停留用户</translation>
     </message>
     <message>
-        <location filename="../../widgets/nudges/pane.py" line="287" />
+        <location filename="../../widgets/nudges/pane.py" line="289" />
         <source>past visits (scaled)</source>
         <translation>历史访问（按比例缩放）</translation>
     </message>
     <message>
-        <location filename="../../widgets/nudges/pane.py" line="310" />
+        <location filename="../../widgets/nudges/pane.py" line="312" />
         <source>Threshold &lt;b&gt;{thr}&lt;/b&gt; ({basis}): &lt;b&gt;{due}&lt;/b&gt; of {active} users here would be nudged now; ≈ &lt;b&gt;{per_day}&lt;/b&gt; per day over the last {days} days (before quiet hours and caps).</source>
         <translation>阈值 &lt;b&gt;{thr}&lt;/b&gt;（{basis}）：当前停留的 {active} 位用户中有 &lt;b&gt;{due}&lt;/b&gt; 位会收到提醒；过去 {days} 天平均每天约 &lt;b&gt;{per_day}&lt;/b&gt; 条（未计免打扰时段和频次上限）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/nudges/pane.py" line="348" />
+        <location filename="../../widgets/nudges/pane.py" line="350" />
         <source>(user with no details)</source>
         <translation>（无资料的用户）</translation>
     </message>
     <message>
-        <location filename="../../widgets/nudges/pane.py" line="372" />
+        <location filename="../../widgets/nudges/pane.py" line="374" />
         <source>Template error — this message would not be sent: {error}</source>
         <translation>模板错误——此消息不会发送：{error}</translation>
     </message>
     <message>
-        <location filename="../../widgets/nudges/pane.py" line="378" />
+        <location filename="../../widgets/nudges/pane.py" line="380" />
         <source>(empty message)</source>
         <translation>（空消息）</translation>
     </message>
     <message>
-        <location filename="../../widgets/nudges/pane.py" line="389" />
+        <location filename="../../widgets/nudges/pane.py" line="391" />
         <source>Import rules</source>
         <translation>导入规则</translation>
     </message>
     <message>
-        <location filename="../../widgets/nudges/pane.py" line="390" />
-        <location filename="../../widgets/nudges/pane.py" line="399" />
+        <location filename="../../widgets/nudges/pane.py" line="392" />
+        <location filename="../../widgets/nudges/pane.py" line="401" />
         <source>Rules (*.toml *.yaml *.yml *.json)</source>
         <translation>规则文件 (*.toml *.yaml *.yml *.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/nudges/pane.py" line="393" />
+        <location filename="../../widgets/nudges/pane.py" line="395" />
         <source>Importing rules</source>
         <translation>正在导入规则</translation>
     </message>
     <message>
-        <location filename="../../widgets/nudges/pane.py" line="398" />
+        <location filename="../../widgets/nudges/pane.py" line="400" />
         <source>Export rules</source>
         <translation>导出规则</translation>
     </message>
     <message>
-        <location filename="../../widgets/nudges/pane.py" line="402" />
+        <location filename="../../widgets/nudges/pane.py" line="404" />
         <source>Exporting rules</source>
         <translation>正在导出规则</translation>
     </message>
     <message>
-        <location filename="../../widgets/nudges/pane.py" line="408" />
+        <location filename="../../widgets/nudges/pane.py" line="410" />
         <source>Saving rules</source>
         <translation>正在保存规则</translation>
     </message>
     <message>
-        <location filename="../../widgets/nudges/pane.py" line="415" />
+        <location filename="../../widgets/nudges/pane.py" line="417" />
         <source>Rules saved.</source>
         <translation>规则已保存。</translation>
     </message>
     <message>
-        <location filename="../../widgets/nudges/pane.py" line="420" />
+        <location filename="../../widgets/nudges/pane.py" line="422" />
         <source>pending {p} · sent {s} · failed {f}</source>
         <translation>待发送 {p} · 已发送 {s} · 失败 {f}</translation>
     </message>
     <message>
-        <location filename="../../widgets/nudges/pane.py" line="426" />
+        <location filename="../../widgets/nudges/pane.py" line="428" />
         <source>Loading outbox</source>
         <translation>加载发件箱</translation>
     </message>
     <message>
-        <location filename="../../widgets/nudges/pane.py" line="434" />
+        <location filename="../../widgets/nudges/pane.py" line="436" />
         <source>Queueing due nudges</source>
         <translation>正在加入到期提醒</translation>
     </message>
     <message>
-        <location filename="../../widgets/nudges/pane.py" line="438" />
+        <location filename="../../widgets/nudges/pane.py" line="440" />
         <source>{new} new nudges queued ({due} due; {dup} already in the outbox).</source>
         <translation>新加入 {new} 条提醒（到期 {due} 条；{dup} 条已在发件箱中）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/nudges/pane.py" line="441" />
+        <location filename="../../widgets/nudges/pane.py" line="443" />
         <source>{n} not queued because of template errors: {first}</source>
         <translation>{n} 条因模板错误未加入：{first}</translation>
     </message>
     <message>
-        <location filename="../../widgets/nudges/pane.py" line="449" />
+        <location filename="../../widgets/nudges/pane.py" line="451" />
         <source>Delivering nudges</source>
         <translation>正在发送提醒</translation>
     </message>
     <message>
-        <location filename="../../widgets/nudges/pane.py" line="454" />
+        <location filename="../../widgets/nudges/pane.py" line="456" />
+        <source>Retrying failed nudges</source>
+        <translation>正在重试失败的提醒</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/nudges/pane.py" line="461" />
         <source>Delivered {sent}; failed {failed}; to retry {pending}.</source>
         <translation>已发送 {sent}；失败 {failed}；待重试 {pending}。</translation>
     </message>

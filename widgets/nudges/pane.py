@@ -168,10 +168,12 @@ class NudgesPane(Pane):
         self.ob_sender.setPlaceholderText(self.tr("log:FILE or http://host/webhook"))
         self.ob_deliver = QPushButton(self.tr("Deliver pending"))
         self.ob_deliver.clicked.connect(self._deliver)
+        self.ob_retry = QPushButton(self.tr("Retry failed"))
+        self.ob_retry.clicked.connect(self._retry_failed)
         self.ob_counts = QLabel()
         bar = QHBoxLayout()
         for x in (QLabel(self.tr("Show")), self.ob_status, self.ob_queue, self.ob_sender,
-                  self.ob_deliver, self.ob_counts):
+                  self.ob_deliver, self.ob_retry, self.ob_counts):
             bar.addWidget(x)
         self.outbox_view = _table(self.outbox_model)
         self.outbox_view.setSortingEnabled(True)
@@ -448,6 +450,11 @@ class NudgesPane(Pane):
         self.context.tasks.submit(tasks.deliver, self.context.workspace, spec,
                                   title=self.tr("Delivering nudges"), owner=self.ob_deliver,
                                   on_done=self._delivered, on_error=self._failed)
+
+    def _retry_failed(self) -> None:
+        self.context.tasks.submit(tasks.retry_failed, self.context.workspace,
+                                  title=self.tr("Retrying failed nudges"), owner=self.ob_retry,
+                                  on_done=lambda _n: self._load_outbox(), on_error=self._failed)
 
     def _delivered(self, counts: dict) -> None:
         self.message.show_message("info", self.tr(

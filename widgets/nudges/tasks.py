@@ -51,6 +51,11 @@ def deliver(ws, spec: str, state=NO_STATE) -> dict:
     return store.dispatch(ws, make_sender(spec), state=state)
 
 
+def retry_failed(ws, state=NO_STATE) -> int:
+    """Failed rows back to pending (after fixing the webhook, say)."""
+    return store.retry_failed(ws)
+
+
 def run_backtest(ws, events, processes, window_text: str, state=NO_STATE) -> dict:
     window = parse_duration(window_text, "advance window")
     sent = {(r["user_id"], r["process_id"], r["node_id"], r["visit_start_ns"]): r["evaluated_at_ns"]

@@ -171,3 +171,16 @@ def test_empty_workspace_says_what_to_do(qtbot, workspace):
     assert p.rules_model.rowCount() == 0 and p.funnel.counts == []
     p.shutdown()
     runner.shutdown()
+
+
+def test_retry_failed_puts_failed_rows_back_to_pending(qtbot, pane):
+    from engine.nudges.store import outbox_counts
+
+    before = outbox_counts(pane.context.workspace)
+    assert before.get("failed", 0) > 0
+    pane.ob_retry.click()
+    wait_idle(qtbot, pane)
+    after = outbox_counts(pane.context.workspace)
+    assert after.get("failed", 0) == 0
+    assert after["pending"] == before.get("pending", 0) + before["failed"]
+    assert "failed 0" in pane.ob_counts.text()
