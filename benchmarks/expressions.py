@@ -43,6 +43,21 @@ def accuracy(faces: Path, model: str) -> None:
     loo, taus = leave_one_out_tau(feats, truth)
     print(f"leave-one-out tau: chosen {sorted({float(t) for t in taus.round(3)})}")
     report("leave-one-out tau", evaluate(truth, loo), CLASSES)
+    # per-user baseline: the London set has the same person neutral (_03) and smiling (_08)
+    from engine.expressions.classifier import aggregate
+
+    names = [Path(p).name for p, _l in items]
+    pairs = sorted({n[:10] for n in names if n.startswith("london_")})
+    for person in pairs:
+        try:
+            i_n, i_h = names.index(f"{person}_03.jpg"), names.index(f"{person}_08.jpg")
+        except ValueError:
+            continue
+        plain = aggregate(feats[i_h:i_h + 1], stream=False)
+        based = aggregate(feats[i_h:i_h + 1], stream=False, baseline=feats[i_n])
+        print(f"baseline {person}: smiling photo -> {plain.expression} {plain.confidence:.2f} "
+              f"without, {based.expression} {based.confidence:.2f} with the neutral photo as "
+              "the user's baseline")
     all_truth, all_pred = [], []
     for kind in AUGMENTATIONS:
         f = photo_features([augment(img, kind) for img in images], model)
