@@ -112,3 +112,16 @@ def test_group_view_layout(workspace, synth):
     n = len(view["graph"]["labels"])
     assert view["pos"].shape == (n, 2) and np.isfinite(view["pos"]).all()
     assert n == g["size"] + len(g["evidence"]["devices"]) + len(g["evidence"]["ips"])
+
+
+def test_demo_part_is_reproducible_and_consistent(workspace):
+    from engine.fraud import demo
+
+    with workspace.session() as s:
+        counts = demo.populate(s, seed=3, scale="small")
+    assert counts["fraud_events"] > 40_000 and counts["fraud_groups"] >= 2
+    run = store.load_run(workspace, store.latest_run(workspace))
+    assert "seconds" not in run["stats"]  # no wall-clock values in demo rows
+    statuses = sorted(g["status"] for g in run["groups"] if g["status"])
+    assert statuses == ["confirmed", "needs_review"]
+    assert len(store.load_log(workspace, run["log_id"])) == counts["fraud_events"]
