@@ -128,7 +128,7 @@ def format_tags(tags: dict[str, float]) -> str:
 def parse_tags(text: str, *, place: str = "tags") -> dict[str, float]:
     """``"theme:animals=1, motif:cat, age:child=0.8"`` → dict; a bare tag weighs 1."""
     tags: dict[str, float] = {}
-    for part in (text or "").replace(";", ",").split(","):
+    for part in (text or "").replace(";", ",").replace("\n", ",").split(","):
         part = part.strip()
         if not part:
             continue

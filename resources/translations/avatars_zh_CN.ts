@@ -368,7 +368,7 @@
     <name>LibraryView</name>
     <message>
         <location filename="../../widgets/avatars/library_view.py" line="54" />
-        <location filename="../../widgets/avatars/library_view.py" line="127" />
+        <location filename="../../widgets/avatars/library_view.py" line="129" />
         <source>All themes</source>
         <translation>全部主题</translation>
     </message>
@@ -378,87 +378,87 @@
         <translation>搜索 ID、标题或标签…</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/library_view.py" line="58" />
+        <location filename="../../widgets/avatars/library_view.py" line="59" />
         <source>Add picture…</source>
         <translation>添加图片…</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/library_view.py" line="61" />
+        <location filename="../../widgets/avatars/library_view.py" line="62" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/library_view.py" line="77" />
+        <location filename="../../widgets/avatars/library_view.py" line="78" />
         <source>Select a picture to see and edit its tags.</source>
         <translation>选择一张图片以查看和编辑其标签。</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/library_view.py" line="81" />
+        <location filename="../../widgets/avatars/library_view.py" line="82" />
         <source>family:value=weight, …</source>
         <translation>类别:值=权重, …</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/library_view.py" line="82" />
+        <location filename="../../widgets/avatars/library_view.py" line="84" />
         <source>Save tags</source>
         <translation>保存标签</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/library_view.py" line="83" />
+        <location filename="../../widgets/avatars/library_view.py" line="85" />
         <source>Offer this picture</source>
         <translation>提供此图片</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/library_view.py" line="88" />
+        <location filename="../../widgets/avatars/library_view.py" line="90" />
         <source>Tags (weights 0–1; theme:, motif:, age:, region:, activity:)</source>
         <translation>标签（权重 0–1；theme:、motif:、age:、region:、activity:）</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/library_view.py" line="119" />
+        <location filename="../../widgets/avatars/library_view.py" line="121" />
         <source>Loading avatar library</source>
         <translation>正在加载头像图片库</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/library_view.py" line="137" />
+        <location filename="../../widgets/avatars/library_view.py" line="139" />
         <source>{0} pictures</source>
         <translation>{0} 张图片</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/library_view.py" line="148" />
+        <location filename="../../widgets/avatars/library_view.py" line="150" />
         <source>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;{1} · theme {2} · style {3} · {4}&lt;br&gt;used by {5} users</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;{1} · 主题 {2} · 风格 {3} · {4}&lt;br&gt;{5} 位用户在用</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/library_view.py" line="166" />
+        <location filename="../../widgets/avatars/library_view.py" line="169" />
         <source>Saving tags</source>
         <translation>正在保存标签</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/library_view.py" line="173" />
+        <location filename="../../widgets/avatars/library_view.py" line="176" />
         <source>Tags of {0} saved.</source>
         <translation>{0} 的标签已保存。</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/library_view.py" line="184" />
+        <location filename="../../widgets/avatars/library_view.py" line="187" />
         <source>Updating picture</source>
         <translation>正在更新图片</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/library_view.py" line="189" />
+        <location filename="../../widgets/avatars/library_view.py" line="192" />
         <source>Add picture</source>
         <translation>添加图片</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/library_view.py" line="190" />
+        <location filename="../../widgets/avatars/library_view.py" line="193" />
         <source>Pictures (*.png *.jpg *.jpeg *.webp *.json)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.webp *.json)</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/library_view.py" line="204" />
+        <location filename="../../widgets/avatars/library_view.py" line="207" />
         <source>Adding picture</source>
         <translation>正在添加图片</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/library_view.py" line="208" />
+        <location filename="../../widgets/avatars/library_view.py" line="211" />
         <source>Added {0} to the library.</source>
         <translation>已将 {0} 添加到图片库。</translation>
     </message>

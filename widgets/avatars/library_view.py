@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListView,
-                               QPushButton, QSplitter, QVBoxLayout, QWidget)
+                               QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from engine.avatars.vocab import THEMES
 from widgets.avatars.models import PicturesModel, RowRole, pixmap_from_png
@@ -55,6 +55,7 @@ class LibraryView(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search id, title or tag…"))
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(220)
         self.add_button = QPushButton(self.tr("Add picture…"))
         self.count = QLabel()
         top = QHBoxLayout()
@@ -77,8 +78,9 @@ class LibraryView(QWidget):
         self.info = QLabel(self.tr("Select a picture to see and edit its tags."))
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.tags = QLineEdit()
+        self.tags = QPlainTextEdit()
         self.tags.setPlaceholderText(self.tr("family:value=weight, …"))
+        self.tags.setMaximumHeight(150)
         self.save_tags = QPushButton(self.tr("Save tags"))
         self.enabled = QCheckBox(self.tr("Offer this picture"))
         side = QWidget()
@@ -148,7 +150,7 @@ class LibraryView(QWidget):
         self.info.setText(self.tr("<b>{0}</b><br>{1} · theme {2} · style {3} · {4}<br>"
                                   "used by {5} users").format(
             row["title"], row["id"], row["theme"], row["style"], row["source"], row["used"]))
-        self.tags.setText(row["tags"])
+        self.tags.setPlainText(row["tags"].replace(",", ",\n"))
         self.enabled.blockSignals(True)
         self.enabled.setChecked(row["enabled"])
         self.enabled.blockSignals(False)
@@ -159,7 +161,8 @@ class LibraryView(QWidget):
             return
         from engine.avatars.manage import set_picture_tags
 
-        ws, text, pid, version = self.context.workspace, self.tags.text(), row["id"], row["version"]
+        ws, pid, version = self.context.workspace, row["id"], row["version"]
+        text = self.tags.toPlainText()
         by = self.context.user
         self.context.tasks.submit(
             lambda state: set_picture_tags(ws, pid, text, version=version, by=by),

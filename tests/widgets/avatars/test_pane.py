@@ -111,11 +111,11 @@ def test_library_tab_edits_tags_and_reports_errors_inline(qtbot, pane, tmp_path)
     assert lib.model.rowCount() == 6
     lib.view.setCurrentIndex(lib.model.index(0))
     assert lib.save_tags.isEnabled()
-    lib.tags.setText(lib.tags.text() + ", region:cn=1")
+    lib.tags.setPlainText(lib.tags.toPlainText() + ",\nregion:cn=1")
     lib.save_tags.click()
     qtbot.waitUntil(lambda: "saved" in lib.message.text(), timeout=30000)
     assert "region:cn=1" in lib.model.data(lib.model.index(0), Qt.ToolTipRole)
-    lib.tags.setText("not a tag")
+    lib.tags.setPlainText("not a tag")
     lib.save_tags.click()
     qtbot.waitUntil(lambda: "not a tag like" in lib.message.text(), timeout=30000)
     bad = tmp_path / "broken.png"
