@@ -185,3 +185,22 @@ def test_single_user_flow_respects_the_window_of_a_long_list(people_ws):
         if other in got:
             assert space.dist[me, variant(other)] >= 25
             assert got[other][0] != got[contacts[20]][0]
+
+
+@pytest.mark.slow
+def test_flow_on_sqlite_and_postgresql(any_db_url):
+    from engine.store import open_workspace
+
+    ws = open_workspace(any_db_url)
+    try:
+        make_people(ws, n=16)
+        assert flow.assign_all(ws)["assigned"] == 14
+        flow.regenerate(ws, ["c0003"])
+        flow.override(ws, "c0004", "animals-cat-modern-a", 2)
+        flow.set_locked(ws, "c0006", True)
+        got = assignments(ws)
+        assert got["c0003"][2] == "regenerated" and got["c0003"][4] == 2
+        assert got["c0004"][:4] == ("animals-cat-modern-a", 2, "override", True)
+        assert flow.ensure_avatar(ws, "c0007").user_id == "c0007"
+    finally:
+        ws.dispose()
