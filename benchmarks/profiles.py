@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
 import tempfile
 import time
 from datetime import timedelta
@@ -55,16 +57,23 @@ def synthetic_messages(n: int, seed: int = 1):
                "sender_role": src.role, "ts": (CORPUS_START + timedelta(seconds=i)).isoformat(), "text": src.text}
 
 
+def _cpu() -> tuple[float, float]:
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
+
 def extraction_speed(n: int) -> None:
     from engine.profiles.extract import extract_conversation
     from engine.profiles.importers import _chat_message
 
     msgs = [_chat_message(r, "bench", Path(".")) for r in synthetic_messages(n)]
+    c0 = time.process_time()
     t = time.perf_counter()
     facts = extract_conversation(msgs)
     dt = time.perf_counter() - t
+    cpu = time.process_time() - c0
     print(f"\n== text extraction: {n:,} messages in {dt:.2f} s = {n / dt:,.0f} messages/s on one core "
-          f"({len(facts):,} facts)")
+          f"({n / cpu:,.0f}/s of CPU time; {len(facts):,} facts)")
 
 
 def import_time(n: int, target: int) -> None:
@@ -77,14 +86,18 @@ def import_time(n: int, target: int) -> None:
             for r in synthetic_messages(n, seed=2):
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
         ws = open_workspace(f"sqlite:///{Path(tmp) / 'ws.sqlite'}")
+        self0, kids0 = _cpu()
         t = time.perf_counter()
         counts = import_file(ws, path, ocr=False)
         dt = time.perf_counter() - t
+        self1, kids1 = _cpu()
         ws.dispose()
     label = "measured" if n == target else f"EXTRAPOLATED linearly from {n:,} measured"
-    print(f"\n== import (SQLite, with extraction): {n:,} messages in {dt:.1f} s "
-          f"({n / dt:,.0f}/s, {counts['suggestions']:,} suggestions)")
-    print(f"   1M messages: {dt * target / n:.0f} s ({label})")
+    load = os.getloadavg()[0]
+    print(f"\n== import (SQLite, with extraction, {os.cpu_count()} cores, load average {load:.1f} at the end): "
+          f"{n:,} messages in {dt:.1f} s ({n / dt:,.0f}/s, {counts['suggestions']:,} suggestions)")
+    print(f"   CPU: {self1 - self0:.1f} s in the importing process + {kids1 - kids0:.1f} s in extraction workers")
+    print(f"   1M messages: {dt * target / n:.0f} s wall ({label})")
 
 
 def ocr_speed(cards: int) -> None:

@@ -8,7 +8,7 @@ Rules, confidences and word lists are documented in docs/profiles.md.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field as dc_field
+from dataclasses import dataclass
 from datetime import datetime
 
 from engine.profiles import lexicon as L
@@ -16,7 +16,7 @@ from engine.profiles import parse as P
 from engine.profiles.keywords import scan
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     field: str
     value: object  # str | int | {"amount": float, "currency": str}
@@ -28,7 +28,7 @@ class Fact:
     source: str = "text"  # text | image | qr
 
 
-@dataclass
+@dataclass(slots=True)
 class Message:
     id: str
     conversation_id: str
@@ -39,7 +39,6 @@ class Message:
     image: str | None = None
     group_id: str | None = None
     customer_id: str | None = None
-    extra: dict = dc_field(default_factory=dict)
 
 
 def _alt(words) -> str:

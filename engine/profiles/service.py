@@ -193,19 +193,27 @@ def extract_messages(messages: list[Message], *, ocr=True, parallel: bool = True
     return facts, errors
 
 
+def _extract_rows(rows: list[tuple], ocr_text: dict) -> list[tuple]:
+    """Worker side: plain tuples in and out (cheaper to pickle than objects)."""
+    msgs = [Message(id=i, conversation_id=c, sender_id="", role=r, ts=t, text=x) for i, c, r, t, x in rows]
+    return [(f.field, f.value, f.display, f.confidence, f.start, f.end, f.message_id, f.source)
+            for f in extract_conversation(msgs, ocr_text)]
+
+
 def _extract_parallel(ordered, bounds, ocr_text, workers, state) -> list[Fact]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     facts: list[Fact] = []
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = [pool.submit(extract_conversation, ordered[a:b],
+        futures = [pool.submit(_extract_rows, [(m.id, m.conversation_id, m.role, m.ts, m.text)
+                                               for m in ordered[a:b]],
                                {m.id: ocr_text[m.id] for m in ordered[a:b] if m.id in ocr_text})
                    for a, b in bounds]
         try:
             for done, fut in enumerate(as_completed(futures), 1):
                 state.check()
-                facts += fut.result()
+                facts += [Fact(*t) for t in fut.result()]
                 state.set_progress(0.5 + 0.5 * done / len(futures), "extracting fields")
         except BaseException:
             pool.shutdown(cancel_futures=True)
