@@ -20,7 +20,7 @@ from engine.avatars.select import reasons, tag_matrices, variant_scores, user_se
 from engine.errors import ConflictError, InputError, NotFoundError
 from engine.progress import NO_STATE, TaskState
 from engine.store.models.avatars import AvatarAssignment, AvatarPicture
-from engine.store.models.people import Customer, GroupChat, GroupMember
+from engine.store.models.people import Customer, Friendship, GroupChat, GroupMember, Staff
 
 PHOTO_SHAPES = [{"t": "ellipse", "b": [34, 20, 66, 54], "f": "#8a93a0"},
                 {"t": "ellipse", "b": [16, 58, 84, 112], "f": "#8a93a0"}]
@@ -175,6 +175,9 @@ def user_detail(ws, user_id: str, n_candidates: int = 8, size: int = 96,
         groups = s.execute(select(GroupChat.id, GroupChat.name)
                            .join(GroupMember, GroupMember.group_id == GroupChat.id)
                            .where(GroupMember.member_id == user_id).order_by(GroupChat.id)).all()
+        contacts = s.execute(select(Staff.id, Staff.name)
+                             .join(Friendship, Friendship.staff_id == Staff.id)
+                             .where(Friendship.customer_id == user_id).order_by(Staff.id)).all()
         a = None if assignment is None else {
             "picture_id": assignment.picture_id, "background": assignment.background,
             "status": assignment.status, "locked": assignment.locked,
@@ -212,6 +215,7 @@ def user_detail(ws, user_id: str, n_candidates: int = 8, size: int = 96,
                                    for t in sorted(portrait.tags, key=lambda t: -portrait.tags[t])],
             "unmatched": portrait.unmatched, "assignment": a, "current_png": current_png,
             "candidates": cands, "groups": [(g[0], g[1] or g[0]) for g in groups],
+            "contacts": [(c[0], c[1] or c[0]) for c in contacts],
             "threshold": settings["threshold"]}
 
 
@@ -230,6 +234,39 @@ def group_preview(ws, group_id: str, size: int = 64, state: TaskState = NO_STATE
         settings = store.load_settings(s)
         pictures = store.load_pictures(s)
         assigned = store.load_assignments(s, {r[0] for r in rows})
+    window = None if len(rows) <= int(settings["clique_max"]) else int(settings["window"])
+    return {"group_id": group_id, "name": g.name or group_id,
+            **_preview(rows, assigned, settings, pictures, size, window)}
+
+
+def contacts_preview(ws, staff_id: str, user_id: str, size: int = 64,
+                     state: TaskState = NO_STATE) -> dict:
+    """The rows of a staff member's contact list around ``user_id``, in display order."""
+    with ws.session() as s:
+        staff = s.get(Staff, staff_id)
+        if staff is None:
+            raise NotFoundError(f"no staff member with id {staff_id}")
+        rows = s.execute(select(Friendship.customer_id, Customer.nickname, Customer.avatar_url)
+                         .join(Customer, Customer.id == Friendship.customer_id)
+                         .where(Friendship.staff_id == staff_id)
+                         .order_by(Customer.nickname, Customer.id)).all()
+        settings = store.load_settings(s)
+        ids = [r[0] for r in rows]
+        if user_id not in ids:
+            raise NotFoundError(f"customer {user_id} is not in {staff_id}'s contacts")
+        n, clique = len(rows), int(settings["clique_max"])
+        window = None if n <= clique else int(settings["window"])
+        at = ids.index(user_id)
+        lo, hi = (0, n) if window is None else (max(0, at - window + 1), min(n, at + window))
+        rows = [(r[0], "customer", r[1], r[2]) for r in rows[lo:hi]]
+        pictures = store.load_pictures(s)
+        assigned = store.load_assignments(s, {r[0] for r in rows})
+    return {"group_id": f"contacts:{staff_id}", "name": staff.name, "total": n, "first_row": lo,
+            **_preview(rows, assigned, settings, pictures, size, window)}
+
+
+def _preview(rows, assigned, settings, pictures, size: int, window: int | None) -> dict:
+    """Render a member list and find its confusable pairs (within ``window`` rows if given)."""
     space = variant_space(pictures, settings["shape"])
     index = {p.id: k for k, p in enumerate(pictures)}
     members, variants = [], []
@@ -237,8 +274,8 @@ def group_preview(ws, group_id: str, size: int = 64, state: TaskState = NO_STATE
                           tags={}, spec={"shapes": PHOTO_SHAPES})
     for mid, kind, nickname, avatar_url in rows:
         a = assigned.get(mid)
-        m = {"user_id": mid, "kind": kind, "nickname": nickname or mid, "own_avatar": bool(avatar_url),
-             "picture_id": a.picture_id if a else None, "png": None}
+        m = {"user_id": mid, "kind": kind, "nickname": nickname or mid,
+             "own_avatar": bool(avatar_url), "picture_id": a.picture_id if a else None, "png": None}
         if a is not None and a.picture_id in index:
             k = index[a.picture_id]
             m["png"] = render_png(pictures[k], look_for(settings, mid, nickname, a.background), size)
@@ -249,18 +286,19 @@ def group_preview(ws, group_id: str, size: int = 64, state: TaskState = NO_STATE
         members.append(m)
     pairs = []
     T = float(settings["threshold"])
+    min_d = None
     if len(variants) > 1:
         pos = np.array([p for p, _ in variants])
         vv = np.array([v for _, v in variants])
         d = space.dist[np.ix_(vv, vv)]
         same = (vv[:, None] // space.n_bg) == (vv[None, :] // space.n_bg)
         iu = np.triu_indices(len(vv), 1)
-        bad = (d[iu] < T) | same[iu]
+        counted = np.ones(len(iu[0]), dtype=bool) if window is None else \
+            (pos[iu[1]] - pos[iu[0]]) < window
+        bad = ((d[iu] < T) | same[iu]) & counted
         for a_, b_ in zip(iu[0][bad], iu[1][bad]):
             pairs.append((int(pos[a_]), int(pos[b_]), round(float(d[a_, b_]), 1)))
-        min_d = float(d[iu].min())
-    else:
-        min_d = None
-    return {"group_id": group_id, "name": g.name or group_id, "members": members,
-            "confusable": pairs, "min_distance": min_d, "threshold": T,
-            "backgrounds": BACKGROUNDS}
+        if counted.any():
+            min_d = float(d[iu][counted].min())
+    return {"members": members, "confusable": pairs, "min_distance": min_d, "threshold": T,
+            "window": window, "backgrounds": BACKGROUNDS}

@@ -36,330 +36,345 @@
 <context>
     <name>AvatarsPane</name>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="62" />
+        <location filename="../../widgets/avatars/pane.py" line="65" />
         <source>Assign missing avatars</source>
         <translation>为缺头像的用户分配</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="63" />
+        <location filename="../../widgets/avatars/pane.py" line="66" />
         <source>Give every user without an avatar a default one; existing valid avatars are kept</source>
         <translation>为每个没有头像的用户分配默认头像；已有且有效的头像保持不变</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="66" />
+        <location filename="../../widgets/avatars/pane.py" line="69" />
         <source>Initial</source>
         <translation>首字</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="66" />
+        <location filename="../../widgets/avatars/pane.py" line="69" />
         <source>Badge</source>
         <translation>徽标</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="67" />
+        <location filename="../../widgets/avatars/pane.py" line="70" />
         <source>No mark</source>
         <translation>无标记</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="70" />
+        <location filename="../../widgets/avatars/pane.py" line="73" />
         <source>Circle</source>
         <translation>圆形</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="70" />
+        <location filename="../../widgets/avatars/pane.py" line="73" />
         <source>Rounded</source>
         <translation>圆角</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="71" />
+        <location filename="../../widgets/avatars/pane.py" line="74" />
         <source>Square</source>
         <translation>方形</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="77" />
+        <location filename="../../widgets/avatars/pane.py" line="80" />
         <source>Minimum perceptual distance between the avatars of people who appear together</source>
         <translation>同时出现的人之间头像的最小感知距离</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="79" />
+        <location filename="../../widgets/avatars/pane.py" line="82" />
         <source>Apply settings</source>
         <translation>应用设置</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="83" />
+        <location filename="../../widgets/avatars/pane.py" line="86" />
         <source>Mark</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="83" />
+        <location filename="../../widgets/avatars/pane.py" line="86" />
         <source>Shape</source>
         <translation>形状</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="84" />
+        <location filename="../../widgets/avatars/pane.py" line="87" />
         <source>Confusable below</source>
         <translation>易混淆阈值</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="92" />
+        <location filename="../../widgets/avatars/pane.py" line="95" />
         <source>Filter by id, nickname, picture or status…</source>
         <translation>按 ID、昵称、图片或状态筛选…</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="94" />
+        <location filename="../../widgets/avatars/pane.py" line="97" />
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="95" />
+        <location filename="../../widgets/avatars/pane.py" line="98" />
         <source>Nickname</source>
         <translation>昵称</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="96" />
-        <location filename="../../widgets/avatars/pane.py" line="136" />
+        <location filename="../../widgets/avatars/pane.py" line="99" />
+        <location filename="../../widgets/avatars/pane.py" line="139" />
         <source>Picture</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="97" />
+        <location filename="../../widgets/avatars/pane.py" line="100" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="98" />
+        <location filename="../../widgets/avatars/pane.py" line="101" />
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="115" />
+        <location filename="../../widgets/avatars/pane.py" line="118" />
         <source>Pick a user on the left.</source>
         <translation>请在左侧选择一个用户。</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="118" />
+        <location filename="../../widgets/avatars/pane.py" line="121" />
         <source>Regenerate</source>
         <translation>重新生成</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="119" />
-        <location filename="../../widgets/avatars/pane.py" line="276" />
+        <location filename="../../widgets/avatars/pane.py" line="122" />
+        <location filename="../../widgets/avatars/pane.py" line="279" />
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="120" />
+        <location filename="../../widgets/avatars/pane.py" line="123" />
         <source>Use selected candidate</source>
         <translation>使用所选候选</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="133" />
+        <location filename="../../widgets/avatars/pane.py" line="136" />
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="133" />
+        <location filename="../../widgets/avatars/pane.py" line="136" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="134" />
+        <location filename="../../widgets/avatars/pane.py" line="137" />
         <source>Derived from</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="137" />
+        <location filename="../../widgets/avatars/pane.py" line="140" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="138" />
+        <location filename="../../widgets/avatars/pane.py" line="141" />
         <source>Why it matches</source>
         <translation>匹配原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="143" />
+        <location filename="../../widgets/avatars/pane.py" line="146" />
         <source>Avatar</source>
         <translation>头像</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="146" />
+        <location filename="../../widgets/avatars/pane.py" line="149" />
         <source>Portrait tags</source>
         <translation>画像标签</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="149" />
+        <location filename="../../widgets/avatars/pane.py" line="152" />
         <source>Top candidate pictures</source>
         <translation>最佳候选图片</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="157" />
+        <location filename="../../widgets/avatars/pane.py" line="160" />
         <source>Member</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="162" />
-        <source>Group chat preview</source>
-        <translation>群聊预览</translation>
+        <location filename="../../widgets/avatars/pane.py" line="165" />
+        <source>Chat list preview</source>
+        <translation>聊天列表预览</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="178" />
+        <location filename="../../widgets/avatars/pane.py" line="293" />
+        <source>Group: {0}</source>
+        <translation>群聊：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/avatars/pane.py" line="296" />
+        <source>Contacts of {0}</source>
+        <translation>{0} 的联系人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/avatars/pane.py" line="302" />
+        <source>This user is in no group chat or contact list.</source>
+        <translation>该用户不在任何群聊或联系人列表中。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/avatars/pane.py" line="181" />
         <source>Users</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="179" />
+        <location filename="../../widgets/avatars/pane.py" line="182" />
         <source>Picture library</source>
         <translation>图片库</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="204" />
+        <location filename="../../widgets/avatars/pane.py" line="207" />
         <source>Loading avatar users</source>
         <translation>正在加载头像用户</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="217" />
+        <location filename="../../widgets/avatars/pane.py" line="220" />
         <source>No users without an avatar in this workspace. Build the demo (File menu) or import customers, then assign avatars.</source>
         <translation>此工作区中没有缺少头像的用户。请先构建演示数据（文件菜单）或导入客户，再分配头像。</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="229" />
+        <location filename="../../widgets/avatars/pane.py" line="232" />
         <source>{0} of {1} users without an avatar</source>
         <translation>缺少头像的用户：{0} / {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="250" />
+        <location filename="../../widgets/avatars/pane.py" line="253" />
         <source>Loading portrait</source>
         <translation>正在加载画像</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="262" />
+        <location filename="../../widgets/avatars/pane.py" line="265" />
         <source>&lt;b&gt;{0}&lt;/b&gt; ({1}) has no default avatar yet.</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;（{1}）还没有默认头像。</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="265" />
+        <location filename="../../widgets/avatars/pane.py" line="268" />
         <source>no co-occurring avatars</source>
         <translation>没有同时出现的头像</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="266" />
+        <location filename="../../widgets/avatars/pane.py" line="269" />
         <source>closest co-occurring avatar at {0:.1f} ΔE (threshold {1:.0f})</source>
         <translation>最接近的同现头像距离 {0:.1f} ΔE（阈值 {1:.0f}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="268" />
+        <location filename="../../widgets/avatars/pane.py" line="271" />
         <source>&lt;b&gt;{0}&lt;/b&gt; ({1}) · {2} · {3}{4}&lt;br&gt;{5}&lt;br&gt;&lt;small&gt;{6}&lt;/small&gt;</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;（{1}）· {2} · {3}{4}&lt;br&gt;{5}&lt;br&gt;&lt;small&gt;{6}&lt;/small&gt;</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="270" />
+        <location filename="../../widgets/avatars/pane.py" line="273" />
         <source> · locked</source>
         <translation> · 已锁定</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="273" />
+        <location filename="../../widgets/avatars/pane.py" line="276" />
         <source>Interests without a matching theme: {0}</source>
         <translation>没有匹配主题的兴趣：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="276" />
+        <location filename="../../widgets/avatars/pane.py" line="279" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="296" />
-        <source>This user is in no group chat.</source>
-        <translation>该用户不在任何群聊中。</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/avatars/pane.py" line="303" />
+        <location filename="../../widgets/avatars/pane.py" line="309" />
         <source>Rendering group</source>
         <translation>正在渲染群聊</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="311" />
+        <location filename="../../widgets/avatars/pane.py" line="317" />
         <source>  (staff)</source>
         <translation>（员工）</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="313" />
+        <location filename="../../widgets/avatars/pane.py" line="319" />
         <source>  (own photo)</source>
         <translation>（自有头像）</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="319" />
-        <location filename="../../widgets/avatars/pane.py" line="321" />
+        <location filename="../../widgets/avatars/pane.py" line="325" />
+        <location filename="../../widgets/avatars/pane.py" line="327" />
         <source>confusable with {0} ({1:.1f} ΔE)</source>
         <translation>与 {0} 易混淆（{1:.1f} ΔE）</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="327" />
+        <location filename="../../widgets/avatars/pane.py" line="332" />
+        <source>Rows {0}–{1} of {2}, kept apart within {3} rows. </source>
+        <translation>第 {0}–{1} 行（共 {2} 行），相距 {3} 行以内互不混淆。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/avatars/pane.py" line="336" />
         <source>&lt;span style='color:#c0392b'&gt;&lt;b&gt;{0} confusable pair(s)&lt;/b&gt;&lt;/span&gt; among {1} default avatars (threshold {2:.0f} ΔE).</source>
         <translation>{1} 个默认头像中有 &lt;span style='color:#c0392b'&gt;&lt;b&gt;{0} 对易混淆&lt;/b&gt;&lt;/span&gt;（阈值 {2:.0f} ΔE）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="333" />
+        <location filename="../../widgets/avatars/pane.py" line="342" />
         <source>{0} members, {1} default avatars, none confusable: closest pair {2} ΔE (threshold {3:.0f}).</source>
         <translation>{0} 名成员，{1} 个默认头像，无易混淆：最近的一对 {2} ΔE（阈值 {3:.0f}）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="364" />
+        <location filename="../../widgets/avatars/pane.py" line="373" />
         <source>Regenerating avatar</source>
         <translation>正在重新生成头像</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="364" />
+        <location filename="../../widgets/avatars/pane.py" line="373" />
         <source>New avatar for {0}.</source>
         <translation>已为 {0} 生成新头像。</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="373" />
+        <location filename="../../widgets/avatars/pane.py" line="382" />
         <source>Locking avatar</source>
         <translation>正在锁定头像</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="374" />
+        <location filename="../../widgets/avatars/pane.py" line="383" />
         <source>Avatar of {0} locked.</source>
         <translation>{0} 的头像已锁定。</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="375" />
+        <location filename="../../widgets/avatars/pane.py" line="384" />
         <source>Avatar of {0} unlocked.</source>
         <translation>{0} 的头像已解锁。</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="383" />
+        <location filename="../../widgets/avatars/pane.py" line="392" />
         <source>Select a candidate picture first, then press “Use selected candidate”.</source>
         <translation>请先选择一张候选图片，再点击“使用所选候选”。</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="388" />
+        <location filename="../../widgets/avatars/pane.py" line="397" />
         <source>Overriding avatar</source>
         <translation>正在指定头像</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="389" />
+        <location filename="../../widgets/avatars/pane.py" line="398" />
         <source>{0} now shows {1} (locked).</source>
         <translation>{0} 现在显示 {1}（已锁定）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="397" />
+        <location filename="../../widgets/avatars/pane.py" line="406" />
         <source>Assigning avatars</source>
         <translation>正在分配头像</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="399" />
+        <location filename="../../widgets/avatars/pane.py" line="408" />
         <source>{0} assigned, {1} kept, {2} changed, {3} locked.</source>
         <translation>新分配 {0}，保留 {1}，变更 {2}，锁定 {3}。</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="413" />
+        <location filename="../../widgets/avatars/pane.py" line="422" />
         <source>Saving settings</source>
         <translation>正在保存设置</translation>
     </message>
     <message>
-        <location filename="../../widgets/avatars/pane.py" line="416" />
+        <location filename="../../widgets/avatars/pane.py" line="425" />
         <source>Settings saved; new assignments use them.</source>
         <translation>设置已保存；新的分配将使用这些设置。</translation>
     </message>

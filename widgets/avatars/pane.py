@@ -28,10 +28,13 @@ def load_detail(workspace, user_id: str, state: TaskState = NO_STATE) -> dict:
     return user_detail(workspace, user_id, state=state)
 
 
-def load_group(workspace, group_id: str, state: TaskState = NO_STATE) -> dict:
-    from engine.avatars.manage import group_preview
+def load_group(workspace, key: tuple, state: TaskState = NO_STATE) -> dict:
+    """``("group", group_id)`` or ``("contacts", staff_id, user_id)``."""
+    from engine.avatars.manage import contacts_preview, group_preview
 
-    return group_preview(workspace, group_id, state=state)
+    if key[0] == "contacts":
+        return contacts_preview(workspace, key[1], key[2], state=state)
+    return group_preview(workspace, key[1], state=state)
 
 
 def _table(model, icon: int = 0) -> QTableView:
@@ -159,7 +162,7 @@ class AvatarsPane(Pane):
         self.members_view.setModel(self.members_model)
         self.members_view.setIconSize(QSize(40, 40))
         self.members_view.setSpacing(2)
-        right = QGroupBox(self.tr("Group chat preview"))
+        right = QGroupBox(self.tr("Chat list preview"))
         rv = QVBoxLayout(right)
         rv.addWidget(self.groups)
         rv.addWidget(self.group_summary)
@@ -287,19 +290,22 @@ class AvatarsPane(Pane):
         self.groups.blockSignals(True)
         self.groups.clear()
         for gid, name in d["groups"]:
-            self.groups.addItem(name, gid)
+            self.groups.addItem(self.tr("Group: {0}").format(name), ("group", gid))
+        uid = d["user"]["user_id"]
+        for sid, name in d["contacts"]:
+            self.groups.addItem(self.tr("Contacts of {0}").format(name), ("contacts", sid, uid))
         self.groups.blockSignals(False)
-        if d["groups"]:
+        if self.groups.count():
             self._load_group()
         else:
             self.members_model.set_rows([])
-            self.group_summary.setText(self.tr("This user is in no group chat."))
+            self.group_summary.setText(self.tr("This user is in no group chat or contact list."))
 
     def _load_group(self, *_args) -> None:
-        gid = self.groups.currentData()
-        if not gid:
+        key = self.groups.currentData()
+        if not key:
             return
-        self.context.tasks.submit(load_group, self.context.workspace, gid,
+        self.context.tasks.submit(load_group, self.context.workspace, tuple(key),
                                   owner=self._owners["group"], title=self.tr("Rendering group"),
                                   on_done=self._group_loaded, on_error=self._error)
 
@@ -322,14 +328,17 @@ class AvatarsPane(Pane):
                 g["members"][a]["nickname"], d))
         self.members_model.tooltips = {k: "\n".join(v) for k, v in tips.items()}
         n_default = sum(1 for m in g["members"] if m["picture_id"])
+        rows_note = "" if g.get("total") is None else self.tr(
+            "Rows {0}–{1} of {2}, kept apart within {3} rows. ").format(
+            g["first_row"] + 1, g["first_row"] + len(g["members"]), g["total"], g["window"] or "∞")
         if g["confusable"]:
-            self.group_summary.setText(self.tr(
+            self.group_summary.setText(rows_note + self.tr(
                 "<span style='color:#c0392b'><b>{0} confusable pair(s)</b></span> among {1} "
                 "default avatars (threshold {2:.0f} ΔE).").format(
                 len(g["confusable"]), n_default, g["threshold"]))
         else:
             md = "—" if g["min_distance"] is None else f"{g['min_distance']:.1f}"
-            self.group_summary.setText(self.tr(
+            self.group_summary.setText(rows_note + self.tr(
                 "{0} members, {1} default avatars, none confusable: closest pair {2} ΔE "
                 "(threshold {3:.0f}).").format(len(g["members"]), n_default, md, g["threshold"]))
         self.members_view.viewport().update()

@@ -204,3 +204,17 @@ def test_flow_on_sqlite_and_postgresql(any_db_url):
         assert flow.ensure_avatar(ws, "c0007").user_id == "c0007"
     finally:
         ws.dispose()
+
+
+def test_contacts_preview_shows_the_window_around_the_user(people_ws):
+    with people_ws.session() as s:
+        store.save_settings(s, {"clique_max": 8, "window": 4})
+    flow.assign_all(people_ws)
+    with people_ws.session() as s:
+        contacts = dict(store.member_lists(s))["contacts:s1"]
+    p = manage.contacts_preview(people_ws, "s1", contacts[20])
+    assert p["total"] == 40 and p["first_row"] == 17 and len(p["members"]) == 7
+    assert [m["user_id"] for m in p["members"]] == contacts[17:24]
+    assert p["confusable"] == [] and p["min_distance"] >= p["threshold"]
+    with pytest.raises(NotFoundError):
+        manage.contacts_preview(people_ws, "s1", "ghost")

@@ -62,7 +62,12 @@ def test_user_list_portrait_candidates_and_group(qtbot, pane, qtmodeltester):
     assert pane.tags_model.row(0)["tag"] == "theme:animals"
     assert pane.cands_model.row(0)["picture_id"].startswith("animals-cat")
     assert pane.cands_model.data(pane.cands_model.index(0, 0), Qt.DecorationRole) is not None
-    assert pane.groups.count() == 1 and pane.members_model.rowCount() == 12
+    assert pane.groups.count() == 2  # group g1 and the contact list of s1
+    assert pane.members_model.rowCount() == 12
+    assert "none confusable" in pane.group_summary.text()
+    pane.groups.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: pane.members_model.rowCount() == 30, timeout=30000)
+    idle(qtbot, pane)
     assert "none confusable" in pane.group_summary.text()
     pane.filter.setText("c000")
     assert pane.users_model.rowCount() == 10 - 2
