@@ -201,13 +201,19 @@ def events_from_table(table: pa.Table, place: str = "events", kind: str = "table
         raise InputError("ts is empty", place=f"{place}, {_row_name(kind, i)}, column ts")
     ts = _parse_ts(ts_col, place, kind)
     del ts_col
-    enc = {}
-    for name in ("user_id", "action", "target_id", "device_id", "ip"):
+    def encode(name):
         codes, vocab = _encode(column(name), name, place, kind, name in REQUIRED,
                                lower=name == "action")
         if name in REQUIRED:  # accounts, actions, targets: order-independent numbering
             codes, vocab = _sorted_vocab(codes, vocab)
-        enc[name] = (codes, vocab)
+        return codes, vocab
+
+    # Arrow kernels release the GIL: encode the string columns on two threads.
+    from concurrent.futures import ThreadPoolExecutor
+
+    order = ("user_id", "device_id", "target_id", "ip", "action")
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        enc = dict(zip(order, pool.map(encode, order)))
     (user, users), (action, actions), (target, targets) = (enc["user_id"], enc["action"],
                                                            enc["target_id"])
     (device, devices), (ip, ips) = enc["device_id"], enc["ip"]

@@ -152,8 +152,13 @@ def slot_features(sel: Selected, p: Params) -> Features:
     rel = sel.ts - sel.t0
     n_slots = int(rel.max() // p.slot) + 2 if rel.size else 1
     tgt = sel.target.astype(np.int64) * (n_slots + 1)
-    counts, keys = _count_matrix(sel.u, tgt + rel // p.slot, n_users)
-    shifted, _ = _count_matrix(sel.u, tgt + (rel + p.slot // 2) // p.slot, n_users)
+    from concurrent.futures import ThreadPoolExecutor
+
+    # numpy sorts release the GIL: the two grids are built on two threads
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        main_f = pool.submit(_count_matrix, sel.u, tgt + rel // p.slot, n_users)
+        shift_f = pool.submit(_count_matrix, sel.u, tgt + (rel + p.slot // 2) // p.slot, n_users)
+        (counts, keys), (shifted, _) = main_f.result(), shift_f.result()
     parts = []
     for m in (counts, shifted):
         df = np.bincount(m.indices, minlength=m.shape[1]).astype(np.float32)
@@ -253,36 +258,47 @@ class Pairs:
     generated: int    # pairs emitted before de-duplication (the blow-up the caps prevent)
 
 
-def candidate_pairs(ev: Events, sel: Selected, feat: Features, p: Params,
-                    state: TaskState = NO_STATE) -> Pairs:
-    n = np.int64(max(int(sel.kept.size), 1))
-    orders = minhash_ranks(feat.active, p)
-    generated = 0
-    # (a) same target within the same window, counted over windows.
+def _target_window_keys(sel: Selected, p: Params, n: np.int64, orders) -> tuple[np.ndarray, int]:
+    """(a) same target within the same window, kept when co-occurring in ≥ min_cooccur windows."""
     win = (sel.ts - sel.t0) // p.window
     n_win = int(win.max()) + 1 if win.size else 1
     bk = sel.target.astype(np.int64) * n_win + win
     ub = distinct_keys(bk * n + sel.u)
     a, b = bucket_pairs(ub // n, (ub % n).astype(np.int32), p.bucket_cap, p.neighbours, orders)
-    generated += a.size
     keys, cnt = count_keys(a.astype(np.int64) * n + b)
-    del a, b
-    t_keys = keys[cnt >= p.min_cooccur]
-    state.check()
-    # (b, c) shared device / shared IP, from every event of kept users.
+    return keys[cnt >= p.min_cooccur], int(a.size)
+
+
+def _shared_keys(col: np.ndarray, lu: np.ndarray, p: Params, n: np.int64, orders
+                 ) -> tuple[np.ndarray, int]:
+    """(b, c) accounts sharing a device / an IP, from every event of kept users."""
+    m = (lu >= 0) & (col >= 0)
+    if not m.any():
+        return np.zeros(0, np.int64), 0
+    ud = distinct_keys(col[m].astype(np.int64) * n + lu[m])
+    a, b = bucket_pairs(ud // n, (ud % n).astype(np.int32), p.bucket_cap, p.neighbours, orders)
+    return distinct_keys(a.astype(np.int64) * n + b), int(a.size)
+
+
+def candidate_pairs(ev: Events, sel: Selected, feat: Features, p: Params,
+                    state: TaskState = NO_STATE) -> Pairs:
+    from concurrent.futures import ThreadPoolExecutor
+
+    n = np.int64(max(int(sel.kept.size), 1))
+    orders = minhash_ranks(feat.active, p)
     lu = sel.local[ev.user]
-    parts = [(t_keys, VIA_TARGET)]
-    for col, bit in ((ev.device, VIA_DEVICE), (ev.ip, VIA_IP)):
-        m = (lu >= 0) & (col >= 0)
-        if not m.any():
-            continue
-        ud = distinct_keys(col[m].astype(np.int64) * n + lu[m])
-        a, b = bucket_pairs(ud // n, (ud % n).astype(np.int32), p.bucket_cap, p.neighbours, orders)
-        generated += a.size
-        parts.append((distinct_keys(a.astype(np.int64) * n + b), bit))
-        state.check()
-    all_keys = np.concatenate([k for k, _ in parts])
-    bits = np.concatenate([np.full(k.size, bit, np.int8) for k, bit in parts])
+    state.check()
+    # the three link kinds are independent; numpy releases the GIL in its sorts
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        target = pool.submit(_target_window_keys, sel, p, n, orders)
+        device = pool.submit(_shared_keys, ev.device, lu, p, n, orders)
+        ip = pool.submit(_shared_keys, ev.ip, lu, p, n, orders)
+        found = [(target.result(), VIA_TARGET), (device.result(), VIA_DEVICE),
+                 (ip.result(), VIA_IP)]
+    state.check()
+    generated = sum(g for (_, g), _ in found)
+    all_keys = np.concatenate([k for (k, _), _ in found])
+    bits = np.concatenate([np.full(k.size, bit, np.int8) for (k, _), bit in found])
     k, b = sort_packed(all_keys, bits.astype(np.int64))
     starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]]) if k.size else np.zeros(0, np.int64)
     via = np.bitwise_or.reduceat(b, starts) if k.size else np.zeros(0, np.int64)
