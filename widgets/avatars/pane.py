@@ -103,6 +103,8 @@ class AvatarsPane(Pane):
         self.users_view.setSortingEnabled(True)
         self.users_view.setWordWrap(False)
         self.users_view.verticalHeader().setDefaultSectionSize(24)
+        for col, width in enumerate((72, 86, 150, 60)):
+            self.users_view.setColumnWidth(col, width)
         self.users_count = QLabel()
         left = QWidget()
         lv = QVBoxLayout(left)
