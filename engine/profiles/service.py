@@ -29,13 +29,13 @@ PARALLEL_MIN = 100_000
 EXTRACT_STEP = 20_000
 
 
-def _sqlite_value(v):
-    # the text SQLAlchemy's DateTime stores on SQLite, for a UTC instant (see engine.store.base)
-    if isinstance(v, datetime):
-        if v.tzinfo is not None:
-            v = v.astimezone(timezone.utc).replace(tzinfo=None)
-        return v.isoformat(" ", "microseconds")
-    return v
+def _sqlite_time(v):
+    # the text SQLAlchemy's DateTime stores on SQLite for a UTC instant (see engine.store.base)
+    if v is None:
+        return None
+    if v.tzinfo is not timezone.utc:
+        v = v.astimezone(timezone.utc) if v.tzinfo else v.replace(tzinfo=timezone.utc)
+    return v.isoformat(" ", "microseconds")[:26]
 
 
 def bulk_insert(session, model, rows: list[dict], chunk: int = 20_000) -> int:
@@ -48,18 +48,29 @@ def bulk_insert(session, model, rows: list[dict], chunk: int = 20_000) -> int:
     table = model.__table__
     conn = session.connection()
     if conn.dialect.name == "sqlite":
-        keys = list(rows[0])
-        n_given = len(keys)
+        from operator import itemgetter
+
+        from engine.store.base import UtcDateTime
+
+        given = list(rows[0])
         defaults = {c.key: c.default.arg for c in table.columns
-                    if c.key not in keys and c.default is not None and c.default.is_scalar}
-        keys += list(defaults)
+                    if c.key not in given and c.default is not None and c.default.is_scalar}
+        keys = given + list(defaults)
         sql = (f'INSERT INTO "{table.name}" ({", ".join(chr(34) + k + chr(34) for k in keys)}) '
                f'VALUES ({", ".join("?" for _ in keys)})')
-        extra = tuple(_sqlite_value(v) for v in defaults.values())
-        given = keys[:n_given]
+        extra = tuple(defaults.values())
+        times = [i for i, k in enumerate(given) if isinstance(table.c[k].type, UtcDateTime)]
+        get = itemgetter(*given) if len(given) > 1 else (lambda r, k=given[0]: (r[k],))
         for start in range(0, len(rows), chunk):
-            conn.exec_driver_sql(sql, [tuple(_sqlite_value(r[k]) for k in given) + extra
-                                       for r in rows[start:start + chunk]])
+            batch = []
+            for r in rows[start:start + chunk]:
+                t = get(r)
+                if times:
+                    t = list(t)
+                    for i in times:
+                        t[i] = _sqlite_time(t[i])
+                batch.append(tuple(t) + extra if extra else tuple(t))
+            conn.exec_driver_sql(sql, batch)
         return len(rows)
     for start in range(0, len(rows), chunk):
         session.execute(table.insert(), rows[start:start + chunk])
