@@ -48,6 +48,15 @@ def load_user_context(ws, user_id: str) -> tuple[Catalogue, History, list[str], 
     return cat, history, pushes[::-1], baseline
 
 
+def user_baseline(ws, user_id: str | None) -> np.ndarray | None:
+    """The user's stored neutral-face features, or None."""
+    if not user_id:
+        return None
+    with ws.session() as s:
+        row = s.get(ExprBaseline, user_id)
+        return from_dict(json.loads(row.features_json)) if row else None
+
+
 def _update_baseline(s, user_id: str, feats: np.ndarray, now: datetime) -> None:
     ok = feats[~np.isnan(feats).any(axis=1)]
     if len(ok) < BASELINE_MIN_FRAMES:

@@ -289,7 +289,12 @@ class ExpressionsPane(Pane):
             return False
         self.message.clear_message()
         self.timeline.clear_data()
-        self.worker = PreviewWorker(spec, self.model_path, parent=self)
+        from engine.expressions.service import user_baseline
+
+        ws, user = self.context.workspace, self.current_user()
+        # live scores use the user's neutral baseline, read on the worker thread
+        self.worker = PreviewWorker(spec, self.model_path, parent=self,
+                                    baseline_loader=lambda: user_baseline(ws, user))
         self.worker.frame_ready.connect(self._on_frame)
         self.worker.captured.connect(self._on_captured)
         self.worker.failed.connect(self._on_preview_failed)

@@ -116,8 +116,9 @@ class PreviewWorker(QThread):
     MAX_PENDING = 2
 
     def __init__(self, source, model_path: str | None, *, baseline: np.ndarray | None = None,
-                 realtime: bool = True, parent=None) -> None:
+                 baseline_loader=None, realtime: bool = True, parent=None) -> None:
         super().__init__(parent)
+        self.baseline_loader = baseline_loader  # called on the worker thread (own DB session)
         self.source_spec = source  # int camera index | video path | list of image paths
         self.model_path = model_path
         self.baseline = baseline
@@ -166,6 +167,8 @@ class PreviewWorker(QThread):
             else:
                 source = open_video(self.source_spec, loop=True)
             tracker = FaceTracker(self.model_path, video=not images)
+            if self.baseline is None and self.baseline_loader is not None:
+                self.baseline = self.baseline_loader()
         except OperatorError as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # noqa: BLE001 - reported inline, never a crash of the thread

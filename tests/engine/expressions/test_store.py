@@ -8,7 +8,8 @@ from sqlalchemy import func, insert, select
 from engine.errors import InputError, NotFoundError
 from engine.expressions.catalogue import import_catalogue
 from engine.expressions.features import F, NEUTRAL_VECTOR
-from engine.expressions.service import decide_for_features, last_session, recent_pushes
+from engine.expressions.service import (decide_for_features, last_session, recent_pushes,
+                                        user_baseline)
 from engine.store import open_workspace
 from engine.store.models.expressions import ExprBaseline, ExprListen, ExprPush, ExprTrack
 from engine.store.models.people import Customer
@@ -66,7 +67,9 @@ def test_dry_run_records_nothing_and_neutral_updates_baseline(ws):
         assert s.scalar(select(func.count()).select_from(ExprPush)) == 0
     resting = np.tile(NEUTRAL_VECTOR, (10, 1))
     resting[:, F["smile"]] = 0.3
+    assert user_baseline(ws, "c2") is None
     decide_for_features(ws, "c2", resting, stream=True, source="cam", now=NOW, push=False)
+    assert user_baseline(ws, "c2")[F["smile"]] == pytest.approx(0.3, abs=1e-3)
     with ws.session() as s:
         base = s.get(ExprBaseline, "c2")
         assert base.n_frames == 10 and '"smile": 0.3' in base.features_json
