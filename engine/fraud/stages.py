@@ -282,19 +282,16 @@ def _shared_keys(col: np.ndarray, lu: np.ndarray, p: Params, n: np.int64, orders
 
 def candidate_pairs(ev: Events, sel: Selected, feat: Features, p: Params,
                     state: TaskState = NO_STATE) -> Pairs:
-    from concurrent.futures import ThreadPoolExecutor
-
     n = np.int64(max(int(sel.kept.size), 1))
     orders = minhash_ranks(feat.active, p)
     lu = sel.local[ev.user]
+    # The three link kinds are independent (a Spark job would run them side by side); here they
+    # run one after the other to keep peak memory low.
+    found = [(_target_window_keys(sel, p, n, orders), VIA_TARGET)]
     state.check()
-    # the three link kinds are independent; numpy releases the GIL in its sorts
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        target = pool.submit(_target_window_keys, sel, p, n, orders)
-        device = pool.submit(_shared_keys, ev.device, lu, p, n, orders)
-        ip = pool.submit(_shared_keys, ev.ip, lu, p, n, orders)
-        found = [(target.result(), VIA_TARGET), (device.result(), VIA_DEVICE),
-                 (ip.result(), VIA_IP)]
+    found.append((_shared_keys(ev.device, lu, p, n, orders), VIA_DEVICE))
+    state.check()
+    found.append((_shared_keys(ev.ip, lu, p, n, orders), VIA_IP))
     state.check()
     generated = sum(g for (_, g), _ in found)
     all_keys = np.concatenate([k for (k, _), _ in found])
