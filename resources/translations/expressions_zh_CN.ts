@@ -131,236 +131,249 @@
 <context>
     <name>ExpressionsPane</name>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="100" />
+        <location filename="../../widgets/expressions/pane.py" line="39" />
         <source>Download face model (3.7 MB)</source>
         <translation>下载人脸模型（3.7 MB）</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="101" />
+        <location filename="../../widgets/expressions/pane.py" line="40" />
         <source>From MediaPipe's official model URL; the checksum is verified before it is used</source>
         <translation>从 MediaPipe 官方模型地址下载；使用前校验 SHA256</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="108" />
+        <location filename="../../widgets/expressions/pane.py" line="47" />
         <source>Demo video</source>
         <translation>演示视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="108" />
+        <location filename="../../widgets/expressions/pane.py" line="47" />
         <source>Webcam</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="109" />
+        <location filename="../../widgets/expressions/pane.py" line="48" />
         <source>Video file</source>
         <translation>视频文件</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="109" />
+        <location filename="../../widgets/expressions/pane.py" line="48" />
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="113" />
+        <location filename="../../widgets/expressions/pane.py" line="52" />
         <source>index </source>
         <translation>编号 </translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="115" />
+        <location filename="../../widgets/expressions/pane.py" line="54" />
         <source>video file, or images separated by ;</source>
         <translation>视频文件，或以 ; 分隔的多张图片</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="116" />
+        <location filename="../../widgets/expressions/pane.py" line="55" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="121" />
+        <location filename="../../widgets/expressions/pane.py" line="60" />
         <source>Customer id whose history decides the content</source>
         <translation>按该客户的历史行为决定推送内容（客户 ID）</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="122" />
-        <location filename="../../widgets/expressions/pane.py" line="369" />
+        <location filename="../../widgets/expressions/pane.py" line="61" />
+        <location filename="../../widgets/expressions/pane.py" line="318" />
         <source>Start preview</source>
         <translation>开始预览</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="127" />
+        <location filename="../../widgets/expressions/pane.py" line="66" />
         <source>Capture N frames</source>
         <translation>采集 N 帧</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="133" />
+        <location filename="../../widgets/expressions/pane.py" line="73" />
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="139" />
+        <location filename="../../widgets/expressions/pane.py" line="79" />
         <source>User:</source>
         <translation>用户：</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="143" />
+        <location filename="../../widgets/expressions/pane.py" line="83" />
         <source>N =</source>
         <translation>N =</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="148" />
+        <location filename="../../widgets/expressions/pane.py" line="88" />
         <source>No preview yet: choose a source and press Start preview.</source>
         <translation>尚无预览：请选择来源并点击“开始预览”。</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="164" />
+        <location filename="../../widgets/expressions/pane.py" line="104" />
         <source>Live blendshapes</source>
         <translation>实时表情系数</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="166" />
+        <location filename="../../widgets/expressions/pane.py" line="106" />
         <source>Expression timeline</source>
         <translation>表情时间线</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="181" />
-        <location filename="../../widgets/expressions/pane.py" line="488" />
+        <location filename="../../widgets/expressions/pane.py" line="121" />
+        <location filename="../../widgets/expressions/pane.py" line="458" />
         <source>Push to user</source>
         <translation>推送给用户</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="184" />
+        <location filename="../../widgets/expressions/pane.py" line="124" />
         <source>Capture result</source>
         <translation>采集结果</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="186" />
+        <location filename="../../widgets/expressions/pane.py" line="126" />
         <source>Expression:</source>
         <translation>表情：</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="187" />
+        <location filename="../../widgets/expressions/pane.py" line="127" />
         <source>Frames:</source>
         <translation>帧数：</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="188" />
+        <location filename="../../widgets/expressions/pane.py" line="128" />
         <source>Behaviour label:</source>
         <translation>行为标签：</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="189" />
+        <location filename="../../widgets/expressions/pane.py" line="129" />
         <source>Would push:</source>
         <translation>将推送：</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="190" />
+        <location filename="../../widgets/expressions/pane.py" line="130" />
         <source>Why:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="216" />
+        <location filename="../../widgets/expressions/pane.py" line="156" />
         <source>Recent pushes</source>
         <translation>最近推送</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="247" />
+        <location filename="../../widgets/expressions/pane.py" line="187" />
         <source>Loading expressions</source>
         <translation>正在加载表情数据</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="277" />
+        <location filename="../../widgets/expressions/pane.py" line="219" />
         <source>Demo video, peak frame {0} (press Start preview for the live view)</source>
         <translation>演示视频，峰值帧 {0}（点击“开始预览”查看实时画面）</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="300" />
+        <location filename="../../widgets/expressions/pane.py" line="243" />
         <source>Choose a video</source>
         <translation>选择视频</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="301" />
+        <location filename="../../widgets/expressions/pane.py" line="244" />
         <source>Videos (*.avi *.mp4 *.mov *.mkv *.webm)</source>
         <translation>视频 (*.avi *.mp4 *.mov *.mkv *.webm)</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="305" />
+        <location filename="../../widgets/expressions/pane.py" line="248" />
         <source>Choose images</source>
         <translation>选择图片</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="306" />
+        <location filename="../../widgets/expressions/pane.py" line="249" />
         <source>Images (*.jpg *.jpeg *.png *.bmp *.webp)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="316" />
+        <location filename="../../widgets/expressions/pane.py" line="259" />
         <source>The demo video is not available (sample photos missing); choose a video file or images.</source>
         <translation>演示视频不可用（缺少示例照片）；请选择视频文件或图片。</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="321" />
+        <location filename="../../widgets/expressions/pane.py" line="264" />
         <source>Choose a file first (Browse…).</source>
         <translation>请先选择文件（浏览…）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="356" />
+        <location filename="../../widgets/expressions/pane.py" line="305" />
         <source>Stop preview</source>
         <translation>停止预览</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="379" />
+        <location filename="../../widgets/expressions/pane.py" line="328" />
         <source>Preview stopped. Files still work: choose Video file or Images.</source>
         <translation>预览已停止。仍可使用文件：请选择“视频文件”或“图片”。</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="409" />
-        <source>Preview {0:.1f} fps · face model {1:.0f} ms/frame · {2} frames dropped</source>
-        <translation>预览 {0:.1f} 帧/秒 · 人脸模型 {1:.0f} 毫秒/帧 · 丢弃 {2} 帧</translation>
+        <location filename="../../widgets/expressions/pane.py" line="362" />
+        <source>Preview {0:.1f} fps · face model {1:.0f} ms/frame, {2:.0%} of frames classified · {3} dropped</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="436" />
+        <location filename="../../widgets/expressions/pane.py" line="396" />
         <source>Choose the user the capture is for.</source>
         <translation>请选择本次采集对应的用户。</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="441" />
+        <location filename="../../widgets/expressions/pane.py" line="401" />
         <source>capturing {0} frames…</source>
         <translation>正在采集 {0} 帧…</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="448" />
+        <location filename="../../widgets/expressions/pane.py" line="413" />
         <source>Classifying capture</source>
         <translation>正在识别采集的表情</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="457" />
+        <location filename="../../widgets/expressions/pane.py" line="422" />
         <source>Pushing content</source>
         <translation>正在推送内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="463" />
+        <location filename="../../widgets/expressions/pane.py" line="428" />
         <source>Pushed “{0}” to {1}</source>
         <translation>已将“{0}”推送给 {1}</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="469" />
+        <location filename="../../widgets/expressions/pane.py" line="434" />
         <source>nothing suitable in the catalogue</source>
         <translation>曲库中没有合适的内容</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="486" />
+        <location filename="../../widgets/expressions/pane.py" line="456" />
         <source>Pushed</source>
         <translation>已推送</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="495" />
+        <location filename="../../widgets/expressions/pane.py" line="465" />
         <source>{0} of {1} frames had a face</source>
         <translation>{1} 帧中有 {0} 帧检测到人脸</translation>
     </message>
     <message>
-        <location filename="../../widgets/expressions/pane.py" line="506" />
+        <location filename="../../widgets/expressions/pane.py" line="476" />
         <source>Downloading face model</source>
         <translation>正在下载人脸模型</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewWorker</name>
+    <message>
+        <location filename="../../widgets/expressions/preview.py" line="240" />
+        <source>The camera stopped delivering frames.</source>
+        <translation>摄像头已停止输出画面。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/expressions/preview.py" line="242" />
+        <source>{0}: no readable frames</source>
+        <translation>{0}：没有可读取的画面</translation>
     </message>
 </context>
 <context>

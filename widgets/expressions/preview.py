@@ -237,8 +237,9 @@ class PreviewWorker(QThread):
                         next_due = time.monotonic()
             if not images or not got_any:
                 if not self.isInterruptionRequested():
-                    what = ("the camera stopped delivering frames" if isinstance(
-                        self.source_spec, int) else f"{self.source_name()}: no readable frames")
+                    what = (self.tr("The camera stopped delivering frames.")
+                            if isinstance(self.source_spec, int)
+                            else self.tr("{0}: no readable frames").format(self.source_name()))
                     self.failed.emit(what)
                 return
 
