@@ -315,7 +315,7 @@
     <message>
         <location filename="../../widgets/expressions/pane.py" line="362" />
         <source>Preview {0:.1f} fps · face model {1:.0f} ms/frame, {2:.0%} of frames classified · {3} dropped</source>
-        <translation type="unfinished" />
+        <translation>预览 {0:.1f} 帧/秒 · 人脸模型 {1:.0f} 毫秒/帧，{2:.0%} 的帧已识别 · 丢弃 {3} 帧</translation>
     </message>
     <message>
         <location filename="../../widgets/expressions/pane.py" line="396" />
