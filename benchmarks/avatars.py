@@ -129,6 +129,11 @@ def bench_distinctness(n: int, seed: int) -> dict:
     ours = space.dist[v[a], v[b]]
     same_pic = (v[a] // space.n_bg) == (v[b] // space.n_bg)
     ident = pair_distance(identicon_features([u["user_id"] for u in users]), a, b)
+    # our library and palette, but each user's variant picked by a hash of the id (no graph)
+    import zlib
+    vh = np.array([zlib.crc32(u["user_id"].encode()) % space.n_variants for u in users])
+    hashed = space.dist[vh[a], vh[b]]
+    hashed_same = (vh[a] // space.n_bg) == (vh[b] // space.n_bg)
     res = {"users": n, "pairs": int(len(a)), "assign_s": round(elapsed, 2)}
     for name, sel in (("groups<=60", kind == 0), ("contact lists<=60", kind == 1),
                       ("long contact lists (window)", kind == 2)):
@@ -141,6 +146,9 @@ def bench_distinctness(n: int, seed: int) -> dict:
             "ours_same_picture": int(same_pic[sel].sum()),
             "identicon_min_D": round(float(ident[sel].min()), 2),
             "identicon_below_T_share": round(float((ident[sel] < DEFAULT_THRESHOLD).mean()), 4),
+            "hashed_library_min_D": round(float(hashed[sel].min()), 2),
+            "hashed_library_below_T_or_same_picture": int(((hashed[sel] < DEFAULT_THRESHOLD)
+                                                           | hashed_same[sel]).sum()),
             "shared_default_min_D": 0.0}
     # match share where interest data exists
     has = np.array([p.has_interests for p in portraits])
