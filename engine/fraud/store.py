@@ -310,3 +310,18 @@ def overview(ws: Workspace, log_id: int | None = None, state: TaskState = NO_STA
         log_id = logs[-1]["id"]
     run_id = latest_run(ws, log_id) if log_id is not None else None
     return {"logs": logs, "log_id": log_id, "run": load_run(ws, run_id) if run_id else None}
+
+
+def import_file(ws: Workspace, path, *, name: str = "", user: str = "", replace: bool = False,
+                state: TaskState = NO_STATE) -> dict:
+    """Read a CSV/Parquet log and store it (what the console's Import button runs)."""
+    from pathlib import Path
+
+    from engine.fraud.io import load_events
+    from engine.progress import SubState
+
+    state.set_progress(0.0, f"reading {Path(path).name}")
+    events = load_events(path)
+    state.check()
+    return import_log(ws, events, name=name or Path(path).name, source=str(path), user=user,
+                      replace=replace, state=SubState(state, 0.3, 1.0))

@@ -33,7 +33,8 @@ class FraudPane(Pane):
         self._group_id: int | None = None
         self._loading_logs = False
         # one owner token per kind of task: a new task of a kind cancels the older one
-        self._owners = {k: object() for k in ("load", "run", "group", "decide", "export")}
+        self._owners = {k: object() for k in ("load", "run", "group", "decide", "export",
+                                              "import")}
         self.message = InlineMessage()
         self.model = GroupTableModel(self)
 
@@ -65,8 +66,13 @@ class FraudPane(Pane):
                                            "more, higher is stricter"))
         self.min_common.setToolTip(self.tr("Pairs must have acted together in at least this "
                                            "many slots"))
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setToolTip(self.tr("Load a CSV or Parquet behaviour log into the workspace"))
+        log_row = QHBoxLayout()
+        log_row.addWidget(self.log_combo, 1)
+        log_row.addWidget(self.import_button)
         form = QFormLayout()
-        form.addRow(self.tr("Log"), self.log_combo)
+        form.addRow(self.tr("Log"), log_row)
         form.addRow(self.tr("Behaviours"), beh)
         form.addRow(self.tr("Window"), self.window)
         form.addRow(self.tr("Slot"), self.slot)
@@ -165,6 +171,7 @@ class FraudPane(Pane):
         self.review_button.clicked.connect(lambda: self.decide("needs_review"))
         self.note_button.clicked.connect(self.save_note)
         self.export_button.clicked.connect(self.export_csv)
+        self.import_button.clicked.connect(self.choose_import)
         self.log_combo.currentIndexChanged.connect(self._on_log)
         self._update_buttons()
 
@@ -407,6 +414,33 @@ class FraudPane(Pane):
             store.write_csv, self.model.groups(), path, title=self.tr("Exporting groups"),
             owner=self._owners["export"], on_error=self._error,
             on_done=lambda n: self.context.notify("info", self.tr("Exported {0} groups").format(n)))
+
+    def choose_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import behaviour log"), "",
+            self.tr("Behaviour logs (*.csv *.csv.gz *.tsv *.parquet)"))
+        if path:
+            self.import_file(path)
+
+    def import_file(self, path: str):
+        """Import in the background; the new log is selected when done."""
+        self.message.clear_message()
+        self.status.setText(self.tr("Importing…"))
+        return self.context.tasks.submit(
+            store.import_file, self.context.workspace, path, user=self.context.user,
+            replace=True, title=self.tr("Importing behaviour log"), owner=self._owners["import"],
+            on_progress=self._on_progress, on_error=self._on_run_error,
+            on_done=self._on_imported)
+
+    def _on_imported(self, log: dict) -> None:
+        self.status.setText(self.tr("Imported {0} events of {1} accounts").format(
+            f"{log['events']:,}", f"{log['users']:,}"))
+        self.progress.setValue(1000)
+        self._loading_logs = True
+        self.log_combo.addItem(log["name"], log["id"])
+        self.log_combo.setCurrentIndex(self.log_combo.count() - 1)
+        self._loading_logs = False
+        self.refresh()
 
     def shutdown(self) -> None:
         if self._task is not None:

@@ -183,3 +183,21 @@ def test_graph_of_2000_accounts_draws_fast(qtbot):
     # hovering reports the account name
     view._on_hover(view.scatter, [view.scatter.points()[7]], None)
     assert "u7" in view.info.text()
+
+
+def test_import_from_pane_and_readable_error(qtbot, pane, runner, tmp_path):
+    good = tmp_path / "week2.csv"
+    rows = ["user_id,action,target_id,ts,device_id,ip"]
+    rows += [f"a{i % 7},like,t{i % 3},{1790812800 + 13 * i},d{i % 7},ip{i % 7}" for i in range(200)]
+    good.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    pane.import_file(str(good))
+    wait_idle(qtbot, runner)
+    assert pane.log_combo.count() == 2
+    assert pane.log_combo.currentData() == store.list_logs(pane.context.workspace)[-1]["id"]
+    assert "200" in pane.status.text()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("user_id,action,target_id\nu,like,t\n", encoding="utf-8")
+    pane.import_file(str(bad))
+    wait_idle(qtbot, runner)
+    assert pane.message.isVisible() and "ts" in pane.message.text() and "bad.csv" in pane.message.text()
+    assert pane.log_combo.count() == 2
