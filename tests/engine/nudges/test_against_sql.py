@@ -70,3 +70,27 @@ def test_backtest_nudge_moments_are_exactly_when_evaluation_turns_due():
         now, before = evaluate(table, procs, t), evaluate(table, procs, t - 1)
         assert ((now.user_id == user) & (now.node == g) & now.due).any()
         assert not ((before.user_id == user) & (before.node == g) & before.due).any()
+
+
+def test_backtest_with_quiet_hours_matches_filtered_evaluation():
+    from engine.nudges.evaluate import apply_filters
+    from engine.nudges.rules import parse_rules
+    from benchmarks.nudges import RULES
+
+    doc = {"process": [dict(p, quiet_hours={"start": "22:00", "end": "08:00",
+                                            "utc_offset": "+08:00"}) for p in RULES["process"]]}
+    procs = parse_rules(doc)
+    cols, _ = generate(4000, 21, n_users=300)
+    table = to_table(cols)
+    result = backtest(table, procs)
+    assert len(result.nudge_time) > 50
+    local_hour = ((result.nudge_time // NS + 8 * 3600) // 3600) % 24
+    assert not ((local_hour >= 22) | (local_hour < 8)).any()
+    rng = np.random.default_rng(1)
+    for i in rng.choice(len(result.nudge_time), 30, replace=False):
+        t, user, g = int(result.nudge_time[i]), result.nudge_user[i], int(result.nudge_node[i])
+        now, before = evaluate(table, procs, t), evaluate(table, procs, t - 1)
+        apply_filters(now)
+        apply_filters(before)
+        assert ((now.user_id == user) & (now.node == g) & now.due).any()
+        assert not ((before.user_id == user) & (before.node == g) & before.due).any()
