@@ -3,7 +3,8 @@
 Input is one dict per user (the CLI's JSONL line, or what :mod:`engine.avatars.workspace` reads):
 
     {"user_id", "nickname"?, "gender"?, "age"?, "city"?/"region"?, "interests"?: [...],
-     "profile_interests"?: {label: weight}, "activity"?: messages per day, "signature"?}
+     "profile_interests"?: {label: weight}, "message_interests"?: {keyword: mentions},
+     "activity"?: messages per day, "signature"?}
 
 Derivation (weights in 0..1; several sources of one tag combine by noisy-or, 1 − Π(1 − wᵢ)):
 
@@ -14,6 +15,7 @@ theme:T (interests)    0.85^rank for the interest at ``rank`` (0 = first listed)
 motif:M (interests)    0.8 × the same, when the interest names a specific subject
 theme:T (profiles)     0.9 × the accepted profile interest's weight
 theme/motif (text)     0.5 / 0.4 for a keyword found in the signature
+theme/motif (chats)    min(0.7, 0.3 + 0.1 × (mentions − 1)) for a keyword in the user's messages
 age:BAND               0.6 when the age is known
 region:cn|intl         0.3 from the city (Chinese city or CJK text → cn)
 gender:female|male     0.2 (weak on purpose: the library is not gendered art)
@@ -31,6 +33,7 @@ INTEREST_DECAY = 0.85
 MOTIF_FACTOR = 0.8
 PROFILE_FACTOR = 0.9
 SIGNATURE_THEME, SIGNATURE_MOTIF = 0.5, 0.4
+MESSAGE_BASE, MESSAGE_STEP, MESSAGE_MAX = 0.3, 0.1, 0.7
 AGE_WEIGHT, REGION_WEIGHT, GENDER_WEIGHT, ACTIVITY_WEIGHT = 0.6, 0.3, 0.2, 0.5
 HIGH_ACTIVITY, LOW_ACTIVITY = 5.0, 0.5
 
@@ -106,6 +109,16 @@ def build_portrait(user: dict) -> Portrait:
         p.add(f"theme:{theme}", w, f"profile interest “{label}” ({float(weight):.2f})")
         if motif:
             p.add(f"motif:{motif}", MOTIF_FACTOR * w, f"profile interest “{label}”")
+        p.has_interests = True
+    for word, count in sorted((user.get("message_interests") or {}).items()):
+        hit = match_interest(str(word))
+        if hit is None or int(count) <= 0:
+            continue
+        theme, motif = hit
+        w = min(MESSAGE_MAX, MESSAGE_BASE + MESSAGE_STEP * (int(count) - 1))
+        p.add(f"theme:{theme}", w, f"wrote “{word}” in {int(count)} message(s)")
+        if motif:
+            p.add(f"motif:{motif}", MOTIF_FACTOR * w, f"wrote “{word}”")
         p.has_interests = True
     signature = user.get("signature")
     if signature:

@@ -136,6 +136,15 @@ def default_avatar_users(session, only: set[str] | None = None) -> dict[str, dic
             u["interests"] = [x.strip() for x in s.interests.split(",") if x.strip()]
         if s.activity is not None:
             u["activity"] = s.activity
+    for uid, (activity, mentions) in message_signals(
+            session, None if only is None else set(users)).items():
+        u = users.get(uid)
+        if u is None:
+            continue
+        if mentions:
+            u["message_interests"] = mentions
+        if u.get("activity") is None:
+            u["activity"] = activity
     for uid, extra in profile_signals(session, None if only is None else set(users)).items():
         u = users.get(uid)
         if u is None:
@@ -146,6 +155,55 @@ def default_avatar_users(session, only: set[str] | None = None) -> dict[str, dic
             if extra.get(key) is not None and u.get(key) in (None, "", "unknown"):
                 u[key] = extra[key]
     return users
+
+
+def _mention_pattern():
+    import re
+
+    from engine.avatars.vocab import KEYWORDS
+
+    words = sorted((w for w in KEYWORDS if len(w) >= 3 or not w.isascii()), key=len, reverse=True)
+    parts = [rf"(?<![a-z]){re.escape(w)}(?![a-z])" if w.isascii() else re.escape(w)
+             for w in words if len(w) >= 2]
+    return re.compile("|".join(parts))
+
+
+MESSAGE_WINDOW_DAYS = 30
+
+
+def message_signals(session, only: set[str] | None) -> dict[str, tuple[float, dict[str, int]]]:
+    """Behaviour from the chat history: messages per day over the last 30 days (before the newest
+    message in the workspace, so the figure does not drift with the clock) and how often each
+    interest keyword appears in what the customer wrote."""
+    from datetime import timedelta
+
+    from sqlalchemy import func
+
+    from engine.store.models.chat import Message
+
+    newest = session.scalar(select(func.max(Message.ts)))
+    if newest is None:
+        return {}
+    since = newest - timedelta(days=MESSAGE_WINDOW_DAYS)
+    q = select(Message.customer_id, Message.text, Message.ts).where(
+        Message.sender_role == "customer", Message.customer_id.is_not(None))
+    rows = []
+    if only is None:
+        rows = session.execute(q).all()
+    else:
+        for part in _chunks(sorted(only)):
+            rows += session.execute(q.where(Message.customer_id.in_(part))).all()
+    pattern = _mention_pattern()
+    recent: dict[str, int] = defaultdict(int)
+    mentions: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for cid, text, ts in rows:
+        if ts is not None and ts >= since:
+            recent[cid] += 1
+        if text:
+            for m in pattern.finditer(text.lower()):
+                mentions[cid][m.group(0)] += 1
+    return {cid: (round(recent.get(cid, 0) / MESSAGE_WINDOW_DAYS, 3), dict(mentions.get(cid, {})))
+            for cid in set(recent) | set(mentions)}
 
 
 def profile_signals(session, only: set[str] | None) -> dict[str, dict]:

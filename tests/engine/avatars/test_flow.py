@@ -8,7 +8,7 @@ from engine.avatars import flow, manage, store
 from engine.avatars.library import format_tags
 from engine.avatars.perceptual import variant_space
 from engine.errors import ConflictError, InputError, NotFoundError
-from engine.store.models.avatars import AvatarAssignment
+from engine.store.models.avatars import AvatarAssignment, AvatarUserSignal
 from tests.engine.avatars.conftest import make_people
 
 
@@ -218,3 +218,27 @@ def test_contacts_preview_shows_the_window_around_the_user(people_ws):
     assert p["confusable"] == [] and p["min_distance"] >= p["threshold"]
     with pytest.raises(NotFoundError):
         manage.contacts_preview(people_ws, "s1", "ghost")
+
+
+def test_chat_history_gives_activity_and_mentions(people_ws):
+    from datetime import datetime, timedelta, timezone
+
+    from engine.store.models.chat import Message
+
+    t = datetime(2026, 5, 1, tzinfo=timezone.utc)
+    with people_ws.session() as s:
+        for k in range(60):
+            s.add(Message(id=f"m{k}", conversation_id="x", sender_id="c0008", sender_role="customer",
+                          customer_id="c0008", ts=t - timedelta(hours=12 * k),
+                          text="周末去打篮球吧" if k % 3 == 0 else "好的 good to go"))
+        s.add(Message(id="old", conversation_id="x", sender_id="c0009", sender_role="customer",
+                      customer_id="c0009", ts=t - timedelta(days=90), text="I love my cats"))
+    with people_ws.session() as s:
+        users = store.default_avatar_users(s, only={"c0008", "c0009"})
+    assert users["c0008"]["message_interests"] == {"篮球": 20}
+    assert users["c0008"]["activity"] == 8.0  # avatar_user_signal wins over chat history
+    assert users["c0009"]["message_interests"] == {"cats": 1}
+    with people_ws.session() as s:
+        s.get(AvatarUserSignal, "c0008").activity = None
+    with people_ws.session() as s:  # 60 messages, every 12 h, all within the last 30 days
+        assert store.default_avatar_users(s, only={"c0008"})["c0008"]["activity"] == 2.0

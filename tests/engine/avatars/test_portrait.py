@@ -55,3 +55,11 @@ def test_profile_interests_are_weighted_by_confidence():
     assert p.has_interests
     assert p.tags["theme:animals"] == pytest.approx(0.45)
     assert p.tags["theme:art"] == pytest.approx(0.9)
+
+
+def test_chat_mentions_add_behaviour_tags_that_grow_with_evidence():
+    once = build_portrait({"user_id": "u", "message_interests": {"篮球": 1}})
+    often = build_portrait({"user_id": "u", "message_interests": {"篮球": 9}})
+    assert once.tags["theme:sports"] == pytest.approx(0.3)
+    assert often.tags["theme:sports"] == pytest.approx(0.7)
+    assert once.has_interests and "message" in once.sources["theme:sports"][0]
