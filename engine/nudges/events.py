@@ -30,6 +30,7 @@ from engine.errors import InputError
 EVENTS = ("enter", "operate", "leave", "complete")
 COLUMNS = ("user_id", "process_id", "node_id", "event", "ts", "attrs")
 NS = 1_000_000_000
+MAX_SECONDS = 9_223_372_036  # int64 nanoseconds reach 2262-04-11
 DICT = pa.dictionary(pa.int32(), pa.string())
 SCHEMA = pa.schema([("user_id", DICT), ("process_id", DICT), ("node_id", DICT), ("event", DICT),
                     ("ts", pa.int64()), ("attrs", pa.string())])
@@ -131,7 +132,13 @@ def _exact_path(arr: pa.Array, epoch: np.ndarray, place: str, first_line: int) -
             raise _bad(arr, epoch & (pc.utf8_length(arr).to_numpy(zero_copy_only=False) > 11),
                        "epoch seconds out of range", place, first_line)
         sign = np.where(pc.equal(parts.field("sign"), "-").to_numpy(zero_copy_only=False), -1, 1)
-        out[epoch] = sign * (_int(whole) * NS + _frac_ns(parts.field("f")))
+        secs = _int(whole)
+        big = secs >= MAX_SECONDS
+        if big.any():
+            bad = np.zeros(n, dtype=bool)
+            bad[np.flatnonzero(epoch)[big]] = True
+            raise _bad(arr, bad, "epoch seconds out of range (1677–2262)", place, first_line)
+        out[epoch] = sign * (secs * NS + _frac_ns(parts.field("f")))
     iso = ~epoch
     if iso.any():
         sub = arr.filter(pa.array(iso)) if not iso.all() else arr
@@ -170,6 +177,11 @@ def _exact_path(arr: pa.Array, epoch: np.ndarray, place: str, first_line: int) -
             bad = np.zeros(n, dtype=bool)
             bad[np.flatnonzero(iso)[badtime]] = True
             raise _bad(arr, bad, "time of day or offset out of range", place, first_line)
+        far = np.abs(days) >= MAX_SECONDS // 86400 - 1
+        if far.any():
+            bad = np.zeros(n, dtype=bool)
+            bad[np.flatnonzero(iso)[far]] = True
+            raise _bad(arr, bad, "date out of range (1677–2262)", place, first_line)
         offset = zsign * (zh * 3600 + zm * 60)
         secs = days * 86400 + h * 3600 + mi * 60 + s - offset
         out[iso] = secs * NS + _frac_ns(parts.field("f"))

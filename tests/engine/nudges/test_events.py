@@ -63,3 +63,10 @@ def test_parse_time_and_negative_epoch():
     assert parse_time("2026-10-01T00:00:00Z") == 1790812800 * 10**9
     assert parse_timestamps(pa.array(["-1.5"])).tolist() == [-1_500_000_000]
     assert np.array_equal(parse_timestamps(pa.array(["1970-01-01T00:00:00+00:00"])), [0])
+
+
+@pytest.mark.parametrize("value", ["99999999999", "9999999999.5", "2300-01-01T00:00:00Z",
+                                   "1500-01-01T00:00:00"])
+def test_times_beyond_int64_nanoseconds_are_rejected_not_wrapped(value):
+    with pytest.raises(InputError, match="range"):
+        parse_timestamps(pa.array(["2026-10-01T00:00:00Z", value]))
