@@ -64,8 +64,10 @@ def judge(ev: Events, sel: Selected, feat: Features, edges: Edges, label: np.nda
     n_dev = np.bincount(dev_g, minlength=n_groups)
     n_ip = np.bincount(ip_g, minlength=n_groups)
     # member → devices / IPs (for the graph): distinct (user, value) of grouped users
-    md = _member_links(gid, lu, ev.device)
-    mi = _member_links(gid, lu, ev.ip)
+    md = _by_group(_member_links(gid, lu, ev.device), label, n_groups)
+    mi = _by_group(_member_links(gid, lu, ev.ip), label, n_groups)
+    dev_s = np.searchsorted(dev_g, np.arange(n_groups + 1))  # dev_g/ip_g are sorted by group
+    ip_s = np.searchsorted(ip_g, np.arange(n_groups + 1))
     eg = label[edges.u]
     in_group = (eg >= 0) & (eg == label[edges.v])
     e_order = np.argsort(eg[in_group], kind="stable")
@@ -99,8 +101,8 @@ def judge(ev: Events, sel: Selected, feat: Features, edges: Edges, label: np.nda
                        + WEIGHTS["share"] * s_share + WEIGHTS["size"] * s_size)
         if score < p.min_score:
             continue
-        dsel = dev_g == g
-        isel = ip_g == g
+        dsel = slice(dev_s[g], dev_s[g + 1])
+        isel = slice(ip_s[g], ip_s[g + 1])
         shared_dev = _shared(ev.devices, dev_v[dsel], dev_users[dsel])
         shared_ip = _shared(ev.ips, ip_v[isel], ip_users[isel])
         sync_sorted = sync_idx[np.argsort(-per_slot[sync_idx], kind="stable")]
@@ -109,7 +111,7 @@ def judge(ev: Events, sel: Selected, feat: Features, edges: Edges, label: np.nda
                  for i in sync_sorted[:200]]
         reasons = _reasons(n, int(n_dev[g]), int(n_ip[g]), shared_dev, shared_ip, mean_sim,
                            sims, sync_idx.size, slots, need)
-        evidence = _evidence(g, local, names, ge, edges, label, md, mi, ev, sel, counts_main,
+        evidence = _evidence(g, local, names, ge, edges, md[g], mi[g], ev, sel, counts_main,
                              cols, per_slot, m_target, m_slot, p)
         evidence.update({
             "similarity": {"mean": round(mean_sim, 4),
@@ -167,7 +169,18 @@ def _reasons(n, n_dev, n_ip, shared_dev, shared_ip, mean_sim, sims, n_sync, slot
     return out
 
 
-def _evidence(g, local, names, ge, edges, label, md, mi, ev, sel, counts_main, cols, per_slot,
+def _by_group(links: np.ndarray, label: np.ndarray, n_groups: int) -> list[np.ndarray]:
+    """Split (user, value) rows into one array per group label (one sort, then slices)."""
+    if not links.size:
+        return [links] * n_groups
+    lab = label[links[:, 0]]
+    order = np.argsort(lab, kind="stable")
+    links, lab = links[order], lab[order]
+    starts = np.searchsorted(lab, np.arange(n_groups + 1))
+    return [links[starts[g]:starts[g + 1]] for g in range(n_groups)]
+
+
+def _evidence(g, local, names, ge, edges, md, mi, ev, sel, counts_main, cols, per_slot,
               m_target, m_slot, p) -> dict:
     # ``local`` is sorted: position of a compact user index in the group = searchsorted
     def pos(x):
@@ -179,7 +192,7 @@ def _evidence(g, local, names, ge, edges, label, md, mi, ev, sel, counts_main, c
                          np.round(edges.sim[ge].astype(np.float64), 3)]).tolist()
     out = {"edges": [[int(a), int(b), s] for a, b, s in e]}
     for name, links, vocab in (("device", md, ev.devices), ("ip", mi, ev.ips)):
-        sel_rows = links[label[links[:, 0]] == g] if links.size else links
+        sel_rows = links
         values, inv = np.unique(sel_rows[:, 1], return_inverse=True) if sel_rows.size else (
             np.zeros(0, np.int64), np.zeros(0, np.int64))
         out[f"{name}s"] = [str(vocab[v]) for v in values]
