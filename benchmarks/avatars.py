@@ -61,6 +61,9 @@ def population(n: int, n_groups: int, n_staff: int, seed: int):
         members = order[bounds[s]:bounds[s + 1]]
         if len(members) > 1:
             lists.append(("contacts", np.sort(members)))  # display order = nickname order
+    for _ in range(n_staff * 2):  # staff with a small book of customers (≤ 60 contacts)
+        lists.append(("contacts", np.sort(rng.choice(n, size=int(rng.integers(5, 61)),
+                                                     replace=False))))
     return users, lists
 
 
