@@ -430,7 +430,7 @@ class AvatarsPane(Pane):
         self.message.show_message("error", message)
 
     def shutdown(self) -> None:
-        for owner in self._owners.values():
-            for task in self.context.tasks.running():
-                if task.owner is owner:
-                    task.cancel()
+        owners = list(self._owners.values()) + [self.library._owner, self.library._edit_owner]
+        for task in self.context.tasks.running():
+            if any(task.owner is owner for owner in owners):
+                task.cancel()
