@@ -3,8 +3,9 @@ with the traps real chats have (staff numbers, a spouse's number, an invalid ID 
 dates), group-chat messages, business-card images, customer operations, tags and notes; then the
 extractor runs and some suggestions are reviewed so the pane shows history.
 
-Images are rendered with Pillow into a folder next to the workspace (``<workspace>.media/profiles``
-for a SQLite file, the user data folder for PostgreSQL); the same seed draws the same pictures.
+Images are rendered with Pillow into the workspace's media folder (``<workspace>.media/profiles``
+beside a SQLite file, the user data folder for PostgreSQL; see ``engine.profiles.media``) and the
+messages store paths relative to it, so the same seed gives the same rows and the same pictures.
 Images are read (OCR) on demand, not while the demo is built.
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy import select
 
 from engine.demo.common import CN_CITIES, CN_GIVEN, CN_SURNAMES, DEMO_EPOCH, EN_CITIES, EN_FIRST, EN_LAST
 from engine.profiles.extract import Message
+from engine.profiles.media import media_root
 from engine.profiles.parse import make_id_number
 from engine.profiles.service import bulk_insert, extract_messages, message_rows, refresh_summaries, store_facts
 from engine.progress import NO_STATE, TaskState
@@ -41,13 +43,7 @@ TAGS = ["VIP", "高意向", "老客户", "需回访", "price-sensitive", "referr
 
 
 def media_folder(session) -> Path:
-    url = session.get_bind().url
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        db = Path(url.database)
-        return db.with_name(db.name + ".media") / "profiles"
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("operator-console", appauthor=False)) / "media" / (url.database or "memory") / "profiles"
+    return media_root(session.get_bind().url) / "profiles"
 
 
 def _mobile(rng) -> str:
@@ -141,7 +137,8 @@ def populate(session, *, seed: int, scale: str, state: TaskState = NO_STATE) -> 
                 (_cn_script if chinese else _en_script)(ch, rng, staff_names.get(sid, sid), n)
                 if card_budget > 0:
                     card_budget -= 1
-                    ch.say("customer", None, str(_card(folder, rng, chinese, f"card-{cid}.png", seed + n)))
+                    _card(folder, rng, chinese, f"card-{cid}.png", seed + n)
+                    ch.say("customer", None, f"profiles/card-{cid}.png")  # relative to the media folder
             else:
                 ch.say("customer", "在吗？上次那个还有货吗" if chinese else "Hi, is the offer still on?")
                 ch.say("staff", "有的，给您留着" if chinese else "Yes, I kept one for you.")
@@ -157,7 +154,7 @@ def populate(session, *, seed: int, scale: str, state: TaskState = NO_STATE) -> 
         first = next(m for m in messages if m.role == "customer")
         messages.append(Message(id=f"{first.conversation_id}-bad", conversation_id=first.conversation_id,
                                 sender_id=first.sender_id, role="customer", ts=first.ts + timedelta(minutes=1),
-                                image=str(bad)))
+                                image="profiles/broken.png"))
     # group chat messages: customers in groups chatting with the group's staff
     members = session.execute(select(GroupMember.group_id, GroupMember.member_id, GroupMember.member_kind)
                               .order_by(GroupMember.group_id, GroupMember.member_id)).all()

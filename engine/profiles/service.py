@@ -16,6 +16,7 @@ from sqlalchemy import delete, select, text as sql_text
 from engine.profiles import lexicon as L
 from engine.profiles.extract import Fact, Message, extract_conversation
 from engine.profiles.importers import ReadResult, read_file
+from engine.profiles.media import resolve as resolve_media
 from engine.progress import NO_STATE, SubState, TaskState
 from engine.store.models.chat import Message as MessageRow
 from engine.store.models.people import Customer, Friendship, Staff
@@ -407,8 +408,10 @@ def read_images(ws, customer_id: str | None = None, *, by: str = "ocr", state: T
         if customer_id:
             q = q.where(MessageRow.customer_id == customer_id)
         rows = list(s.scalars(q.order_by(MessageRow.ts)))
+        url = s.get_bind().url
         msgs = [Message(id=m.id, conversation_id=m.conversation_id, sender_id=m.sender_id, role=m.sender_role,
-                        ts=m.ts, image=m.image_path, group_id=m.group_id, customer_id=m.customer_id) for m in rows]
+                        ts=m.ts, image=resolve_media(url, m.image_path), group_id=m.group_id,
+                        customer_id=m.customer_id) for m in rows]
         facts, errors = extract_messages(msgs, ocr=True, state=state)
         n = store_facts(s, msgs, facts)
         custs = {m.customer_id for m in msgs if m.customer_id}
