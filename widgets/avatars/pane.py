@@ -354,11 +354,13 @@ class AvatarsPane(Pane):
     def _user_id(self) -> str | None:
         return self._detail["user"]["user_id"] if self._detail else None
 
-    def _run(self, fn, title: str, done_text: str) -> None:
+    def _run(self, fn, title: str, done_text) -> None:
+        """Run a staff action; ``done_text`` is a message or a function of the result."""
         uid = self._user_id()
-        self.context.tasks.submit(fn, owner=self._owners["action"], title=title,
-                                  on_done=lambda _r: self._after_action(uid, done_text),
-                                  on_error=self._error)
+        self.context.tasks.submit(
+            fn, owner=self._owners["action"], title=title, on_error=self._error,
+            on_done=lambda r: self._after_action(uid, done_text(r) if callable(done_text)
+                                                 else done_text))
 
     def _after_action(self, uid: str | None, text: str) -> None:
         self.message.show_message("info", text)
@@ -372,7 +374,10 @@ class AvatarsPane(Pane):
         ws, uid, by = self.context.workspace, self._user_id(), self.context.user
         if uid:
             self._run(lambda state: flow.regenerate(ws, [uid], by=by, state=state),
-                      self.tr("Regenerating avatar"), self.tr("New avatar for {0}.").format(uid))
+                      self.tr("Regenerating avatar"),
+                      lambda counts: (self.tr("The avatar of {0} is locked; unlock it to "
+                                              "regenerate.") if counts.get("locked")
+                                      else self.tr("New avatar for {0}.")).format(uid))
 
     def toggle_lock(self) -> None:
         from engine.avatars import flow

@@ -99,6 +99,12 @@ def test_regenerate_lock_and_use_candidate(qtbot, pane):
                     timeout=30000)
     idle(qtbot, pane)
     assert pane.lock_button.text() == "Unlock"
+    locked_picture = pane._detail["assignment"]["picture_id"]
+    pane.regenerate()
+    qtbot.waitUntil(lambda: "is locked" in pane.message.text(), timeout=30000)
+    qtbot.waitUntil(lambda: pane._detail is not None, timeout=30000)
+    idle(qtbot, pane)
+    assert pane._detail["assignment"]["picture_id"] == locked_picture
     pane.cands_view.setCurrentIndex(pane.cands_model.index(2, 0))
     chosen = pane.cands_model.row(2)["picture_id"]
     pane.use_candidate()
