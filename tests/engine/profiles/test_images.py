@@ -50,3 +50,22 @@ def test_ocr_reads_a_business_card(tmp_path):
     got = keys(res.text)
     assert {("name", "王建国"), ("phone", "+8613812345678"), ("email", "wang.jg@huawei.com"),
             ("company", "华为技术有限公司"), ("job_title", "销售总监")} <= got
+
+
+@pytest.mark.slow
+def test_read_images_resolves_media_paths_and_reports_bad_files(workspace):
+    from engine.profiles import queries, service
+    from engine.profiles.extract import Message
+    from engine.profiles.media import media_root
+
+    root = media_root(workspace.engine.url)
+    render_card(["李娜", "财务经理", "招商银行", "手机：13922223333"], root / "profiles" / "c.png")
+    (root / "profiles" / "x.png").write_bytes(b"oops")
+    msgs = [Message("i1", "k", "cu1", "customer", TS, image="profiles/c.png"),
+            Message("i2", "k", "cu1", "customer", TS, image="profiles/x.png"),
+            Message("i3", "k", "s1", "staff", TS, text="ok")]
+    service.import_messages(workspace, msgs, extract=False)
+    result = service.read_images(workspace, "cu1")
+    assert result["images"] == 2 and len(result["errors"]) == 1 and "i2" in result["errors"][0]
+    got = {(f["field"], f["display"], f["source"]) for f in queries.load_profile(workspace, "cu1")["fields"]}
+    assert {("name", "李娜", "image"), ("phone", "+8613922223333", "image"), ("company", "招商银行", "image")} <= got
