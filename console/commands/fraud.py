@@ -12,6 +12,8 @@ _OPTIONS = [
     ("--slot", int, 60, "seconds per time slot of the behaviour vectors"),
     ("--similarity", float, 0.10, "prune pairs whose TF-IDF cosine similarity is below this"),
     ("--min-common-slots", int, 4, "prune pairs active together in fewer slots than this"),
+    ("--attach-similarity", float, 0.05, "weaker similarity that may still attach an account"),
+    ("--attach-links", int, 2, "weak links into a group an account needs to join it (0: off)"),
     ("--min-user-events", int, 3, "ignore accounts with fewer events of the behaviours"),
     ("--bucket-cap", int, 24, "targets-windows/devices/IPs with more users get capped links"),
     ("--neighbours", int, 4, "links per user and MinHash order inside a capped bucket"),

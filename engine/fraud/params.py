@@ -20,6 +20,10 @@ class Params:
     similarity: float = 0.10
     # ... and the two accounts were active in at least this many common slots.
     min_common_slots: int = 4
+    # Hysteresis: an account outside the groups joins one when it has at least ``attach_links``
+    # edges into it with similarity ≥ ``attach_similarity`` (0 links = off).
+    attach_similarity: float = 0.05
+    attach_links: int = 2
     # Ignore accounts with fewer events of the chosen behaviours (too little to judge).
     min_user_events: int = 3
     # Buckets (target window, device, IP) with more distinct users than this get capped links.
@@ -55,6 +59,8 @@ class Params:
              f"similarity must be between 0 and 1, got {self.similarity}")
         need(self.min_common_slots >= 1, "min_common_slots", "must be ≥ 1")
         need(self.min_user_events >= 1, "min_user_events", "must be ≥ 1")
+        need(0.0 <= self.attach_similarity <= 1.0, "attach_similarity", "must be between 0 and 1")
+        need(self.attach_links >= 0, "attach_links", "must be ≥ 0")
         need(self.bucket_cap >= 2, "bucket_cap", "must be ≥ 2")
         need(self.neighbours >= 1, "neighbours", "must be ≥ 1")
         need(self.minhash_orders >= 1, "minhash_orders", "must be ≥ 1")

@@ -338,15 +338,25 @@ class Edges:
     sim: np.ndarray
     common: np.ndarray
     via: np.ndarray
+    strong: np.ndarray | None = None  # sim ≥ similarity (the rest only attach accounts)
+
+    def __post_init__(self) -> None:
+        if self.strong is None:
+            self.strong = np.ones(self.u.size, bool)
 
 
 def prune(pairs: Pairs, sim: np.ndarray, feat: Features, p: Params,
           state: TaskState = NO_STATE) -> Edges:
-    idx = np.flatnonzero(sim >= p.similarity)
+    """Keep pairs with ≥ ``min_common_slots`` common slots and similarity ≥ ``similarity``
+    (strong edges) or ≥ ``attach_similarity`` (weak edges: they can only attach an account to a
+    group the strong edges formed, see :func:`find_groups`)."""
+    low = min(p.attach_similarity, p.similarity) if p.attach_links else p.similarity
+    idx = np.flatnonzero(sim >= low)
     common = common_slots(pairs, feat, idx, state=state)
     keep = common >= p.min_common_slots
     idx = idx[keep]
-    return Edges(pairs.u[idx], pairs.v[idx], sim[idx], common[keep], pairs.via[idx])
+    return Edges(pairs.u[idx], pairs.v[idx], sim[idx], common[keep], pairs.via[idx],
+                 sim[idx] >= p.similarity)
 
 
 # ---------------------------------------------------------------- stage 6: groups
@@ -359,15 +369,19 @@ def find_groups(n_users: int, edges: Edges, p: Params) -> np.ndarray:
     """
     from scipy.sparse.csgraph import connected_components
 
-    g = sparse.coo_matrix((np.ones(edges.u.size, np.int8), (edges.u, edges.v)),
+    st = edges.strong
+    g = sparse.coo_matrix((np.ones(int(st.sum()), np.int8), (edges.u[st], edges.v[st])),
                           shape=(n_users, n_users))
     _, comp = connected_components(g, directed=False)
     sizes = np.bincount(comp)
     label = np.where(sizes[comp] >= p.min_group_size, comp, -1).astype(np.int64)
     if p.split_above:
         next_label = int(comp.max(initial=0)) + 1
+        strong = Edges(edges.u[st], edges.v[st], edges.sim[st], edges.common[st], edges.via[st])
         for c in np.flatnonzero(sizes > p.split_above):
-            next_label = _split(c, comp, edges, label, next_label, p)
+            next_label = _split(c, comp, strong, label, next_label, p)
+    if p.attach_links and (~st).any():
+        _attach(label, edges, p.attach_links)
     # relabel 0..k-1 and drop communities that came out too small
     valid = label >= 0
     if valid.any():
@@ -379,6 +393,26 @@ def find_groups(n_users: int, edges: Edges, p: Params) -> np.ndarray:
         out[valid] = np.where(inv >= 0, inv2 - (1 if (inv < 0).any() else 0), -1)
         return out
     return label
+
+
+def _attach(label: np.ndarray, edges: Edges, need: int) -> None:
+    """Hysteresis: an account outside every group joins group g when it has ≥ ``need`` weak or
+    strong edges into g (and more into g than into any other group).  Done once, so weak edges
+    never chain honest accounts into a group through each other."""
+    u, v = edges.u, edges.v
+    lu, lv = label[u], label[v]
+    a = np.r_[u[(lu < 0) & (lv >= 0)], v[(lv < 0) & (lu >= 0)]]
+    g = np.r_[lv[(lu < 0) & (lv >= 0)], lu[(lv < 0) & (lu >= 0)]]
+    if not a.size:
+        return
+    keys, cnt = count_keys(a.astype(np.int64) * (int(label.max()) + 1) + g)
+    acc, grp = keys // (int(label.max()) + 1), keys % (int(label.max()) + 1)
+    ok = cnt >= need
+    acc, grp, cnt = acc[ok], grp[ok], cnt[ok]
+    order = np.lexsort((-cnt, acc))  # per account, the group it is most tied to first
+    acc, grp = acc[order], grp[order]
+    first = np.r_[True, acc[1:] != acc[:-1]]
+    label[acc[first]] = grp[first]
 
 
 def _split(c: int, comp: np.ndarray, edges: Edges, label: np.ndarray, next_label: int,

@@ -113,3 +113,17 @@ def test_cancel_stops_similarity():
     state.cancel()
     with pytest.raises(Cancelled):
         stages.pair_similarity(pairs, feat, state=state)
+
+
+def test_weak_edges_attach_but_never_form_or_chain_groups():
+    # strong ring 0-4; account 5 has two weak edges into it, account 6 one; 7-8-9 only weak
+    u = np.array([0, 1, 2, 3, 0, 5, 5, 6, 7, 8])
+    v = np.array([1, 2, 3, 4, 2, 0, 1, 0, 8, 9])
+    strong = np.r_[np.ones(5, bool), np.zeros(5, bool)]
+    sim = np.where(strong, 0.5, 0.06).astype(np.float32)
+    e = stages.Edges(u, v, sim, np.full(10, 5), np.ones(10, np.int8), strong)
+    label = stages.find_groups(12, e, Params(min_group_size=5))
+    assert set(np.flatnonzero(label == label[0])) == {0, 1, 2, 3, 4, 5}
+    assert label[6] == -1 and (label[7:10] == -1).all()
+    off = stages.find_groups(12, e, Params(min_group_size=5, attach_links=0))
+    assert label[5] >= 0 and off[5] == -1
