@@ -21,7 +21,7 @@ import re
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import unquote
 
 log = logging.getLogger(__name__)
 ROUTE = re.compile(r"^/avatars/(?P<user>[^/]+)\.(?P<fmt>png|svg)$")
@@ -65,7 +65,8 @@ class AvatarHTTPServer:
     async def serve(self, ready: threading.Event | None = None) -> None:
         self._loop = asyncio.get_running_loop()
         self._stop = asyncio.Event()
-        server = await asyncio.start_server(self._connection, self.host, self.port, backlog=512)
+        server = await self._loop.create_server(lambda: _HTTPProtocol(self), self.host, self.port,
+                                                backlog=512)
         self.address = server.sockets[0].getsockname()[:2]
         if ready is not None:
             ready.set()
@@ -73,8 +74,8 @@ class AvatarHTTPServer:
             async with server:
                 await self._stop.wait()
         finally:
-            for w in list(self._writers):
-                w.close()
+            for conn in list(self._writers):
+                conn.close()
             self._pool.shutdown(wait=True)
 
     def start(self) -> tuple[str, int]:
@@ -94,80 +95,127 @@ class AvatarHTTPServer:
             self._thread.join(timeout=10)
 
     # -- HTTP ----------------------------------------------------------------------------------
-    async def _connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        self._writers.add(writer)
-        try:
-            while True:
-                line = await asyncio.wait_for(reader.readline(), IDLE_TIMEOUT_S)
-                if not line:
-                    break
-                parts = line.decode("latin-1").split()
-                headers: dict[str, str] = {}
-                for _ in range(MAX_HEADERS + 1):
-                    h = await asyncio.wait_for(reader.readline(), IDLE_TIMEOUT_S)
-                    if h in (b"\r\n", b"\n", b""):
-                        break
-                    k, _, v = h.decode("latin-1").partition(":")
-                    headers[k.strip().lower()] = v.strip()
-                else:
-                    await self._write(writer, *_json(413, "too many headers"), head=False,
-                                      keep=False)
-                    break
-                if len(parts) != 3 or not parts[2].startswith("HTTP/1."):
-                    await self._write(writer, *_json(400, "malformed request line"), head=False,
-                                      keep=False)
-                    break
-                method, target, version = parts
-                if headers.get("content-length", "0") not in ("", "0"):
-                    await self._write(writer, *_json(413, "requests carry no body"), head=False,
-                                      keep=False)
-                    break
-                conn = headers.get("connection", "").lower()
-                keep = (version == "HTTP/1.1" and conn != "close") or conn == "keep-alive"
-                status, body, hdrs = await self._respond(method, target, headers)
-                await self._write(writer, status, body, hdrs, head=method == "HEAD", keep=keep)
-                if not keep:
-                    break
-        except (asyncio.TimeoutError, ConnectionError, asyncio.IncompleteReadError,
-                asyncio.LimitOverrunError, ValueError):
-            pass
-        finally:
-            self._writers.discard(writer)
-            writer.close()
-
-    async def _write(self, writer, status: int, body: bytes, headers: dict, *, head: bool,
-                     keep: bool) -> None:
-        lines = [f"HTTP/1.1 {status} {REASONS.get(status, 'OK')}",
-                 f"Content-Length: {len(body)}", "Connection: " + ("keep-alive" if keep else "close")]
-        lines += [f"{k}: {v}" for k, v in headers.items()]
-        writer.write(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"))
-        if body and not head and status != 304:
-            writer.write(body)
-        await writer.drain()
-
-    async def _respond(self, method: str, target: str, headers: dict) -> tuple[int, bytes, dict]:
+    def route(self, method: str, target: str, headers: dict):
+        """(status, body, headers) at once, or the arguments of ``service.get`` to run off-loop."""
         if method not in ("GET", "HEAD"):
             status, body, hdrs = _json(405, "use GET")
             return status, body, {**hdrs, "Allow": "GET, HEAD"}
-        parts = urlsplit(target)
-        if parts.path == "/healthz":
+        path, _, query = target.partition("?")
+        if path == "/healthz":
             return _json(200, {"ok": True})
-        m = ROUTE.match(parts.path)
+        m = ROUTE.match(path)
         if not m:
             return _json(404, "not found: use /avatars/<user_id>.png?size=128")
-        sizes = parse_qs(parts.query).get("size", ["128"])
+        sizes = [p[5:] for p in query.split("&") if p.startswith("size=")] or ["128"]
         if len(sizes) != 1:
             return _json(400, "give size once")
         user, fmt, inm = unquote(m["user"]), m["fmt"], headers.get("if-none-match")
         reply = self.service.get_cached(user, fmt, sizes[0], inm)
         if reply is None:
-            try:
-                reply = await self._loop.run_in_executor(self._pool, self.service.get, user, fmt,
-                                                         sizes[0], inm)
-            except Exception as exc:  # noqa: BLE001 - answer 500 and keep serving
-                log.exception("avatar request failed")
-                return _json(500, f"{type(exc).__name__}: {exc}")
+            return (user, fmt, sizes[0], inm)
         return reply.status, reply.body, reply.headers
+
+
+class _HTTPProtocol(asyncio.Protocol):
+    """One client connection: parse requests from the byte stream, answer in order.
+
+    Requests are handled one at a time per connection (pipelined ones wait in the buffer);
+    a cache miss runs ``service.get`` in the thread pool and the answer is written when it is
+    done, while other connections keep being served by the loop.
+    """
+
+    MAX_HEAD = 16 * 1024
+
+    def __init__(self, server: AvatarHTTPServer) -> None:
+        self.server = server
+        self.buf = bytearray()
+        self.transport = None
+        self.busy = False
+        self.closing = False
+        self.idle = None
+
+    def connection_made(self, transport) -> None:
+        self.transport = transport
+        self.server._writers.add(self)
+        self._touch()
+
+    def connection_lost(self, exc) -> None:
+        self.server._writers.discard(self)
+        if self.idle is not None:
+            self.idle.cancel()
+
+    def close(self) -> None:
+        self.closing = True
+        if self.transport is not None:
+            self.transport.close()
+
+    def _touch(self) -> None:
+        if self.idle is not None:
+            self.idle.cancel()
+        self.idle = self.server._loop.call_later(IDLE_TIMEOUT_S, self.close)
+
+    def data_received(self, data: bytes) -> None:
+        self.buf += data
+        self._touch()
+        self._drain()
+
+    def _drain(self) -> None:
+        while not self.busy and not self.closing:
+            end = self.buf.find(b"\r\n\r\n")
+            if end < 0:
+                if len(self.buf) > self.MAX_HEAD:
+                    self._send(*_json(413, "request head too large"), head=False, keep=False)
+                return
+            head = bytes(self.buf[:end]).decode("latin-1")
+            del self.buf[:end + 4]
+            self._request(head)
+
+    def _request(self, head: str) -> None:
+        lines = head.split("\r\n")
+        parts = lines[0].split()
+        if len(parts) != 3 or not parts[2].startswith("HTTP/1.") or len(lines) > MAX_HEADERS:
+            return self._send(*_json(400, "malformed request"), head=False, keep=False)
+        method, target, version = parts
+        headers = {}
+        for line in lines[1:]:
+            k, _, v = line.partition(":")
+            headers[k.strip().lower()] = v.strip()
+        if headers.get("content-length", "0") not in ("", "0"):
+            return self._send(*_json(413, "requests carry no body"), head=False, keep=False)
+        conn = headers.get("connection", "").lower()
+        keep = (version == "HTTP/1.1" and conn != "close") or conn == "keep-alive"
+        is_head = method == "HEAD"
+        answer = self.server.route(method, target, headers)
+        if len(answer) == 3:
+            return self._send(*answer, head=is_head, keep=keep)
+        self.busy = True
+        fut = self.server._loop.run_in_executor(self.server._pool, self.server.service.get, *answer)
+        fut.add_done_callback(lambda f: self._finish(f, is_head, keep))
+
+    def _finish(self, fut, is_head: bool, keep: bool) -> None:
+        self.busy = False
+        try:
+            reply = fut.result()
+            answer = (reply.status, reply.body, reply.headers)
+        except Exception as exc:  # noqa: BLE001 - answer 500 and keep serving
+            log.exception("avatar request failed")
+            answer = _json(500, f"{type(exc).__name__}: {exc}")
+        if self.closing:
+            return
+        self._send(*answer, head=is_head, keep=keep)
+        self._drain()
+
+    def _send(self, status: int, body: bytes, headers: dict, *, head: bool, keep: bool) -> None:
+        lines = [f"HTTP/1.1 {status} {REASONS.get(status, 'OK')}",
+                 f"Content-Length: {len(body)}", "Connection: " + ("keep-alive" if keep else "close")]
+        lines += [f"{k}: {v}" for k, v in headers.items()]
+        data = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+        if body and not head and status != 304:
+            data += body
+        self.transport.write(data)
+        if not keep:
+            self.closing = True
+            self.transport.close()
 
 
 def make_server(ws, host: str = "127.0.0.1", port: int = 0, max_age: int = 300,
