@@ -409,6 +409,8 @@ def _attach(label: np.ndarray, edges: Edges, need: int) -> None:
     acc, grp = keys // (int(label.max()) + 1), keys % (int(label.max()) + 1)
     ok = cnt >= need
     acc, grp, cnt = acc[ok], grp[ok], cnt[ok]
+    if not acc.size:
+        return
     order = np.lexsort((-cnt, acc))  # per account, the group it is most tied to first
     acc, grp = acc[order], grp[order]
     first = np.r_[True, acc[1:] != acc[:-1]]

@@ -127,3 +127,5 @@ def test_weak_edges_attach_but_never_form_or_chain_groups():
     assert label[6] == -1 and (label[7:10] == -1).all()
     off = stages.find_groups(12, e, Params(min_group_size=5, attach_links=0))
     assert label[5] >= 0 and off[5] == -1
+    strict = stages.find_groups(12, e, Params(min_group_size=5, attach_links=3))
+    assert strict[5] == -1 and (strict[:5] >= 0).all()  # weak edges present, none enough
