@@ -237,14 +237,35 @@ async def _load(host: str, port: int, ids: list[str], clients: int, per_client: 
 
 
 def bench_endpoint(n_users: int, clients: int, per_client: int) -> dict:
+    from datetime import datetime, timezone
+
     from engine.avatars import flow
+    from engine.demo.common import bulk_insert
     from engine.store import open_workspace
-    from tests.engine.avatars.conftest import make_people
+    from engine.store.models.avatars import AvatarUserSignal
+    from engine.store.models.people import Customer, GroupChat, GroupMember
 
     tmp = tempfile.mkdtemp(prefix="avatars-bench-")
     url = f"sqlite:///{Path(tmp) / 'w.sqlite'}"
     ws = open_workspace(url)
-    ids = make_people(ws, n=n_users, own_avatar=())
+    users, lists = population(n_users, n_users // 20, 10, seed=5)
+    ids = [u["user_id"] for u in users]
+    t = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    with ws.session() as s:
+        bulk_insert(s, Customer, [{"id": u["user_id"], "nickname": u["nickname"],
+                                   "gender": u["gender"], "region": u["city"], "signature": None,
+                                   "avatar_url": None, "created_at": t, "updated_at": t,
+                                   "version": 1} for u in users])
+        bulk_insert(s, AvatarUserSignal, [{"user_id": u["user_id"], "age": u["age"],
+                                           "interests": ",".join(u["interests"]),
+                                           "activity": u["activity"], "source": "bench"}
+                                          for u in users])
+        groups = [m for k, m in lists if k == "group"]
+        bulk_insert(s, GroupChat, [{"id": f"g{g}", "name": f"g{g}", "created_at": t}
+                                   for g in range(len(groups))])
+        bulk_insert(s, GroupMember, [{"group_id": f"g{g}", "member_id": ids[int(i)],
+                                      "member_kind": "customer", "joined_at": t}
+                                     for g, m in enumerate(groups) for i in m])
     flow.assign_all(ws)
     ws.dispose()
     proc = subprocess.Popen([sys.executable, "-m", "console.cli", "--db", url, "serve", "--port",
