@@ -77,15 +77,34 @@ def detect_plain(ev: Events, p: Params | None = None) -> dict:
         for members in shared.values():
             candidates.update(_bucket_pairs(list(members), p.bucket_cap, p.neighbours, ranks))
     g = nx.Graph()
+    weak = []
+    low = min(p.attach_similarity, p.similarity) if p.attach_links else p.similarity
     for u, v in candidates:
         a, b = tfidf[u], tfidf[v]
         if len(a) > len(b):
             a, b = b, a
         sim = sum(x * b.get(f, 0.0) for f, x in a.items())
-        if sim < p.similarity:
+        if sim < low:
             continue
         if len(main[u] & main[v]) < p.min_common_slots:
             continue
+        if sim >= p.similarity:
+            g.add_edge(u, v, weight=sim)
+        else:
+            weak.append((u, v, sim))
+    comps = [set(c) for c in nx.connected_components(g) if len(c) >= p.min_group_size]
+    owner = {u: i for i, c in enumerate(comps) for u in c}
+    ties = defaultdict(Counter)
+    for u, v, _ in weak + [(a, b, 0) for a, b in g.edges()]:
+        if u in owner and v not in owner:
+            ties[v][owner[u]] += 1
+        elif v in owner and u not in owner:
+            ties[u][owner[v]] += 1
+    for u, counter in ties.items():
+        best, n_links = max(counter.items(), key=lambda kv: (kv[1], -kv[0]))
+        if p.attach_links and n_links >= p.attach_links:
+            comps[best].add(u)
+    for u, v, sim in weak:
         g.add_edge(u, v, weight=sim)
     dev_of, ip_of = defaultdict(set), defaultdict(set)
     for u, d, i in zip(users, devices, ips):
@@ -94,9 +113,7 @@ def detect_plain(ev: Events, p: Params | None = None) -> dict:
         if i >= 0:
             ip_of[u].add(i)
     groups = []
-    for comp in nx.connected_components(g):
-        if len(comp) < p.min_group_size:
-            continue
+    for comp in comps:
         k = len(comp)
         sims = [d["weight"] for _, _, d in g.subgraph(comp).edges(data=True)]
         slot_members = Counter(f for u in comp for f in main[u])
