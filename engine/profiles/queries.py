@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from sqlalchemy import and_, func, or_, select
 
 from engine.errors import NotFoundError
 from engine.profiles.closeness import closeness
+from engine.profiles.media import resolve as resolve_media
 from engine.progress import NO_STATE, TaskState
 from engine.store.models.chat import Message
 from engine.store.models.people import Customer, Staff
@@ -114,6 +116,18 @@ def conversation(ws, conversation_id: str, customer_id: str, limit: int = 400,
                 {"id": f.id, "field": f.field, "display": f.display, "status": f.status,
                  "start": f.span_start, "end": f.span_end, "source": f.source, "version": f.version})
         names = dict(s.execute(select(Staff.id, Staff.name)).all())
-    return [{"id": m.id, "role": m.sender_role, "sender": names.get(m.sender_id, m.sender_id),
-             "ts": m.ts, "text": m.text or "", "image": m.image_path, "facts": spans.get(m.id, [])}
-            for m in rows]
+        url = s.get_bind().url
+    out = []
+    for m in rows:
+        image = resolve_media(url, m.image_path)
+        out.append({"id": m.id, "role": m.sender_role, "sender": names.get(m.sender_id, m.sender_id),
+                    "ts": m.ts, "text": m.text or "", "image": image,
+                    "image_ok": bool(image) and Path(image).is_file() and _is_picture(image),
+                    "facts": spans.get(m.id, [])})
+    return out
+
+
+def _is_picture(path: str) -> bool:
+    with open(path, "rb") as fh:
+        head = fh.read(12)
+    return head.startswith((b"\x89PNG", b"\xff\xd8", b"GIF8")) or head[8:12] == b"WEBP"

@@ -3,49 +3,67 @@
 <context>
     <name>ClosenessView</name>
     <message>
-        <location filename="../../widgets/profiles/charts.py" line="21" />
+        <location filename="../../widgets/profiles/charts.py" line="32" />
         <source>closeness (0–100)</source>
         <translation>亲密度 (0–100)</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/charts.py" line="25" />
+        <location filename="../../widgets/profiles/charts.py" line="36" />
         <source>Staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/charts.py" line="25" />
+        <location filename="../../widgets/profiles/charts.py" line="36" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/charts.py" line="26" />
+        <location filename="../../widgets/profiles/charts.py" line="37" />
         <source>Friend</source>
         <translation>好友</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/charts.py" line="26" />
+        <location filename="../../widgets/profiles/charts.py" line="37" />
         <source>Groups</source>
         <translation>共同群</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/charts.py" line="27" />
+        <location filename="../../widgets/profiles/charts.py" line="38" />
         <source>Interaction</source>
         <translation>互动</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/charts.py" line="27" />
+        <location filename="../../widgets/profiles/charts.py" line="38" />
         <source>Messages</source>
         <translation>消息数</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/charts.py" line="28" />
+        <location filename="../../widgets/profiles/charts.py" line="39" />
         <source>Reciprocity</source>
         <translation>互动对等</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/charts.py" line="35" />
+        <location filename="../../widgets/profiles/charts.py" line="46" />
         <source>Open this colleague's conversation</source>
         <translation>打开该同事的会话</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationView</name>
+    <message>
+        <location filename="../../widgets/profiles/conversation.py" line="34" />
+        <source>(picture hidden until personal data is revealed)</source>
+        <translation>（查看个人信息后显示图片）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/conversation.py" line="36" />
+        <source>(not a readable image)</source>
+        <translation>（无法读取的图片）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/conversation.py" line="37" />
+        <source>image</source>
+        <translation>图片</translation>
     </message>
 </context>
 <context>
@@ -181,162 +199,162 @@
         <translation>之后</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="99" />
+        <location filename="../../widgets/profiles/card.py" line="101" />
         <source>name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="99" />
+        <location filename="../../widgets/profiles/card.py" line="101" />
         <source>gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="99" />
+        <location filename="../../widgets/profiles/card.py" line="101" />
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="100" />
+        <location filename="../../widgets/profiles/card.py" line="102" />
         <source>e-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="100" />
+        <location filename="../../widgets/profiles/card.py" line="102" />
         <source>WeChat ID</source>
         <translation>微信号</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="100" />
+        <location filename="../../widgets/profiles/card.py" line="102" />
         <source>QQ</source>
         <translation>QQ</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="101" />
+        <location filename="../../widgets/profiles/card.py" line="103" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="101" />
+        <location filename="../../widgets/profiles/card.py" line="103" />
         <source>birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="101" />
+        <location filename="../../widgets/profiles/card.py" line="103" />
         <source>age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="102" />
+        <location filename="../../widgets/profiles/card.py" line="104" />
         <source>company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="102" />
+        <location filename="../../widgets/profiles/card.py" line="104" />
         <source>job title</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="102" />
+        <location filename="../../widgets/profiles/card.py" line="104" />
         <source>city</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="103" />
+        <location filename="../../widgets/profiles/card.py" line="105" />
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="103" />
+        <location filename="../../widgets/profiles/card.py" line="105" />
         <source>budget</source>
         <translation>预算</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="103" />
+        <location filename="../../widgets/profiles/card.py" line="105" />
         <source>interests</source>
         <translation>兴趣</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="104" />
+        <location filename="../../widgets/profiles/card.py" line="106" />
         <source>family</source>
         <translation>家庭</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="104" />
+        <location filename="../../widgets/profiles/card.py" line="106" />
         <source>intent</source>
         <translation>意向</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="104" />
+        <location filename="../../widgets/profiles/card.py" line="106" />
         <source>suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="105" />
+        <location filename="../../widgets/profiles/card.py" line="107" />
         <source>accepted</source>
         <translation>已采纳</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="105" />
+        <location filename="../../widgets/profiles/card.py" line="107" />
         <source>rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="106" />
+        <location filename="../../widgets/profiles/card.py" line="108" />
         <source>superseded</source>
         <translation>已被取代</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="106" />
+        <location filename="../../widgets/profiles/card.py" line="108" />
         <source>text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="106" />
+        <location filename="../../widgets/profiles/card.py" line="108" />
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="107" />
+        <location filename="../../widgets/profiles/card.py" line="109" />
         <source>QR</source>
         <translation>二维码</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="107" />
+        <location filename="../../widgets/profiles/card.py" line="109" />
         <source>directory</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="107" />
+        <location filename="../../widgets/profiles/card.py" line="109" />
         <source>staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="147" />
+        <location filename="../../widgets/profiles/card.py" line="149" />
         <source>from message</source>
         <translation>来自消息</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="147" />
+        <location filename="../../widgets/profiles/card.py" line="149" />
         <source>read from image in message</source>
         <translation>识别自消息图片</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="148" />
+        <location filename="../../widgets/profiles/card.py" line="150" />
         <source>QR code in message</source>
         <translation>消息中的二维码</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="148" />
+        <location filename="../../widgets/profiles/card.py" line="150" />
         <source>IM directory</source>
         <translation>IM 用户资料</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="149" />
+        <location filename="../../widgets/profiles/card.py" line="151" />
         <source>typed by staff</source>
         <translation>员工录入</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="154" />
+        <location filename="../../widgets/profiles/card.py" line="156" />
         <source>Select a field to see where it came from and its history.</source>
         <translation>选择一个字段，查看来源和历史。</translation>
     </message>
@@ -497,37 +515,37 @@
 <context>
     <name>TagsNotesView</name>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="194" />
+        <location filename="../../widgets/profiles/card.py" line="196" />
         <source>Add a tag…</source>
         <translation>添加标签…</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="197" />
+        <location filename="../../widgets/profiles/card.py" line="199" />
         <source>Add tag</source>
         <translation>添加标签</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="199" />
+        <location filename="../../widgets/profiles/card.py" line="201" />
         <source>Remove selected tag</source>
         <translation>删除所选标签</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="206" />
+        <location filename="../../widgets/profiles/card.py" line="208" />
         <source>Write a note for colleagues…</source>
         <translation>给同事写备注…</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="208" />
+        <location filename="../../widgets/profiles/card.py" line="210" />
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="211" />
+        <location filename="../../widgets/profiles/card.py" line="213" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="218" />
+        <location filename="../../widgets/profiles/card.py" line="220" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -535,27 +553,27 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../widgets/profiles/charts.py" line="83" />
+        <location filename="../../widgets/profiles/charts.py" line="97" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/charts.py" line="83" />
+        <location filename="../../widgets/profiles/charts.py" line="97" />
         <source>Operation</source>
         <translation>行为</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/charts.py" line="84" />
+        <location filename="../../widgets/profiles/charts.py" line="98" />
         <source>Towards</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/charts.py" line="84" />
+        <location filename="../../widgets/profiles/charts.py" line="98" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/charts.py" line="85" />
+        <location filename="../../widgets/profiles/charts.py" line="99" />
         <source>Detail</source>
         <translation>详情</translation>
     </message>

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
 
 from engine.profiles.lexicon import PII_FIELDS
 from engine.profiles.pii import mask
@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QTextBrowser
 STATUS_COLOURS = {"suggested": "#ffe58f", "accepted": "#b7eb8f", "rejected": "#e0e0e0", "superseded": "#d6e4ff"}
 
 
-def render_html(messages: list[dict], tr=lambda s: s, revealed: bool = False) -> str:
+def render_html(messages: list[dict], revealed: bool = False) -> str:
     """HTML for the messages: staff on the right, customer on the left, facts as links.
 
     Personal data the extractor found (phone, ID number, …) stays masked until ``revealed``."""
@@ -27,7 +27,15 @@ def render_html(messages: list[dict], tr=lambda s: s, revealed: bool = False) ->
                        revealed)
         if m.get("image"):
             name = html.escape(str(m["image"]).replace("\\", "/").rsplit("/", 1)[-1])
-            body += (("<br>" if body else "") + f"🖼 <i>{html.escape(tr('image'))}: {name}</i>")
+            if m.get("image_ok") and revealed:  # pictures may show personal data: only once revealed
+                src = html.escape(QUrl.fromLocalFile(m["image"]).toString())
+                note = f"<img src='{src}' width='220'>"
+            elif m.get("image_ok"):
+                note = "<i>" + html.escape(QCoreApplication.translate("ConversationView", "(picture hidden until personal data is revealed)")) + "</i>"
+            else:
+                note = "<i>" + html.escape(QCoreApplication.translate("ConversationView", "(not a readable image)")) + "</i>"
+            label = html.escape(QCoreApplication.translate("ConversationView", "image"))
+            body += ("<br>" if body else "") + f"{note}<br><i>{label}: {name}</i>"
             chips = [f for f in m["facts"] if f["source"] != "text"]
             if chips:
                 body += "<br>" + " ".join(_link(f, f"{f['field']}: " + html.escape(
@@ -74,7 +82,7 @@ class ConversationView(QTextBrowser):
 
     def show_messages(self, messages: list[dict], revealed: bool = False) -> None:
         self.messages = messages
-        self.setHtml(render_html(messages, self.tr, revealed))
+        self.setHtml(render_html(messages, revealed))
         self.verticalScrollBar().setValue(self.verticalScrollBar().maximum())
 
     def _on_anchor(self, url: QUrl) -> None:
