@@ -89,7 +89,7 @@
         <translation>将 CSV 或 Parquet 行为日志导入工作区</translation>
     </message>
     <message>
-        <location filename="../../widgets/fraud/pane.py" line="75" />
+        <location filename="../../widgets/fraud/pane.py" line="74" />
         <source>Log</source>
         <translation>日志</translation>
     </message>
@@ -220,131 +220,136 @@
     </message>
     <message>
         <location filename="../../widgets/fraud/pane.py" line="273" />
-        <source>{0} suspect groups, {1} accounts — {2} events, {3} candidate pairs, {4} kept edges, {5:.1f} s</source>
-        <translation>{0} 个可疑团伙，{1} 个账号 — {2} 条行为，{3} 个候选对，保留 {4} 条边，用时 {5:.1f} 秒</translation>
+        <source>{0} suspect groups, {1} accounts — {2} events, {3} candidate pairs, {4} kept edges</source>
+        <translation>{0} 个可疑团伙，{1} 个账号 — {2} 条行为，{3} 个候选对，保留 {4} 条边</translation>
     </message>
     <message>
-        <location filename="../../widgets/fraud/pane.py" line="283" />
+        <location filename="../../widgets/fraud/pane.py" line="278" />
+        <source>, {0:.1f} s</source>
+        <translation>，用时 {0:.1f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/fraud/pane.py" line="285" />
         <source>No detection run yet: choose parameters and press Run.</source>
         <translation>尚未运行检测：请设置参数后点击“运行”。</translation>
     </message>
     <message>
-        <location filename="../../widgets/fraud/pane.py" line="300" />
+        <location filename="../../widgets/fraud/pane.py" line="302" />
         <source>Detecting fraud groups</source>
         <translation>正在检测作弊团伙</translation>
     </message>
     <message>
-        <location filename="../../widgets/fraud/pane.py" line="308" />
+        <location filename="../../widgets/fraud/pane.py" line="310" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../widgets/fraud/pane.py" line="321" />
+        <location filename="../../widgets/fraud/pane.py" line="323" />
         <source>Done: {0} groups</source>
         <translation>完成：{0} 个团伙</translation>
     </message>
     <message>
-        <location filename="../../widgets/fraud/pane.py" line="332" />
+        <location filename="../../widgets/fraud/pane.py" line="334" />
         <source>Cancelled; the previous results are kept.</source>
         <translation>已取消；保留之前的结果。</translation>
     </message>
     <message>
-        <location filename="../../widgets/fraud/pane.py" line="344" />
+        <location filename="../../widgets/fraud/pane.py" line="346" />
         <source>Loading group</source>
         <translation>正在加载团伙</translation>
     </message>
     <message>
-        <location filename="../../widgets/fraud/pane.py" line="351" />
+        <location filename="../../widgets/fraud/pane.py" line="353" />
         <source>{0} by {1} on {2}</source>
         <translation>{0}（{1}，{2}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/fraud/pane.py" line="354" />
+        <location filename="../../widgets/fraud/pane.py" line="356" />
         <source> (carried over from an earlier run, {0:.0%} same members)</source>
         <translation>（沿用之前运行的判定，成员重合 {0:.0%}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/fraud/pane.py" line="358" />
+        <location filename="../../widgets/fraud/pane.py" line="360" />
         <source>Not decided yet.</source>
         <translation>尚未判定。</translation>
     </message>
     <message>
-        <location filename="../../widgets/fraud/pane.py" line="372" />
+        <location filename="../../widgets/fraud/pane.py" line="374" />
         <source>{0} · score {1:.1f}</source>
         <translation>{0} · 评分 {1:.1f}</translation>
     </message>
     <message>
-        <location filename="../../widgets/fraud/pane.py" line="373" />
+        <location filename="../../widgets/fraud/pane.py" line="375" />
         <source>Score parts</source>
         <translation>评分构成</translation>
     </message>
     <message>
-        <location filename="../../widgets/fraud/pane.py" line="373" />
+        <location filename="../../widgets/fraud/pane.py" line="375" />
         <source>Shared devices</source>
         <translation>共用设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/fraud/pane.py" line="374" />
+        <location filename="../../widgets/fraud/pane.py" line="376" />
         <source>Shared IPs</source>
         <translation>共用 IP</translation>
     </message>
     <message>
-        <location filename="../../widgets/fraud/pane.py" line="374" />
+        <location filename="../../widgets/fraud/pane.py" line="376" />
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location filename="../../widgets/fraud/pane.py" line="390" />
+        <location filename="../../widgets/fraud/pane.py" line="392" />
         <source>Saving decision</source>
         <translation>正在保存判定</translation>
     </message>
     <message>
-        <location filename="../../widgets/fraud/pane.py" line="403" />
+        <location filename="../../widgets/fraud/pane.py" line="405" />
         <source>Decision saved: {0}</source>
         <translation>判定已保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../widgets/fraud/pane.py" line="407" />
+        <location filename="../../widgets/fraud/pane.py" line="409" />
         <source>Export groups</source>
         <translation>导出团伙</translation>
     </message>
     <message>
-        <location filename="../../widgets/fraud/pane.py" line="408" />
+        <location filename="../../widgets/fraud/pane.py" line="410" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/fraud/pane.py" line="414" />
+        <location filename="../../widgets/fraud/pane.py" line="416" />
         <source>Exporting groups</source>
         <translation>正在导出团伙</translation>
     </message>
     <message>
-        <location filename="../../widgets/fraud/pane.py" line="416" />
+        <location filename="../../widgets/fraud/pane.py" line="418" />
         <source>Exported {0} groups</source>
         <translation>已导出 {0} 个团伙</translation>
     </message>
     <message>
-        <location filename="../../widgets/fraud/pane.py" line="420" />
+        <location filename="../../widgets/fraud/pane.py" line="422" />
         <source>Import behaviour log</source>
         <translation>导入行为日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/fraud/pane.py" line="421" />
+        <location filename="../../widgets/fraud/pane.py" line="423" />
         <source>Behaviour logs (*.csv *.csv.gz *.tsv *.parquet)</source>
         <translation>行为日志 (*.csv *.csv.gz *.tsv *.parquet)</translation>
     </message>
     <message>
-        <location filename="../../widgets/fraud/pane.py" line="428" />
+        <location filename="../../widgets/fraud/pane.py" line="430" />
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../widgets/fraud/pane.py" line="431" />
+        <location filename="../../widgets/fraud/pane.py" line="433" />
         <source>Importing behaviour log</source>
         <translation>正在导入行为日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/fraud/pane.py" line="436" />
+        <location filename="../../widgets/fraud/pane.py" line="438" />
         <source>Imported {0} events of {1} accounts</source>
         <translation>已导入 {1} 个账号的 {0} 条行为</translation>
     </message>

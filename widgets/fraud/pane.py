@@ -68,11 +68,11 @@ class FraudPane(Pane):
                                            "many slots"))
         self.import_button = QPushButton(self.tr("Import…"))
         self.import_button.setToolTip(self.tr("Load a CSV or Parquet behaviour log into the workspace"))
-        log_row = QHBoxLayout()
-        log_row.addWidget(self.log_combo, 1)
-        log_row.addWidget(self.import_button)
+        self.log_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.log_combo.setMinimumContentsLength(14)
         form = QFormLayout()
-        form.addRow(self.tr("Log"), log_row)
+        form.addRow(self.tr("Log"), self.log_combo)
+        form.addRow("", self.import_button)
         form.addRow(self.tr("Behaviours"), beh)
         form.addRow(self.tr("Window"), self.window)
         form.addRow(self.tr("Slot"), self.slot)
@@ -103,7 +103,7 @@ class FraudPane(Pane):
         pl.addWidget(self.progress)
         pl.addWidget(self.status)
         pl.addStretch(1)
-        params_box.setMaximumWidth(300)
+        params_box.setMaximumWidth(320)
 
         # ---- groups table
         self.table = QTableView()
@@ -269,12 +269,14 @@ class FraudPane(Pane):
         self.model.set_groups(run["groups"] if run else [])
         if run:
             s = run["stats"]
-            self.summary.setText(self.tr(
+            text = self.tr(
                 "{0} suspect groups, {1} accounts — {2} events, {3} candidate pairs, {4} kept "
-                "edges, {5:.1f} s").format(len(run["groups"]), s.get("flagged_accounts", 0),
-                                           f"{s.get('events', 0):,}",
-                                           f"{s.get('candidate_pairs', 0):,}",
-                                           f"{s.get('kept_edges', 0):,}", s.get("seconds", 0.0)))
+                "edges").format(len(run["groups"]), s.get("flagged_accounts", 0),
+                                f"{s.get('events', 0):,}", f"{s.get('candidate_pairs', 0):,}",
+                                f"{s.get('kept_edges', 0):,}")
+            if "seconds" in s:
+                text += self.tr(", {0:.1f} s").format(s["seconds"])
+            self.summary.setText(text)
             self.set_params(Params.from_dict({k: v for k, v in run["params"].items()
                                               if k in Params.__dataclass_fields__}))
             if self.model.rowCount():
