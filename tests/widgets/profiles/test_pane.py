@@ -110,3 +110,17 @@ def test_refresh_picks_up_a_colleagues_change(qtbot, pane):
     pane._poll_changes()  # what the timer does every few seconds on SQLite
     qtbot.waitUntil(lambda: any(n["text"] == "called back" for n in pane.profile["notes"]), timeout=20000)
     qtbot.waitUntil(pane.context.tasks.is_idle, timeout=20000)
+
+
+def test_search_and_field_filter(qtbot, pane):
+    cid = pane.customer_id
+    pane.search.setText(cid)
+    qtbot.waitUntil(lambda: pane.list_model.rowCount() == 1, timeout=20000)
+    assert pane.list_model.customer_id(0) == cid
+    pane.search.clear()
+    qtbot.waitUntil(lambda: pane.list_model.rowCount() == 2000, timeout=20000)
+    pane.field_filter.setCurrentIndex(pane.field_filter.findData("id_number"))
+    qtbot.waitUntil(lambda: 0 < pane.list_model.rowCount() < 2000, timeout=20000)
+    ids = [pane.list_model.customer_id(r) for r in range(pane.list_model.rowCount())]
+    assert ids == queries.customer_ids(pane.context.workspace, has_field="id_number", sort="pending", descending=True)
+    qtbot.waitUntil(pane.context.tasks.is_idle, timeout=20000)
