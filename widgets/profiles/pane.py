@@ -303,8 +303,12 @@ class ProfilesPane(Pane):
         except Exception:  # noqa: BLE001 - a missing table on an old workspace: no sync
             return
         if ws.dialect == "postgresql":
-            self._listener = sync.ChangeListener(ws, self.remote_change.emit).start()
-            self.sync_label.setText(self.tr("live updates on"))
+            listener = sync.ChangeListener(ws, self.remote_change.emit).start()
+            if listener.error is None:
+                self._listener = listener
+                self.sync_label.setText(self.tr("live updates on"))
+            else:
+                self.message.show_message("warning", listener.error)
         self._poll.start()  # also on PostgreSQL, as a safety net (cheap: one indexed query)
         if not self._listener:
             self.sync_label.setText(self.tr("refreshing every %1 s").replace("%1", str(self.POLL_MS // 1000)))
