@@ -124,3 +124,37 @@ def test_search_and_field_filter(qtbot, pane):
     ids = [pane.list_model.customer_id(r) for r in range(pane.list_model.rowCount())]
     assert ids == queries.customer_ids(pane.context.workspace, has_field="id_number", sort="pending", descending=True)
     qtbot.waitUntil(pane.context.tasks.is_idle, timeout=20000)
+
+
+@pytest.mark.slow
+def test_postgres_pane_updates_live_on_a_colleagues_edit(qtbot, postgres_server, tmp_path):
+    import json
+    from datetime import datetime, timezone
+
+    from engine.profiles import service
+    from engine.store import open_workspace
+    from widgets.context import PaneContext
+    from widgets.profiles.pane import ProfilesPane
+    from widgets.tasks import TaskRunner
+
+    ws = open_workspace(postgres_server.new_database())
+    chat = tmp_path / "chat.jsonl"
+    ts = datetime(2026, 10, 14, tzinfo=timezone.utc).isoformat()
+    chat.write_text(json.dumps({"id": "m1", "conversation_id": "k", "sender_id": "cu1", "sender_role": "customer",
+                                "ts": ts, "text": "我叫王芳"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    service.import_file(ws, chat, ocr=False)
+    runner = TaskRunner()
+    pane = ProfilesPane(PaneContext(workspace=ws, tasks=runner, user="alice"))
+    qtbot.addWidget(pane)
+    try:
+        pane.refresh()
+        qtbot.waitUntil(lambda: pane.profile is not None and runner.is_idle(), timeout=20000)
+        assert pane._listener is not None
+        pane._poll.stop()  # only the LISTEN/NOTIFY path may deliver the change in this test
+        edits.add_tag(ws, "cu1", "VIP", by="bob")
+        qtbot.waitUntil(lambda: "VIP" in pane.profile["tags"], timeout=20000)
+        qtbot.waitUntil(runner.is_idle, timeout=20000)
+    finally:
+        pane.shutdown()
+        runner.shutdown()
+        ws.dispose()
