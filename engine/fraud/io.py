@@ -122,22 +122,12 @@ def _parse_ts(col: pa.Array, place: str, kind: str) -> np.ndarray:
             place=f"{place}, {_row_name(kind, i)}, column ts") from None
 
 
-def _sorted_vocab(codes: np.ndarray, vocab: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Renumber so the vocabulary is in sorted order: results then do not depend on row order."""
-    if vocab.size < 2:
-        return codes, vocab
-    perm = pc.array_sort_indices(pa.array(vocab.tolist(), pa.string())).to_numpy()
-    rank = np.empty(perm.size, np.int32)
-    rank[perm] = np.arange(perm.size, dtype=np.int32)
-    out = np.where(codes >= 0, rank[np.maximum(codes, 0)], -1).astype(np.int32)
-    return out, vocab[perm]
-
-
 def _encode(col: pa.Array, name: str, place: str, kind: str, required: bool,
-            lower: bool = False) -> tuple[np.ndarray, np.ndarray]:
+            lower: bool = False, sort: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Dictionary-encode first, then clean only the (small) dictionary: trim, case-fold, empties.
 
-    Returns int32 codes (-1 = missing) and the vocabulary as an object array.
+    Returns int32 codes (-1 = missing) and the vocabulary as an object array.  With ``sort`` the
+    vocabulary is in sorted order, so results do not depend on the order of the rows.
     """
     if not (pa.types.is_string(col.type) or pa.types.is_large_string(col.type)
             or pa.types.is_dictionary(col.type)):
@@ -148,19 +138,26 @@ def _encode(col: pa.Array, name: str, place: str, kind: str, required: bool,
     words = pc.utf8_trim_whitespace(enc.dictionary.cast(pa.string()))
     if lower:
         words = pc.utf8_lower(words)
-    vocab_raw = np.asarray(words.to_pylist(), dtype=object)
     empty_word = pc.fill_null(pc.equal(words, ""), True).to_numpy(zero_copy_only=False)
     same = pc.all(pc.equal(words, enc.dictionary.cast(pa.string()))).as_py()
-    if same and not empty_word.any():  # the usual case: nothing to clean, no renumbering
+    if same and not empty_word.any():  # the usual case: nothing to clean
         if required and missing is not None and missing.any():
             i = int(np.argmax(missing))
             raise InputError(f"{name} is empty",
                              place=f"{place}, {_row_name(kind, i)}, column {name}")
         out = np.asarray(codes, dtype=np.int32)
+        if sort and len(words) > 1:
+            perm = pc.array_sort_indices(words).to_numpy()
+            rank = np.empty(perm.size, np.int32)
+            rank[perm] = np.arange(perm.size, dtype=np.int32)
+            out = rank[out]
+            words = words.take(pa.array(perm))
         if missing is not None:
             out = np.where(missing, -1, out).astype(np.int32)
-        return out, vocab_raw
+        return out, np.asarray(words.to_pylist(), dtype=object)
     # trimming can merge two spellings (" u1" and "u1"): re-number through the clean words
+    # (np.unique sorts, so this path always gives a sorted vocabulary)
+    vocab_raw = np.asarray(words.to_pylist(), dtype=object)
     vocab, remap = np.unique(np.where(empty_word, "", vocab_raw).astype(str), return_inverse=True)
     new_codes = remap.astype(np.int32)[np.asarray(codes, dtype=np.int64)] if codes.size else (
         np.zeros(0, np.int32))
@@ -202,11 +199,9 @@ def events_from_table(table: pa.Table, place: str = "events", kind: str = "table
     ts = _parse_ts(ts_col, place, kind)
     del ts_col
     def encode(name):
-        codes, vocab = _encode(column(name), name, place, kind, name in REQUIRED,
-                               lower=name == "action")
-        if name in REQUIRED:  # accounts, actions, targets: order-independent numbering
-            codes, vocab = _sorted_vocab(codes, vocab)
-        return codes, vocab
+        # accounts, actions, targets: order-independent numbering
+        return _encode(column(name), name, place, kind, name in REQUIRED,
+                       lower=name == "action", sort=name in REQUIRED)
 
     # Arrow kernels release the GIL: encode the string columns on two threads.
     from concurrent.futures import ThreadPoolExecutor

@@ -87,3 +87,12 @@ def test_untrimmed_and_empty_values_are_cleaned(tmp_path):
     assert ev.device.tolist()[:2] == [-1, -1] and ev.devices[ev.device[2]] == "d2"
     assert ev.ip.tolist()[0] == -1 and ev.ip.tolist()[2] == -1
     assert "" not in set(ev.devices) and "" not in set(ev.ips)
+
+
+@pytest.mark.parametrize("pad", ["", " "])
+def test_vocabularies_are_sorted_whatever_the_row_order(tmp_path, pad):
+    p = write(tmp_path, HEADER + f"zed{pad},like,t9,1,d,i\namy,gift,t1,2,d,i\nbob,like,t5,3,d,i\n")
+    ev = load_events(p)
+    assert list(ev.users) == ["amy", "bob", "zed"]
+    assert list(ev.targets) == ["t1", "t5", "t9"]
+    assert list(ev.users[ev.user]) == ["zed", "amy", "bob"]
