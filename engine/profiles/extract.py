@@ -121,6 +121,8 @@ TITLE_CN = re.compile(rf"(?:我是|是一名|是一位|我是一名|我是一个
                       rf"\s*(?:一名|一个|个)?((?:(?!的)[\u4e00-\u9fffA-Z]){{0,6}}(?:{_alt(L.CN_TITLES)}))(?!公司)")
 TITLE_ORG_CN = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)})的?\s*(?:一名|一个)?([\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)}))(?![\u4e00-\u9fff])")
 TITLE_DO_CN = re.compile(r"我是做([\u4e00-\u9fff]{2,6}?)的")
+TITLE_EN2 = re.compile(rf"\b(?i:i'm|i am)\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s*(?i:an?|the)\s+((?i:[a-z]+\s+){{0,3}}?"
+                       rf"(?i:{_alt(L.EN_TITLES)}))\b")
 TITLE_EN = re.compile(rf"\b(?:i'm|i am|i work as|working as|as)\s+(?:an?|the)\s+((?:[a-z]+\s+){{0,3}}?"
                       rf"(?:{_alt(L.EN_TITLES)}))\b", re.I)
 CITY_CN_NAMES = _alt(L.CN_CITIES)
@@ -322,7 +324,7 @@ def _work(text, facts, own, hedged, has_cjk):
             continue
         if own(m.start(1), m.start(1) + len(org)):
             facts.append(_fact("company", org, org, 0.8, m.start(1), m.start(1) + len(org), hedged))
-    for rx in (TITLE_CN, TITLE_ORG_CN, TITLE_EN):
+    for rx in (TITLE_CN, TITLE_ORG_CN, TITLE_EN, TITLE_EN2):
         for m in rx.finditer(text):
             title = m.group(1).strip()
             if rx is TITLE_DO_CN and title.endswith(("生意", "事情")):

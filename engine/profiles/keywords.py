@@ -15,7 +15,7 @@ GATES: dict[str, list[str]] = {
     "qq": ["qq", "扣扣"],
     "name": ["叫", "名字", "姓名", "本人", "我是", "name", "call me", "this is", "i'm", "i am", "it's"],
     "work": list(L.ORG_SUFFIXES) + ["上班", "工作", "任职", "实习", "职位", "职务", "担任", "当", "是一", "我是", "work",
-                                   "employed", "with", "from", "as a", "as an", "i'm a", "i'm an", "i am a"]
+                                   "employed", "with", "from", "as a", "as an", "i'm a", "i'm an", "i am a", ", a ", ", an "]
             + [t.lower() for t in L.CN_TITLES] + [s.lower() for s in L.EN_ORG_SUFFIXES],
     "place": list(L.CN_CITIES) + [c.lower() for c in L.EN_CITIES] + list(L.CITY_ALIASES)
              + ["地址", "寄到", "送到", "邮寄", "路", "街", "address", "ship", "send", "deliver", "street", "road",
