@@ -1,7 +1,7 @@
 """Profiles benchmark: per-field precision/recall on the labelled corpus, extraction speed,
 import time, OCR time per business card.
 
-    python -m benchmarks.profiles [--quick] [--messages N]
+    python -m benchmarks.profiles [--quick] [--messages N] [--only corpus|extract|import|ocr ...]
 
 --quick imports 100k messages and extrapolates to 1M (labelled as such); without it 1M are
 imported for real.  Prints plain text; never run by pytest.
@@ -139,12 +139,18 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="100k-message import, extrapolated to 1M")
     ap.add_argument("--messages", type=int, help="messages to import (default 1M, 100k with --quick)")
+    ap.add_argument("--only", choices=["corpus", "extract", "import", "ocr"], action="append",
+                    help="run only these parts (repeatable)")
     args = ap.parse_args()
-    corpus_scores()
-    extraction_speed(20_000 if args.quick else 100_000)
-    n = args.messages or (100_000 if args.quick else 1_000_000)
-    import_time(n, 1_000_000)
-    ocr_speed(6 if args.quick else 12)
+    parts = set(args.only or ["corpus", "extract", "import", "ocr"])
+    if "corpus" in parts:
+        corpus_scores()
+    if "extract" in parts:
+        extraction_speed(20_000 if args.quick else 100_000)
+    if "import" in parts:
+        import_time(args.messages or (100_000 if args.quick else 1_000_000), 1_000_000)
+    if "ocr" in parts:
+        ocr_speed(6 if args.quick else 12)
 
 
 if __name__ == "__main__":
