@@ -43,7 +43,12 @@ POPULATION_NEUTRAL.update({"squint": 0.2, "blink": 0.1, "brow_down": 0.05,
                            "eye_open": 0.155, "brow_raise": 0.30})
 NEUTRAL_VECTOR = np.array([POPULATION_NEUTRAL[n] for n in FEATURES], np.float32)
 
-_BS_COLS = [[BS_INDEX[b] for b in names] for names in BLEND_FEATURES.values()]
+# (52, 16) averaging matrix: one product per batch instead of 16 gathers (the live preview calls
+# this once per frame, where per-call overhead dominates)
+_BS_AVERAGE = np.zeros((len(BS_INDEX), len(BLEND_FEATURES)), np.float32)
+for _j, _names in enumerate(BLEND_FEATURES.values()):
+    for _b in _names:
+        _BS_AVERAGE[BS_INDEX[_b], _j] = 1.0 / len(_names)
 # landmark ids (MediaPipe 478-point mesh)
 EYE_L, EYE_R = (33, 133), (362, 263)
 LIP_UP, LIP_LOW, CORNER_L, CORNER_R = 13, 14, 61, 291
@@ -53,15 +58,22 @@ BROW_MID_L, BROW_MID_R = 105, 334
 
 def blend_features(bs: np.ndarray) -> np.ndarray:
     bs = np.asarray(bs, np.float32).reshape(-1, bs.shape[-1])
-    return np.stack([bs[:, cols].mean(axis=1) for cols in _BS_COLS], axis=1)
+    return bs @ _BS_AVERAGE
+
+
+# the landmarks the geometry reads, gathered first so per-frame work does not scale with the mesh
+_USED = (*EYE_L, *EYE_R, LIP_UP, LIP_LOW, CORNER_L, CORNER_R, LID_UP_L, LID_LOW_L, LID_UP_R,
+         LID_LOW_R, BROW_MID_L, BROW_MID_R)
+_AT = {lm_id: i for i, lm_id in enumerate(_USED)}
 
 
 def geometry_features(landmarks: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     """(n, 478, 3) normalised landmarks + (n, 2) image sizes -> (n, 5) geometry."""
-    lm = np.asarray(landmarks, np.float32)
-    pts = lm[:, :, :2] * np.asarray(sizes, np.float32)[:, None, :]  # pixels, keeps aspect
-    left = pts[:, list(EYE_L)].mean(axis=1)
-    right = pts[:, list(EYE_R)].mean(axis=1)
+    lm = np.asarray(landmarks, np.float32)[:, _USED, :2]
+    pts = lm * np.asarray(sizes, np.float32)[:, None, :]  # pixels, keeps aspect
+    a = _AT
+    left = (pts[:, a[EYE_L[0]]] + pts[:, a[EYE_L[1]]]) / 2
+    right = (pts[:, a[EYE_R[0]]] + pts[:, a[EYE_R[1]]]) / 2
     axis = right - left
     iod = np.linalg.norm(axis, axis=1)
     iod = np.where(iod > 1e-6, iod, np.nan)
@@ -70,11 +82,15 @@ def geometry_features(landmarks: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     # rotate by -angle: x' = x cos + y sin, y' = -x sin + y cos (y points down)
     y = (-centred[..., 0] * sin[:, None] + centred[..., 1] * cos[:, None]) / iod[:, None]
     x = (centred[..., 0] * cos[:, None] + centred[..., 1] * sin[:, None]) / iod[:, None]
-    mouth_open = y[:, LIP_LOW] - y[:, LIP_UP]
-    mouth_width = np.hypot(x[:, CORNER_R] - x[:, CORNER_L], y[:, CORNER_R] - y[:, CORNER_L])
-    corner_lift = (y[:, LIP_UP] + y[:, LIP_LOW]) / 2 - (y[:, CORNER_L] + y[:, CORNER_R]) / 2
-    eye_open = ((y[:, LID_LOW_L] - y[:, LID_UP_L]) + (y[:, LID_LOW_R] - y[:, LID_UP_R])) / 2
-    brow_raise = ((y[:, LID_UP_L] - y[:, BROW_MID_L]) + (y[:, LID_UP_R] - y[:, BROW_MID_R])) / 2
+    mouth_open = y[:, a[LIP_LOW]] - y[:, a[LIP_UP]]
+    mouth_width = np.hypot(x[:, a[CORNER_R]] - x[:, a[CORNER_L]],
+                           y[:, a[CORNER_R]] - y[:, a[CORNER_L]])
+    corner_lift = (y[:, a[LIP_UP]] + y[:, a[LIP_LOW]]) / 2 \
+        - (y[:, a[CORNER_L]] + y[:, a[CORNER_R]]) / 2
+    eye_open = ((y[:, a[LID_LOW_L]] - y[:, a[LID_UP_L]])
+                + (y[:, a[LID_LOW_R]] - y[:, a[LID_UP_R]])) / 2
+    brow_raise = ((y[:, a[LID_UP_L]] - y[:, a[BROW_MID_L]])
+                  + (y[:, a[LID_UP_R]] - y[:, a[BROW_MID_R]])) / 2
     return np.stack([mouth_open, mouth_width, corner_lift, eye_open, brow_raise], axis=1)
 
 
