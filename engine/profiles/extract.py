@@ -51,6 +51,8 @@ THIRD_RX = re.compile(rf"(?:{_alt(L.THIRD_PARTY_CN)})|\b(?:{_alt(L.THIRD_PARTY_E
 POSSESSIVE_AFTER = re.compile(r"\s*(?:的|'s|’s|电话|手机|号码|邮箱|微信|地址|number|phone|email|address|"
                               r"contact|是|is|:|：)", re.I)
 SELF_RX = re.compile(rf"(?:{_alt(L.SELF_CN)})|我|\b(?:my own|mine|my|i am|i'm|me|i)\b", re.I)
+SPEAKER_ROLE_BEFORE = re.compile(r"(?:我是|(?<![a-z])(?:i'm|i am)\s+)(?:他|她|孩子的?|宝宝的?|(?:his|her|their|the kid's)\s+)?$",
+                                 re.I)
 CONTACT_LABEL = re.compile(r"\s*(?:电话|手机|号码|联系方式|phone|number|tel)", re.I)
 OWNED_AFTER = re.compile(rf"\s*(?:是|is|belongs to)\s*(?:我|my)?\s*(?:{_alt(L.THIRD_PARTY_CN)}|"
                          rf"(?:{_alt(L.THIRD_PARTY_EN)})\b)", re.I)
@@ -70,6 +72,8 @@ def belongs_to_customer(text: str, start: int, end: int) -> bool:
     third = -1
     bare_label = CONTACT_LABEL.match(window, clause_start) is not None
     for m in THIRD_RX.finditer(window):
+        if SPEAKER_ROLE_BEFORE.search(window, 0, m.start()):
+            continue  # "我是他妈妈" / "I'm her dad": the speaker's own role, not someone else
         in_clause = m.start() >= clause_start
         if in_clause or bare_label or POSSESSIVE_AFTER.match(window, m.end()):
             third = m.start()
@@ -80,11 +84,9 @@ def belongs_to_customer(text: str, start: int, end: int) -> bool:
 
 
 # ------------------------------------------------------------------ patterns
+STAFF_INTL_RX = re.compile(r"\+\d[\d\s()-]{7,16}\d")
 CN_MOBILE = re.compile(r"(?<![\dA-Za-z])(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?![\dA-Za-z])")
-INTL_PHONE = re.compile(r"(?<![\dA-Za-z])\+(?!86)\d[\d\s()-]{6,16}\d(?![\dA-Za-z])")
 LANDLINE = re.compile(r"(?:电话|座机|tel|phone|call me on|call me at)[^\d+]{0,6}(0\d{2,3})[\s-]?(\d{7,8})(?!\d)", re.I)
-LOCAL_PHONE = re.compile(r"(?:phone|number|call me(?: on| at)?|reach me(?: on| at)?|mobile|cell|whatsapp)"
-                         r"[^\d+]{0,12}((?:\(?\d{2,4}\)?[\s-]?){2,3}\d{3,4})(?!\d)", re.I)
 NOT_PHONE_BEFORE = re.compile(r"(?:订单|单号|快递|运单|账号|卡号|验证码|工号|qq|QQ|扣扣|微信|vx|VX|wx|"
                               r"order|tracking|account|card|invoice|ref|wechat)\s*(?:号|号码|no\.?|number|#|id)?"
                               r"\s*(?:是|为|is|:|：)?\s*$", re.I)
@@ -92,7 +94,7 @@ EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9.-]
 WECHAT = re.compile(r"(?:微信号?|vx|VX|wx|WX|weixin|wechat(?:\s*id)?)\s*(?:号|号码|id|ID)?\s*"
                     r"(?:是|为|:|：|is|-)?\s*([a-zA-Z][-_a-zA-Z0-9]{5,19}|1[3-9]\d{9})(?![\w])", re.I)
 QQ = re.compile(r"(?:QQ|qq|扣扣)\s*(?:号|号码|number)?\s*(?:是|为|:|：|is)?\s*([1-9]\d{4,10})(?!\d)")
-ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx])(?![0-9A-Za-z])")
+ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{4,6}(?: \d{2,8}){2,5}[Xx]?)(?![0-9A-Za-z])")
 
 _SURNAME2 = _alt(L.CN_COMPOUND_SURNAMES)
 NAME_CN_CUE = re.compile(r"(?:(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|我的名字[是叫]|名字[是叫]|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
@@ -103,6 +105,12 @@ EN_NAME_STOP = {"here", "interested", "fine", "good", "ok", "okay", "sorry", "fr
                 "not", "looking", "a", "an", "the", "very", "so", "just", "back", "ready", "sure",
                 "glad", "happy", "chinese", "english", "american", "british", "busy", "single",
                 "married", "thinking", "planning", "also", "still", "on", "with", "afraid", "curious"}
+# capitalised words that start sentences or name things, never a person's name
+EN_NOT_NAME = {"Thanks", "Thank", "Please", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+               "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
+               "August", "September", "October", "November", "December", "Street", "Road", "Avenue",
+               "Mobile", "Phone", "Email", "Call", "Text", "Office", "Home", "Work", "Pro", "Max",
+               "Plus", "Air", "Mini", "Hospital", "Bank", "University", "Group", "Ltd", "Inc"}
 GENDER_CN = re.compile(r"(?:我是|本人|我|性别\s*[:：]?)\s*(?:一个|一名|个)?(男|女)(?:的|生|士|性|孩|人)?(?![朋友儿])")
 GENDER_ROLE = re.compile(r"(宝妈|孕妈|全职妈妈|宝爸|奶爸)|\b(?:i'm|i am|as)\s+(?:a\s+)?(mom|mum|mother|dad|father|"
                          r"woman|man|guy|girl|lady|male|female)\b", re.I)
@@ -126,11 +134,18 @@ TITLE_EN2 = re.compile(rf"\b(?i:i'm|i am)\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s*(?i:
 TITLE_EN = re.compile(rf"\b(?:i'm|i am|i work as|working as|as)\s+(?:an?|the)\s+((?:[a-z]+\s+){{0,3}}?"
                       rf"(?:{_alt(L.EN_TITLES)}))\b", re.I)
 CITY_CN_NAMES = _alt(L.CN_CITIES)
-CITY_CN = re.compile(rf"(?:我在|我住在?|我家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|常住|我是|现居|目前在|base在?)\s*"
+CITY_CN = re.compile(rf"(?:我在|我们在|我住在?|我们住在?|都住在?|我家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
+                     rf"常住|现居|目前在|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
                      rf"(?:{_alt(L.PROVINCES)})?省?\s*({CITY_CN_NAMES})(?:市)?")
+# "重庆渝北区，我住这边" / "深圳南山区科技园…，我在这边上班": a district, then "here" is where I live/work
+CITY_DISTRICT_HERE = re.compile(rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}}[区县]"
+                                rf"(?=[^。！？!?]*?(?:我住这边|我住这里|我在这边|我在这里|我家在这|住这边))")
 CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|i'm in|i am in|located in|"
-                     rf"i'm from|i am from|moved to|live in|(?:work|working) (?:at|for) [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* in)"
+                     rf"i'm from|i am from|moved to|live in|we're in|we are in|we live in|here in|"
+                     rf"(?:work|working) in|(?:work|working|study|studying|{_alt(L.EN_TITLES)}) (?:at|for) (?:the )?"
+                     rf"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* in)"
                      rf"\s+({_alt(L.EN_CITIES)})\b", re.I)
+CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)}) area\b")
 TRAVEL_AFTER = re.compile(r"\s*(?:出差|旅游|玩|开会|转机|for (?:a|the) |on business|on holiday|"
                           r"on vacation|this week|for work|next week|for a few days|"
                           r"[\u4e00-\u9fff]{0,4}(?:出差|旅游|开会))", re.I)
@@ -141,8 +156,11 @@ ADDRESS_CN = re.compile(rf"((?:{_alt(L.PROVINCES)})?(?:省|自治区)?(?:{CITY_C
                         r"[\u4e00-\u9fffA-Za-z0-9\-]{0,16})")
 ADDRESS_EN = re.compile(r"\b(\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|"
                         r"Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Crescent)\b\.?(?:,?\s*(?:#?[\w-]+\s*){1,4}){0,3})")
-BUDGET_CUE = re.compile(r"预算|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|最多|budget|afford|spend|"
-                        r"up to|no more than|max(?:imum)?|within", re.I)
+BUDGET_CUE = re.compile(r"预算|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|最多|拿出|首付|budget|afford|spend|"
+                        r"up to|no more than|max(?:imum)?|within|put (?:about |around )?", re.I)
+# weaker cues: they make a budget only of an amount written with its currency
+BUDGET_SOFT_CUE = re.compile(r"(?:around|about|roughly|approximately|under|below|less than|ideally|"
+                             r"大概|大约|差不多)\s*$", re.I)
 BUDGET_AFTER = re.compile(r"\s*(?:以内|之内|以下|左右的?预算|的预算|max\b|maximum|tops|or less|at most)", re.I)
 FAMILY_RULES = [
     ("married", re.compile(r"(?:我|我的|我家|本人)(?:先生|老公|老婆|丈夫|妻子|爱人|媳妇|太太)|已婚|结婚了|\bmy (?:wife|husband)\b|"
@@ -173,6 +191,17 @@ ASK_RULES = [
 ]
 
 
+CITY_REGION_RX = re.compile(rf"\b({_alt(L.CITY_REGION)})\b|(香港)|(澳门)|(台北)")
+
+
+def _region_in(text: str) -> str | None:
+    """The phone region of the first international city named in ``text``."""
+    m = CITY_REGION_RX.search(text)
+    if not m:
+        return None
+    return L.CITY_REGION[m.group(1)] if m.group(1) else ("HK", "MO", "TW")[m.lastindex - 2]
+
+
 def _fact(field, value, display, conf, start, end, hedged=False) -> Fact:
     return Fact(field, value, display, round(conf * (0.8 if hedged else 1.0), 3), start, end)
 
@@ -196,8 +225,13 @@ def _cn_name(text: str, pos: int) -> tuple[str, int] | None:
     return s[:n] + given, pos + n + len(given)
 
 
-def extract_text(text: str, ts: datetime, *, asked: str | None = None) -> list[Fact]:
-    """All candidate facts about the sender in one customer message (or OCR text of their image)."""
+def extract_text(text: str, ts: datetime, *, asked: str | None = None,
+                 region: str | None = None) -> list[Fact]:
+    """All candidate facts about the sender in one customer message (or OCR text of their image).
+
+    ``region`` (ISO 3166) is where the conversation points the customer to (a city they named, the
+    staff member's own number); local phone numbers are read in it.
+    """
     if not text:
         return []
     facts: list[Fact] = []
@@ -211,12 +245,19 @@ def extract_text(text: str, ts: datetime, *, asked: str | None = None) -> list[F
 
     has_digit = DIGIT_RX.search(text) is not None
     gates = scan(text.lower())
+    if has_digit and "place" in gates:
+        region = _region_in(text) or region
     # identifiers first: their spans block overlapping numbers
     for m in (ID_NUMBER.finditer(text) if has_digit else ()):
-        info = P.id_number_info(m.group(1))
+        compact = m.group(1).replace(" ", "")
+        if len(compact) != 18:
+            continue
+        info = P.id_number_info(compact)
+        if " " in m.group(1) and not info:
+            continue  # grouped digits that are no ID number may still be a phone number
         taken.append(m.span(1))
         if info and own(*m.span(1)):
-            value = m.group(1).upper()
+            value = compact.upper()
             facts.append(_fact("id_number", value, value, 0.99, *m.span(1)))
             facts.append(_fact("birthday", info[0], info[0], 0.9, *m.span(1)))
             facts.append(_fact("gender", info[1], info[1], 0.85, *m.span(1)))
@@ -237,25 +278,33 @@ def extract_text(text: str, ts: datetime, *, asked: str | None = None) -> list[F
     for m in (CN_MOBILE.finditer(text) if has_digit else ()):
         if free(*m.span()) and not NOT_PHONE_BEFORE.search(text[max(0, m.start() - 14):m.start()]):
             phone_spans.append((m.span(), P.normalise_cn_mobile("".join(m.groups())), 0.97))
-    for m in (INTL_PHONE.finditer(text) if "+" in text else ()):
-        if free(*m.span()):
-            v = P.parse_international(m.group(), None)
+    if has_digit and len(DIGIT_RX.findall(text)) >= 7:
+        # other numbers (international, or local to the region the conversation points at) via
+        # phonenumbers' matcher; a CN-mobile-looking tail of "+49 151 …" belongs to the whole
+        local_region = region or ("CN" if has_cjk else "US")
+        for s, e, v in P.find_phone_numbers(text, local_region):
+            if not free(s, e) or NOT_PHONE_BEFORE.search(text[max(0, s - 14):s]):
+                continue
+            inside = [p for p in phone_spans if s <= p[0][0] and p[0][1] <= e]
+            if inside and (v.startswith("+86") or text[s] != "+"):
+                continue  # the CN mobile rule already has it, unless another country code leads
+            phone_spans = [p for p in phone_spans if p not in inside]
+            if all(e <= a or s >= b for (a, b), _, _ in phone_spans):
+                phone_spans.append(((s, e), v, 0.95 if text[s] == "+" else 0.85))
+    for m in (LANDLINE.finditer(text) if has_digit else ()):
+        span = (m.start(1), m.end(m.lastindex))
+        if free(*span) and all(span[1] <= a or span[0] >= b for (a, b), _, _ in phone_spans):
+            v = P.parse_international(text[span[0]:span[1]], "CN")
             if v:
-                phone_spans.append((m.span(), v, 0.95))
-    for rx, region in ((LANDLINE, "CN"), (LOCAL_PHONE, None if has_cjk else "US")) if has_digit else ():
-        for m in rx.finditer(text):
-            span = (m.start(1), m.end(m.lastindex))
-            if free(*span) and all(span[1] <= a or span[0] >= b for (a, b), _, _ in phone_spans):
-                v = P.parse_international(text[span[0]:span[1]], region or "CN")
-                if v:
-                    phone_spans.append((span, v, 0.85))
+                phone_spans.append((span, v, 0.85))
     for span, v, conf in phone_spans:
         taken.append(span)
         if own(*span):
             facts.append(_fact("phone", v, v, conf, *span, hedged))
 
-    if asked == "name" or "name" in gates:
-        _names(text, facts, own, hedged, asked)
+    has_contact = any(f.field in CONTACT_FIELDS for f in facts)
+    if asked == "name" or "name" in gates or has_contact:
+        _names(text, facts, own, hedged, asked, has_contact)
     if "work" in gates:
         _work(text, facts, own, hedged, has_cjk)
     if asked == "city" or "place" in gates:
@@ -267,7 +316,45 @@ def extract_text(text: str, ts: datetime, *, asked: str | None = None) -> list[F
     return facts
 
 
-def _names(text, facts, own, hedged, asked):
+CONTACT_FIELDS = frozenset({"phone", "email", "id_number", "wechat_id", "qq"})
+CLAUSE_RX = re.compile(r"(?:[^，,。！？!?；;:：\n()（）.]|\.(?!\s|$))+")
+EN_FULL_NAME = re.compile(r"[A-Z][a-z]+(?:['’][A-Z][a-z]+)?(?:[ -](?:[A-Z][a-z]+(?:['’][A-Z][a-z]+)?|"
+                          r"O['’][A-Z][a-z]+)){1,2}")
+EN_NAME_LEAD = re.compile(r"(?:(?:hi|hey|hello|yes|sure|ok|okay|it's|this is|i'm|i am)\s*,?\s+)", re.I)
+TITLE_NAME_CN = re.compile(rf"(?:{_alt(L.CN_TITLES)})(?=[\u4e00-\u9fff]{{2,4}}(?:[，,。！!\s]|$))")
+
+
+def _clause_names(text, facts, own, hedged):
+    """A clause that is nothing but a full name, in a message that gives contact details
+    ("Sophie Walker, mobile 0412 …", "…1203，孙磊，189…"): people sign their details so."""
+    for m in CLAUSE_RX.finditer(text):
+        clause = m.group().strip()
+        lead_ws = len(m.group()) - len(m.group().lstrip())
+        start = m.start() + lead_ws
+        lead = EN_NAME_LEAD.match(clause)
+        if lead:
+            clause, start = clause[lead.end():], start + lead.end()
+        if CJK_RX.match(clause):
+            got = _cn_name(clause, 0) if 2 <= len(clause) <= 4 else None
+            if got and got[1] == len(clause) and clause not in L.CN_CITIES and own(start, start + len(clause)):
+                facts.append(_fact("name", clause, clause, 0.8, start, start + len(clause), hedged))
+                return
+        elif EN_FULL_NAME.fullmatch(clause):
+            words = clause.split()
+            if any(w.lower() in EN_NAME_STOP for w in words) or clause in L.CITY_REGION or \
+                    any(w in L.CITY_REGION or w in EN_NOT_NAME for w in words):
+                continue
+            if own(start, start + len(clause)):
+                facts.append(_fact("name", clause, clause, 0.8, start, start + len(clause), hedged))
+                return
+    for m in TITLE_NAME_CN.finditer(text):
+        got = _cn_name(text, m.end())
+        if got and own(m.end(), got[1]):
+            facts.append(_fact("name", got[0], got[0], 0.8, m.end(), got[1], hedged))
+            return
+
+
+def _names(text, facts, own, hedged, asked, has_contact=False):
     for m in NAME_CN_CUE.finditer(text):
         got = _cn_name(text, m.end())
         if got and own(m.end(), got[1]):
@@ -284,6 +371,8 @@ def _names(text, facts, own, hedged, asked):
         if words and own(m.start(1), m.start(1) + len(" ".join(words))):
             facts.append(_fact("name", " ".join(words), " ".join(words), conf, m.start(1),
                                m.start(1) + len(" ".join(words)), hedged))
+    if has_contact and not any(f.field == "name" for f in facts):
+        _clause_names(text, facts, own, hedged)
     if asked == "name" and not any(f.field == "name" for f in facts):
         stripped = text.strip(" 。.!！~～")
         lead = len(text) - len(text.lstrip(" "))
@@ -338,12 +427,22 @@ def _canonical_city(name: str) -> str:
 
 
 def _places(text, facts, own, hedged, asked=None):
-    for rx in (CITY_CN, CITY_EN):
+    for rx in (CITY_CN, CITY_EN, CITY_DISTRICT_HERE, CITY_EN_AREA):
         for m in rx.finditer(text):
             if TRAVEL_AFTER.match(text, m.end()) or not own(*m.span(1)):
                 continue
             city = _canonical_city(m.group(1))
             facts.append(_fact("city", city, city, 0.85, *m.span(1), hedged))
+    if not any(f.field == "city" for f in facts) and any(f.field in CONTACT_FIELDS for f in facts):
+        # a clause that is only a city, among contact details ("Mark, 0423 987 654, Sydney.")
+        for m in CLAUSE_RX.finditer(text):
+            clause = m.group().strip()
+            if clause in L.CITY_REGION or clause.rstrip("市") in L.CN_CITIES:
+                s = m.start() + m.group().index(clause)
+                if own(s, s + len(clause)):
+                    city = _canonical_city(clause.rstrip("市"))
+                    facts.append(_fact("city", city, city, 0.75, s, s + len(clause), hedged))
+                    break
     if asked == "city" and not any(f.field == "city" for f in facts):
         bare = text.strip(" 。.!！~～")
         if bare.rstrip("市") in L.CN_CITIES or bare in L.EN_CITIES:
@@ -442,6 +541,8 @@ def _budget(text, facts, own, hedged, has_cjk, asked, taken):
             continue
         before = text[max(0, m.start() - 16):m.start()]
         cue = BUDGET_CUE.search(before) or BUDGET_AFTER.match(text, m.end())
+        if not cue and (m.group("cur1") or m.group("cur2")) and m.group("num")[0].isdigit():
+            cue = BUDGET_SOFT_CUE.search(before)
         if not cue and asked != "budget":
             continue
         if SENT_END.search(before[cue.end():] if cue and not BUDGET_AFTER.match(text, m.end()) else ""):
@@ -497,8 +598,13 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
     """
     out: list[Fact] = []
     asked: dict[str, tuple[str, int]] = {}
+    region: dict[str, str] = {}  # conversation -> phone region it points at
     for msg in messages:
         if msg.role != "customer":
+            for number in STAFF_INTL_RX.findall(msg.text or ""):
+                r = P.region_of_number(re.sub(r"[\s()-]", "", number))
+                if r and r != "001":
+                    region.setdefault(msg.conversation_id, r)
             a = asked_field(msg.text)
             if a:
                 asked[msg.conversation_id] = (a, 2)
@@ -512,8 +618,12 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
             if asked[msg.conversation_id] is None:
                 del asked[msg.conversation_id]
         if msg.text:
-            for f in extract_text(msg.text, msg.ts, asked=field):
+            found = extract_text(msg.text, msg.ts, asked=field, region=region.get(msg.conversation_id))
+            for f in found:
                 out.append(Fact(f.field, f.value, f.display, f.confidence, f.start, f.end, msg.id, "text"))
+            named = _region_in(msg.text) if any(f.field == "city" for f in found) else None
+            if named:  # the customer's own city outranks the staff member's number
+                region[msg.conversation_id] = named
         if ocr_text and msg.id in ocr_text:
             for f in extract_text(ocr_text[msg.id], msg.ts):
                 out.append(Fact(f.field, f.value, f.display, round(f.confidence * 0.95, 3), f.start,

@@ -27,6 +27,8 @@ GATES: dict[str, list[str]] = {
                "宝爸", "单身", "离异", "怀孕", "孕", "wife", "husband", "married", "son", "daughter", "kid", "kids",
                "children", "baby", "single", "divorced", "pregnant", "expecting"],
     "budget": ["预算", "能接受", "可以接受", "承受", "打算花", "准备花", "想花", "控制在", "不超过", "最多", "以内", "之内",
+               "拿出", "首付", "put", "$", "£", "€", "¥", "￥", "rm", "around", "about", "under", "below",
+               "roughly", "ideally", "大概", "大约", "差不多",
                "以下", "budget", "afford", "spend", "up to", "no more than", "max", "maximum", "within", "tops",
                "or less", "at most"],
     "birthday": ["生日", "出生", "birthday", "born", "date of birth", "dob"],

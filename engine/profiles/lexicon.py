@@ -21,14 +21,36 @@ CITY_ALIASES = {
     "changsha": "长沙", "zhengzhou": "郑州", "qingdao": "青岛", "xiamen": "厦门",
     "dongguan": "东莞", "ningbo": "宁波", "hong kong": "香港", "macau": "澳门", "taipei": "台北",
 }
-EN_CITIES = (
-    "Singapore", "London", "New York", "Sydney", "Toronto", "Vancouver", "Kuala Lumpur",
-    "San Francisco", "Melbourne", "Los Angeles", "Chicago", "Boston", "Seattle", "Paris",
-    "Berlin", "Tokyo", "Seoul", "Dubai", "Bangkok", "Jakarta", "Manila", "Auckland", "Dublin",
-    "Manchester", "Edinburgh", "Amsterdam", "Munich", "Zurich", "Austin", "Houston", "Miami",
-    "Montreal", "Perth", "Brisbane", "Hong Kong", "Macau", "Taipei", "Beijing", "Shanghai",
-    "Shenzhen", "Guangzhou", "Hangzhou", "Chengdu", "Wuhan", "Nanjing", "Xiamen", "Suzhou",
-)
+# International cities and the phone region (ISO 3166) a local number there is dialled in.
+CITY_REGION = {
+    "Singapore": "SG", "London": "GB", "Manchester": "GB", "Edinburgh": "GB", "Birmingham": "GB",
+    "Bristol": "GB", "Leeds": "GB", "Liverpool": "GB", "Glasgow": "GB", "Cambridge": "GB",
+    "Oxford": "GB", "Brighton": "GB", "Cardiff": "GB", "Belfast": "GB", "Dublin": "IE",
+    "New York": "US", "San Francisco": "US", "Los Angeles": "US", "Chicago": "US", "Boston": "US",
+    "Seattle": "US", "Austin": "US", "Houston": "US", "Miami": "US", "Dallas": "US",
+    "Atlanta": "US", "Denver": "US", "Phoenix": "US", "Philadelphia": "US", "San Diego": "US",
+    "San Jose": "US", "Portland": "US", "Washington": "US", "Las Vegas": "US", "Detroit": "US",
+    "Minneapolis": "US", "Honolulu": "US", "Toronto": "CA", "Vancouver": "CA", "Montreal": "CA",
+    "Calgary": "CA", "Ottawa": "CA", "Sydney": "AU", "Melbourne": "AU", "Brisbane": "AU",
+    "Perth": "AU", "Adelaide": "AU", "Canberra": "AU", "Gold Coast": "AU", "Auckland": "NZ",
+    "Wellington": "NZ", "Christchurch": "NZ", "Kuala Lumpur": "MY", "Penang": "MY",
+    "Johor Bahru": "MY", "Bangkok": "TH", "Jakarta": "ID", "Bali": "ID", "Manila": "PH",
+    "Ho Chi Minh City": "VN", "Hanoi": "VN", "Tokyo": "JP", "Osaka": "JP", "Kyoto": "JP",
+    "Seoul": "KR", "Busan": "KR", "Dubai": "AE", "Abu Dhabi": "AE", "Doha": "QA",
+    "Mumbai": "IN", "Delhi": "IN", "New Delhi": "IN", "Bangalore": "IN", "Bengaluru": "IN",
+    "Paris": "FR", "Lyon": "FR", "Berlin": "DE", "Munich": "DE", "Hamburg": "DE",
+    "Frankfurt": "DE", "Cologne": "DE", "Amsterdam": "NL", "Rotterdam": "NL", "Brussels": "BE",
+    "Zurich": "CH", "Geneva": "CH", "Vienna": "AT", "Madrid": "ES", "Barcelona": "ES",
+    "Lisbon": "PT", "Rome": "IT", "Milan": "IT", "Stockholm": "SE", "Copenhagen": "DK",
+    "Oslo": "NO", "Helsinki": "FI", "Warsaw": "PL", "Prague": "CZ", "Istanbul": "TR",
+    "Tel Aviv": "IL", "Cairo": "EG", "Johannesburg": "ZA", "Cape Town": "ZA", "Nairobi": "KE",
+    "Lagos": "NG", "Mexico City": "MX", "Sao Paulo": "BR", "São Paulo": "BR",
+    "Rio de Janeiro": "BR", "Buenos Aires": "AR", "Santiago": "CL", "Lima": "PE",
+    "Hong Kong": "HK", "Macau": "MO", "Taipei": "TW", "Beijing": "CN", "Shanghai": "CN",
+    "Shenzhen": "CN", "Guangzhou": "CN", "Hangzhou": "CN", "Chengdu": "CN", "Wuhan": "CN",
+    "Nanjing": "CN", "Xiamen": "CN", "Suzhou": "CN",
+}
+EN_CITIES = tuple(CITY_REGION)
 PROVINCES = ("河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 "
              "贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆").split()
 

@@ -14,14 +14,19 @@ CURRENCY_WORDS = {
     "yuan": "CNY", "$": "USD", "us$": "USD", "usd": "USD", "美元": "USD", "美金": "USD", "刀": "USD",
     "dollars": "USD", "dollar": "USD", "bucks": "USD", "s$": "SGD", "sgd": "SGD", "新币": "SGD",
     "hk$": "HKD", "hkd": "HKD", "港币": "HKD", "€": "EUR", "eur": "EUR", "欧元": "EUR",
-    "£": "GBP", "gbp": "GBP", "英镑": "GBP",
+    "£": "GBP", "gbp": "GBP", "英镑": "GBP", "a$": "AUD", "au$": "AUD", "aud": "AUD", "澳币": "AUD",
+    "澳元": "AUD", "c$": "CAD", "ca$": "CAD", "cad": "CAD", "加币": "CAD", "nz$": "NZD", "nzd": "NZD",
+    "rm": "MYR", "myr": "MYR", "令吉": "MYR", "nt$": "TWD", "twd": "TWD", "台币": "TWD", "sg$": "SGD",
+    "jpy": "JPY", "日元": "JPY", "krw": "KRW", "韩元": "KRW", "chf": "CHF", "aed": "AED", "inr": "INR",
+    "₹": "INR", "₩": "KRW", "mop": "MOP", "澳门币": "MOP",
 }
 AMOUNT_RE = re.compile(
-    r"(?P<cur1>US\$|S\$|HK\$|[¥￥$€£]|RMB|CNY|USD|SGD|HKD|EUR|GBP|rmb|usd)?\s*"
+    r"(?P<cur1>(?:US|AU|SG|CA|NZ|NT|HK|[ASC])\$|[¥￥$€£₹₩]|RM(?=\s?\d)|RMB|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|"
+    r"NZD|MYR|rmb|usd)?\s*"
     r"(?P<num>\d+(?:[,，]\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿点]{1,12})\s*"
     r"(?P<unit>百万|万|千|亿|million|mil|thousand|grand|[wWkKmM](?![a-zA-Z]))?\s*"
-    r"(?P<cur2>元|块|人民币|美元|美金|刀|新币|港币|欧元|英镑|dollars?|bucks|yuan|RMB|rmb|CNY|USD|SGD|"
-    r"HKD|EUR|GBP)?"
+    r"(?P<cur2>元|块|人民币|美元|美金|刀|新币|港币|欧元|英镑|澳币|澳元|加币|台币|令吉|日元|韩元|澳门币|dollars?|"
+    r"bucks|yuan|RMB|rmb|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|NZD|MYR|JPY|KRW|CHF|AED|INR)?"
 )
 
 
@@ -211,3 +216,28 @@ def parse_international(raw: str, region: str | None) -> str | None:
     if not phonenumbers.is_valid_number(num):
         return None
     return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+
+
+def find_phone_numbers(text: str, region: str) -> list[tuple[int, int, str]]:
+    """(start, end, E.164) of the phone numbers phonenumbers' matcher finds in ``text``.
+
+    Local numbers must be valid in ``region``; a number written with its ``+`` country code only
+    needs to be a possible one (the code itself says where it is dialled).
+    """
+    import phonenumbers
+
+    out = []
+    for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
+        if not (m.raw_string.startswith("+") or phonenumbers.is_valid_number(m.number)):
+            continue
+        out.append((m.start, m.end, phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)))
+    return out
+
+
+def region_of_number(e164: str) -> str | None:
+    import phonenumbers
+
+    try:
+        return phonenumbers.region_code_for_number(phonenumbers.parse(e164, None))
+    except phonenumbers.NumberParseException:
+        return None
