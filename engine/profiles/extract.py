@@ -112,23 +112,36 @@ EN_NOT_NAME = {"Thanks", "Thank", "Please", "Monday", "Tuesday", "Wednesday", "T
                "Mobile", "Phone", "Email", "Call", "Text", "Office", "Home", "Work", "Pro", "Max",
                "Plus", "Air", "Mini", "Hospital", "Bank", "University", "Group", "Ltd", "Inc"}
 GENDER_CN = re.compile(r"(?:我是|本人|我|性别\s*[:：]?)\s*(?:一个|一名|个)?(男|女)(?:的|生|士|性|孩|人)?(?![朋友儿])")
-GENDER_ROLE = re.compile(r"(宝妈|孕妈|全职妈妈|宝爸|奶爸)|\b(?:i'm|i am|as)\s+(?:a\s+)?(mom|mum|mother|dad|father|"
+GENDER_ROLE = re.compile(r"(宝妈|孕妈|全职妈妈|宝爸|奶爸|(?<=我是他)妈妈|(?<=我是她)妈妈|(?<=我是孩子)妈妈|(?<=我是他)爸爸|"
+                         r"(?<=我是她)爸爸|(?<=我是孩子)爸爸)|\b(?:i'm|i am|as)\s+(?:a\s+)?(mom|mum|mother|dad|father|"
                          r"woman|man|guy|girl|lady|male|female)\b", re.I)
 AGE_CN = re.compile(r"(?:今年|我|本人|年龄|已经)\s*(?:已经|才|都)?\s*(\d{2}|[一二三四五六七八九十]{1,3})\s*(?:周)?岁")
+AGE_CN2 = re.compile(r"(?:(?<![\d.])(\d{2})\s*周岁|(?:今年|我|本人)\s*(?:刚|已经|才)?满\s*(\d{2})(?!\d))")
 AGE_EN = re.compile(r"\b(?:i'm|i am|age[d:]?|turning)\s*(\d{2})\b(?:\s*(?:years?|yrs?)(?:\s*old)?)?", re.I)
 AGE_EN2 = re.compile(r"\b(\d{2})\s*(?:years?|yrs?)\s*old\b", re.I)
 AGE_EN3 = re.compile(r"\b(?i:i'm|i am)\s+[A-Z][a-z]+,\s*(\d{2})(?=[,.\s]|$)")
 COMPANY_CN = re.compile(rf"(?:我在|我就职于|我任职于|我是|(?<=[，,])是|我们是|公司是|公司叫|单位是|我们|我来自|来自|在)\s*"
                         rf"((?:(?!是|在|的|叫)[\u4e00-\u9fffA-Za-z0-9（）()]){{2,24}}?(?:{_alt(L.ORG_SUFFIXES)})+)")
-WORKPLACE_CN = re.compile(r"在([\u4e00-\u9fffA-Za-z]{2,12}?)(?:上班|工作|任职|实习)")
-COMPANY_EN = re.compile(r"\b(?i:work (?:at|for)|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
-                        r"i'm an? [a-z ]{2,30}? (?:at|with)|i am an? [a-z ]{2,30}? (?:at|with)|"
-                        r"this is [A-Z][a-z]+(?: [A-Z][a-z]+)? from|from)\s+"
+WORKPLACE_CN = re.compile(r"在([\u4e00-\u9fffA-Za-z]{2,12}?)(?:上班|工作|任职|实习|(?=[做当干](?:[\u4e00-\u9fffA-Z]{0,4}"
+                          rf"(?:{_alt(L.CN_TITLES)}|开发|设计|运营|销售|产品|测试|研发))))")
+# an organisation standing alone as a clause of a message that introduces the customer
+COMPANY_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9（）()]{{2,24}}?(?:{_alt(L.ORG_SUFFIXES)}))"
+                               r"(?=[，,]\s*(?:我是|我在|本人))")
+COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
+                        rf"i'm an? [a-z ]{{2,30}}? (?:at|with)|i am an? [a-z ]{{2,30}}? (?:at|with)|"
+                        rf"(?:{_alt(L.EN_TITLES)}) at|"
+                        rf"this is [A-Z][a-z]+(?: [A-Z][a-z]+)? from|from)\s+(?:the\s+)?"
                         r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|of|and))*)")
 TITLE_CN = re.compile(rf"(?:我是|是一名|是一位|我是一名|我是一个|在[\u4e00-\u9fff]{{2,20}}?(?:当|做|任)|我做|我当|职位是|职务是|担任)"
                       rf"\s*(?:一名|一个|个)?((?:(?!的)[\u4e00-\u9fffA-Z]){{0,6}}(?:{_alt(L.CN_TITLES)}))(?!公司)")
 TITLE_ORG_CN = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)})的?\s*(?:一名|一个)?([\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)}))(?![\u4e00-\u9fff])")
 TITLE_DO_CN = re.compile(r"我是做([\u4e00-\u9fff]{2,6}?)的")
+# "我是一家外企的HR", "…工作，是客户经理", "在字节跳动做后端开发"
+TITLE_OF_CN = re.compile(rf"(?:我是[^，,。！!？?]{{0,12}}的|(?<=[，,])是|在[\u4e00-\u9fffA-Za-z]{{2,12}}?[做当干])"
+                         rf"((?:{_alt(L.CN_TITLES)})|[\u4e00-\u9fff]{{0,2}}(?:开发|设计|运营|研发|测试))(?=[，,。！!？?\s]|$)")
+# "Carlos Mendoza, CTO at Loopwise": a title at the head of a clause, followed by at/with
+TITLE_AT_EN = re.compile(rf"(?:^|(?<=[,.;]\s))(?:(?:an?|the)\s+)?((?i:[a-z]+\s+){{0,2}}?(?:{_alt(L.EN_TITLES)}|{_alt(t.upper() for t in ('ceo', 'cto', 'cfo', 'coo', 'vp'))}))"
+                         r"\s+(?:at|with)\s+[A-Z]", re.I)
 TITLE_EN2 = re.compile(rf"\b(?i:i'm|i am)\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s*(?i:an?|the)\s+((?i:[a-z]+\s+){{0,3}}?"
                        rf"(?i:{_alt(L.EN_TITLES)}))\b")
 TITLE_EN = re.compile(rf"\b(?:i'm|i am|i work as|working as|as)\s+(?:an?|the)\s+((?:[a-z]+\s+){{0,3}}?"
@@ -164,14 +177,19 @@ BUDGET_SOFT_CUE = re.compile(r"(?:around|about|roughly|approximately|under|below
 BUDGET_AFTER = re.compile(r"\s*(?:以内|之内|以下|左右的?预算|的预算|max\b|maximum|tops|or less|at most)", re.I)
 FAMILY_RULES = [
     ("married", re.compile(r"(?:我|我的|我家|本人)(?:先生|老公|老婆|丈夫|妻子|爱人|媳妇|太太)|已婚|结婚了|\bmy (?:wife|husband)\b|"
-                           r"\bi'm married\b|\bi am married\b|\bgot married\b", re.I)),
+                           r"\bi'm married\b|\bi am married\b|\bgot married\b|(?:^|[.!?,;]\s*)married\b", re.I)),
     ("has_children", re.compile(r"(?:我|我的|我家)(?:有)?(?:[一两二三四\d]个)?(?:儿子|女儿|孩子|宝宝|娃)|宝妈|宝爸|"
                                 r"(?:^|[，,。])(?:孩子|儿子|女儿)(?:在|上|今年|已经|刚)|"
-                                r"\bmy (?:son|daughter|kids|children|baby)\b|\bhave (?:a|one|two|three|\d) "
-                                r"(?:kids?|children|sons?|daughters?)\b", re.I)),
+                                r"(?:家里|我们家|家中)有?[一两二三四\d]个(?:孩子|娃|宝宝|儿子|女儿)|给(?:孩子|儿子|女儿|宝宝)|带孩子|"
+                                r"\bmy (?:(?:two|three|four|\d|little|young|baby|eldest|youngest|oldest)\s+)?"
+                                r"(?:son|daughter|kids|children|baby|sons|daughters|boys|girls)\b|"
+                                r"\b(?:have|with) (?:a|an|one|two|three|four|\d) (?:\d+[- ]?(?:year|month)[- ]old|"
+                                r"(?:little |young )?(?:kids?|children|sons?|daughters?|toddler|baby))\b|"
+                                r"\b(?:\d|two|three|four) (?:kids|children)\b", re.I)),
     ("single", re.compile(r"单身|未婚|还没结婚|没结婚|\b(?:i'm|i am)\b[^.]{0,25}\bsingle\b|\bnot married\b", re.I)),
     ("divorced", re.compile(r"离婚了|离异|\bdivorced\b", re.I)),
-    ("expecting", re.compile(r"怀孕|孕妈|\bpregnant\b|\bexpecting a baby\b", re.I)),
+    ("expecting", re.compile(r"怀孕|孕妈|\bpregnant\b|\bexpecting (?:a|our|my) (?:first |second |third )?"
+                             r"(?:baby|child)\b", re.I)),
 ]
 NEG_MARRIED = re.compile(r"没结婚|未婚|还没结婚|not married", re.I)
 BIRTHDAY_CUE = re.compile(r"生日|出生|birthday|born|date of birth|dob", re.I)
@@ -413,12 +431,18 @@ def _work(text, facts, own, hedged, has_cjk):
             continue
         if own(m.start(1), m.start(1) + len(org)):
             facts.append(_fact("company", org, org, 0.8, m.start(1), m.start(1) + len(org), hedged))
-    for rx in (TITLE_CN, TITLE_ORG_CN, TITLE_EN, TITLE_EN2):
+    for m in COMPANY_CLAUSE_CN.finditer(text):
+        org = m.group(1)
+        if not any(f.field == "company" for f in facts) and own(*m.span(1)):
+            facts.append(_fact("company", org, org, 0.8, *m.span(1), hedged))
+    titles_seen = set()
+    for rx in (TITLE_CN, TITLE_ORG_CN, TITLE_EN, TITLE_EN2, TITLE_OF_CN, TITLE_AT_EN):
         for m in rx.finditer(text):
             title = m.group(1).strip()
             if rx is TITLE_DO_CN and title.endswith(("生意", "事情")):
                 continue
-            if own(*m.span(1)):
+            if own(*m.span(1)) and title not in titles_seen:
+                titles_seen.add(title)
                 facts.append(_fact("job_title", title, title, 0.8, *m.span(1), hedged))
 
 
@@ -485,17 +509,19 @@ def _personal(text, ts, facts, own, hedged, asked, taken, gates):
             facts.append(_fact("gender", g, g, 0.85, *m.span(1), hedged))
     for m in (GENDER_ROLE.finditer(text) if gender else ()):
         word = (m.group(1) or m.group(2)).lower()
-        g = "female" if word in ("宝妈", "孕妈", "全职妈妈", "mom", "mum", "mother", "woman", "girl",
+        g = "female" if word in ("宝妈", "孕妈", "全职妈妈", "妈妈", "mom", "mum", "mother", "woman", "girl",
                                  "lady", "female") else "male"
         span = m.span(1) if m.group(1) else m.span(2)
         if own(*span):
             facts.append(_fact("gender", g, g, 0.75, *span, hedged))
-    for rx in (AGE_CN, AGE_EN, AGE_EN2, AGE_EN3) if "age" in gates or "name" in gates else ():
+    for rx in (AGE_CN, AGE_CN2, AGE_EN, AGE_EN2, AGE_EN3) if "age" in gates or "name" in gates else ():
         for m in rx.finditer(text):
-            raw = m.group(1)
+            raw = m.group(m.lastindex)
             age = int(raw) if raw.isdigit() else P.cn_number(raw)
-            if age and 14 <= age <= 99 and own(*m.span(1)) and all(m.end(1) <= a or m.start(1) >= b for a, b in taken):
-                facts.append(_fact("age", int(age), str(int(age)), 0.85, *m.span(1), hedged))
+            span = m.span(m.lastindex)
+            if age and 14 <= age <= 99 and own(*span) and all(span[1] <= a or span[0] >= b for a, b in taken) \
+                    and not any(f.field == "age" and f.value == int(age) for f in facts):
+                facts.append(_fact("age", int(age), str(int(age)), 0.85, *span, hedged))
     cue = BIRTHDAY_CUE.search(text) if "birthday" in gates else None
     if cue or asked == "birthday":
         sent_s = 0
@@ -562,7 +588,27 @@ def _budget(text, facts, own, hedged, has_cjk, asked, taken):
             taken.append((s, e))
 
 
+IDENTITY_INTEREST = [
+    ("food", re.compile(r"\bfoodies?\b|吃货|美食家", re.I)),
+    ("gaming", re.compile(r"\bgamers?\b|游戏迷|资深玩家", re.I)),
+    ("cars", re.compile(r"车迷|汽车爱好者|\bcar (?:guy|enthusiast|nut)\b|\bpetrolhead\b", re.I)),
+    ("movies", re.compile(r"影迷|\bcinephile\b|\bmovie buff\b|\bfilm buff\b", re.I)),
+    ("reading", re.compile(r"书迷|\bbookworm\b|\bavid reader\b", re.I)),
+    ("sports", re.compile(r"球迷|健身达人|\bgym rat\b", re.I)),
+    ("photography", re.compile(r"摄影爱好者|摄影师", re.I)),
+    ("pets", re.compile(r"(?:家里|我家|我养了?|养了)有?[一两二三四\d]?只(?:猫|狗|猫咪|狗狗)|铲屎官|"
+                        r"\b(?:my|our) (?:dogs?|cats?|puppy|puppies|kittens?)\b|"
+                        r"\badopted an? [\w\s-]{0,25}?(?:puppy|dog|kitten|cat)\b", re.I)),
+]
+
+
 def _tags(text, facts, own, gates):
+    seen_identity = set()
+    for tag, rx in IDENTITY_INTEREST if "identity" in gates else ():
+        m = rx.search(text)
+        if m and own(*m.span()) and not NEGATION_RX.search(text[max(0, m.start() - 12):m.start()]):
+            seen_identity.add(tag)
+            facts.append(_fact("interests", tag, tag, 0.7, *m.span()))
     cues = gates.get("interest_cue", ())
     if cues:
         keywords = sorted((span, g[9:]) for g, spans in gates.items() if g.startswith("interest:") for span in spans)
@@ -573,7 +619,7 @@ def _tags(text, facts, own, gates):
             end = SENT_END.search(text, ce)
             stop = end.start() if end else len(text)
             for (ks, ke), tag in keywords:
-                if ce <= ks and ke <= stop and tag not in seen and own(ks, ke):
+                if ce <= ks and ke <= stop and tag not in seen and tag not in seen_identity and own(ks, ke):
                     seen.add(tag)
                     facts.append(_fact("interests", tag, tag, 0.75, ks, ke))
     for g, spans in gates.items():

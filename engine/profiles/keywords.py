@@ -14,7 +14,8 @@ GATES: dict[str, list[str]] = {
     "wechat": ["微信", "vx", "wx", "weixin", "wechat"],
     "qq": ["qq", "扣扣"],
     "name": ["叫", "名字", "姓名", "本人", "我是", "name", "call me", "this is", "i'm", "i am", "it's"],
-    "work": list(L.ORG_SUFFIXES) + ["上班", "工作", "任职", "实习", "职位", "职务", "担任", "当", "是一", "我是", "work",
+    "work": list(L.ORG_SUFFIXES) + ["上班", "工作", "任职", "实习", "职位", "职务", "担任", "当", "做", "干", "开发", "是一",
+                                   "我是", "work", " at ",
                                    "employed", "with", "from", "as a", "as an", "i'm a", "i'm an", "i am a", ", a ", ", an "]
             + [t.lower() for t in L.CN_TITLES] + [s.lower() for s in L.EN_ORG_SUFFIXES],
     "place": list(L.CN_CITIES) + [c.lower() for c in L.EN_CITIES] + list(L.CITY_ALIASES)
@@ -22,10 +23,11 @@ GATES: dict[str, list[str]] = {
                 "avenue", "ave", "st", "rd", "lane", "drive"],
     "gender": ["男", "女", "妈", "爸", "mom", "mum", "mother", "dad", "father", "woman", "man", "guy", "girl",
                "lady", "male", "female"],
-    "age": ["岁", "year old", "years old", "yrs", "age", "aged", "i'm ", "i am ", "turning"],
+    "age": ["岁", "满", "year old", "years old", "yrs", "age", "aged", "i'm ", "i am ", "turning"],
     "family": ["老公", "老婆", "丈夫", "妻子", "爱人", "媳妇", "太太", "先生", "婚", "儿子", "女儿", "孩子", "宝宝", "娃", "宝妈",
                "宝爸", "单身", "离异", "怀孕", "孕", "wife", "husband", "married", "son", "daughter", "kid", "kids",
-               "children", "baby", "single", "divorced", "pregnant", "expecting"],
+               "children", "baby", "single", "divorced", "pregnant", "expecting", "daughters", "sons", "toddler",
+               "year old", "year-old", "month old", "boys", "girls"],
     "budget": ["预算", "能接受", "可以接受", "承受", "打算花", "准备花", "想花", "控制在", "不超过", "最多", "以内", "之内",
                "拿出", "首付", "put", "$", "£", "€", "¥", "￥", "rm", "around", "about", "under", "below",
                "roughly", "ideally", "大概", "大约", "差不多",
@@ -33,6 +35,11 @@ GATES: dict[str, list[str]] = {
                "or less", "at most"],
     "birthday": ["生日", "出生", "birthday", "born", "date of birth", "dob"],
     "interest_cue": list(L.INTEREST_CUES_CN) + list(L.INTEREST_CUES_EN),
+    "identity": ["foodie", "foodies", "吃货", "美食家", "gamer", "gamers", "游戏迷", "资深玩家", "车迷", "汽车爱好者",
+                 "car guy", "car enthusiast", "car nut", "petrolhead", "影迷", "cinephile", "movie buff",
+                 "film buff", "书迷", "bookworm", "avid reader", "球迷", "健身达人", "gym rat", "摄影爱好者",
+                 "摄影师", "只猫", "只狗", "猫咪", "狗狗", "铲屎官", "my dog", "my dogs", "my cat", "my cats",
+                 "our dog", "our cat", "my puppy", "adopted"],
 }
 for _tag, _words in L.INTERESTS.items():
     GATES[f"interest:{_tag}"] = [w.lower() for w in _words]

@@ -94,18 +94,20 @@ INTERESTS = {
     "reading": ["看书", "读书", "阅读", "小说", "reading", "books", "novels"],
     "photography": ["摄影", "拍照", "photography", "photos"],
     "gaming": ["游戏", "打游戏", "王者荣耀", "gaming", "video games", "games"],
-    "investing": ["理财", "基金", "股票", "炒股", "投资", "investing", "stocks", "funds", "crypto"],
+    "investing": ["理财", "基金", "股票", "炒股", "投资", "investing", "stocks", "funds", "crypto", "etfs", "etf",
+                  "shares"],
     "cars": ["汽车", "车", "赛车", "cars", "racing"],
     "fashion": ["时尚", "穿搭", "买衣服", "fashion", "shopping"],
     "beauty": ["化妆", "护肤", "美妆", "makeup", "skincare", "beauty"],
-    "pets": ["猫", "狗", "养宠物", "宠物", "cats", "dogs", "pets"],
+    "pets": ["猫", "狗", "养宠物", "宠物", "cats", "dogs", "pets", "puppies", "kittens"],
     "tech": ["数码", "科技", "电子产品", "gadgets", "tech", "technology"],
     "art": ["画画", "书法", "绘画", "painting", "drawing", "art"],
     "movies": ["电影", "看剧", "追剧", "movies", "films", "tv shows"],
 }
 INTEREST_CUES_CN = ("喜欢", "爱好", "热爱", "爱", "迷上", "平时", "经常", "周末", "空闲", "业余", "闲时")
-INTEREST_CUES_EN = ("love", "like", "enjoy", "into", "fan of", "hobby", "hobbies", "passionate about",
-                    "spend my weekends")
+INTEREST_CUES_EN = ("love", "loved", "loves", "like", "enjoy", "enjoys", "into", "fan of", "hobby", "hobbies",
+                    "passionate about", "spend my weekends", "obsessed with", "crazy about", "been trading",
+                    "i trade", "keen on")
 NEGATIONS_CN = ("不喜欢", "不爱", "讨厌", "不感兴趣", "没兴趣", "不太喜欢", "从不")
 NEGATIONS_EN = ("don't", "do not", "dont", "hate", "not into", "never", "dislike", "not a fan")
 
@@ -113,14 +115,20 @@ NEGATIONS_EN = ("don't", "do not", "dont", "hate", "not into", "never", "dislike
 INTENTS = {
     "buying": ["想买", "要买", "打算买", "准备买", "下单", "购买", "怎么付款", "付款", "订一", "拍下", "买一", "入手",
                "want to buy", "like to buy", "buy it", "place an order", "i'll take", "how do i pay", "purchase",
-               "order one", "sign up"],
+               "order one", "sign up", "下定", "付定金", "交定金", "预订", "订房", "想报", "报个", "想办", "办一张", "开个账户",
+               "looking to buy", "want to join", "sign me up", "book a", "reserve a", "need a room", "i'll buy"],
     "comparing": ["对比", "比较一下", "比较下", "哪个好", "哪款好", "别家", "比别人", "货比三家", "compare", "comparing",
-                  "versus", "cheaper elsewhere", "other brands", "which one is better", "difference between"],
+                  "versus", "cheaper elsewhere", "other brands", "which one is better", "difference between",
+                  "比哪个好", "哪个更好", "哪个更划算", "decide between", "trying to decide", "better than"],
     "complaining": ["投诉", "还没发货", "没收到", "怎么还没", "太差", "退款", "坑人", "骗人", "质量问题", "坏了", "不满意", "差评", "售后",
                     "complain", "complaint", "refund", "terrible", "broken", "disappointed", "worst",
-                    "not working"],
+                    "not working", "not happy", "unhappy", "didn't arrive", "never arrived", "something's wrong",
+                    "something is wrong", "no one answers", "nobody answers", "overcharged", "charged twice",
+                    "没人联系", "没人理", "没人管", "多扣", "扣错"],
     "inquiring": ["多少钱", "怎么卖", "有优惠", "优惠吗", "how much", "price", "discount",
-                  "any offer", "how much is"],
+                  "any offer", "how much is", "想了解", "了解一下", "想问", "想咨询", "咨询一下", "需要什么", "还有号吗",
+                  "怎么办理", "怎么申请", "how do i", "how can i", "do you have", "what do i need", "looking for",
+                  "i'd like to know", "is it possible"],
     "cancelling": ["取消订单", "退订", "不要了", "cancel my", "unsubscribe", "cancel the order"],
 }
 
