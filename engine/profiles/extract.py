@@ -51,8 +51,8 @@ THIRD_RX = re.compile(rf"(?:{_alt(L.THIRD_PARTY_CN)})|\b(?:{_alt(L.THIRD_PARTY_E
 POSSESSIVE_AFTER = re.compile(r"\s*(?:的|'s|’s|电话|手机|号码|邮箱|微信|地址|number|phone|email|address|"
                               r"contact|是|is|:|：)", re.I)
 SELF_RX = re.compile(rf"(?:{_alt(L.SELF_CN)})|我|\b(?:my own|mine|my|i am|i'm|me|i)\b", re.I)
-SPEAKER_ROLE_BEFORE = re.compile(r"(?:我是|(?<![a-z])(?:i'm|i am)\s+)(?:他|她|孩子的?|宝宝的?|(?:his|her|their|the kid's)\s+)?$",
-                                 re.I)
+SPEAKER_ROLE_BEFORE = re.compile(r"(?:我是|(?<![a-z])(?:i'm|i am)\s+)(?:他|她|孩子的?|宝宝的?|(?:his|her|their|the kid's)\s+|"
+                                 r"(?:an?|the)\s+(?:[a-z]+\s+){0,2})?$", re.I)
 CONTACT_LABEL = re.compile(r"\s*(?:电话|手机|号码|联系方式|phone|number|tel)", re.I)
 OWNED_AFTER = re.compile(rf"\s*(?:是|is|belongs to)\s*(?:我|my)?\s*(?:{_alt(L.THIRD_PARTY_CN)}|"
                          rf"(?:{_alt(L.THIRD_PARTY_EN)})\b)", re.I)
@@ -60,8 +60,12 @@ HEDGE_RX = re.compile(r"可能|也许|大概是|好像|maybe|perhaps|probably|i 
 CJK_RX = re.compile(r"[\u4e00-\u9fff]")
 
 
-def belongs_to_customer(text: str, start: int, end: int) -> bool:
-    """False when the sentence around ``text[start:end]`` attributes it to a third party."""
+def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = False) -> bool:
+    """False when the sentence around ``text[start:end]`` attributes it to a third party.
+
+    ``contact``: the value is a contact detail, which someone owns; standing alone in its clause
+    it continues the clause before it ("cc my husband too, tom@…").
+    """
     sent_start = 0
     for m in SENT_END.finditer(text, 0, start):
         sent_start = m.end()
@@ -71,6 +75,14 @@ def belongs_to_customer(text: str, start: int, end: int) -> bool:
         clause_start = m.end()
     third = -1
     bare_label = CONTACT_LABEL.match(window, clause_start) is not None
+    if contact and not window[clause_start:].strip():
+        prev_start = 0
+        for m in CLAUSE_END.finditer(window, 0, max(0, clause_start - 1)):
+            prev_start = m.end()
+        prev = window[prev_start:clause_start]
+        third_prev = [m for m in THIRD_RX.finditer(prev) if not SPEAKER_ROLE_BEFORE.search(prev, 0, m.start())]
+        if third_prev and third_prev[-1].start() >= max((m.start() for m in SELF_RX.finditer(prev)), default=-1):
+            return False
     for m in THIRD_RX.finditer(window):
         if SPEAKER_ROLE_BEFORE.search(window, 0, m.start()):
             continue  # "我是他妈妈" / "I'm her dad": the speaker's own role, not someone else
@@ -84,6 +96,7 @@ def belongs_to_customer(text: str, start: int, end: int) -> bool:
 
 
 # ------------------------------------------------------------------ patterns
+OTHER_CODE_BEFORE = re.compile(r"\+(?!86)\d{1,3}[\s-]?$")  # "+49 151 …" is no CN mobile
 STAFF_INTL_RX = re.compile(r"\+\d[\d\s()-]{7,16}\d")
 CN_MOBILE = re.compile(r"(?<![\dA-Za-z])(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?![\dA-Za-z])")
 LANDLINE = re.compile(r"(?:电话|座机|tel|phone|call me on|call me at)[^\d+]{0,6}(0\d{2,3})[\s-]?(\d{7,8})(?!\d)", re.I)
@@ -93,14 +106,14 @@ NOT_PHONE_BEFORE = re.compile(r"(?:订单|单号|快递|运单|账号|卡号|验
 EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9.-]+\.[A-Za-z]{2,12}(?![\w])")
 WECHAT = re.compile(r"(?:微信号?|vx|VX|wx|WX|weixin|wechat(?:\s*id)?)\s*(?:号|号码|id|ID)?\s*"
                     r"(?:是|为|:|：|is|-)?\s*([a-zA-Z][-_a-zA-Z0-9]{5,19}|1[3-9]\d{9})(?![\w])", re.I)
-QQ = re.compile(r"(?:QQ|qq|扣扣)\s*(?:号|号码|number)?\s*(?:是|为|:|：|is)?\s*([1-9]\d{4,10})(?!\d)")
+QQ = re.compile(r"(?:QQ|qq|扣扣)\s*(?:号|号码|number)?\s*(?:是|为|:|：|is)?\s*([1-9]\d{4,10}|[1-9]\d{2,3}(?: \d{3,4}){1,2})(?![\d])")
 ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{4,6}(?: \d{2,8}){2,5}[Xx]?)(?![0-9A-Za-z])")
 
 _SURNAME2 = _alt(L.CN_COMPOUND_SURNAMES)
 NAME_CN_CUE = re.compile(r"(?:(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|我的名字[是叫]|名字[是叫]|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
                          r"我是(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$)))\s*")
 NAME_EN_CUE = re.compile(r"\b(?i:my name is|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm)\s+"
-                         r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})")
+                         r"([A-Z][a-z]+(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al) )?[A-Z][a-z]+){0,2})")
 EN_NAME_STOP = {"here", "interested", "fine", "good", "ok", "okay", "sorry", "from", "in", "at",
                 "not", "looking", "a", "an", "the", "very", "so", "just", "back", "ready", "sure",
                 "glad", "happy", "chinese", "english", "american", "british", "busy", "single",
@@ -111,30 +124,32 @@ EN_NOT_NAME = {"Thanks", "Thank", "Please", "Monday", "Tuesday", "Wednesday", "T
                "August", "September", "October", "November", "December", "Street", "Road", "Avenue",
                "Mobile", "Phone", "Email", "Call", "Text", "Office", "Home", "Work", "Pro", "Max",
                "Plus", "Air", "Mini", "Hospital", "Bank", "University", "Group", "Ltd", "Inc"}
-GENDER_CN = re.compile(r"(?:我是|本人|我|性别\s*[:：]?)\s*(?:一个|一名|个)?(男|女)(?:的|生|士|性|孩|人)?(?![朋友儿])")
-GENDER_ROLE = re.compile(r"(宝妈|孕妈|全职妈妈|宝爸|奶爸|(?<=我是他)妈妈|(?<=我是她)妈妈|(?<=我是孩子)妈妈|(?<=我是他)爸爸|"
+GENDER_CN = re.compile(r"(?:我是|本人|我|性别\s*[:：]?)\s*(?:一个|一名|个)?(男|女)(?:的|生|士|性|孩|人)?(?![朋友儿])|"
+                       r"我是个?[^，,。！!？?]{0,8}的(男|女)(?=生|孩)|我是[\u4e00-\u9fff](女|先)(?=士|生)")
+GENDER_ROLE = re.compile(r"\bsingle (mom|mum|mother|dad|father)\b|(宝妈|孕妈|全职妈妈|宝爸|奶爸|(?<=我是他)妈妈|(?<=我是她)妈妈|(?<=我是孩子)妈妈|(?<=我是他)爸爸|"
                          r"(?<=我是她)爸爸|(?<=我是孩子)爸爸)|\b(?:i'm|i am|as)\s+(?:a\s+)?(mom|mum|mother|dad|father|"
                          r"woman|man|guy|girl|lady|male|female)\b", re.I)
 AGE_CN = re.compile(r"(?:今年|我|本人|年龄|已经)\s*(?:已经|才|都)?\s*(\d{2}|[一二三四五六七八九十]{1,3})\s*(?:周)?岁")
-AGE_CN2 = re.compile(r"(?:(?<![\d.])(\d{2})\s*周岁|(?:今年|我|本人)\s*(?:刚|已经|才)?满\s*(\d{2})(?!\d))")
+AGE_CN2 = re.compile(r"(?:(?<![\d.])(\d{2})\s*周岁|(?:今年|我|本人)\s*(?:刚|已经|才)?满\s*(\d{2})(?!\d)|"
+                     r"我今年\s*(\d{2})(?=\s*(?:[，,。！!]|$)))")
 AGE_EN = re.compile(r"\b(?:i'm|i am|age[d:]?|turning)\s*(\d{2})\b(?:\s*(?:years?|yrs?)(?:\s*old)?)?", re.I)
 AGE_EN2 = re.compile(r"\b(\d{2})\s*(?:years?|yrs?)\s*old\b", re.I)
 AGE_EN3 = re.compile(r"\b(?i:i'm|i am)\s+[A-Z][a-z]+,\s*(\d{2})(?=[,.\s]|$)")
-COMPANY_CN = re.compile(rf"(?:我在|我就职于|我任职于|我是|(?<=[，,])是|我们是|公司是|公司叫|单位是|我们|我来自|来自|在)\s*"
+COMPANY_CN = re.compile(rf"(?:我在|我就职于|我任职于|我是|(?<=[，,])是|我们是|公司是|公司叫|公司[:：]|抬头[是为:：]|单位是|我们|我来自|来自|在)\s*"
                         rf"((?:(?!是|在|的|叫)[\u4e00-\u9fffA-Za-z0-9（）()]){{2,24}}?(?:{_alt(L.ORG_SUFFIXES)})+)")
 WORKPLACE_CN = re.compile(r"在([\u4e00-\u9fffA-Za-z]{2,12}?)(?:上班|工作|任职|实习|(?=[做当干](?:[\u4e00-\u9fffA-Z]{0,4}"
                           rf"(?:{_alt(L.CN_TITLES)}|开发|设计|运营|销售|产品|测试|研发))))")
 # an organisation standing alone as a clause of a message that introduces the customer
 COMPANY_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9（）()]{{2,24}}?(?:{_alt(L.ORG_SUFFIXES)}))"
                                r"(?=[，,]\s*(?:我是|我在|本人))")
-COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
+COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|work (?:from home|remotely) for|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
                         rf"i'm an? [a-z ]{{2,30}}? (?:at|with)|i am an? [a-z ]{{2,30}}? (?:at|with)|"
                         rf"(?:{_alt(L.EN_TITLES)}) at|"
                         rf"this is [A-Z][a-z]+(?: [A-Z][a-z]+)? from|from)\s+(?:the\s+)?"
                         r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|of|and))*)")
 TITLE_CN = re.compile(rf"(?:我是|是一名|是一位|我是一名|我是一个|在[\u4e00-\u9fff]{{2,20}}?(?:当|做|任)|我做|我当|职位是|职务是|担任)"
                       rf"\s*(?:一名|一个|个)?((?:(?!的)[\u4e00-\u9fffA-Z]){{0,6}}(?:{_alt(L.CN_TITLES)}))(?!公司)")
-TITLE_ORG_CN = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)})的?\s*(?:一名|一个)?([\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)}))(?![\u4e00-\u9fff])")
+TITLE_ORG_CN = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)})的?\s*(?:一名|一个|[做当任干])?([\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)}))(?![\u4e00-\u9fff])")
 TITLE_DO_CN = re.compile(r"我是做([\u4e00-\u9fff]{2,6}?)的")
 # "我是一家外企的HR", "…工作，是客户经理", "在字节跳动做后端开发"
 TITLE_OF_CN = re.compile(rf"(?:我是[^，,。！!？?]{{0,12}}的|(?<=[，,])是|在[\u4e00-\u9fffA-Za-z]{{2,12}}?[做当干])"
@@ -158,7 +173,12 @@ CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|i'm in|i
                      rf"(?:work|working) in|(?:work|working|study|studying|{_alt(L.EN_TITLES)}) (?:at|for) (?:the )?"
                      rf"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* in)"
                      rf"\s+({_alt(L.EN_CITIES)})\b", re.I)
-CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)}) area\b")
+CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)}) area\b|(?:^|(?<=[,.;]\s))in ({_alt(L.EN_CITIES)})(?=\s*(?:[,.;!]|$))|"
+                          rf"\b(?i:i'm|i am|we're|we are|based|live) in ({_alt(L.EN_CITY_ALIASES)})\b")
+# "郑州金水区，…" / "北京朝阳这边": a city and district standing as the whole clause
+CITY_DISTRICT_CLAUSE = re.compile(rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?(?:[\u4e00-\u9fff]{{1,4}}[区县]|[\u4e00-\u9fff]{{2,3}}这边)"
+                                  rf"(?=\s*(?:[，,。！!]|$))")
+ORG_AFTER_CITY = re.compile(rf"市?[\u4e00-\u9fff]{{0,10}}(?:{_alt(L.ORG_SUFFIXES)})")
 TRAVEL_AFTER = re.compile(r"\s*(?:出差|旅游|玩|开会|转机|for (?:a|the) |on business|on holiday|"
                           r"on vacation|this week|for work|next week|for a few days|"
                           r"[\u4e00-\u9fff]{0,4}(?:出差|旅游|开会))", re.I)
@@ -168,7 +188,7 @@ ADDRESS_CN = re.compile(rf"((?:{_alt(L.PROVINCES)})?(?:省|自治区)?(?:{CITY_C
                         r"[\u4e00-\u9fffA-Za-z0-9\-]{1,24}?(?:路|街|大道|巷|弄|道)\s*\d+\s*号"
                         r"[\u4e00-\u9fffA-Za-z0-9\-]{0,16})")
 ADDRESS_EN = re.compile(r"\b(\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|"
-                        r"Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Crescent)\b\.?(?:,?\s*(?:#?[\w-]+\s*){1,4}){0,3})")
+                        r"Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Crescent)\b\.?(?:,?\s*(?:#?(?:[A-Z][\w-]*|\d[\w-]*)\s*){1,4}){0,3})")
 BUDGET_CUE = re.compile(r"预算|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|最多|拿出|首付|budget|afford|spend|"
                         r"up to|no more than|max(?:imum)?|within|put (?:about |around )?", re.I)
 # weaker cues: they make a budget only of an amount written with its currency
@@ -176,7 +196,7 @@ BUDGET_SOFT_CUE = re.compile(r"(?:around|about|roughly|approximately|under|below
                              r"大概|大约|差不多)\s*$", re.I)
 BUDGET_AFTER = re.compile(r"\s*(?:以内|之内|以下|左右的?预算|的预算|max\b|maximum|tops|or less|at most)", re.I)
 FAMILY_RULES = [
-    ("married", re.compile(r"(?:我|我的|我家|本人)(?:先生|老公|老婆|丈夫|妻子|爱人|媳妇|太太)|已婚|结婚了|\bmy (?:wife|husband)\b|"
+    ("married", re.compile(r"(?:我|我的|我家|本人)(?:先生|老公|老婆|丈夫|妻子|爱人|媳妇|太太)|(?:^|[，,。])(?:老婆|老公|媳妇)(?=也|在|是|说)|已婚|结婚了|\bmy (?:wife|husband)\b|"
                            r"\bi'm married\b|\bi am married\b|\bgot married\b|(?:^|[.!?,;]\s*)married\b", re.I)),
     ("has_children", re.compile(r"(?:我|我的|我家)(?:有)?(?:[一两二三四\d]个)?(?:儿子|女儿|孩子|宝宝|娃)|宝妈|宝爸|"
                                 r"(?:^|[，,。])(?:孩子|儿子|女儿)(?:在|上|今年|已经|刚)|"
@@ -185,11 +205,13 @@ FAMILY_RULES = [
                                 r"(?:son|daughter|kids|children|baby|sons|daughters|boys|girls)\b|"
                                 r"\b(?:have|with) (?:a|an|one|two|three|four|\d) (?:\d+[- ]?(?:year|month)[- ]old|"
                                 r"(?:little |young )?(?:kids?|children|sons?|daughters?|toddler|baby))\b|"
-                                r"\b(?:\d|two|three|four) (?:kids|children)\b", re.I)),
-    ("single", re.compile(r"单身|未婚|还没结婚|没结婚|\b(?:i'm|i am)\b[^.]{0,25}\bsingle\b|\bnot married\b", re.I)),
-    ("divorced", re.compile(r"离婚了|离异|\bdivorced\b", re.I)),
+                                r"\b(?:\d|two|three|four) (?:kids|children)\b|\b(?:mom|mum|mother|dad|father|parent) of "
+                                r"(?:one|two|three|four|\d)\b", re.I)),
+    ("single", re.compile(r"单身|未婚|还没结婚|没结婚|\b(?:i'm|i am)\b[^.]{0,25}\bsingle\b|\bnot married\b|"
+                          r"\bsingle (?:mom|mum|mother|dad|father|parent)\b", re.I)),
+    ("divorced", re.compile(r"离婚了|离异|(?:刚|已经?)离婚|\bdivorced\b", re.I)),
     ("expecting", re.compile(r"怀孕|孕妈|\bpregnant\b|\bexpecting (?:a|our|my) (?:first |second |third )?"
-                             r"(?:baby|child)\b", re.I)),
+                             r"(?:baby|child|twins)\b|\bexpecting twins\b", re.I)),
 ]
 NEG_MARRIED = re.compile(r"没结婚|未婚|还没结婚|not married", re.I)
 BIRTHDAY_CUE = re.compile(r"生日|出生|birthday|born|date of birth|dob", re.I)
@@ -256,6 +278,7 @@ def extract_text(text: str, ts: datetime, *, asked: str | None = None,
     has_cjk = CJK_RX.search(text) is not None
     hedged = HEDGE_RX.search(text) is not None
     own = lambda s, e: belongs_to_customer(text, s, e)  # noqa: E731
+    own_contact = lambda s, e: belongs_to_customer(text, s, e, contact=True)  # noqa: E731
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
@@ -274,29 +297,32 @@ def extract_text(text: str, ts: datetime, *, asked: str | None = None,
         if " " in m.group(1) and not info:
             continue  # grouped digits that are no ID number may still be a phone number
         taken.append(m.span(1))
-        if info and own(*m.span(1)):
+        if info and own_contact(*m.span(1)):
             value = compact.upper()
             facts.append(_fact("id_number", value, value, 0.99, *m.span(1)))
             facts.append(_fact("birthday", info[0], info[0], 0.9, *m.span(1)))
             facts.append(_fact("gender", info[1], info[1], 0.85, *m.span(1)))
     for m in (EMAIL.finditer(text) if "@" in text else ()):
         taken.append(m.span())
-        if own(*m.span()):
+        if own_contact(*m.span()):
             v = m.group().lower()
             facts.append(_fact("email", v, v, 0.97, *m.span(), hedged))
     for m in (WECHAT.finditer(text) if "wechat" in gates else ()):
         taken.append(m.span(1))
-        if own(*m.span(1)):
+        if own_contact(*m.span(1)):
             facts.append(_fact("wechat_id", m.group(1), m.group(1), 0.9, *m.span(1), hedged))
     for m in (QQ.finditer(text) if has_digit and "qq" in gates else ()):
         taken.append(m.span(1))
-        if own(*m.span(1)):
-            facts.append(_fact("qq", m.group(1), m.group(1), 0.9, *m.span(1), hedged))
+        if own_contact(*m.span(1)):
+            qq = m.group(1).replace(" ", "")
+            if 5 <= len(qq) <= 11:
+                facts.append(_fact("qq", qq, qq, 0.9, *m.span(1), hedged))
     phone_spans = []
     for m in (CN_MOBILE.finditer(text) if has_digit else ()):
-        if free(*m.span()) and not NOT_PHONE_BEFORE.search(text[max(0, m.start() - 14):m.start()]):
+        before = text[max(0, m.start() - 14):m.start()]
+        if free(*m.span()) and not NOT_PHONE_BEFORE.search(before) and not OTHER_CODE_BEFORE.search(before):
             phone_spans.append((m.span(), P.normalise_cn_mobile("".join(m.groups())), 0.97))
-    if has_digit and len(DIGIT_RX.findall(text)) >= 7:
+    if has_digit and _digits_left(text, taken + [p[0] for p in phone_spans]) >= 7:
         # other numbers (international, or local to the region the conversation points at) via
         # phonenumbers' matcher; a CN-mobile-looking tail of "+49 151 …" belongs to the whole
         local_region = region or ("CN" if has_cjk else "US")
@@ -317,7 +343,7 @@ def extract_text(text: str, ts: datetime, *, asked: str | None = None,
                 phone_spans.append((span, v, 0.85))
     for span, v, conf in phone_spans:
         taken.append(span)
-        if own(*span):
+        if own_contact(*span):
             facts.append(_fact("phone", v, v, conf, *span, hedged))
 
     has_contact = any(f.field in CONTACT_FIELDS for f in facts)
@@ -405,7 +431,8 @@ def _names(text, facts, own, hedged, asked, has_contact=False):
 def _work(text, facts, own, hedged, has_cjk):
     for m in COMPANY_CN.finditer(text):
         org = m.group(1)
-        if org.startswith(("一家", "这家", "那家", "贵")) or not own(*m.span(1)):
+        if org.startswith(("一家", "这家", "那家", "贵公司", "贵司", "贵行", "贵单位")) or re.search(r"[一某这那]家|一所", org) \
+                or not own(*m.span(1)):
             continue
         facts.append(_fact("company", org, org, 0.85, *m.span(1), hedged))
     if not any(f.field == "company" for f in facts):
@@ -416,7 +443,8 @@ def _work(text, facts, own, hedged, has_cjk):
                 facts.append(_fact("city", city, city, 0.8, start, start + len(city), hedged))
             if city:
                 place, start = place[len(city):].lstrip("市"), start + len(place) - len(place[len(city):].lstrip("市"))
-            if len(place) < (3 if city else 2) or place in ("外地", "本地", "公司", "家里", "这边", "那边", "国外"):
+            if len(place) < (3 if city else 2) or place in ("外地", "本地", "公司", "家里", "这边", "那边", "国外") \
+                    or re.match(r"[一某这那]家|一所|一个", place):
                 continue
             if own(start, start + len(place)):
                 facts.append(_fact("company", place, place, 0.7, start, start + len(place), hedged))
@@ -451,12 +479,17 @@ def _canonical_city(name: str) -> str:
 
 
 def _places(text, facts, own, hedged, asked=None):
-    for rx in (CITY_CN, CITY_EN, CITY_DISTRICT_HERE, CITY_EN_AREA):
+    for rx in (CITY_CN, CITY_EN, CITY_DISTRICT_HERE, CITY_EN_AREA, CITY_DISTRICT_CLAUSE):
         for m in rx.finditer(text):
-            if TRAVEL_AFTER.match(text, m.end()) or not own(*m.span(1)):
+            g = m.lastindex or 1
+            span = m.span(g)
+            if TRAVEL_AFTER.match(text, m.end()) or not own(*span):
                 continue
-            city = _canonical_city(m.group(1))
-            facts.append(_fact("city", city, city, 0.85, *m.span(1), hedged))
+            if rx is CITY_CN and ORG_AFTER_CITY.match(text, span[1]):
+                continue  # "我在哈尔滨电气集团上班": the city names the employer
+            city = _canonical_city(m.group(g))
+            if not any(f.field == "city" and f.value == city for f in facts):
+                facts.append(_fact("city", city, city, 0.85, *span, hedged))
     if not any(f.field == "city" for f in facts) and any(f.field in CONTACT_FIELDS for f in facts):
         # a clause that is only a city, among contact details ("Mark, 0423 987 654, Sydney.")
         for m in CLAUSE_RX.finditer(text):
@@ -504,14 +537,15 @@ def _places(text, facts, own, hedged, asked=None):
 def _personal(text, ts, facts, own, hedged, asked, taken, gates):
     gender = "gender" in gates
     for m in (GENDER_CN.finditer(text) if gender else ()):
-        if own(*m.span(1)) and not re.match(r"[朋同]", text[m.end():m.end() + 1]):
-            g = "male" if m.group(1) == "男" else "female"
-            facts.append(_fact("gender", g, g, 0.85, *m.span(1), hedged))
+        span = m.span(m.lastindex)
+        if own(*span) and not re.match(r"[朋同]", text[m.end():m.end() + 1]):
+            g = "male" if m.group(m.lastindex) in ("男", "先") else "female"
+            facts.append(_fact("gender", g, g, 0.85, *span, hedged))
     for m in (GENDER_ROLE.finditer(text) if gender else ()):
-        word = (m.group(1) or m.group(2)).lower()
+        word = m.group(m.lastindex).lower()
         g = "female" if word in ("宝妈", "孕妈", "全职妈妈", "妈妈", "mom", "mum", "mother", "woman", "girl",
                                  "lady", "female") else "male"
-        span = m.span(1) if m.group(1) else m.span(2)
+        span = m.span(m.lastindex)
         if own(*span):
             facts.append(_fact("gender", g, g, 0.75, *span, hedged))
     for rx in (AGE_CN, AGE_CN2, AGE_EN, AGE_EN2, AGE_EN3) if "age" in gates or "name" in gates else ():
@@ -556,6 +590,14 @@ def _personal(text, ts, facts, own, hedged, asked, taken, gates):
         facts.append(_fact("family", name, name, 0.8, *m.span(), hedged))
 
 
+def _digits_left(text: str, spans) -> int:
+    """Digits of ``text`` outside ``spans`` (the phone matcher is skipped when too few are left)."""
+    n = len(DIGIT_RX.findall(text))
+    for s, e in spans:
+        n -= len(DIGIT_RX.findall(text, s, e))
+    return n
+
+
 def free_span(taken, s, e) -> bool:
     return all(e <= a or s >= b for a, b in taken)
 
@@ -596,14 +638,23 @@ IDENTITY_INTEREST = [
     ("reading", re.compile(r"书迷|\bbookworm\b|\bavid reader\b", re.I)),
     ("sports", re.compile(r"球迷|健身达人|\bgym rat\b", re.I)),
     ("photography", re.compile(r"摄影爱好者|摄影师", re.I)),
-    ("pets", re.compile(r"(?:家里|我家|我养了?|养了)有?[一两二三四\d]?只(?:猫|狗|猫咪|狗狗)|铲屎官|"
+    ("pets", re.compile(r"(?:家里|我家|我养了?|养了)有?[一两二三四\d]?只(?:猫|狗|猫咪|狗狗)|我家的?(?:狗狗|猫咪)|铲屎官|"
                         r"\b(?:my|our) (?:dogs?|cats?|puppy|puppies|kittens?)\b|"
                         r"\badopted an? [\w\s-]{0,25}?(?:puppy|dog|kitten|cat)\b", re.I)),
 ]
 
 
+TOPIC_PERSON_RX = re.compile(r"\b([a-z]+) (?:nerd|geek|buff|fanatic|enthusiast|junkie|lover|addict)\b", re.I)
+TOPIC_TAG = {w.lower(): tag for tag, words in L.INTERESTS.items() for w in words if w.isascii()}
+
+
 def _tags(text, facts, own, gates):
     seen_identity = set()
+    for m in TOPIC_PERSON_RX.finditer(text) if "identity" in gates else ():
+        tag = TOPIC_TAG.get(m.group(1).lower())
+        if tag and tag not in seen_identity and own(*m.span()):
+            seen_identity.add(tag)
+            facts.append(_fact("interests", tag, tag, 0.7, *m.span()))
     for tag, rx in IDENTITY_INTEREST if "identity" in gates else ():
         m = rx.search(text)
         if m and own(*m.span()) and not NEGATION_RX.search(text[max(0, m.start() - 12):m.start()]):
@@ -636,6 +687,21 @@ def asked_field(staff_text: str | None) -> str | None:
     return None
 
 
+def _home_regions(messages: list[Message]) -> dict[str, str]:
+    """Conversation -> phone region of the place its customer says they live or work."""
+    out: dict[str, str] = {}
+    for msg in messages:
+        if msg.role != "customer" or not msg.text or msg.conversation_id in out:
+            continue
+        for m in CITY_EN.finditer(msg.text):
+            if not TRAVEL_AFTER.match(msg.text, m.end()):
+                name = next((c for c in L.CITY_REGION if c.lower() == m.group(1).lower()), None)
+                if name:
+                    out[msg.conversation_id] = L.CITY_REGION[name]
+                    break
+    return out
+
+
 def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | None = None) -> list[Fact]:
     """Facts about customers in time-ordered ``messages`` (one or more conversations).
 
@@ -644,10 +710,10 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
     """
     out: list[Fact] = []
     asked: dict[str, tuple[str, int]] = {}
-    region: dict[str, str] = {}  # conversation -> phone region it points at
+    region = _home_regions(messages)  # conversation -> phone region it points at
     for msg in messages:
         if msg.role != "customer":
-            for number in STAFF_INTL_RX.findall(msg.text or ""):
+            for number in STAFF_INTL_RX.findall(msg.text or "") if msg.conversation_id not in region else ():
                 r = P.region_of_number(re.sub(r"[\s()-]", "", number))
                 if r and r != "001":
                     region.setdefault(msg.conversation_id, r)

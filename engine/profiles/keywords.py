@@ -18,16 +18,17 @@ GATES: dict[str, list[str]] = {
                                    "我是", "work", " at ",
                                    "employed", "with", "from", "as a", "as an", "i'm a", "i'm an", "i am a", ", a ", ", an "]
             + [t.lower() for t in L.CN_TITLES] + [s.lower() for s in L.EN_ORG_SUFFIXES],
-    "place": list(L.CN_CITIES) + [c.lower() for c in L.EN_CITIES] + list(L.CITY_ALIASES)
+    "place": list(L.CN_CITIES) + [c.lower() for c in L.EN_CITIES] + list(L.CITY_ALIASES) + [a.lower() for a in L.EN_CITY_ALIASES]
              + ["地址", "寄到", "送到", "邮寄", "路", "街", "address", "ship", "send", "deliver", "street", "road",
                 "avenue", "ave", "st", "rd", "lane", "drive"],
-    "gender": ["男", "女", "妈", "爸", "mom", "mum", "mother", "dad", "father", "woman", "man", "guy", "girl",
+    "gender": ["男", "女", "妈", "先生", "爸", "mom", "mum", "mother", "dad", "father", "woman", "man", "guy", "girl",
                "lady", "male", "female"],
-    "age": ["岁", "满", "year old", "years old", "yrs", "age", "aged", "i'm ", "i am ", "turning"],
+    "age": ["岁", "满", "今年", "year old", "years old", "yrs", "age", "aged", "i'm ", "i am ", "turning"],
     "family": ["老公", "老婆", "丈夫", "妻子", "爱人", "媳妇", "太太", "先生", "婚", "儿子", "女儿", "孩子", "宝宝", "娃", "宝妈",
                "宝爸", "单身", "离异", "怀孕", "孕", "wife", "husband", "married", "son", "daughter", "kid", "kids",
                "children", "baby", "single", "divorced", "pregnant", "expecting", "daughters", "sons", "toddler",
-               "year old", "year-old", "month old", "boys", "girls"],
+               "year old", "year-old", "month old", "boys", "girls", "twins", "mom of", "mum of",
+               "dad of", "single mom", "single mum", "single dad", "离婚"],
     "budget": ["预算", "能接受", "可以接受", "承受", "打算花", "准备花", "想花", "控制在", "不超过", "最多", "以内", "之内",
                "拿出", "首付", "put", "$", "£", "€", "¥", "￥", "rm", "around", "about", "under", "below",
                "roughly", "ideally", "大概", "大约", "差不多",
@@ -39,7 +40,8 @@ GATES: dict[str, list[str]] = {
                  "car guy", "car enthusiast", "car nut", "petrolhead", "影迷", "cinephile", "movie buff",
                  "film buff", "书迷", "bookworm", "avid reader", "球迷", "健身达人", "gym rat", "摄影爱好者",
                  "摄影师", "只猫", "只狗", "猫咪", "狗狗", "铲屎官", "my dog", "my dogs", "my cat", "my cats",
-                 "our dog", "our cat", "my puppy", "adopted"],
+                 "our dog", "our cat", "my puppy", "adopted", "我家狗狗", "我家的狗狗", "我家猫咪", "nerd", "geek", "buff",
+                 "fanatic", "enthusiast", "junkie", "lover", "addict"],
 }
 for _tag, _words in L.INTERESTS.items():
     GATES[f"interest:{_tag}"] = [w.lower() for w in _words]

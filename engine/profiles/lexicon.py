@@ -20,6 +20,8 @@ CITY_ALIASES = {
     "wuhan": "武汉", "nanjing": "南京", "xi'an": "西安", "xian": "西安", "suzhou": "苏州",
     "changsha": "长沙", "zhengzhou": "郑州", "qingdao": "青岛", "xiamen": "厦门",
     "dongguan": "东莞", "ningbo": "宁波", "hong kong": "香港", "macau": "澳门", "taipei": "台北",
+    "la": "Los Angeles", "nyc": "New York", "sf": "San Francisco", "kl": "Kuala Lumpur", "hk": "香港",
+    "dc": "Washington",
 }
 # International cities and the phone region (ISO 3166) a local number there is dialled in.
 CITY_REGION = {
@@ -50,7 +52,13 @@ CITY_REGION = {
     "Shenzhen": "CN", "Guangzhou": "CN", "Hangzhou": "CN", "Chengdu": "CN", "Wuhan": "CN",
     "Nanjing": "CN", "Xiamen": "CN", "Suzhou": "CN",
 }
+CITY_REGION.update({"George Town": "MY", "Kota Kinabalu": "MY", "Chiang Mai": "TH", "Phuket": "TH",
+                    "Cebu": "PH", "Hobart": "AU", "Darwin": "AU", "Aberdeen": "GB", "Nottingham": "GB",
+                    "Sheffield": "GB", "Newcastle": "GB", "Cork": "IE", "Quebec City": "CA"})
 EN_CITIES = tuple(CITY_REGION)
+# abbreviations people write for where they live (upper case only)
+EN_CITY_ALIASES = {"LA": "Los Angeles", "NYC": "New York", "SF": "San Francisco", "KL": "Kuala Lumpur",
+                   "HK": "Hong Kong", "DC": "Washington"}
 PROVINCES = ("河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 "
              "贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆").split()
 
@@ -69,13 +77,18 @@ NAME_STOP = set("今是在的来住家，。,.!！?？了呢啊吧哈我你他�
 CN_TITLES = ("产品经理", "项目经理", "销售经理", "客户经理", "总经理", "副总裁", "董事长", "总监", "经理",
              "主管", "工程师", "架构师", "程序员", "设计师", "会计师", "会计", "律师", "医生", "护士",
              "教师", "老师", "教授", "销售", "店长", "厨师", "司机", "公务员", "主任", "创始人", "合伙人",
-             "老板", "总裁", "财务", "运营", "编辑", "记者", "HR", "CEO", "CTO", "CFO", "COO")
+             "老板", "总裁", "财务", "运营", "编辑", "记者", "HR", "CEO", "CTO", "CFO", "COO", "护士长", "科长", "处长",
+             "院长", "校长", "组长", "部长", "行长", "店员", "助理", "专员", "顾问", "文员", "导游", "翻译")
 EN_TITLES = ("engineer", "manager", "director", "teacher", "doctor", "nurse", "lawyer", "accountant",
              "designer", "developer", "consultant", "analyst", "ceo", "cto", "cfo", "founder",
              "owner", "architect", "officer", "professor", "programmer", "pharmacist", "dentist",
              "chef", "driver", "pilot", "salesman", "saleswoman", "sales rep", "editor",
              "journalist", "scientist", "researcher", "banker", "broker", "agent", "president",
-             "vp", "partner", "secretary", "administrator", "technician", "electrician")
+             "vp", "partner", "secretary", "administrator", "technician", "electrician", "assistant",
+             "paralegal", "associate", "intern", "clerk", "cashier", "receptionist", "therapist",
+             "physiotherapist", "surgeon", "veterinarian", "vet", "tutor", "lecturer", "coach", "trainer",
+             "mechanic", "plumber", "carpenter", "photographer", "writer", "musician", "barista",
+             "specialist", "coordinator", "executive", "supervisor", "planner", "recruiter", "realtor")
 ORG_SUFFIXES = ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司", "银行", "医院", "大学", "学院",
                 "研究院", "研究所", "事务所", "律所", "工作室", "中学", "小学", "幼儿园", "酒店", "科技")
 EN_ORG_SUFFIXES = ("Inc", "Ltd", "LLC", "Corp", "Corporation", "Company", "Co", "Group", "Bank",

@@ -17,7 +17,7 @@ CURRENCY_WORDS = {
     "£": "GBP", "gbp": "GBP", "英镑": "GBP", "a$": "AUD", "au$": "AUD", "aud": "AUD", "澳币": "AUD",
     "澳元": "AUD", "c$": "CAD", "ca$": "CAD", "cad": "CAD", "加币": "CAD", "nz$": "NZD", "nzd": "NZD",
     "rm": "MYR", "myr": "MYR", "令吉": "MYR", "nt$": "TWD", "twd": "TWD", "台币": "TWD", "sg$": "SGD",
-    "jpy": "JPY", "日元": "JPY", "krw": "KRW", "韩元": "KRW", "chf": "CHF", "aed": "AED", "inr": "INR",
+    "jpy": "JPY", "日元": "JPY", "yen": "JPY", "円": "JPY", "krw": "KRW", "韩元": "KRW", "chf": "CHF", "aed": "AED", "inr": "INR",
     "₹": "INR", "₩": "KRW", "mop": "MOP", "澳门币": "MOP",
 }
 AMOUNT_RE = re.compile(
@@ -26,7 +26,7 @@ AMOUNT_RE = re.compile(
     r"(?P<num>\d+(?:[,，]\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿点]{1,12})\s*"
     r"(?P<unit>百万|万|千|亿|million|mil|thousand|grand|[wWkKmM](?![a-zA-Z]))?\s*"
     r"(?P<cur2>元|块|人民币|美元|美金|刀|新币|港币|欧元|英镑|澳币|澳元|加币|台币|令吉|日元|韩元|澳门币|dollars?|"
-    r"bucks|yuan|RMB|rmb|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|NZD|MYR|JPY|KRW|CHF|AED|INR)?"
+    r"bucks|yuan|yen|円|RMB|rmb|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|NZD|MYR|JPY|KRW|CHF|AED|INR)?"
 )
 
 
