@@ -21,6 +21,11 @@ class PaneSpec:
         return QCoreApplication.translate("Panes", self.title_source)
 
     def load(self):
+        from PySide6.QtWidgets import QApplication
+
+        from console.theme import apply_plot_theme
+
+        apply_plot_theme(QApplication.instance())  # plots take the palette in force
         return getattr(importlib.import_module(self.module), self.cls)
 
 

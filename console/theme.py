@@ -25,13 +25,16 @@ def apply_theme(app: QApplication, theme: str) -> None:
     else:
         palette = app.style().standardPalette()
     app.setPalette(palette)
-    try:
-        import pyqtgraph as pg
+    import sys
 
-        pg.setConfigOptions(
-            background=palette.color(QPalette.Base).name(),
-            foreground=palette.color(QPalette.WindowText).name(),
-            antialias=True,
-        )
-    except ImportError:  # pragma: no cover - pyqtgraph is a dependency
-        pass
+    if "pyqtgraph" in sys.modules:  # else the first pane applies it (keeps pyqtgraph off start-up)
+        apply_plot_theme(app)
+
+
+def apply_plot_theme(app: QApplication) -> None:
+    """pyqtgraph's colours from the application palette (call before building plots)."""
+    import pyqtgraph as pg
+
+    palette = app.palette()
+    pg.setConfigOptions(background=palette.color(QPalette.Base).name(),
+                        foreground=palette.color(QPalette.WindowText).name(), antialias=True)
