@@ -110,10 +110,11 @@ QQ = re.compile(r"(?:QQ|qq|扣扣)\s*(?:号|号码|number)?\s*(?:是|为|:|：|i
 ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{4,6}(?: \d{2,8}){2,5}[Xx]?)(?![0-9A-Za-z])")
 
 _SURNAME2 = _alt(L.CN_COMPOUND_SURNAMES)
-NAME_CN_CUE = re.compile(r"(?:(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|我的名字[是叫]|名字[是叫]|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
+NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人)(?:是|为|[:：])?\s*(?:我自己[，,]?)?|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|我的名字[是叫]|名字[是叫]|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
                          r"我是(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$)))\s*")
 NAME_EN_CUE = re.compile(r"\b(?i:my name is|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm)\s+"
-                         r"([A-Z][a-z]+(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al) )?[A-Z][a-z]+){0,2})")
+                         r"((?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al) )?"
+                         r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?){0,2})")
 EN_NAME_STOP = {"here", "interested", "fine", "good", "ok", "okay", "sorry", "from", "in", "at",
                 "not", "looking", "a", "an", "the", "very", "so", "just", "back", "ready", "sure",
                 "glad", "happy", "chinese", "english", "american", "british", "busy", "single",
@@ -131,54 +132,58 @@ GENDER_ROLE = re.compile(r"\bsingle (mom|mum|mother|dad|father)\b|(宝妈|孕妈
                          r"woman|man|guy|girl|lady|male|female)\b", re.I)
 AGE_CN = re.compile(r"(?:今年|我|本人|年龄|已经)\s*(?:已经|才|都)?\s*(\d{2}|[一二三四五六七八九十]{1,3})\s*(?:周)?岁")
 AGE_CN2 = re.compile(r"(?:(?<![\d.])(\d{2})\s*周岁|(?:今年|我|本人)\s*(?:刚|已经|才)?满\s*(\d{2})(?!\d)|"
-                     r"我今年\s*(\d{2})(?=\s*(?:[，,。！!]|$)))")
+                     r"今年\s*(\d{2})(?=\s*(?:[，,。！!]|$))|(?:^|(?<=[，,。\s]))(\d{2})\s*岁(?![的生])"
+                     r"|\b(?i:i'm|i am)\s+[A-Z][a-z]+(?:\s+btw)?,\s*(\d{2})(?=[,.\s]|$))")
 AGE_EN = re.compile(r"\b(?:i'm|i am|age[d:]?|turning)\s*(\d{2})\b(?:\s*(?:years?|yrs?)(?:\s*old)?)?", re.I)
 AGE_EN2 = re.compile(r"\b(\d{2})\s*(?:years?|yrs?)\s*old\b", re.I)
 AGE_EN3 = re.compile(r"\b(?i:i'm|i am)\s+[A-Z][a-z]+,\s*(\d{2})(?=[,.\s]|$)")
 COMPANY_CN = re.compile(rf"(?:我在|我就职于|我任职于|我是|(?<=[，,])是|我们是|公司是|公司叫|公司[:：]|抬头[是为:：]|单位是|我们|我来自|来自|在)\s*"
-                        rf"((?:(?!是|在|的|叫)[\u4e00-\u9fffA-Za-z0-9（）()]){{2,24}}?(?:{_alt(L.ORG_SUFFIXES)})+)")
+                        rf"((?:(?!是|在|的|叫)[\u4e00-\u9fffA-Za-z0-9（）()]){{2,24}}?(?:{_alt(L.ORG_SUFFIXES)})+)(?!园|城|区)")
 WORKPLACE_CN = re.compile(r"在([\u4e00-\u9fffA-Za-z]{2,12}?)(?:上班|工作|任职|实习|(?=[做当干](?:[\u4e00-\u9fffA-Z]{0,4}"
                           rf"(?:{_alt(L.CN_TITLES)}|开发|设计|运营|销售|产品|测试|研发))))")
 # an organisation standing alone as a clause of a message that introduces the customer
+COMPANY_UNIT_CN = re.compile(r"(?:单位是|单位[:：]|公司是)([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
 COMPANY_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9（）()]{{2,24}}?(?:{_alt(L.ORG_SUFFIXES)}))"
-                               r"(?=[，,]\s*(?:我是|我在|本人))")
+                               r"(?=[，,]\s*(?:我是|我在|在|本人|我们))")
 COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|work (?:from home|remotely) for|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
                         rf"i'm an? [a-z ]{{2,30}}? (?:at|with)|i am an? [a-z ]{{2,30}}? (?:at|with)|"
-                        rf"(?:{_alt(L.EN_TITLES)}) at|"
+                        rf"(?:{_alt(L.EN_TITLES)}) at|head of [A-Za-z&]+ at|"
                         rf"this is [A-Z][a-z]+(?: [A-Z][a-z]+)? from|from)\s+(?:the\s+)?"
                         r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|of|and))*)")
 TITLE_CN = re.compile(rf"(?:我是|是一名|是一位|我是一名|我是一个|在[\u4e00-\u9fff]{{2,20}}?(?:当|做|任)|我做|我当|职位是|职务是|担任)"
                       rf"\s*(?:一名|一个|个)?((?:(?!的)[\u4e00-\u9fffA-Z]){{0,6}}(?:{_alt(L.CN_TITLES)}))(?!公司)")
 TITLE_ORG_CN = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)})的?\s*(?:一名|一个|[做当任干])?([\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)}))(?![\u4e00-\u9fff])")
-TITLE_DO_CN = re.compile(r"我是做([\u4e00-\u9fff]{2,6}?)的")
+TITLE_DO_CN = re.compile(r"(?:我是|(?:^|(?<=[，,。]))|我)做([\u4e00-\u9fff]{2,4}?)的(?=[，,。！!]|$)")
 # "我是一家外企的HR", "…工作，是客户经理", "在字节跳动做后端开发"
 TITLE_OF_CN = re.compile(rf"(?:我是[^，,。！!？?]{{0,12}}的|(?<=[，,])是|在[\u4e00-\u9fffA-Za-z]{{2,12}}?[做当干])"
                          rf"((?:{_alt(L.CN_TITLES)})|[\u4e00-\u9fff]{{0,2}}(?:开发|设计|运营|研发|测试))(?=[，,。！!？?\s]|$)")
 # "Carlos Mendoza, CTO at Loopwise": a title at the head of a clause, followed by at/with
-TITLE_AT_EN = re.compile(rf"(?:^|(?<=[,.;]\s))(?:(?:an?|the)\s+)?((?i:[a-z]+\s+){{0,2}}?(?:{_alt(L.EN_TITLES)}|{_alt(t.upper() for t in ('ceo', 'cto', 'cfo', 'coo', 'vp'))}))"
+TITLE_AT_EN = re.compile(rf"(?:^|(?<=[,.;]\s))(?:(?:an?|the)\s+)?((?i:head of [a-z&]+)|(?i:[a-z]+\s+){{0,2}}?(?:{_alt(L.EN_TITLES)}|{_alt(t.upper() for t in ('ceo', 'cto', 'cfo', 'coo', 'vp'))}))"
                          r"\s+(?:at|with)\s+[A-Z]", re.I)
 TITLE_EN2 = re.compile(rf"\b(?i:i'm|i am)\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s*(?i:an?|the)\s+((?i:[a-z]+\s+){{0,3}}?"
                        rf"(?i:{_alt(L.EN_TITLES)}))\b")
 TITLE_EN = re.compile(rf"\b(?:i'm|i am|i work as|working as|as)\s+(?:an?|the)\s+((?:[a-z]+\s+){{0,3}}?"
                       rf"(?:{_alt(L.EN_TITLES)}))\b", re.I)
 CITY_CN_NAMES = _alt(L.CN_CITIES)
-CITY_CN = re.compile(rf"(?:我在|我们在|我住在?|我们住在?|都住在?|我家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
+CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|我住在?|我们住在?|都住在?|我是(?=(?:{CITY_CN_NAMES})的)|我家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
                      rf"常住|现居|目前在|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
                      rf"(?:{_alt(L.PROVINCES)})?省?\s*({CITY_CN_NAMES})(?:市)?")
 # "重庆渝北区，我住这边" / "深圳南山区科技园…，我在这边上班": a district, then "here" is where I live/work
 CITY_DISTRICT_HERE = re.compile(rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}}[区县]"
                                 rf"(?=[^。！？!?]*?(?:我住这边|我住这里|我在这边|我在这里|我家在这|住这边))")
 CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|i'm in|i am in|located in|"
-                     rf"i'm from|i am from|moved to|live in|we're in|we are in|we live in|here in|"
+                     rf"i'm from|i am from|moved to|live in|we're in|we are in|we live in|here in|been in|"
+                     rf"relocating from|moving from|"
                      rf"(?:work|working) in|(?:work|working|study|studying|{_alt(L.EN_TITLES)}) (?:at|for) (?:the )?"
                      rf"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* in)"
                      rf"\s+({_alt(L.EN_CITIES)})\b", re.I)
 CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)}) area\b|(?:^|(?<=[,.;]\s))in ({_alt(L.EN_CITIES)})(?=\s*(?:[,.;!]|$))|"
-                          rf"\b(?i:i'm|i am|we're|we are|based|live) in ({_alt(L.EN_CITY_ALIASES)})\b")
+                          rf"\b(?i:(?:i'm|i am|we're|we are|based|live) in|moved to) ({_alt(L.EN_CITY_ALIASES)})\b")
 # "郑州金水区，…" / "北京朝阳这边": a city and district standing as the whole clause
 CITY_DISTRICT_CLAUSE = re.compile(rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?(?:[\u4e00-\u9fff]{{1,4}}[区县]|[\u4e00-\u9fff]{{2,3}}这边)"
                                   rf"(?=\s*(?:[，,。！!]|$))")
-ORG_AFTER_CITY = re.compile(rf"市?[\u4e00-\u9fff]{{0,10}}(?:{_alt(L.ORG_SUFFIXES)})")
+# a company named after a city may sit anywhere; a hospital or school named so is in that city
+ORG_AFTER_CITY = re.compile(r"市?[\u4e00-\u9fff]{0,10}(?:有限责任公司|股份有限公司|有限公司|集团|公司)")
 TRAVEL_AFTER = re.compile(r"\s*(?:出差|旅游|玩|开会|转机|for (?:a|the) |on business|on holiday|"
                           r"on vacation|this week|for work|next week|for a few days|"
                           r"[\u4e00-\u9fff]{0,4}(?:出差|旅游|开会))", re.I)
@@ -221,25 +226,28 @@ DIGIT_RX = re.compile(r"\d")
 
 # What a staff question asks for (the customer's next short reply answers it).
 ASK_RULES = [
-    ("name", re.compile(r"怎么称呼|贵姓|您叫什么|你叫什么|您的名字|your name|who am i speaking", re.I)),
+    ("name", re.compile(r"怎么称呼|贵姓|您叫什么|你叫什么|您的名字|姓名|联系人|your name|full name|who am i speaking|"
+                        r"name (?:and|&)|name for the|name on the", re.I)),
     ("city", re.compile(r"哪个城市|在哪里|在哪儿|哪里人|所在城市|which city|where are you (?:based|located|from)|"
                         r"where do you live", re.I)),
     ("budget", re.compile(r"预算|budget|spend|afford", re.I)),
     ("company", re.compile(r"哪家公司|什么公司|单位是|在哪上班|which company|where do you work", re.I)),
     ("age", re.compile(r"多大|年龄|how old", re.I)),
-    ("birthday", re.compile(r"生日|birthday", re.I)),
+    ("birthday", re.compile(r"生日|出生日期|出生年月|birthday|date of birth|\bdob\b", re.I)),
 ]
 
 
-CITY_REGION_RX = re.compile(rf"\b({_alt(L.CITY_REGION)})\b|(香港)|(澳门)|(台北)")
+CITY_REGION_RX = re.compile(rf"(?<![A-Za-z])({_alt(L.COUNTRY_REGION)})(?![a-z])|\b({_alt(L.CITY_REGION)})\b|(台北)")
 
 
 def _region_in(text: str) -> str | None:
-    """The phone region of the first international city named in ``text``."""
+    """The phone region of the first country or international city named in ``text``."""
     m = CITY_REGION_RX.search(text)
     if not m:
         return None
-    return L.CITY_REGION[m.group(1)] if m.group(1) else ("HK", "MO", "TW")[m.lastindex - 2]
+    if m.group(1):
+        return L.COUNTRY_REGION[m.group(1)]
+    return L.CITY_REGION[m.group(2)] if m.group(2) else "TW"
 
 
 def _fact(field, value, display, conf, start, end, hedged=False) -> Fact:
@@ -256,8 +264,10 @@ def _cn_name(text: str, pos: int) -> tuple[str, int] | None:
     else:
         return None
     given = ""
-    for ch in s[n:]:
-        if ch in L.NAME_STOP or not CJK_RX.match(ch) or len(given) == 2:
+    for i, ch in enumerate(s[n:], n):
+        if len(given) == 2 or not CJK_RX.match(ch):
+            break
+        if ch in L.NAME_STOP and not (ch == "小" and s[i:i + 2] != "小姐"):  # 林小美, not 王小姐
             break
         given += ch
     if not given:
@@ -265,7 +275,7 @@ def _cn_name(text: str, pos: int) -> tuple[str, int] | None:
     return s[:n] + given, pos + n + len(given)
 
 
-def extract_text(text: str, ts: datetime, *, asked: str | None = None,
+def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = None,
                  region: str | None = None) -> list[Fact]:
     """All candidate facts about the sender in one customer message (or OCR text of their image).
 
@@ -274,6 +284,7 @@ def extract_text(text: str, ts: datetime, *, asked: str | None = None,
     """
     if not text:
         return []
+    asked = frozenset([asked]) if isinstance(asked, str) else (asked or frozenset())
     facts: list[Fact] = []
     has_cjk = CJK_RX.search(text) is not None
     hedged = HEDGE_RX.search(text) is not None
@@ -286,7 +297,7 @@ def extract_text(text: str, ts: datetime, *, asked: str | None = None,
 
     has_digit = DIGIT_RX.search(text) is not None
     gates = scan(text.lower())
-    if has_digit and "place" in gates:
+    if has_digit:
         region = _region_in(text) or region
     # identifiers first: their spans block overlapping numbers
     for m in (ID_NUMBER.finditer(text) if has_digit else ()):
@@ -347,14 +358,14 @@ def extract_text(text: str, ts: datetime, *, asked: str | None = None,
             facts.append(_fact("phone", v, v, conf, *span, hedged))
 
     has_contact = any(f.field in CONTACT_FIELDS for f in facts)
-    if asked == "name" or "name" in gates or has_contact:
+    if "name" in asked or "name" in gates or has_contact:
         _names(text, facts, own, hedged, asked, has_contact)
     if "work" in gates:
         _work(text, facts, own, hedged, has_cjk)
-    if asked == "city" or "place" in gates:
+    if "city" in asked or "place" in gates:
         _places(text, facts, own, hedged, asked)
     _personal(text, ts, facts, own, hedged, asked, taken, gates)
-    if asked == "budget" or "budget" in gates:
+    if "budget" in asked or "budget" in gates:
         _budget(text, facts, own, hedged, has_cjk, asked, taken)
     _tags(text, facts, own, gates)
     return facts
@@ -362,9 +373,9 @@ def extract_text(text: str, ts: datetime, *, asked: str | None = None,
 
 CONTACT_FIELDS = frozenset({"phone", "email", "id_number", "wechat_id", "qq"})
 CLAUSE_RX = re.compile(r"(?:[^，,。！？!?；;:：\n()（）.]|\.(?!\s|$))+")
-EN_FULL_NAME = re.compile(r"[A-Z][a-z]+(?:['’][A-Z][a-z]+)?(?:[ -](?:[A-Z][a-z]+(?:['’][A-Z][a-z]+)?|"
-                          r"O['’][A-Z][a-z]+)){1,2}")
-EN_NAME_LEAD = re.compile(r"(?:(?:hi|hey|hello|yes|sure|ok|okay|it's|this is|i'm|i am)\s*,?\s+)", re.I)
+EN_FULL_NAME = re.compile(r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al) )?"
+                          r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?){1,2}")
+EN_NAME_LEAD = re.compile(r"(?:(?:hi|hey|hello|yes|sure|ok|okay|it's|this is|i'm|i am|name|name's|name is)\s*,?:?\s+)", re.I)
 TITLE_NAME_CN = re.compile(rf"(?:{_alt(L.CN_TITLES)})(?=[\u4e00-\u9fff]{{2,4}}(?:[，,。！!\s]|$))")
 
 
@@ -415,9 +426,9 @@ def _names(text, facts, own, hedged, asked, has_contact=False):
         if words and own(m.start(1), m.start(1) + len(" ".join(words))):
             facts.append(_fact("name", " ".join(words), " ".join(words), conf, m.start(1),
                                m.start(1) + len(" ".join(words)), hedged))
-    if has_contact and not any(f.field == "name" for f in facts):
+    if (has_contact or "name" in asked) and not any(f.field == "name" for f in facts):
         _clause_names(text, facts, own, hedged)
-    if asked == "name" and not any(f.field == "name" for f in facts):
+    if "name" in asked and not any(f.field == "name" for f in facts):
         stripped = text.strip(" 。.!！~～")
         lead = len(text) - len(text.lstrip(" "))
         if 2 <= len(stripped) <= 4 and CJK_RX.match(stripped):
@@ -443,6 +454,9 @@ def _work(text, facts, own, hedged, has_cjk):
                 facts.append(_fact("city", city, city, 0.8, start, start + len(city), hedged))
             if city:
                 place, start = place[len(city):].lstrip("市"), start + len(place) - len(place[len(city):].lstrip("市"))
+            if "的" in place:  # "北京望京的阿里": the district, then the employer
+                cut = place.rindex("的") + 1
+                place, start = place[cut:], start + cut
             if len(place) < (3 if city else 2) or place in ("外地", "本地", "公司", "家里", "这边", "那边", "国外") \
                     or re.match(r"[一某这那]家|一所|一个", place):
                 continue
@@ -459,16 +473,20 @@ def _work(text, facts, own, hedged, has_cjk):
             continue
         if own(m.start(1), m.start(1) + len(org)):
             facts.append(_fact("company", org, org, 0.8, m.start(1), m.start(1) + len(org), hedged))
+    for m in COMPANY_UNIT_CN.finditer(text):
+        org = m.group(1)
+        if not any(f.field == "company" for f in facts) and own(*m.span(1)):
+            facts.append(_fact("company", org, org, 0.8, *m.span(1), hedged))
     for m in COMPANY_CLAUSE_CN.finditer(text):
         org = m.group(1)
         if not any(f.field == "company" for f in facts) and own(*m.span(1)):
             facts.append(_fact("company", org, org, 0.8, *m.span(1), hedged))
     titles_seen = set()
-    for rx in (TITLE_CN, TITLE_ORG_CN, TITLE_EN, TITLE_EN2, TITLE_OF_CN, TITLE_AT_EN):
+    for rx in (TITLE_CN, TITLE_ORG_CN, TITLE_EN, TITLE_EN2, TITLE_OF_CN, TITLE_AT_EN, TITLE_DO_CN):
         for m in rx.finditer(text):
             title = m.group(1).strip()
-            if rx is TITLE_DO_CN and title.endswith(("生意", "事情")):
-                continue
+            if rx is TITLE_DO_CN and title not in L.CN_TITLES:
+                continue  # "做外贸的" names a trade, "做销售的" a job
             if own(*m.span(1)) and title not in titles_seen:
                 titles_seen.add(title)
                 facts.append(_fact("job_title", title, title, 0.8, *m.span(1), hedged))
@@ -500,7 +518,14 @@ def _places(text, facts, own, hedged, asked=None):
                     city = _canonical_city(clause.rstrip("市"))
                     facts.append(_fact("city", city, city, 0.75, s, s + len(clause), hedged))
                     break
-    if asked == "city" and not any(f.field == "city" for f in facts):
+    if "city" in asked and not any(f.field == "city" for f in facts):
+        first = CLAUSE_RX.match(text.strip())
+        lead = text.strip()[:first.end()].strip() if first else ""
+        if lead.rstrip("市") in L.CN_CITIES or lead in L.CITY_REGION:  # "成都，我们家就在…"
+            s = text.index(lead)
+            city = _canonical_city(lead.rstrip("市"))
+            facts.append(_fact("city", city, city, 0.8, s, s + len(lead)))
+    if "city" in asked and not any(f.field == "city" for f in facts):
         bare = text.strip(" 。.!！~～")
         if bare.rstrip("市") in L.CN_CITIES or bare in L.EN_CITIES:
             s = text.index(bare)
@@ -557,7 +582,7 @@ def _personal(text, ts, facts, own, hedged, asked, taken, gates):
                     and not any(f.field == "age" and f.value == int(age) for f in facts):
                 facts.append(_fact("age", int(age), str(int(age)), 0.85, *span, hedged))
     cue = BIRTHDAY_CUE.search(text) if "birthday" in gates else None
-    if cue or asked == "birthday":
+    if cue or "birthday" in asked:
         sent_s = 0
         for sm in SENT_END.finditer(text, 0, cue.start() if cue else 0):
             sent_s = sm.end()
@@ -572,6 +597,10 @@ def _personal(text, ts, facts, own, hedged, asked, taken, gates):
                 seg2 = seg
             seg = seg2 if len(seg2) == len(seg) else seg
         found = P.find_date(seg, ts)
+        if found and cue and _birthday_of_other(text, sent_s, cue.start()):
+            found = None
+        if found and found[3] and int(found[0][:4]) > ts.year - 14:
+            found = None  # born less than 14 years ago: a child's birthday
         if found and not any(f.field == "birthday" for f in facts):
             value, s, e, _ = found
             s, e = s + sent_s, e + sent_s
@@ -598,6 +627,16 @@ def _digits_left(text: str, spans) -> int:
     return n
 
 
+def _birthday_of_other(text: str, sent_start: int, cue_start: int) -> bool:
+    """A third-party word right before 生日/birthday, or owning the sentence ("我女儿…出生")."""
+    near = text[max(sent_start, cue_start - 6):cue_start]
+    if any(not SPEAKER_ROLE_BEFORE.search(near, 0, m.start()) for m in THIRD_RX.finditer(near)):
+        return True
+    sent = text[sent_start:cue_start]
+    thirds = [m for m in THIRD_RX.finditer(sent) if not SPEAKER_ROLE_BEFORE.search(sent, 0, m.start())]
+    return bool(thirds) and re.search(r"(?:^|我|给我|my |for my )$", sent[:thirds[-1].start()], re.I) is not None
+
+
 def free_span(taken, s, e) -> bool:
     return all(e <= a or s >= b for a, b in taken)
 
@@ -611,7 +650,7 @@ def _budget(text, facts, own, hedged, has_cjk, asked, taken):
         cue = BUDGET_CUE.search(before) or BUDGET_AFTER.match(text, m.end())
         if not cue and (m.group("cur1") or m.group("cur2")) and m.group("num")[0].isdigit():
             cue = BUDGET_SOFT_CUE.search(before)
-        if not cue and asked != "budget":
+        if not cue and "budget" not in asked:
             continue
         if SENT_END.search(before[cue.end():] if cue and not BUDGET_AFTER.match(text, m.end()) else ""):
             continue
@@ -678,13 +717,18 @@ def _tags(text, facts, own, gates):
             facts.append(_fact("intent", g[7:], g[7:], 0.7, *spans[0]))
 
 
-def asked_field(staff_text: str | None) -> str | None:
-    if not staff_text:
-        return None
-    for name, rx in ASK_RULES:
-        if rx.search(staff_text):
-            return name
-    return None
+ASKS_ABOUT_OTHER = re.compile(r"\b(?:her|his|their|the child's|your (?:wife|husband|son|daughter|child)'s)\s+"
+                              r"(?:full )?(?:name|date of birth|birthday|number)|(?:他|她|孩子|宝宝|小朋友|您爱人)的?(?:名字|姓名|生日|电话)")
+
+
+def asked_fields(staff_text: str | None) -> frozenset:
+    """The fields a staff message asks for ("your name and date of birth?" asks for two).
+
+    A question about someone else ("her name and date of birth?") asks nothing of the customer.
+    """
+    if not staff_text or ASKS_ABOUT_OTHER.search(staff_text):
+        return frozenset()
+    return frozenset(name for name, rx in ASK_RULES if rx.search(staff_text))
 
 
 def _home_regions(messages: list[Message]) -> dict[str, str]:
@@ -717,14 +761,14 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
                 r = P.region_of_number(re.sub(r"[\s()-]", "", number))
                 if r and r != "001":
                     region.setdefault(msg.conversation_id, r)
-            a = asked_field(msg.text)
+            a = asked_fields(msg.text)
             if a:
                 asked[msg.conversation_id] = (a, 2)
             else:
                 asked.pop(msg.conversation_id, None)
             continue
         ask = asked.get(msg.conversation_id)
-        field = ask[0] if ask else None
+        field = ask[0] if ask else frozenset()
         if ask:
             asked[msg.conversation_id] = (ask[0], ask[1] - 1) if ask[1] > 1 else None
             if asked[msg.conversation_id] is None:

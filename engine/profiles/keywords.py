@@ -16,14 +16,15 @@ GATES: dict[str, list[str]] = {
     "name": ["叫", "名字", "姓名", "本人", "我是", "name", "call me", "this is", "i'm", "i am", "it's"],
     "work": list(L.ORG_SUFFIXES) + ["上班", "工作", "任职", "实习", "职位", "职务", "担任", "当", "做", "干", "开发", "是一",
                                    "我是", "work", " at ",
-                                   "employed", "with", "from", "as a", "as an", "i'm a", "i'm an", "i am a", ", a ", ", an "]
+                                   "employed", "with", "from", "as a", "as an", "i'm a", "i'm an", "i am a", ", a ", ", an ", "i'm the",
+                                   "i am the", "head of", "单位"]
             + [t.lower() for t in L.CN_TITLES] + [s.lower() for s in L.EN_ORG_SUFFIXES],
     "place": list(L.CN_CITIES) + [c.lower() for c in L.EN_CITIES] + list(L.CITY_ALIASES) + [a.lower() for a in L.EN_CITY_ALIASES]
              + ["地址", "寄到", "送到", "邮寄", "路", "街", "address", "ship", "send", "deliver", "street", "road",
                 "avenue", "ave", "st", "rd", "lane", "drive"],
     "gender": ["男", "女", "妈", "先生", "爸", "mom", "mum", "mother", "dad", "father", "woman", "man", "guy", "girl",
                "lady", "male", "female"],
-    "age": ["岁", "满", "今年", "year old", "years old", "yrs", "age", "aged", "i'm ", "i am ", "turning"],
+    "age": ["岁", "满", "今年", "btw", "year old", "years old", "yrs", "age", "aged", "i'm ", "i am ", "turning"],
     "family": ["老公", "老婆", "丈夫", "妻子", "爱人", "媳妇", "太太", "先生", "婚", "儿子", "女儿", "孩子", "宝宝", "娃", "宝妈",
                "宝爸", "单身", "离异", "怀孕", "孕", "wife", "husband", "married", "son", "daughter", "kid", "kids",
                "children", "baby", "single", "divorced", "pregnant", "expecting", "daughters", "sons", "toddler",

@@ -52,10 +52,20 @@ CITY_REGION = {
     "Shenzhen": "CN", "Guangzhou": "CN", "Hangzhou": "CN", "Chengdu": "CN", "Wuhan": "CN",
     "Nanjing": "CN", "Xiamen": "CN", "Suzhou": "CN",
 }
-CITY_REGION.update({"George Town": "MY", "Kota Kinabalu": "MY", "Chiang Mai": "TH", "Phuket": "TH",
+CITY_REGION.update({"Petaling Jaya": "MY", "Shah Alam": "MY", "Subang Jaya": "MY", "Brooklyn": "US",
+                    "Queens": "US", "Oakland": "US", "Irvine": "US", "Pasadena": "US", "Kowloon": "HK",
+                    "George Town": "MY", "Kota Kinabalu": "MY", "Chiang Mai": "TH", "Phuket": "TH",
                     "Cebu": "PH", "Hobart": "AU", "Darwin": "AU", "Aberdeen": "GB", "Nottingham": "GB",
                     "Sheffield": "GB", "Newcastle": "GB", "Cork": "IE", "Quebec City": "CA"})
 EN_CITIES = tuple(CITY_REGION)
+# country names and abbreviations that say where a local number is dialled ("我HK号码 6123 4567")
+COUNTRY_REGION = {"HK": "HK", "Hong Kong": "HK", "香港": "HK", "UK": "GB", "Britain": "GB", "England": "GB",
+                  "Scotland": "GB", "Wales": "GB", "英国": "GB", "Singapore": "SG", "SG": "SG", "新加坡": "SG",
+                  "Malaysia": "MY", "马来西亚": "MY", "Australia": "AU", "澳洲": "AU", "澳大利亚": "AU",
+                  "Canada": "CA", "加拿大": "CA", "USA": "US", "US": "US", "美国": "US", "NZ": "NZ",
+                  "New Zealand": "NZ", "新西兰": "NZ", "Ireland": "IE", "爱尔兰": "IE", "Japan": "JP",
+                  "日本": "JP", "Korea": "KR", "韩国": "KR", "Taiwan": "TW", "台湾": "TW", "Macau": "MO",
+                  "澳门": "MO", "Germany": "DE", "德国": "DE", "France": "FR", "法国": "FR"}
 # abbreviations people write for where they live (upper case only)
 EN_CITY_ALIASES = {"LA": "Los Angeles", "NYC": "New York", "SF": "San Francisco", "KL": "Kuala Lumpur",
                    "HK": "Hong Kong", "DC": "Washington"}

@@ -79,6 +79,8 @@ MONTHS_EN["sept"] = 9
 _MON = "|".join(sorted(MONTHS_EN, key=len, reverse=True))
 _WD = "|".join(sorted(WEEKDAYS_EN, key=len, reverse=True))
 DATE_PATTERNS = [
+    # 14/02/1987 or 07-22-1979: day and month told apart only when one of them exceeds 12
+    ("num_dmy", re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>(?:19|20)\d{2})(?![\d/.-])")),
     ("ymd", re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*[日号]?")),
     ("md_cn", re.compile(r"(?<!\d)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")),
     ("md_cn_dot", re.compile(r"(?<![\d.])(?P<m>\d{1,2})[.](?P<d>\d{1,2})(?![\d.])")),
@@ -115,7 +117,16 @@ def find_date(text: str, ts: datetime, year_of_birth: bool = False) -> tuple[str
             continue
         g = m.groupdict()
         value, has_year = None, True
-        if kind == "ymd":
+        if kind == "num_dmy":
+            a, b = int(g["a"]), int(g["b"])
+            if a > 12 >= b:
+                d = _safe_date(int(g["y"]), b, a)
+            elif b > 12 >= a:
+                d = _safe_date(int(g["y"]), a, b)
+            else:
+                d = None  # 03/04/1990: which is the month is not written down
+            value = d.isoformat() if d else None
+        elif kind == "ymd":
             d = _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
             value = d.isoformat() if d else None
         elif kind in ("md_cn", "md_cn_dot", "en_mdy", "en_dmy"):
