@@ -170,3 +170,22 @@ def test_grouped_id_numbers_and_cities_named_by_employers():
     assert ("id_number", idn) in facts(grouped)
     assert not any(f == "city" for f, _ in facts("我在哈尔滨电气集团上班"))
     assert ("city", "重庆") in facts("重庆渝北区，我住这边")
+
+
+def test_numeric_dates_only_when_day_and_month_can_be_told_apart():
+    assert find_date("14/02/1987", TS)[0] == "1987-02-14"
+    assert find_date("07-22-1979", TS)[0] == "1979-07-22"
+    assert find_date("03/04/1990", TS) is None
+
+
+def test_questions_about_someone_else_and_their_birthdays():
+    msgs = [Message("1", "c", "s1", "staff", TS, "Sure. Her name and date of birth?"),
+            Message("2", "c", "u1", "customer", TS, "Jennifer Park, 03/15/1990"),
+            Message("3", "d", "s1", "staff", TS, "Your full name and date of birth please"),
+            Message("4", "d", "u2", "customer", TS, "Maria Lopez, 07-22-1979")]
+    got = {(f.message_id, f.field, f.value) for f in extract_conversation(msgs)}
+    assert not any(m == "2" for m, _, _ in got)
+    assert {("4", "name", "Maria Lopez"), ("4", "birthday", "1979-07-22")} <= got
+    assert not any(f == "birthday" for f, _ in facts("我叫何俊。下周五我老婆生日，能给她也办一张吗"))
+    assert not any(f == "birthday" for f, _ in facts("想给我女儿买个少儿医疗险，陈可欣，2019年6月1号出生"))
+    assert ("birthday", "--10-21") in facts("下周三是我生日")
