@@ -718,7 +718,8 @@ def _tags(text, facts, own, gates):
 
 
 ASKS_ABOUT_OTHER = re.compile(r"\b(?:her|his|their|the child's|your (?:wife|husband|son|daughter|child)'s)\s+"
-                              r"(?:full )?(?:name|date of birth|birthday|number)|(?:他|她|孩子|宝宝|小朋友|您爱人)的?(?:名字|姓名|生日|电话)")
+                              r"(?:full )?(?:name|date of birth|birthday|number)|(?:他|她|孩子|宝宝|小朋友|您爱人)的?(?:名字|姓名|生日|电话)",
+                              re.I)
 
 
 def asked_fields(staff_text: str | None) -> frozenset:
