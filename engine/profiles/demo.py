@@ -62,7 +62,7 @@ class _Chat:
                                  sender_id=sender, role=role, ts=self.t, text=text, image=image))
 
 
-def _cn_script(ch, rng, staff_name, i):
+def _cn_script(ch, rng, staff_name, i, gender="unknown"):
     name = CN_SURNAMES[rng.integers(len(CN_SURNAMES))] + CN_GIVEN[rng.integers(len(CN_GIVEN))]
     ch.say("staff", f"您好，我是{staff_name}，很高兴为您服务！请问怎么称呼您？")
     ch.say("customer", f"我叫{name}")
@@ -78,12 +78,16 @@ def _cn_script(ch, rng, staff_name, i):
     ch.say("customer", f"预算{text}左右吧")
     ch.say("customer", f"平时喜欢{CN_INTERESTS[rng.integers(len(CN_INTERESTS))]}", minutes=rng.integers(60, 3000))
     if rng.random() < 0.3:
-        ch.say("customer", f"这是我老公的电话 {_mobile(rng)}，找不到我可以打他")
+        spouse, pronoun = ("老婆", "她") if gender == "male" else ("老公", "他")
+        ch.say("customer", f"这是我{spouse}的电话 {_mobile(rng)}，找不到我可以打{pronoun}")
     if rng.random() < 0.35:
         ch.say("customer", f"下周{WEEKDAY_CN[rng.integers(7)]}是我生日，有优惠吗")
     if rng.random() < 0.2:
         born = date(1970, 1, 1) + timedelta(days=int(rng.integers(0, 12000)))
-        idn = make_id_number("110105", born, int(rng.integers(1, 999)))
+        seq = int(rng.integers(1, 999))
+        if gender in ("male", "female") and seq % 2 != (gender == "male"):
+            seq += 1 if seq < 999 else -1  # the ID's 17th digit tells the holder's sex
+        idn = make_id_number("110105", born, seq)
         if rng.random() < 0.3:  # a typo: the check digit no longer matches
             idn = idn[:-1] + ("0" if idn[-1] != "0" else "1")
         ch.say("customer", f"身份证号{idn}，帮我登记一下")
@@ -92,7 +96,7 @@ def _cn_script(ch, rng, staff_name, i):
     ch.say("customer", ["我想对比一下别家的价格", "什么时候能下单？", "上次买的坏了，我要投诉", "好的谢谢"][rng.integers(4)])
 
 
-def _en_script(ch, rng, staff_name, i):
+def _en_script(ch, rng, staff_name, i, gender="unknown"):
     name = f"{EN_FIRST[rng.integers(len(EN_FIRST))]} {EN_LAST[rng.integers(len(EN_LAST))]}"
     ch.say("staff", f"Hi, I'm {staff_name}. May I have your name?")
     ch.say("customer", f"Hi, my name is {name}")
@@ -105,7 +109,8 @@ def _en_script(ch, rng, staff_name, i):
     ch.say("customer", f"budget is around {EN_BUDGET[rng.integers(len(EN_BUDGET))][0]}")
     ch.say("customer", f"I love {EN_INTERESTS[rng.integers(len(EN_INTERESTS))]}", minutes=rng.integers(60, 3000))
     if rng.random() < 0.3:
-        ch.say("customer", f"my wife's number is +65 8{rng.integers(0, 10**7):07d} if I don't pick up")
+        spouse = "husband" if gender == "female" else "wife"
+        ch.say("customer", f"my {spouse}'s number is +65 8{rng.integers(0, 10**7):07d} if I don't pick up")
     if rng.random() < 0.35:
         ch.say("customer", f"next {WEEKDAY_EN[rng.integers(7)]} is my birthday!")
     ch.say("customer", ["Can you compare this with the Pro model?", "I'd like to place an order",
@@ -115,7 +120,7 @@ def _en_script(ch, rng, staff_name, i):
 def populate(session, *, seed: int, scale: str, state: TaskState = NO_STATE) -> dict[str, int]:
     rng = np.random.default_rng(seed)
     size = SIZES[scale]
-    customers = session.execute(select(Customer.id, Customer.nickname).order_by(Customer.id)).all()
+    customers = session.execute(select(Customer.id, Customer.nickname, Customer.gender).order_by(Customer.id)).all()
     if not customers:
         return {}
     friends = {}
@@ -127,14 +132,14 @@ def populate(session, *, seed: int, scale: str, state: TaskState = NO_STATE) -> 
     messages: list[Message] = []
     card_budget = size["cards"]
     for n, k in enumerate(sorted(picks)):
-        cid, nick = customers[k]
+        cid, nick, gender = customers[k]
         staff_ids = friends.get(cid) or [sorted(staff_names)[0]]
         chinese = any("\u4e00" <= ch <= "\u9fff" for ch in (nick or ""))
         for j, sid in enumerate(staff_ids[:2]):
             start = DEMO_EPOCH - timedelta(days=int(rng.integers(3, 90)), minutes=int(rng.integers(0, 1440)))
             ch = _Chat(f"dm-{cid}-{sid}", cid, sid, start)
             if j == 0:
-                (_cn_script if chinese else _en_script)(ch, rng, staff_names.get(sid, sid), n)
+                (_cn_script if chinese else _en_script)(ch, rng, staff_names.get(sid, sid), n, gender)
                 if card_budget > 0:
                     card_budget -= 1
                     _card(folder, rng, chinese, f"card-{cid}.png", seed + n)
