@@ -53,6 +53,8 @@ POSSESSIVE_AFTER = re.compile(r"\s*(?:的|'s|’s|电话|手机|号码|邮箱|�
 SELF_RX = re.compile(rf"(?:{_alt(L.SELF_CN)})|我|\b(?:my own|mine|my|i am|i'm|me|i)\b", re.I)
 SPEAKER_ROLE_BEFORE = re.compile(r"(?:我是|(?<![a-z])(?:i'm|i am)\s+)(?:他|她|孩子的?|宝宝的?|(?:his|her|their|the kid's)\s+|"
                                  r"(?:an?|the)\s+(?:[a-z]+\s+){0,2})?$", re.I)
+JOINT_BEFORE = re.compile(r"(?:我和|我跟|我与|(?<![a-z])me and )(?:我的?|my )?$", re.I)
+JOINT_AFTER = re.compile(r"(?:和我|跟我|\s+and (?:i|me)\b)", re.I)
 CONTACT_LABEL = re.compile(r"\s*(?:电话|手机|号码|联系方式|phone|number|tel)", re.I)
 OWNED_AFTER = re.compile(rf"\s*(?:是|is|belongs to)\s*(?:我|my)?\s*(?:{_alt(L.THIRD_PARTY_CN)}|"
                          rf"(?:{_alt(L.THIRD_PARTY_EN)})\b)", re.I)
@@ -86,6 +88,8 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
     for m in THIRD_RX.finditer(window):
         if SPEAKER_ROLE_BEFORE.search(window, 0, m.start()):
             continue  # "我是他妈妈" / "I'm her dad": the speaker's own role, not someone else
+        if not contact and (JOINT_BEFORE.search(window, 0, m.start()) or JOINT_AFTER.match(window, m.end())):
+            continue  # "我和我对象都在长沙", "my wife and I": a fact about both includes the customer
         in_clause = m.start() >= clause_start
         if in_clause or bare_label or POSSESSIVE_AFTER.match(window, m.end()):
             third = m.start()
@@ -96,6 +100,9 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
 
 
 # ------------------------------------------------------------------ patterns
+FALLBACK_REGIONS = ("SG", "HK", "MY", "AU", "NZ", "GB", "IE", "US", "CA")
+CN_DIGITS = str.maketrans("零〇一幺二两三四五六七八九", "0011223456789")
+CN_DIGIT_RUN = re.compile(r"[零〇一幺二两三四五六七八九](?:[\s-]?[零〇一幺二两三四五六七八九]){10,17}")
 OTHER_CODE_BEFORE = re.compile(r"\+(?!86)\d{1,3}[\s-]?$")  # "+49 151 …" is no CN mobile
 STAFF_INTL_RX = re.compile(r"\+\d[\d\s()-]{7,16}\d")
 CN_MOBILE = re.compile(r"(?<![\dA-Za-z])(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?![\dA-Za-z])")
@@ -165,32 +172,41 @@ TITLE_EN2 = re.compile(rf"\b(?i:i'm|i am)\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s*(?i:
 TITLE_EN = re.compile(rf"\b(?:i'm|i am|i work as|working as|as)\s+(?:an?|the)\s+((?:[a-z]+\s+){{0,3}}?"
                       rf"(?:{_alt(L.EN_TITLES)}))\b", re.I)
 CITY_CN_NAMES = _alt(L.CN_CITIES)
-CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|我住在?|我们住在?|都住在?|我是(?=(?:{CITY_CN_NAMES})的)|我家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
+CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|现在在|平时在|刚搬来|搬来|搬到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|我是(?=(?:{CITY_CN_NAMES})的)|我家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
                      rf"常住|现居|目前在|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
                      rf"(?:{_alt(L.PROVINCES)})?省?\s*({CITY_CN_NAMES})(?:市)?")
+_CN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if CJK_RX.match(d))
+_EN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if not CJK_RX.match(d))
 # "重庆渝北区，我住这边" / "深圳南山区科技园…，我在这边上班": a district, then "here" is where I live/work
 CITY_DISTRICT_HERE = re.compile(rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}}[区县]"
                                 rf"(?=[^。！？!?]*?(?:我住这边|我住这里|我在这边|我在这里|我家在这|住这边))")
 CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|i'm in|i am in|located in|"
                      rf"i'm from|i am from|moved to|live in|we're in|we are in|we live in|here in|been in|"
-                     rf"relocating from|moving from|"
+                     rf"relocating from|moving from|stay in|staying in|(?:an?|the) [a-z]+ from|up the road in|"
                      rf"(?:work|working) in|(?:work|working|study|studying|{_alt(L.EN_TITLES)}) (?:at|for) (?:the )?"
                      rf"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* in)"
                      rf"\s+({_alt(L.EN_CITIES)})\b", re.I)
-CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)}) area\b|(?:^|(?<=[,.;]\s))in ({_alt(L.EN_CITIES)})(?=\s*(?:[,.;!]|$))|"
+CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)}) area\b|\bin ({_alt(L.EN_CITIES)})(?=\s*(?:[.!;]|$))|(?:^|(?<=[,.;]\s))in ({_alt(L.EN_CITIES)})(?=\s*(?:[,.;!]|$))|"
                           rf"\b(?i:(?:i'm|i am|we're|we are|based|live) in|moved to) ({_alt(L.EN_CITY_ALIASES)})\b")
 # "郑州金水区，…" / "北京朝阳这边": a city and district standing as the whole clause
 CITY_DISTRICT_CLAUSE = re.compile(rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?(?:[\u4e00-\u9fff]{{1,4}}[区县]|[\u4e00-\u9fff]{{2,3}}这边)"
-                                  rf"(?=\s*(?:[，,。！!]|$))")
+                                  rf"(?=\s*(?:[，,。！!]|$))|^({CITY_CN_NAMES})市?\s*(?:{_CN_DISTRICTS})区?(?:的|这边|附近)?(?=[\s，,。]|搬)")
 # a company named after a city may sit anywhere; a hospital or school named so is in that city
+DISTRICT_HOME = re.compile(rf"(?:住在?|家在|我在|我们在|都住|(?:^|(?<=[，,。\s]))在)\s*({_CN_DISTRICTS})(?:区)?|"
+                           rf"\b(?i:live in|living in|stay in|staying in|based in|we're in|i'm in|we are in|i am in)\s+"
+                           rf"({_EN_DISTRICTS})\b")
+FROM_I_LIVE_THERE = re.compile(rf"\bfrom ({_alt(L.EN_CITIES)})\b[^.!?]{{0,20}}\bI live there\b", re.I)
 ORG_AFTER_CITY = re.compile(r"市?[\u4e00-\u9fff]{0,10}(?:有限责任公司|股份有限公司|有限公司|集团|公司)")
-TRAVEL_AFTER = re.compile(r"\s*(?:出差|旅游|玩|开会|转机|for (?:a|the) |on business|on holiday|"
-                          r"on vacation|this week|for work|next week|for a few days|"
-                          r"[\u4e00-\u9fff]{0,4}(?:出差|旅游|开会))", re.I)
+TRAVEL_AFTER = re.compile(r"(?:出差|旅游|玩|开会|转机|[\u4e00-\u9fff]{0,2}(?:出差|旅游|开会)|"
+                          r"\s*(?:for (?:a|the) |on business|on holiday|on vacation|this week|for work|"
+                          r"next week|for a few days))", re.I)
+# cues that name home outright, whatever follows ("平时在合肥 这次来出差", "我是成都过来出差的")
+HOME_CUE = re.compile(r"平时在|我是|搬来|搬到")
+TRAVEL_SENTENCE = re.compile(r"\b(?:fly|flying|flew|trip|visit|visiting|holiday|vacation|conference|travel)\w*\b", re.I)
 ADDRESS_CUE = re.compile(r"(?:收货地址|地址|寄到|送到|邮寄到|寄给我|address|ship (?:it )?to|send (?:it )?to|deliver to)"
                          r"\s*(?:是|为|:|：|is)?\s*", re.I)
 ADDRESS_CN = re.compile(rf"((?:{_alt(L.PROVINCES)})?(?:省|自治区)?(?:{CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,6}}?[区县]"
-                        r"[\u4e00-\u9fffA-Za-z0-9\-]{1,24}?(?:路|街|大道|巷|弄|道)\s*\d+\s*号"
+                        r"[\u4e00-\u9fffA-Za-z0-9\-]{1,24}?(?:路|街|大道|巷|弄|道)(?:[东西南北中]段)?\s*\d+\s*号"
                         r"[\u4e00-\u9fffA-Za-z0-9\-]{0,16})")
 ADDRESS_EN = re.compile(r"\b(\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|"
                         r"Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Crescent)\b\.?(?:,?\s*(?:#?(?:[A-Z][\w-]*|\d[\w-]*)\s*){1,4}){0,3})")
@@ -228,7 +244,7 @@ DIGIT_RX = re.compile(r"\d")
 ASK_RULES = [
     ("name", re.compile(r"怎么称呼|贵姓|您叫什么|你叫什么|您的名字|姓名|联系人|your name|full name|who am i speaking|"
                         r"name (?:and|&)|name for the|name on the", re.I)),
-    ("city", re.compile(r"哪个城市|在哪里|在哪儿|哪里人|所在城市|which city|where are you (?:based|located|from)|"
+    ("city", re.compile(r"哪个城市|在哪里|在哪儿|哪里人|所在城市|从哪里|哪里出发|哪个区|which city|where are you (?:based|located|from)|"
                         r"where do you live", re.I)),
     ("budget", re.compile(r"预算|budget|spend|afford", re.I)),
     ("company", re.compile(r"哪家公司|什么公司|单位是|在哪上班|which company|where do you work", re.I)),
@@ -295,12 +311,16 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    has_digit = DIGIT_RX.search(text) is not None
+    # numbers spoken in Chinese digits ("一五八 六七八九 零一二三") read like written ones; the
+    # translation keeps every character in place, so spans still point into ``text``
+    num_text = CN_DIGIT_RUN.sub(lambda m: m.group().translate(CN_DIGITS), text) \
+        if CN_DIGIT_RUN.search(text) else text
+    has_digit = DIGIT_RX.search(num_text) is not None
     gates = scan(text.lower())
     if has_digit:
         region = _region_in(text) or region
     # identifiers first: their spans block overlapping numbers
-    for m in (ID_NUMBER.finditer(text) if has_digit else ()):
+    for m in (ID_NUMBER.finditer(num_text) if has_digit else ()):
         compact = m.group(1).replace(" ", "")
         if len(compact) != 18:
             continue
@@ -329,15 +349,15 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
             if 5 <= len(qq) <= 11:
                 facts.append(_fact("qq", qq, qq, 0.9, *m.span(1), hedged))
     phone_spans = []
-    for m in (CN_MOBILE.finditer(text) if has_digit else ()):
+    for m in (CN_MOBILE.finditer(num_text) if has_digit else ()):
         before = text[max(0, m.start() - 14):m.start()]
         if free(*m.span()) and not NOT_PHONE_BEFORE.search(before) and not OTHER_CODE_BEFORE.search(before):
             phone_spans.append((m.span(), P.normalise_cn_mobile("".join(m.groups())), 0.97))
-    if has_digit and _digits_left(text, taken + [p[0] for p in phone_spans]) >= 7:
+    if has_digit and _digits_left(num_text, taken + [p[0] for p in phone_spans]) >= 7:
         # other numbers (international, or local to the region the conversation points at) via
         # phonenumbers' matcher; a CN-mobile-looking tail of "+49 151 …" belongs to the whole
         local_region = region or ("CN" if has_cjk else "US")
-        for s, e, v in P.find_phone_numbers(text, local_region):
+        for s, e, v in P.find_phone_numbers(num_text, local_region):
             if not free(s, e) or NOT_PHONE_BEFORE.search(text[max(0, s - 14):s]):
                 continue
             inside = [p for p in phone_spans if s <= p[0][0] and p[0][1] <= e]
@@ -346,10 +366,25 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
             phone_spans = [p for p in phone_spans if p not in inside]
             if all(e <= a or s >= b for (a, b), _, _ in phone_spans):
                 phone_spans.append(((s, e), v, 0.95 if text[s] == "+" else 0.85))
-    for m in (LANDLINE.finditer(text) if has_digit else ()):
+    if has_digit and _digits_left(num_text, taken + [p[0] for p in phone_spans]) >= 8:
+        # a local number in a conversation that says nothing of its country: taken when it is
+        # valid in exactly one of the regions the console serves, and labelled or signed as one
+        by_span: dict[tuple[int, int], set] = {}
+        for r in FALLBACK_REGIONS:
+            for s, e, v in P.find_phone_numbers(num_text, r):
+                if num_text[s] != "+" and free(s, e):
+                    by_span.setdefault((s, e), set()).add(v)
+        for (s, e), values in by_span.items():
+            cue = CONTACT_LABEL_BEFORE.search(text[max(0, s - 12):s]) or \
+                EN_NAME_BEFORE.search(text[max(0, s - 40):s]) or CN_NAME_BEFORE.search(text[max(0, s - 12):s])
+            if len(values) > 1:  # people give their mobile: "0412 …" is an AU mobile, an IE landline
+                values = {v for v in values if P.is_mobile(v)}
+            if len(values) == 1 and cue and all(e <= a or s >= b for (a, b), _, _ in phone_spans):
+                phone_spans.append(((s, e), values.pop(), 0.7))
+    for m in (LANDLINE.finditer(num_text) if has_digit else ()):
         span = (m.start(1), m.end(m.lastindex))
         if free(*span) and all(span[1] <= a or span[0] >= b for (a, b), _, _ in phone_spans):
-            v = P.parse_international(text[span[0]:span[1]], "CN")
+            v = P.parse_international(num_text[span[0]:span[1]], "CN")
             if v:
                 phone_spans.append((span, v, 0.85))
     for span, v, conf in phone_spans:
@@ -357,9 +392,10 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         if own_contact(*span):
             facts.append(_fact("phone", v, v, conf, *span, hedged))
 
-    has_contact = any(f.field in CONTACT_FIELDS for f in facts)
+    has_contact = any(f.field in CONTACT_FIELDS for f in facts) or ID_SHAPED.search(num_text) is not None
     if "name" in asked or "name" in gates or has_contact:
-        _names(text, facts, own, hedged, asked, has_contact)
+        _names(text, facts, own, hedged, asked, has_contact,
+               [(f.start, f.end) for f in facts if f.field in CONTACT_FIELDS] + ID_SPANS(num_text))
     if "work" in gates:
         _work(text, facts, own, hedged, has_cjk)
     if "city" in asked or "place" in gates:
@@ -377,6 +413,49 @@ EN_FULL_NAME = re.compile(r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[ -](?
                           r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?){1,2}")
 EN_NAME_LEAD = re.compile(r"(?:(?:hi|hey|hello|yes|sure|ok|okay|it's|this is|i'm|i am|name|name's|name is)\s*,?:?\s+)", re.I)
 TITLE_NAME_CN = re.compile(rf"(?:{_alt(L.CN_TITLES)})(?=[\u4e00-\u9fff]{{2,4}}(?:[，,。！!\s]|$))")
+
+
+ID_SHAPED = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
+
+
+def ID_SPANS(text: str) -> list[tuple[int, int]]:  # noqa: N802 - read like a constant table
+    return [m.span() for m in ID_SHAPED.finditer(text)]
+
+
+CONTACT_LABEL_BEFORE = re.compile(r"(?:电话|手机号?|号码|身份证号?|证件号|微信|vx|mob(?:ile)?|cell|phone|tel|no\.?|number|"
+                                  r"id|email|e-mail|[:：])\s*$", re.I)
+CN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s，,。！!？?：:]))([\u4e00-\u9fff]{2,4})\s*$")
+EN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s,.;:!?-]))((?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?: (?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?){1,2})"
+                            r"[\s,.-]*$")
+
+
+def _name_before_contact(text, facts, own, hedged, contact_spans):
+    """"吴婷婷 18912345678", "Hannah Brooks 07845 612309": a name written just before a contact."""
+    for start, _end in sorted(contact_spans):
+        before = text[max(0, start - 40):start]
+        label = CONTACT_LABEL_BEFORE.search(before)
+        if label:
+            before = before[:label.start()]
+        before = before.rstrip()
+        offset = max(0, start - 40)
+        m = CN_NAME_BEFORE.search(before)
+        if m:
+            got = _cn_name(m.group(1), 0)
+            if got and got[1] == len(m.group(1)) and m.group(1) not in L.CN_CITIES:
+                s0 = offset + m.start(1)
+                if own(s0, s0 + len(m.group(1))):
+                    facts.append(_fact("name", m.group(1), m.group(1), 0.8, s0, s0 + len(m.group(1)), hedged))
+                    return
+        m = EN_NAME_BEFORE.search(before)
+        if m:
+            name = m.group(1)
+            words = name.split()
+            if any(w.lower() in EN_NAME_STOP or w in L.CITY_REGION or w in EN_NOT_NAME for w in words):
+                continue
+            s0 = offset + m.start(1)
+            if own(s0, s0 + len(name)):
+                facts.append(_fact("name", name, name, 0.8, s0, s0 + len(name), hedged))
+                return
 
 
 def _clause_names(text, facts, own, hedged):
@@ -409,7 +488,7 @@ def _clause_names(text, facts, own, hedged):
             return
 
 
-def _names(text, facts, own, hedged, asked, has_contact=False):
+def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=()):
     for m in NAME_CN_CUE.finditer(text):
         got = _cn_name(text, m.end())
         if got and own(m.end(), got[1]):
@@ -428,6 +507,8 @@ def _names(text, facts, own, hedged, asked, has_contact=False):
                                m.start(1) + len(" ".join(words)), hedged))
     if (has_contact or "name" in asked) and not any(f.field == "name" for f in facts):
         _clause_names(text, facts, own, hedged)
+    if contact_spans and not any(f.field == "name" for f in facts):
+        _name_before_contact(text, facts, own, hedged, contact_spans)
     if "name" in asked and not any(f.field == "name" for f in facts):
         stripped = text.strip(" 。.!！~～")
         lead = len(text) - len(text.lstrip(" "))
@@ -492,17 +573,34 @@ def _work(text, facts, own, hedged, has_cjk):
                 facts.append(_fact("job_title", title, title, 0.8, *m.span(1), hedged))
 
 
+def _sentence(text: str, pos: int) -> str:
+    start = 0
+    for m in SENT_END.finditer(text, 0, pos):
+        start = m.end()
+    end = SENT_END.search(text, pos)
+    return text[start:end.start() if end else len(text)]
+
+
 def _canonical_city(name: str) -> str:
     return L.CITY_ALIASES.get(name.lower(), name)
 
 
 def _places(text, facts, own, hedged, asked=None):
-    for rx in (CITY_CN, CITY_EN, CITY_DISTRICT_HERE, CITY_EN_AREA, CITY_DISTRICT_CLAUSE):
+    for m in DISTRICT_HOME.finditer(text):
+        g = m.lastindex
+        if any(f.field == "city" for f in facts) or TRAVEL_AFTER.match(text, m.end()) or not own(*m.span(g)):
+            continue
+        city = L.DISTRICT_CITY[m.group(g)]
+        facts.append(_fact("city", city, city, 0.75, *m.span(g), hedged))
+    for rx in (CITY_CN, CITY_EN, CITY_DISTRICT_HERE, CITY_EN_AREA, CITY_DISTRICT_CLAUSE, FROM_I_LIVE_THERE):
         for m in rx.finditer(text):
             g = m.lastindex or 1
             span = m.span(g)
-            if TRAVEL_AFTER.match(text, m.end()) or not own(*span):
+            home = rx is CITY_CN and HOME_CUE.match(m.group())
+            if (TRAVEL_AFTER.match(text, m.end()) and not home) or not own(*span):
                 continue
+            if rx is CITY_EN_AREA and g == 2 and TRAVEL_SENTENCE.search(_sentence(text, span[0])):
+                continue  # "… flying in to Brisbane." is a trip
             if rx is CITY_CN and ORG_AFTER_CITY.match(text, span[1]):
                 continue  # "我在哈尔滨电气集团上班": the city names the employer
             city = _canonical_city(m.group(g))

@@ -66,6 +66,25 @@ COUNTRY_REGION = {"HK": "HK", "Hong Kong": "HK", "香港": "HK", "UK": "GB", "Br
                   "New Zealand": "NZ", "新西兰": "NZ", "Ireland": "IE", "爱尔兰": "IE", "Japan": "JP",
                   "日本": "JP", "Korea": "KR", "韩国": "KR", "Taiwan": "TW", "台湾": "TW", "Macau": "MO",
                   "澳门": "MO", "Germany": "DE", "德国": "DE", "France": "FR", "法国": "FR"}
+# Well-known districts people name instead of their city (district -> canonical city name).
+DISTRICT_CITY = {
+    **dict.fromkeys("朝阳 海淀 通州 东城 西城 丰台 昌平 大兴 顺义 望京 中关村 亦庄".split(), "北京"),
+    **dict.fromkeys("浦东 徐汇 静安 黄浦 长宁 闵行 杨浦 虹口 陆家嘴 张江".split(), "上海"),
+    **dict.fromkeys("南山 福田 罗湖 宝安 龙岗 龙华 前海".split(), "深圳"),
+    **dict.fromkeys("天河 越秀 海珠 番禺 荔湾".split(), "广州"),
+    **dict.fromkeys("滨江 拱墅 余杭 萧山 西湖区".split(), "杭州"),
+    **dict.fromkeys("武侯 锦江 青羊 双流 高新区".split(), "成都"),
+    **dict.fromkeys("江宁 玄武 秦淮 建邺".split(), "南京"),
+    **dict.fromkeys("光谷 武昌 汉口 汉阳".split(), "武汉"),
+    "松山湖": "东莞", "思明": "厦门", "湖里": "厦门",
+    **dict.fromkeys(["Manhattan", "Brooklyn", "Queens", "the Bronx", "Harlem"], "New York"),
+    **dict.fromkeys(["Pudong", "Puxi"], "上海"),
+    **dict.fromkeys(["Tampines", "Jurong", "Bedok", "Woodlands", "Punggol", "Toa Payoh", "Ang Mo Kio"], "Singapore"),
+    **dict.fromkeys(["Kowloon", "Mong Kok", "Sha Tin", "Tsim Sha Tsui", "Causeway Bay", "Wan Chai"], "香港"),
+    **dict.fromkeys(["Shoreditch", "Camden", "Hackney", "Islington", "Brixton"], "London"),
+    **dict.fromkeys(["Bondi", "Parramatta", "Surry Hills"], "Sydney"),
+    **dict.fromkeys(["Koreatown", "Santa Monica", "Hollywood"], "Los Angeles"),
+}
 # abbreviations people write for where they live (upper case only)
 EN_CITY_ALIASES = {"LA": "Los Angeles", "NYC": "New York", "SF": "San Francisco", "KL": "Kuala Lumpur",
                    "HK": "Hong Kong", "DC": "Washington"}
@@ -159,10 +178,12 @@ THIRD_PARTY_CN = ("老公", "老婆", "丈夫", "妻子", "爱人", "媳妇", "�
                   "爸爸", "妈妈", "我爸", "我妈", "父亲", "母亲", "哥哥", "姐姐", "弟弟", "妹妹", "朋友",
                   "同事", "老板", "领导", "助理", "秘书", "客户", "室友", "邻居", "他的", "她的", "家人",
                   "对象", "男朋友", "女朋友", "闺蜜", "公婆", "岳父", "岳母", "我先生",
-                  "她电话", "他电话", "她手机", "他手机", "她邮箱", "他邮箱", "她微信", "他微信")
+                  "她电话", "他电话", "她手机", "他手机", "她邮箱", "他邮箱", "她微信", "他微信", "父母", "爸妈",
+                  "公公", "婆婆", "老伴")
 THIRD_PARTY_EN = ("wife", "husband", "son", "daughter", "kid", "kids", "mom", "mum", "mother",
                   "dad", "father", "brother", "sister", "friend", "colleague", "coworker",
                   "boss", "assistant", "secretary", "partner", "his", "her", "their", "girlfriend",
-                  "boyfriend", "neighbour", "neighbor", "roommate", "client", "manager's")
+                  "boyfriend", "neighbour", "neighbor", "roommate", "client", "manager's", "parents",
+                  "in-laws", "fiancé", "fiance", "fiancée", "grandma", "grandpa", "nephew", "niece")
 SELF_CN = ("我的", "本人", "我自己", "我手机", "我电话", "我邮箱", "我微信", "我号码", "我是", "我叫")
 SELF_EN = ("my own", "mine", "my ", "my phone", "my number", "my email", "me at", "i am", "i'm")

@@ -252,3 +252,10 @@ def region_of_number(e164: str) -> str | None:
         return phonenumbers.region_code_for_number(phonenumbers.parse(e164, None))
     except phonenumbers.NumberParseException:
         return None
+
+
+def is_mobile(e164: str) -> bool:
+    import phonenumbers
+
+    kind = phonenumbers.number_type(phonenumbers.parse(e164, None))
+    return kind in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
