@@ -141,7 +141,7 @@ AGE_CN = re.compile(r"(?:今年|我|本人|年龄|已经)\s*(?:已经|才|都)?\
 AGE_CN2 = re.compile(r"(?:(?<![\d.])(\d{2})\s*周岁|(?:今年|我|本人)\s*(?:刚|已经|才)?满\s*(\d{2})(?!\d)|"
                      r"今年\s*(\d{2})(?=\s*(?:[，,。！!]|$))|(?:^|(?<=[，,。\s]))(\d{2})\s*岁(?![的生])"
                      r"|\b(?i:i'm|i am)\s+[A-Z][a-z]+(?:\s+btw)?,\s*(\d{2})(?=[,.\s]|$))")
-AGE_EN = re.compile(r"\b(?:i'm|i am|age[d:]?|turning)\s*(\d{2})\b(?:\s*(?:years?|yrs?)(?:\s*old)?)?", re.I)
+AGE_EN = re.compile(r"\b(?:i'm|i am|im|age[d:]?|turning)\s*(\d{2})\b(?:\s*(?:years?|yrs?)(?:\s*old)?)?", re.I)
 AGE_EN2 = re.compile(r"\b(\d{2})\s*(?:years?|yrs?)\s*old\b", re.I)
 AGE_EN3 = re.compile(r"\b(?i:i'm|i am)\s+[A-Z][a-z]+,\s*(\d{2})(?=[,.\s]|$)")
 COMPANY_CN = re.compile(rf"(?:我在|我就职于|我任职于|我是|(?<=[，,])是|我们是|公司是|公司叫|公司[:：]|抬头[是为:：]|单位是|我们|我来自|来自|在)\s*"
@@ -156,8 +156,8 @@ COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|work (?:from home|remotely) for
                         rf"i'm an? [a-z ]{{2,30}}? (?:at|with)|i am an? [a-z ]{{2,30}}? (?:at|with)|"
                         rf"(?:{_alt(L.EN_TITLES)}) at|head of [A-Za-z&]+ at|"
                         rf"this is [A-Z][a-z]+(?: [A-Z][a-z]+)? from|from)\s+(?:the\s+)?"
-                        r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|of|and))*)")
-TITLE_CN = re.compile(rf"(?:我是|是一名|是一位|我是一名|我是一个|在[\u4e00-\u9fff]{{2,20}}?(?:当|做|任)|我做|我当|职位是|职务是|担任)"
+                        r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|\+|of|and))*)")
+TITLE_CN = re.compile(rf"(?:我是|都是|是一名|是一位|我是一名|我是一个|在[\u4e00-\u9fff]{{2,20}}?(?:当|做|任)|我做|我当|职位是|职务是|担任)"
                       rf"\s*(?:一名|一个|个)?((?:(?!的)[\u4e00-\u9fffA-Z]){{0,6}}(?:{_alt(L.CN_TITLES)}))(?!公司)")
 TITLE_ORG_CN = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)})的?\s*(?:一名|一个|[做当任干])?([\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)}))(?![\u4e00-\u9fff])")
 TITLE_DO_CN = re.compile(r"(?:我是|(?:^|(?<=[，,。]))|我)做([\u4e00-\u9fff]{2,4}?)的(?=[，,。！!]|$)")
@@ -210,7 +210,8 @@ ADDRESS_CN = re.compile(rf"((?:{_alt(L.PROVINCES)})?(?:省|自治区)?(?:{CITY_C
                         r"[\u4e00-\u9fffA-Za-z0-9\-]{0,16})")
 ADDRESS_EN = re.compile(r"\b(\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|"
                         r"Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Crescent)\b\.?(?:,?\s*(?:#?(?:[A-Z][\w-]*|\d[\w-]*)\s*){1,4}){0,3})")
-BUDGET_CUE = re.compile(r"预算|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|最多|拿出|首付|budget|afford|spend|"
+BUDGET_CUE = re.compile(r"预算|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|最多|拿出|首付|可投资|投资金额|"
+                        r"can't go over|cannot go over|no more than|thinking around|budget|afford|spend|"
                         r"up to|no more than|max(?:imum)?|within|put (?:about |around )?", re.I)
 # weaker cues: they make a budget only of an amount written with its currency
 BUDGET_SOFT_CUE = re.compile(r"(?:around|about|roughly|approximately|under|below|less than|ideally|"
@@ -235,7 +236,7 @@ FAMILY_RULES = [
                              r"(?:baby|child|twins)\b|\bexpecting twins\b", re.I)),
 ]
 NEG_MARRIED = re.compile(r"没结婚|未婚|还没结婚|not married", re.I)
-BIRTHDAY_CUE = re.compile(r"生日|出生|birthday|born|date of birth|dob", re.I)
+BIRTHDAY_CUE = re.compile(r"生日|出生|birthday|b-?day|born|date of birth|dob", re.I)
 NEGATION_RX = re.compile(rf"(?:{_alt(L.NEGATIONS_CN)})|\b(?:{_alt(L.NEGATIONS_EN)})\b", re.I)
 
 DIGIT_RX = re.compile(r"\d")
@@ -248,7 +249,7 @@ ASK_RULES = [
                         r"where do you live", re.I)),
     ("budget", re.compile(r"预算|budget|spend|afford", re.I)),
     ("company", re.compile(r"哪家公司|什么公司|单位是|在哪上班|which company|where do you work", re.I)),
-    ("age", re.compile(r"多大|年龄|how old", re.I)),
+    ("age", re.compile(r"多大|年龄|几岁|how old|your age|age\?", re.I)),
     ("birthday", re.compile(r"生日|出生日期|出生年月|birthday|date of birth|\bdob\b", re.I)),
 ]
 
@@ -400,7 +401,7 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         _work(text, facts, own, hedged, has_cjk)
     if "city" in asked or "place" in gates:
         _places(text, facts, own, hedged, asked)
-    _personal(text, ts, facts, own, hedged, asked, taken, gates)
+    _personal(text, ts, facts, own, hedged, asked, taken, gates, region)
     if "budget" in asked or "budget" in gates:
         _budget(text, facts, own, hedged, has_cjk, asked, taken)
     _tags(text, facts, own, gates)
@@ -530,6 +531,8 @@ def _work(text, facts, own, hedged, has_cjk):
     if not any(f.field == "company" for f in facts):
         for m in WORKPLACE_CN.finditer(text):
             place, start = m.group(1), m.start(1)
+            if place.startswith("在"):  # "现在在武汉工作"
+                place, start = place[1:], start + 1
             city = next((c for c in L.CN_CITIES if place.startswith(c)), None)
             if city and own(start, start + len(city)) and not any(f.field == "city" for f in facts):
                 facts.append(_fact("city", city, city, 0.8, start, start + len(city), hedged))
@@ -657,7 +660,7 @@ def _places(text, facts, own, hedged, asked=None):
                             break
 
 
-def _personal(text, ts, facts, own, hedged, asked, taken, gates):
+def _personal(text, ts, facts, own, hedged, asked, taken, gates, region=None):
     gender = "gender" in gates
     for m in (GENDER_CN.finditer(text) if gender else ()):
         span = m.span(m.lastindex)
@@ -679,6 +682,16 @@ def _personal(text, ts, facts, own, hedged, asked, taken, gates):
             if age and 14 <= age <= 99 and own(*span) and all(span[1] <= a or span[0] >= b for a, b in taken) \
                     and not any(f.field == "age" and f.value == int(age) for f in facts):
                 facts.append(_fact("age", int(age), str(int(age)), 0.85, *span, hedged))
+    if not any(f.field == "age" for f in facts) and ("age" in asked or any(
+            f.field in CONTACT_FIELDS or f.field in ("name", "job_title") for f in facts)):
+        # "Kevin Wong, 24, 604-555-0199" / a bare "34" to "how old are you?"
+        for m in CLAUSE_RX.finditer(text):
+            clause = m.group().strip()
+            if re.fullmatch(r"\d{2}", clause) and 14 <= int(clause) <= 99:
+                s0 = m.start() + m.group().index(clause)
+                if free_span(taken, s0, s0 + 2):
+                    facts.append(_fact("age", int(clause), clause, 0.75, s0, s0 + 2, hedged))
+                    break
     cue = BIRTHDAY_CUE.search(text) if "birthday" in gates else None
     if cue or "birthday" in asked:
         sent_s = 0
@@ -687,14 +700,19 @@ def _personal(text, ts, facts, own, hedged, asked, taken, gates):
         end_m = SENT_END.search(text, cue.end() if cue else 0)
         sent_e = end_m.start() if end_m else len(text)
         seg = text[sent_s:sent_e]
-        if re.search(r"[零一二三四五六七八九十]+月", seg):
+        if re.search(r"[零一二三四五六七八九十]+[月号日年]", seg):
             import cn2an
             try:
                 seg2 = cn2an.transform(seg, "cn2an")
             except Exception:  # noqa: BLE001 - cn2an raises bare errors on odd input
                 seg2 = seg
             seg = seg2 if len(seg2) == len(seg) else seg
-        found = P.find_date(seg, ts)
+        day_first = None if region is None else region not in ("US", "CA", "PH")
+        found = P.find_date(seg, ts, day_first=day_first)
+        if found and not cue and not found[3]:
+            # asked for a date of birth but none named as such: a relative day is an appointment
+            later = P.find_date(seg[found[2]:], ts, day_first=day_first)
+            found = (later[0], later[1] + found[2], later[2] + found[2], later[3]) if later and later[3] else None
         if found and cue and _birthday_of_other(text, sent_s, cue.start()):
             found = None
         if found and found[3] and int(found[0][:4]) > ts.year - 14:
@@ -739,17 +757,29 @@ def free_span(taken, s, e) -> bool:
     return all(e <= a or s >= b for a, b in taken)
 
 
+OTHERS_BUDGET = re.compile(rf"(?:{_alt(L.THIRD_PARTY_CN)})的预算|\b(?:{_alt(L.THIRD_PARTY_EN)})'s budget", re.I)
+AREA_AFTER = re.compile(r"\s*(?:平米|平方|平|㎡|m2|sqm|sq ?ft|square)", re.I)
+PHONE_LIKE = re.compile(r"(?<!\d)\d{3,4}[\s-]\d{4}(?!\d)")
+CORRECTION_RX = re.compile(r"actually|make that|i mean|sorry|不对|改成|说错|应该是", re.I)
+
+
 def _budget(text, facts, own, hedged, has_cjk, asked, taken):
     default = "CNY" if has_cjk else "USD"
+    found = []
     for m in P.AMOUNT_RE.finditer(text):
         if not m.group("num") or not free_span(taken, *m.span("num")):
             continue
+        if AREA_AFTER.match(text, m.end("num")) or AREA_AFTER.match(text, m.end()):
+            continue  # 一百二十平: an area
+        marked = m.group("cur1") or m.group("cur2") or m.group("unit")
         before = text[max(0, m.start() - 16):m.start()]
         cue = BUDGET_CUE.search(before) or BUDGET_AFTER.match(text, m.end())
-        if not cue and (m.group("cur1") or m.group("cur2")) and m.group("num")[0].isdigit():
+        if not cue and marked and m.group("num")[0].isdigit():
             cue = BUDGET_SOFT_CUE.search(before)
         if not cue and "budget" not in asked:
             continue
+        if not cue and not marked and PHONE_LIKE.search(text):
+            continue  # "Rachel Tan. 9123 4567" answers with a number, not an amount
         if SENT_END.search(before[cue.end():] if cue and not BUDGET_AFTER.match(text, m.end()) else ""):
             continue
         parsed = P.parse_amount(m, default)
@@ -760,11 +790,16 @@ def _budget(text, facts, own, hedged, has_cjk, asked, taken):
             e -= 1
         while s < e and text[s].isspace():
             s += 1
-        if own(s, e):
+        # what someone spends is theirs even when it is for someone else ("送她 预算三万"),
+        # unless the budget itself is said to be another's ("my husband's budget")
+        if not OTHERS_BUDGET.search(text[max(0, s - 20):s]):
             amount, cur = parsed
-            facts.append(_fact("budget", {"amount": amount, "currency": cur}, P.format_amount(amount, cur),
+            found.append(_fact("budget", {"amount": amount, "currency": cur}, P.format_amount(amount, cur),
                                0.85 if cue else 0.7, s, e, hedged))
             taken.append((s, e))
+    if len(found) > 1 and CORRECTION_RX.search(text, found[0].end, found[-1].start):
+        found = found[-1:]  # "£25k tops. actually make that £22k"
+    facts.extend(found)
 
 
 IDENTITY_INTEREST = [

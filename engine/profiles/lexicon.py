@@ -117,7 +117,8 @@ EN_TITLES = ("engineer", "manager", "director", "teacher", "doctor", "nurse", "l
              "paralegal", "associate", "intern", "clerk", "cashier", "receptionist", "therapist",
              "physiotherapist", "surgeon", "veterinarian", "vet", "tutor", "lecturer", "coach", "trainer",
              "mechanic", "plumber", "carpenter", "photographer", "writer", "musician", "barista",
-             "specialist", "coordinator", "executive", "supervisor", "planner", "recruiter", "realtor")
+             "specialist", "coordinator", "executive", "supervisor", "planner", "recruiter", "realtor",
+             "solicitor", "barrister", "md", "gm")
 ORG_SUFFIXES = ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司", "银行", "医院", "大学", "学院",
                 "研究院", "研究所", "事务所", "律所", "工作室", "中学", "小学", "幼儿园", "酒店", "科技")
 EN_ORG_SUFFIXES = ("Inc", "Ltd", "LLC", "Corp", "Corporation", "Company", "Co", "Group", "Bank",

@@ -82,7 +82,8 @@ DATE_PATTERNS = [
     # 14/02/1987 or 07-22-1979: day and month told apart only when one of them exceeds 12
     ("num_dmy", re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>(?:19|20)\d{2})(?![\d/.-])")),
     ("ymd", re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*[日号]?")),
-    ("md_cn", re.compile(r"(?<!\d)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]")),
+    ("ymd_short", re.compile(r"(?<!\d)(?P<y2>\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})(?!\d)")),
+    ("md_cn", re.compile(r"(?<!\d)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*(?:[日号]|(?=\s*(?:生日|过生|出生)))")),
     ("md_cn_dot", re.compile(r"(?<![\d.])(?P<m>\d{1,2})[.](?P<d>\d{1,2})(?![\d.])")),
     ("en_mdy", re.compile(rf"\b(?P<mon>{_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b", re.I)),
     ("en_dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})\.?(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?\b", re.I)),
@@ -102,7 +103,8 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def find_date(text: str, ts: datetime, year_of_birth: bool = False) -> tuple[str, int, int, bool] | None:
+def find_date(text: str, ts: datetime, year_of_birth: bool = False,
+              day_first: bool | None = None) -> tuple[str, int, int, bool] | None:
     """First date in ``text`` as (ISO value, start, end, has_year); relative dates use ``ts``.
 
     Without a year of birth the value is the month-day ``--MM-DD`` (ISO 8601:2000 truncated form,
@@ -119,12 +121,17 @@ def find_date(text: str, ts: datetime, year_of_birth: bool = False) -> tuple[str
         value, has_year = None, True
         if kind == "num_dmy":
             a, b = int(g["a"]), int(g["b"])
-            if a > 12 >= b:
+            if a > 12 >= b or (a <= 12 and b <= 12 and day_first is True):
                 d = _safe_date(int(g["y"]), b, a)
-            elif b > 12 >= a:
+            elif b > 12 >= a or (a <= 12 and b <= 12 and day_first is False):
                 d = _safe_date(int(g["y"]), a, b)
             else:
-                d = None  # 03/04/1990: which is the month is not written down
+                d = None  # 03/04/1990 and nothing says where: which is the month is not written
+            value = d.isoformat() if d else None
+        elif kind == "ymd_short":  # 九二年七月十五 -> 92年7月15
+            yy = int(g["y2"])
+            year = 2000 + yy if yy <= today.year % 100 else 1900 + yy
+            d = _safe_date(year, int(g["m"]), int(g["d"]))
             value = d.isoformat() if d else None
         elif kind == "ymd":
             d = _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
