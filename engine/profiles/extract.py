@@ -100,6 +100,7 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
 
 
 # ------------------------------------------------------------------ patterns
+DIGIT_RUN = re.compile(r"(?<![\d+])\(?\d[\d\s()-]{6,14}\d(?!\d)")
 FALLBACK_REGIONS = ("SG", "HK", "MY", "AU", "NZ", "GB", "IE", "US", "CA")
 CN_DIGITS = str.maketrans("零〇一幺二两三四五六七八九", "0011223456789")
 CN_DIGIT_RUN = re.compile(r"[零〇一幺二两三四五六七八九](?:[\s-]?[零〇一幺二两三四五六七八九]){10,17}")
@@ -371,10 +372,14 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         # a local number in a conversation that says nothing of its country: taken when it is
         # valid in exactly one of the regions the console serves, and labelled or signed as one
         by_span: dict[tuple[int, int], set] = {}
-        for r in FALLBACK_REGIONS:
-            for s, e, v in P.find_phone_numbers(num_text, r):
-                if num_text[s] != "+" and free(s, e):
-                    by_span.setdefault((s, e), set()).add(v)
+        for run in DIGIT_RUN.finditer(num_text):
+            s0, e0 = run.span()
+            if not (CONTACT_LABEL_BEFORE.search(text[max(0, s0 - 12):s0]) or EN_NAME_BEFORE.search(text[max(0, s0 - 40):s0])
+                    or CN_NAME_BEFORE.search(text[max(0, s0 - 12):s0])) or not free(s0, e0):
+                continue  # only labelled or signed runs are worth asking every region about
+            for r in FALLBACK_REGIONS:
+                for s, e, v in P.find_phone_numbers(num_text[s0:e0], r):
+                    by_span.setdefault((s0 + s, s0 + e), set()).add(v)
         for (s, e), values in by_span.items():
             cue = CONTACT_LABEL_BEFORE.search(text[max(0, s - 12):s]) or \
                 EN_NAME_BEFORE.search(text[max(0, s - 40):s]) or CN_NAME_BEFORE.search(text[max(0, s - 12):s])
