@@ -88,7 +88,7 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
     for m in THIRD_RX.finditer(window):
         if SPEAKER_ROLE_BEFORE.search(window, 0, m.start()):
             continue  # "我是他妈妈" / "I'm her dad": the speaker's own role, not someone else
-        if not contact and (JOINT_BEFORE.search(window, 0, m.start()) or JOINT_AFTER.match(window, m.end())):
+        if JOINT_BEFORE.search(window, 0, m.start()) or JOINT_AFTER.match(window, m.end()):
             continue  # "我和我对象都在长沙", "my wife and I": a fact about both includes the customer
         in_clause = m.start() >= clause_start
         if in_clause or bare_label or POSSESSIVE_AFTER.match(window, m.end()):
@@ -101,6 +101,7 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
 
 # ------------------------------------------------------------------ patterns
 DIGIT_RUN = re.compile(r"(?<![\d+])\(?\d[\d\s()-]{6,14}\d(?!\d)")
+HANDPHONE_BEFORE = re.compile(r"\b(?:hp|h/p|handphone)\b[\s:.]*$", re.I)
 FALLBACK_REGIONS = ("SG", "HK", "MY", "AU", "NZ", "GB", "IE", "US", "CA")
 CN_DIGITS = str.maketrans("零〇一幺二两三四五六七八九", "0011223456789")
 CN_DIGIT_RUN = re.compile(r"[零〇一幺二两三四五六七八九](?:[\s-]?[零〇一幺二两三四五六七八九]){10,17}")
@@ -120,7 +121,7 @@ ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{4,6}(?: \d{2,8}){2,5}[
 _SURNAME2 = _alt(L.CN_COMPOUND_SURNAMES)
 NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人)(?:是|为|[:：])?\s*(?:我自己[，,]?)?|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|我的名字[是叫]|名字[是叫]|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
                          r"我是(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$)))\s*")
-NAME_EN_CUE = re.compile(r"\b(?i:my name is|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm)\s+"
+NAME_EN_CUE = re.compile(r"(?:叫我\s*|\b(?i:under my name,?|my name,|my name is|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm)\s+)"
                          r"((?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al) )?"
                          r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?){0,2})")
 EN_NAME_STOP = {"here", "interested", "fine", "good", "ok", "okay", "sorry", "from", "in", "at",
@@ -132,7 +133,9 @@ EN_NOT_NAME = {"Thanks", "Thank", "Please", "Monday", "Tuesday", "Wednesday", "T
                "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
                "August", "September", "October", "November", "December", "Street", "Road", "Avenue",
                "Mobile", "Phone", "Email", "Call", "Text", "Office", "Home", "Work", "Pro", "Max",
-               "Plus", "Air", "Mini", "Hospital", "Bank", "University", "Group", "Ltd", "Inc"}
+               "Plus", "Air", "Mini", "Hospital", "Bank", "University", "Group", "Ltd", "Inc", "Labs", "Lab",
+               "LLC", "LLP", "Consulting", "Partners", "Capital", "Studio", "Studios", "Solutions", "Systems",
+               "Technologies", "Analytics", "Holdings", "Pte", "Co", "Corp"}
 GENDER_CN = re.compile(r"(?:我是|本人|我|性别\s*[:：]?)\s*(?:一个|一名|个)?(男|女)(?:的|生|士|性|孩|人)?(?![朋友儿])|"
                        r"我是个?[^，,。！!？?]{0,8}的(男|女)(?=生|孩)|我是[\u4e00-\u9fff](女|先)(?=士|生)")
 GENDER_ROLE = re.compile(r"\bsingle (mom|mum|mother|dad|father)\b|(宝妈|孕妈|全职妈妈|宝爸|奶爸|(?<=我是他)妈妈|(?<=我是她)妈妈|(?<=我是孩子)妈妈|(?<=我是他)爸爸|"
@@ -155,7 +158,7 @@ COMPANY_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9
                                r"(?=[，,]\s*(?:我是|我在|在|本人|我们))")
 COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|work (?:from home|remotely) for|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
                         rf"i'm an? [a-z ]{{2,30}}? (?:at|with)|i am an? [a-z ]{{2,30}}? (?:at|with)|"
-                        rf"(?:{_alt(L.EN_TITLES)}) at|head of [A-Za-z&]+ at|"
+                        rf"(?:{_alt(L.EN_TITLES)}) at|head of (?:[A-Za-z&]+ ){{0,2}}[A-Za-z&]+ at|"
                         rf"this is [A-Z][a-z]+(?: [A-Z][a-z]+)? from|from)\s+(?:the\s+)?"
                         r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|\+|of|and))*)")
 TITLE_CN = re.compile(rf"(?:我是|都是|是一名|是一位|我是一名|我是一个|在[\u4e00-\u9fff]{{2,20}}?(?:当|做|任)|我做|我当|职位是|职务是|担任)"
@@ -187,14 +190,15 @@ CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|i'm in|i
                      rf"(?:work|working) in|(?:work|working|study|studying|{_alt(L.EN_TITLES)}) (?:at|for) (?:the )?"
                      rf"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* in)"
                      rf"\s+({_alt(L.EN_CITIES)})\b", re.I)
-CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)}) area\b|\bin ({_alt(L.EN_CITIES)})(?=\s*(?:[.!;]|$))|(?:^|(?<=[,.;]\s))in ({_alt(L.EN_CITIES)})(?=\s*(?:[,.;!]|$))|"
+CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)}) (?:area|office)\b|\bin ({_alt(L.EN_CITIES)})(?=\s*(?:[.!;,]|$))|(?:^|(?<=[,.;]\s))in ({_alt(L.EN_CITIES)})(?=\s*(?:[,.;!]|$))|"
                           rf"\b(?i:(?:i'm|i am|we're|we are|based|live) in|moved to) ({_alt(L.EN_CITY_ALIASES)})\b")
 # "郑州金水区，…" / "北京朝阳这边": a city and district standing as the whole clause
 CITY_DISTRICT_CLAUSE = re.compile(rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?(?:[\u4e00-\u9fff]{{1,4}}[区县]|[\u4e00-\u9fff]{{2,3}}这边)"
                                   rf"(?=\s*(?:[，,。！!]|$))|^({CITY_CN_NAMES})市?\s*(?:{_CN_DISTRICTS})区?(?:的|这边|附近)?(?=[\s，,。]|搬)")
 # a company named after a city may sit anywhere; a hospital or school named so is in that city
 DISTRICT_HOME = re.compile(rf"(?:住在?|家在|我在|我们在|都住|(?:^|(?<=[，,。\s]))在)\s*({_CN_DISTRICTS})(?:区)?|"
-                           rf"\b(?i:live in|living in|stay in|staying in|based in|we're in|i'm in|we are in|i am in)\s+"
+                           rf"\b(?i:live in|living in|stay in|staying in|stay at|based in|we're in|i'm in|we are in|i am in|"
+                           rf"work in|working in|(?:i|we) stay)\s+"
                            rf"({_EN_DISTRICTS})\b")
 FROM_I_LIVE_THERE = re.compile(rf"\bfrom ({_alt(L.EN_CITIES)})\b[^.!?]{{0,20}}\bI live there\b", re.I)
 ORG_AFTER_CITY = re.compile(r"市?[\u4e00-\u9fff]{0,10}(?:有限责任公司|股份有限公司|有限公司|集团|公司)")
@@ -203,7 +207,9 @@ TRAVEL_AFTER = re.compile(r"(?:出差|旅游|玩|开会|转机|[\u4e00-\u9fff]{0
                           r"next week|for a few days))", re.I)
 # cues that name home outright, whatever follows ("平时在合肥 这次来出差", "我是成都过来出差的")
 HOME_CUE = re.compile(r"平时在|我是|搬来|搬到")
-TRAVEL_SENTENCE = re.compile(r"\b(?:fly|flying|flew|trip|visit|visiting|holiday|vacation|conference|travel)\w*\b", re.I)
+# sentences about somewhere else: a trip, a booking, an event, a place to buy
+TRAVEL_SENTENCE = re.compile(r"\b(?:fly|flying|flew|flight|trip|visit|visiting|holiday|vacation|conference|travel|"
+                             r"hotel|booking|wedding|honeymoon|getting married|buy|buying|looking for|looking at)\w*\b", re.I)
 ADDRESS_CUE = re.compile(r"(?:收货地址|地址|寄到|送到|邮寄到|寄给我|address|ship (?:it )?to|send (?:it )?to|deliver to)"
                          r"\s*(?:是|为|:|：|is)?\s*", re.I)
 ADDRESS_CN = re.compile(rf"((?:{_alt(L.PROVINCES)})?(?:省|自治区)?(?:{CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,6}}?[区县]"
@@ -217,7 +223,8 @@ BUDGET_CUE = re.compile(r"预算|能接受|可以接受|承受|打算花|准备�
 # weaker cues: they make a budget only of an amount written with its currency
 BUDGET_SOFT_CUE = re.compile(r"(?:around|about|roughly|approximately|under|below|less than|ideally|"
                              r"大概|大约|差不多)\s*$", re.I)
-BUDGET_AFTER = re.compile(r"\s*(?:以内|之内|以下|左右的?预算|的预算|max\b|maximum|tops|or less|at most)", re.I)
+BUDGET_AFTER = re.compile(r"\s*(?:以内|之内|以下|左右的?预算|的预算|(?:左右)?(?:的)?闲钱|(?:左右)?可以投|max\b|maximum|tops|or less|"
+                          r"at most|to spend)", re.I)
 FAMILY_RULES = [
     ("married", re.compile(r"(?:我|我的|我家|本人)(?:先生|老公|老婆|丈夫|妻子|爱人|媳妇|太太)|(?:^|[，,。])(?:老婆|老公|媳妇)(?=也|在|是|说)|已婚|结婚了|\bmy (?:wife|husband)\b|"
                            r"\bi'm married\b|\bi am married\b|\bgot married\b|(?:^|[.!?,;]\s*)married\b", re.I)),
@@ -255,7 +262,8 @@ ASK_RULES = [
 ]
 
 
-CITY_REGION_RX = re.compile(rf"(?<![A-Za-z])({_alt(L.COUNTRY_REGION)})(?![a-z])|\b({_alt(L.CITY_REGION)})\b|(台北)")
+CITY_REGION_RX = re.compile(rf"(?<![A-Za-z])({_alt(L.COUNTRY_REGION)})(?![a-z])|\b({_alt(L.CITY_REGION)})\b|(台北)|"
+                            rf"\b({_alt(d for d in L.DISTRICT_CITY if d.isascii())})\b")
 
 
 def _region_in(text: str) -> str | None:
@@ -265,6 +273,9 @@ def _region_in(text: str) -> str | None:
         return None
     if m.group(1):
         return L.COUNTRY_REGION[m.group(1)]
+    if m.group(4):  # a district: the region of its city
+        city = L.DISTRICT_CITY[m.group(4)]
+        return L.CITY_REGION.get(city, "HK" if city == "香港" else "CN")
     return L.CITY_REGION[m.group(2)] if m.group(2) else "TW"
 
 
@@ -288,7 +299,7 @@ def _cn_name(text: str, pos: int) -> tuple[str, int] | None:
         if ch in L.NAME_STOP and not (ch == "小" and s[i:i + 2] != "小姐"):  # 林小美, not 王小姐
             break
         given += ch
-    if not given:
+    if not given or s[:n] + given in L.THIRD_PARTY_CN or s[:n] + given in L.CN_TITLES:
         return None
     return s[:n] + given, pos + n + len(given)
 
@@ -340,6 +351,9 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         if own_contact(*m.span()):
             v = m.group().lower()
             facts.append(_fact("email", v, v, 0.97, *m.span(), hedged))
+    emails = [f for f in facts if f.field == "email"]
+    if len(emails) > 1 and CORRECTION_RX.search(text, emails[0].end, emails[-1].start):
+        facts = [f for f in facts if f.field != "email" or f is emails[-1]]
     for m in (WECHAT.finditer(text) if "wechat" in gates else ()):
         taken.append(m.span(1))
         if own_contact(*m.span(1)):
@@ -385,6 +399,8 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
                 EN_NAME_BEFORE.search(text[max(0, s - 40):s]) or CN_NAME_BEFORE.search(text[max(0, s - 12):s])
             if len(values) > 1:  # people give their mobile: "0412 …" is an AU mobile, an IE landline
                 values = {v for v in values if P.is_mobile(v)}
+            if len(values) > 1 and HANDPHONE_BEFORE.search(text[max(0, s - 12):s]):
+                values = {v for v in values if v.startswith(("+65", "+60"))}  # "hp": Singapore/Malaysia usage
             if len(values) == 1 and cue and all(e <= a or s >= b for (a, b), _, _ in phone_spans):
                 phone_spans.append(((s, e), values.pop(), 0.7))
     for m in (LANDLINE.finditer(num_text) if has_digit else ()):
@@ -408,14 +424,14 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         _places(text, facts, own, hedged, asked)
     _personal(text, ts, facts, own, hedged, asked, taken, gates, region)
     if "budget" in asked or "budget" in gates:
-        _budget(text, facts, own, hedged, has_cjk, asked, taken)
+        _budget(text, facts, own, hedged, has_cjk, asked, taken, region)
     _tags(text, facts, own, gates)
     return facts
 
 
 CONTACT_FIELDS = frozenset({"phone", "email", "id_number", "wechat_id", "qq"})
 CLAUSE_RX = re.compile(r"(?:[^，,。！？!?；;:：\n()（）.]|\.(?!\s|$))+")
-EN_FULL_NAME = re.compile(r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al) )?"
+EN_FULL_NAME = re.compile(r"(?:[A-Z]{2,}|(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?)(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al) )?"
                           r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?){1,2}")
 EN_NAME_LEAD = re.compile(r"(?:(?:hi|hey|hello|yes|sure|ok|okay|it's|this is|i'm|i am|name|name's|name is)\s*,?:?\s+)", re.I)
 TITLE_NAME_CN = re.compile(rf"(?:{_alt(L.CN_TITLES)})(?=[\u4e00-\u9fff]{{2,4}}(?:[，,。！!\s]|$))")
@@ -428,10 +444,10 @@ def ID_SPANS(text: str) -> list[tuple[int, int]]:  # noqa: N802 - read like a co
     return [m.span() for m in ID_SHAPED.finditer(text)]
 
 
-CONTACT_LABEL_BEFORE = re.compile(r"(?:电话|手机号?|号码|身份证号?|证件号|微信|vx|mob(?:ile)?|cell|phone|tel|no\.?|number|"
+CONTACT_LABEL_BEFORE = re.compile(r"(?:电话|手机号?|号码|身份证号?|证件号|微信|vx|mob(?:ile)?|cell|phone|tel|hp|h/p|handphone|no\.?|number|"
                                   r"id|email|e-mail|[:：])\s*$", re.I)
-CN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s，,。！!？?：:]))([\u4e00-\u9fff]{2,4})\s*$")
-EN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s,.;:!?-]))((?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?: (?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?){1,2})"
+CN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s，,。！!？?：:]))([\u4e00-\u9fff]{2,4})\s*(?:[男女](?:的|士|生)?\s*)?$")
+EN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s,.;:!?-]))((?:[A-Z]{2,}|(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?)(?: (?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?){1,2})"
                             r"[\s,.-]*$")
 
 
@@ -547,6 +563,7 @@ def _work(text, facts, own, hedged, has_cjk):
                 cut = place.rindex("的") + 1
                 place, start = place[cut:], start + cut
             if len(place) < (3 if city else 2) or place in ("外地", "本地", "公司", "家里", "这边", "那边", "国外") \
+                    or place.endswith(("这边", "那边", "附近", "这里", "那里")) \
                     or re.match(r"[一某这那]家|一所|一个", place):
                 continue
             if own(start, start + len(place)):
@@ -593,6 +610,9 @@ def _canonical_city(name: str) -> str:
     return L.CITY_ALIASES.get(name.lower(), name)
 
 
+OTHERS_HOME_AFTER = re.compile(r"[\s，,。]*(?:他们|她们|他|她|爸妈|父母|我爸妈|我父母)(?:住|家)|[\s,.]*(?:is )?(?:my )?(?:parents'|their)", re.I)
+
+
 def _places(text, facts, own, hedged, asked=None):
     for m in DISTRICT_HOME.finditer(text):
         g = m.lastindex
@@ -614,7 +634,7 @@ def _places(text, facts, own, hedged, asked=None):
             city = _canonical_city(m.group(g))
             if not any(f.field == "city" and f.value == city for f in facts):
                 facts.append(_fact("city", city, city, 0.85, *span, hedged))
-    if not any(f.field == "city" for f in facts) and any(f.field in CONTACT_FIELDS for f in facts):
+    if not any(f.field == "city" for f in facts) and any(f.field in CONTACT_FIELDS or f.field == "name" for f in facts):
         # a clause that is only a city, among contact details ("Mark, 0423 987 654, Sydney.")
         for m in CLAUSE_RX.finditer(text):
             clause = m.group().strip()
@@ -650,6 +670,8 @@ def _places(text, facts, own, hedged, asked=None):
             if len(seg) >= 6 and re.search(r"\d.*(?:[路街道巷号]|street|road|ave)|[省市]\S*[区县镇]", seg, re.I):
                 spans.append((m.end(), m.end() + len(seg)))
     for s, e in spans:
+        if OTHERS_HOME_AFTER.match(text, e):
+            continue
         if own(s, e):
             addr = text[s:e].strip()
             facts.append(_fact("address", addr, addr, 0.85, s, e, hedged))
@@ -768,7 +790,7 @@ PHONE_LIKE = re.compile(r"(?<!\d)\d{3,4}[\s-]\d{4}(?!\d)")
 CORRECTION_RX = re.compile(r"actually|make that|i mean|sorry|不对|改成|说错|应该是", re.I)
 
 
-def _budget(text, facts, own, hedged, has_cjk, asked, taken):
+def _budget(text, facts, own, hedged, has_cjk, asked, taken, region=None):
     default = "CNY" if has_cjk else "USD"
     found = []
     for m in P.AMOUNT_RE.finditer(text):
@@ -788,7 +810,7 @@ def _budget(text, facts, own, hedged, has_cjk, asked, taken):
         if SENT_END.search(before[cue.end():] if cue and not BUDGET_AFTER.match(text, m.end()) else ""):
             continue
         parsed = P.parse_amount(m, default)
-        if not parsed or parsed[0] < 100:
+        if not parsed or parsed[0] < (10 if (m.group("cur1") or m.group("cur2")) else 100):
             continue
         s, e = m.start(), m.end()
         while e > s and text[e - 1].isspace():
@@ -882,6 +904,11 @@ def _home_regions(messages: list[Message]) -> dict[str, str]:
                 if name:
                     out[msg.conversation_id] = L.CITY_REGION[name]
                     break
+        else:
+            district = DISTRICT_HOME.search(msg.text)
+            if district and district.lastindex == 2:  # "I stay Jurong West", "work in Kwun Tong"
+                city = L.DISTRICT_CITY[district.group(2)]
+                out[msg.conversation_id] = L.CITY_REGION.get(city, "HK" if city == "香港" else "CN")
     return out
 
 

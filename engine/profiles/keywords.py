@@ -13,7 +13,8 @@ from engine.profiles import lexicon as L
 GATES: dict[str, list[str]] = {
     "wechat": ["微信", "vx", "wx", "weixin", "wechat"],
     "qq": ["qq", "扣扣"],
-    "name": ["叫", "名字", "姓名", "本人", "我是", "name", "call me", "this is", "i'm", "i am", "it's"],
+    "name": ["叫", "名字", "姓名", "本人", "我是", "乘机人", "联系人", "收货人", "收件人", "入住人", "name", "call me",
+             "this is", "i'm", "i am", "it's"],
     "work": list(L.ORG_SUFFIXES) + ["上班", "工作", "任职", "实习", "职位", "职务", "担任", "当", "做", "干", "开发", "是一",
                                    "我是", "work", " at ",
                                    "employed", "with", "from", "as a", "as an", "i'm a", "i'm an", "i am a", ", a ", ", an ", "i'm the",
@@ -31,7 +32,7 @@ GATES: dict[str, list[str]] = {
                "year old", "year-old", "month old", "boys", "girls", "twins", "mom of", "mum of",
                "dad of", "single mom", "single mum", "single dad", "离婚"],
     "budget": ["预算", "能接受", "可以接受", "承受", "打算花", "准备花", "想花", "控制在", "不超过", "最多", "以内", "之内",
-               "拿出", "首付", "可投资", "投资金额", "不能超过", "go over", "thinking around", "put", "$", "£", "€", "¥", "￥", "rm", "around", "about", "under", "below",
+               "拿出", "首付", "闲钱", "可以投", "to spend", "可投资", "投资金额", "不能超过", "go over", "thinking around", "put", "$", "£", "€", "¥", "￥", "rm", "around", "about", "under", "below",
                "roughly", "ideally", "大概", "大约", "差不多",
                "以下", "budget", "afford", "spend", "up to", "no more than", "max", "maximum", "within", "tops",
                "or less", "at most"],

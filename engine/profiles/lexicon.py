@@ -80,7 +80,10 @@ DISTRICT_CITY = {
     **dict.fromkeys(["Manhattan", "Brooklyn", "Queens", "the Bronx", "Harlem"], "New York"),
     **dict.fromkeys(["Pudong", "Puxi"], "上海"),
     **dict.fromkeys(["Tampines", "Jurong", "Bedok", "Woodlands", "Punggol", "Toa Payoh", "Ang Mo Kio"], "Singapore"),
-    **dict.fromkeys(["Kowloon", "Mong Kok", "Sha Tin", "Tsim Sha Tsui", "Causeway Bay", "Wan Chai"], "香港"),
+    **dict.fromkeys(["Kowloon", "Mong Kok", "Sha Tin", "Tsim Sha Tsui", "Causeway Bay", "Wan Chai", "Kwun Tong",
+                     "Central", "Tuen Mun", "Tai Po"], "香港"),
+    **dict.fromkeys(["Jurong West", "Clementi", "Raffles Place", "Bukit Timah", "Pasir Ris"], "Singapore"),
+    "Fitzroy": "Melbourne", "St Kilda": "Melbourne", "Clifton": "Bristol",
     **dict.fromkeys(["Shoreditch", "Camden", "Hackney", "Islington", "Brixton"], "London"),
     **dict.fromkeys(["Bondi", "Parramatta", "Surry Hills"], "Sydney"),
     **dict.fromkeys(["Koreatown", "Santa Monica", "Hollywood"], "Los Angeles"),
@@ -107,7 +110,7 @@ CN_TITLES = ("产品经理", "项目经理", "销售经理", "客户经理", "�
              "主管", "工程师", "架构师", "程序员", "设计师", "会计师", "会计", "律师", "医生", "护士",
              "教师", "老师", "教授", "销售", "店长", "厨师", "司机", "公务员", "主任", "创始人", "合伙人",
              "老板", "总裁", "财务", "运营", "编辑", "记者", "HR", "CEO", "CTO", "CFO", "COO", "护士长", "科长", "处长",
-             "院长", "校长", "组长", "部长", "行长", "店员", "助理", "专员", "顾问", "文员", "导游", "翻译")
+             "院长", "校长", "组长", "部长", "行长", "店员", "助理", "专员", "顾问", "文员", "导游", "翻译", "负责人")
 EN_TITLES = ("engineer", "manager", "director", "teacher", "doctor", "nurse", "lawyer", "accountant",
              "designer", "developer", "consultant", "analyst", "ceo", "cto", "cfo", "founder",
              "owner", "architect", "officer", "professor", "programmer", "pharmacist", "dentist",
@@ -180,7 +183,7 @@ THIRD_PARTY_CN = ("老公", "老婆", "丈夫", "妻子", "爱人", "媳妇", "�
                   "同事", "老板", "领导", "助理", "秘书", "客户", "室友", "邻居", "他的", "她的", "家人",
                   "对象", "男朋友", "女朋友", "闺蜜", "公婆", "岳父", "岳母", "我先生",
                   "她电话", "他电话", "她手机", "他手机", "她邮箱", "他邮箱", "她微信", "他微信", "父母", "爸妈",
-                  "公公", "婆婆", "老伴")
+                  "公公", "婆婆", "老伴", "司机", "师傅", "快递员", "快递小哥", "客服", "店员")
 THIRD_PARTY_EN = ("wife", "husband", "son", "daughter", "kid", "kids", "mom", "mum", "mother",
                   "dad", "father", "brother", "sister", "friend", "colleague", "coworker",
                   "boss", "assistant", "secretary", "partner", "his", "her", "their", "girlfriend",

@@ -99,7 +99,7 @@ TARGETS = {"phone": (0.97, 0.95), "email": (0.97, 0.95), "id_number": (0.97, 0.9
 
 def test_development_parts_together_meet_every_target():
     """All development parts (rules were tuned on them) keep the issue's targets."""
-    corpus = [m for part in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6") for m in load_corpus(DATA / f"corpus_{part}.txt")]
+    corpus = [m for part in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7") for m in load_corpus(DATA / f"corpus_{part}.txt")]
     assert len({m.message.id for m in corpus}) == len(corpus), "message ids collide across parts"
     result = score(corpus)
     for field, (p, r) in TARGETS.items():
