@@ -106,6 +106,17 @@ def test_development_parts_together_meet_every_target():
         assert result[field]["precision"] >= p and result[field]["recall"] >= r, (field, result[field])
 
 
+def test_untouched_held_out_part_keeps_the_targets_it_meets():
+    """corpus_heldout6 was never used to tune rules (docs/profiles.md: its other fields fall short)."""
+    result = score(load_corpus(DATA / "corpus_heldout6.txt"))
+    for field in ("email", "id_number", "birthday", "budget"):
+        p, r = TARGETS[field]
+        assert result[field]["precision"] >= p and result[field]["recall"] >= r, (field, result[field])
+    # what is extracted is rarely wrong, even where recall falls short
+    for field in ("phone", "name", "company", "city"):
+        assert result[field]["precision"] >= 0.9, (field, result[field])
+
+
 def test_corpus_loader_reports_bad_lines(tmp_path):
     from engine.errors import InputError
 
