@@ -41,6 +41,12 @@ class Message:
     customer_id: str | None = None
 
 
+CN_CITY_SET = frozenset(L.CN_CITIES)
+CN_TITLE_SET = frozenset(L.CN_TITLES)
+THIRD_PARTY_CN_SET = frozenset(L.THIRD_PARTY_CN)
+CITY_BY_LOWER = {c.lower(): c for c in L.CITY_REGION}
+
+
 def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -299,7 +305,7 @@ def _cn_name(text: str, pos: int) -> tuple[str, int] | None:
         if ch in L.NAME_STOP and not (ch == "小" and s[i:i + 2] != "小姐"):  # 林小美, not 王小姐
             break
         given += ch
-    if not given or s[:n] + given in L.THIRD_PARTY_CN or s[:n] + given in L.CN_TITLES:
+    if not given or s[:n] + given in THIRD_PARTY_CN_SET or s[:n] + given in CN_TITLE_SET:
         return None
     return s[:n] + given, pos + n + len(given)
 
@@ -421,7 +427,7 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
     if "work" in gates:
         _work(text, facts, own, hedged, has_cjk)
     if "city" in asked or "place" in gates:
-        _places(text, facts, own, hedged, asked)
+        _places(text, facts, own, hedged, asked, has_cjk)
     _personal(text, ts, facts, own, hedged, asked, taken, gates, region)
     if "budget" in asked or "budget" in gates:
         _budget(text, facts, own, hedged, has_cjk, asked, taken, region)
@@ -463,7 +469,7 @@ def _name_before_contact(text, facts, own, hedged, contact_spans):
         m = CN_NAME_BEFORE.search(before)
         if m:
             got = _cn_name(m.group(1), 0)
-            if got and got[1] == len(m.group(1)) and m.group(1) not in L.CN_CITIES:
+            if got and got[1] == len(m.group(1)) and m.group(1) not in CN_CITY_SET:
                 s0 = offset + m.start(1)
                 if own(s0, s0 + len(m.group(1))):
                     facts.append(_fact("name", m.group(1), m.group(1), 0.8, s0, s0 + len(m.group(1)), hedged))
@@ -492,7 +498,7 @@ def _clause_names(text, facts, own, hedged):
             clause, start = clause[lead.end():], start + lead.end()
         if CJK_RX.match(clause):
             got = _cn_name(clause, 0) if 2 <= len(clause) <= 4 else None
-            if got and got[1] == len(clause) and clause not in L.CN_CITIES and own(start, start + len(clause)):
+            if got and got[1] == len(clause) and clause not in CN_CITY_SET and own(start, start + len(clause)):
                 facts.append(_fact("name", clause, clause, 0.8, start, start + len(clause), hedged))
                 return
         elif EN_FULL_NAME.fullmatch(clause):
@@ -591,7 +597,7 @@ def _work(text, facts, own, hedged, has_cjk):
     for rx in (TITLE_CN, TITLE_ORG_CN, TITLE_EN, TITLE_EN2, TITLE_OF_CN, TITLE_AT_EN, TITLE_DO_CN):
         for m in rx.finditer(text):
             title = m.group(1).strip()
-            if rx is TITLE_DO_CN and title not in L.CN_TITLES:
+            if rx is TITLE_DO_CN and title not in CN_TITLE_SET:
                 continue  # "做外贸的" names a trade, "做销售的" a job
             if own(*m.span(1)) and title not in titles_seen:
                 titles_seen.add(title)
@@ -613,14 +619,21 @@ def _canonical_city(name: str) -> str:
 OTHERS_HOME_AFTER = re.compile(r"[\s，,。]*(?:他们|她们|他|她|爸妈|父母|我爸妈|我父母)(?:住|家)|[\s,.]*(?:is )?(?:my )?(?:parents'|their)", re.I)
 
 
-def _places(text, facts, own, hedged, asked=None):
+LATIN_WORD = re.compile(r"[A-Za-z]{2}")
+
+
+def _places(text, facts, own, hedged, asked=None, has_cjk=True):
+    # the Chinese rules need Chinese text, the English ones English words
+    latin = LATIN_WORD.search(text) is not None
+    rules = ((CITY_CN, CITY_DISTRICT_HERE, CITY_DISTRICT_CLAUSE) if has_cjk else ()) + \
+        ((CITY_EN, CITY_EN_AREA, FROM_I_LIVE_THERE) if latin else ())
     for m in DISTRICT_HOME.finditer(text):
         g = m.lastindex
         if any(f.field == "city" for f in facts) or TRAVEL_AFTER.match(text, m.end()) or not own(*m.span(g)):
             continue
         city = L.DISTRICT_CITY[m.group(g)]
         facts.append(_fact("city", city, city, 0.75, *m.span(g), hedged))
-    for rx in (CITY_CN, CITY_EN, CITY_DISTRICT_HERE, CITY_EN_AREA, CITY_DISTRICT_CLAUSE, FROM_I_LIVE_THERE):
+    for rx in rules:
         for m in rx.finditer(text):
             g = m.lastindex or 1
             span = m.span(g)
@@ -638,7 +651,7 @@ def _places(text, facts, own, hedged, asked=None):
         # a clause that is only a city, among contact details ("Mark, 0423 987 654, Sydney.")
         for m in CLAUSE_RX.finditer(text):
             clause = m.group().strip()
-            if clause in L.CITY_REGION or clause.rstrip("市") in L.CN_CITIES:
+            if clause in L.CITY_REGION or clause.rstrip("市") in CN_CITY_SET:
                 s = m.start() + m.group().index(clause)
                 if own(s, s + len(clause)):
                     city = _canonical_city(clause.rstrip("市"))
@@ -647,13 +660,13 @@ def _places(text, facts, own, hedged, asked=None):
     if "city" in asked and not any(f.field == "city" for f in facts):
         first = CLAUSE_RX.match(text.strip())
         lead = text.strip()[:first.end()].strip() if first else ""
-        if lead.rstrip("市") in L.CN_CITIES or lead in L.CITY_REGION:  # "成都，我们家就在…"
+        if lead.rstrip("市") in CN_CITY_SET or lead in L.CITY_REGION:  # "成都，我们家就在…"
             s = text.index(lead)
             city = _canonical_city(lead.rstrip("市"))
             facts.append(_fact("city", city, city, 0.8, s, s + len(lead)))
     if "city" in asked and not any(f.field == "city" for f in facts):
         bare = text.strip(" 。.!！~～")
-        if bare.rstrip("市") in L.CN_CITIES or bare in L.EN_CITIES:
+        if bare.rstrip("市") in CN_CITY_SET or bare in L.EN_CITIES:
             s = text.index(bare)
             city = _canonical_city(bare.rstrip("市"))
             facts.append(_fact("city", city, city, 0.8, s, s + len(bare)))
@@ -728,9 +741,13 @@ def _personal(text, ts, facts, own, hedged, asked, taken, gates, region=None):
         sent_e = end_m.start() if end_m else len(text)
         seg = text[sent_s:sent_e]
         if re.search(r"[零一二三四五六七八九十]+[月号日年]", seg):
+            import warnings
+
             import cn2an
             try:
-                seg2 = cn2an.transform(seg, "cn2an")
+                with warnings.catch_warnings():  # cn2an warns on numerals it leaves alone ("万")
+                    warnings.simplefilter("ignore")
+                    seg2 = cn2an.transform(seg, "cn2an")
             except Exception:  # noqa: BLE001 - cn2an raises bare errors on odd input
                 seg2 = seg
             seg = seg2 if len(seg2) == len(seg) else seg
@@ -900,7 +917,7 @@ def _home_regions(messages: list[Message]) -> dict[str, str]:
             continue
         for m in CITY_EN.finditer(msg.text):
             if not TRAVEL_AFTER.match(msg.text, m.end()):
-                name = next((c for c in L.CITY_REGION if c.lower() == m.group(1).lower()), None)
+                name = CITY_BY_LOWER.get(m.group(1).lower())
                 if name:
                     out[msg.conversation_id] = L.CITY_REGION[name]
                     break
