@@ -272,6 +272,11 @@ CITY_REGION_RX = re.compile(rf"(?<![A-Za-z])({_alt(L.COUNTRY_REGION)})(?![a-z])|
                             rf"\b({_alt(d for d in L.DISTRICT_CITY if d.isascii())})\b")
 
 
+def _region_of_city(city: str) -> str:
+    """Phone region of a canonical city name (Chinese names are mainland cities but for HK/Macau)."""
+    return L.CITY_REGION.get(city) or {"香港": "HK", "澳门": "MO", "台北": "TW"}.get(city, "CN")
+
+
 def _region_in(text: str) -> str | None:
     """The phone region of the first country or international city named in ``text``."""
     m = CITY_REGION_RX.search(text)
@@ -280,8 +285,7 @@ def _region_in(text: str) -> str | None:
     if m.group(1):
         return L.COUNTRY_REGION[m.group(1)]
     if m.group(4):  # a district: the region of its city
-        city = L.DISTRICT_CITY[m.group(4)]
-        return L.CITY_REGION.get(city, "HK" if city == "香港" else "CN")
+        return _region_of_city(L.DISTRICT_CITY[m.group(4)])
     return L.CITY_REGION[m.group(2)] if m.group(2) else "TW"
 
 
@@ -924,8 +928,7 @@ def _home_regions(messages: list[Message]) -> dict[str, str]:
         else:
             district = DISTRICT_HOME.search(msg.text)
             if district and district.lastindex == 2:  # "I stay Jurong West", "work in Kwun Tong"
-                city = L.DISTRICT_CITY[district.group(2)]
-                out[msg.conversation_id] = L.CITY_REGION.get(city, "HK" if city == "香港" else "CN")
+                out[msg.conversation_id] = _region_of_city(L.DISTRICT_CITY[district.group(2)])
     return out
 
 
