@@ -107,254 +107,399 @@
 <context>
     <name>ProfileCardView</name>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="30" />
+        <location filename="../../widgets/profiles/card.py" line="33" />
         <source>Reveal personal data</source>
         <translation>查看个人信息</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="31" />
+        <location filename="../../widgets/profiles/card.py" line="34" />
         <source>Phone, ID number, e-mail, address… are masked; revealing is logged</source>
         <translation>电话、身份证号、邮箱、地址等已脱敏；查看明文会被记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="33" />
-        <location filename="../../widgets/profiles/card.py" line="63" />
+        <location filename="../../widgets/profiles/card.py" line="36" />
+        <location filename="../../widgets/profiles/card.py" line="66" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="33" />
+        <location filename="../../widgets/profiles/card.py" line="36" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="34" />
+        <location filename="../../widgets/profiles/card.py" line="37" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="34" />
+        <location filename="../../widgets/profiles/card.py" line="37" />
         <source>Conf.</source>
         <translation>置信度</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="35" />
+        <location filename="../../widgets/profiles/card.py" line="38" />
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="35" />
+        <location filename="../../widgets/profiles/card.py" line="38" />
         <source>Seen</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="36" />
-        <location filename="../../widgets/profiles/card.py" line="65" />
+        <location filename="../../widgets/profiles/card.py" line="39" />
+        <location filename="../../widgets/profiles/card.py" line="68" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="49" />
+        <location filename="../../widgets/profiles/card.py" line="52" />
         <source>Accept</source>
         <translation>采纳</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="50" />
+        <location filename="../../widgets/profiles/card.py" line="53" />
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="56" />
+        <location filename="../../widgets/profiles/card.py" line="59" />
         <source>New or corrected value</source>
         <translation>新值或更正值</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="57" />
+        <location filename="../../widgets/profiles/card.py" line="60" />
         <source>Save value</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="58" />
+        <location filename="../../widgets/profiles/card.py" line="61" />
         <source>Corrects the selected row, or adds a value for the chosen field</source>
         <translation>修改所选行，或为所选字段添加新值</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="63" />
+        <location filename="../../widgets/profiles/card.py" line="66" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="64" />
+        <location filename="../../widgets/profiles/card.py" line="67" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="64" />
+        <location filename="../../widgets/profiles/card.py" line="67" />
         <source>Before</source>
         <translation>之前</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="65" />
+        <location filename="../../widgets/profiles/card.py" line="68" />
         <source>After</source>
         <translation>之后</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="101" />
+        <location filename="../../widgets/profiles/card.py" line="104" />
         <source>name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="101" />
+        <location filename="../../widgets/profiles/card.py" line="104" />
         <source>gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="101" />
+        <location filename="../../widgets/profiles/card.py" line="104" />
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="102" />
+        <location filename="../../widgets/profiles/card.py" line="105" />
         <source>e-mail</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="102" />
+        <location filename="../../widgets/profiles/card.py" line="105" />
         <source>WeChat ID</source>
         <translation>微信号</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="102" />
+        <location filename="../../widgets/profiles/card.py" line="105" />
         <source>QQ</source>
         <translation>QQ</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="103" />
+        <location filename="../../widgets/profiles/card.py" line="106" />
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="103" />
+        <location filename="../../widgets/profiles/card.py" line="106" />
         <source>birthday</source>
         <translation>生日</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="103" />
+        <location filename="../../widgets/profiles/card.py" line="106" />
         <source>age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="104" />
+        <location filename="../../widgets/profiles/card.py" line="107" />
         <source>company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="104" />
+        <location filename="../../widgets/profiles/card.py" line="107" />
         <source>job title</source>
         <translation>职位</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="104" />
+        <location filename="../../widgets/profiles/card.py" line="107" />
         <source>city</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="105" />
+        <location filename="../../widgets/profiles/card.py" line="108" />
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="105" />
+        <location filename="../../widgets/profiles/card.py" line="108" />
         <source>budget</source>
         <translation>预算</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="105" />
+        <location filename="../../widgets/profiles/card.py" line="108" />
         <source>interests</source>
         <translation>兴趣</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="106" />
+        <location filename="../../widgets/profiles/card.py" line="109" />
         <source>family</source>
         <translation>家庭</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="106" />
+        <location filename="../../widgets/profiles/card.py" line="109" />
         <source>intent</source>
         <translation>意向</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="106" />
+        <location filename="../../widgets/profiles/card.py" line="109" />
         <source>suggested</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="107" />
+        <location filename="../../widgets/profiles/card.py" line="110" />
         <source>accepted</source>
         <translation>已采纳</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="107" />
+        <location filename="../../widgets/profiles/card.py" line="110" />
         <source>rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="108" />
+        <location filename="../../widgets/profiles/card.py" line="111" />
         <source>superseded</source>
         <translation>已被取代</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="108" />
+        <location filename="../../widgets/profiles/card.py" line="111" />
         <source>text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="108" />
+        <location filename="../../widgets/profiles/card.py" line="111" />
         <source>image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="109" />
+        <location filename="../../widgets/profiles/card.py" line="112" />
         <source>QR</source>
         <translation>二维码</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="109" />
+        <location filename="../../widgets/profiles/card.py" line="112" />
         <source>directory</source>
         <translation>资料</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="109" />
+        <location filename="../../widgets/profiles/card.py" line="112" />
         <source>staff</source>
         <translation>员工</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="149" />
+        <location filename="../../widgets/profiles/card.py" line="116" />
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="116" />
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="116" />
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="117" />
+        <source>married</source>
+        <translation>已婚</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="117" />
+        <source>has children</source>
+        <translation>有孩子</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="118" />
+        <source>single</source>
+        <translation>单身</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="118" />
+        <source>divorced</source>
+        <translation>离异</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="119" />
+        <source>expecting a baby</source>
+        <translation>待产</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="119" />
+        <source>buying</source>
+        <translation>购买</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="120" />
+        <source>comparing</source>
+        <translation>比价</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="120" />
+        <source>complaining</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="121" />
+        <source>inquiring</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="121" />
+        <source>cancelling</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="122" />
+        <source>travel</source>
+        <translation>旅行</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="122" />
+        <source>sports</source>
+        <translation>运动</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="122" />
+        <source>outdoors</source>
+        <translation>户外</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="123" />
+        <source>food</source>
+        <translation>美食</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="123" />
+        <source>music</source>
+        <translation>音乐</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="123" />
+        <source>reading</source>
+        <translation>阅读</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="124" />
+        <source>photography</source>
+        <translation>摄影</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="124" />
+        <source>gaming</source>
+        <translation>游戏</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="125" />
+        <source>investing</source>
+        <translation>投资理财</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="125" />
+        <source>cars</source>
+        <translation>汽车</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="125" />
+        <source>fashion</source>
+        <translation>时尚</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="126" />
+        <source>beauty</source>
+        <translation>美妆护肤</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="126" />
+        <source>pets</source>
+        <translation>宠物</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="126" />
+        <source>tech</source>
+        <translation>数码科技</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="127" />
+        <source>art</source>
+        <translation>艺术</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="127" />
+        <source>movies</source>
+        <translation>影视</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/profiles/card.py" line="170" />
         <source>from message</source>
         <translation>来自消息</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="149" />
+        <location filename="../../widgets/profiles/card.py" line="170" />
         <source>read from image in message</source>
         <translation>识别自消息图片</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="150" />
+        <location filename="../../widgets/profiles/card.py" line="171" />
         <source>QR code in message</source>
         <translation>消息中的二维码</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="150" />
+        <location filename="../../widgets/profiles/card.py" line="171" />
         <source>IM directory</source>
         <translation>IM 用户资料</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="151" />
+        <location filename="../../widgets/profiles/card.py" line="172" />
         <source>typed by staff</source>
         <translation>员工录入</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="156" />
+        <location filename="../../widgets/profiles/card.py" line="177" />
         <source>Select a field to see where it came from and its history.</source>
         <translation>选择一个字段，查看来源和历史。</translation>
     </message>
@@ -502,12 +647,12 @@
         <translation>已导入 %1 条消息，%2 条建议</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/pane.py" line="307" />
+        <location filename="../../widgets/profiles/pane.py" line="309" />
         <source>live updates on</source>
         <translation>实时同步已开启</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/pane.py" line="310" />
+        <location filename="../../widgets/profiles/pane.py" line="314" />
         <source>refreshing every %1 s</source>
         <translation>每 %1 秒刷新</translation>
     </message>
@@ -515,37 +660,37 @@
 <context>
     <name>TagsNotesView</name>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="196" />
+        <location filename="../../widgets/profiles/card.py" line="217" />
         <source>Add a tag…</source>
         <translation>添加标签…</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="199" />
+        <location filename="../../widgets/profiles/card.py" line="220" />
         <source>Add tag</source>
         <translation>添加标签</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="201" />
+        <location filename="../../widgets/profiles/card.py" line="222" />
         <source>Remove selected tag</source>
         <translation>删除所选标签</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="208" />
+        <location filename="../../widgets/profiles/card.py" line="229" />
         <source>Write a note for colleagues…</source>
         <translation>给同事写备注…</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="210" />
+        <location filename="../../widgets/profiles/card.py" line="231" />
         <source>Add note</source>
         <translation>添加备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="213" />
+        <location filename="../../widgets/profiles/card.py" line="234" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../widgets/profiles/card.py" line="220" />
+        <location filename="../../widgets/profiles/card.py" line="241" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>

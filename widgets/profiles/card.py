@@ -6,6 +6,8 @@ from PySide6.QtWidgets import (QComboBox, QCompleter, QHBoxLayout, QLabel, QLine
                                QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from engine.profiles.lexicon import FIELDS, PII_FIELDS
+
+ENUM_FIELDS = frozenset({"gender", "family", "intent", "interests"})
 from engine.profiles.pii import mask
 from widgets.profiles.models import RecordsModel
 
@@ -24,6 +26,7 @@ class ProfileCardView(QWidget):
         super().__init__(parent)
         self.revealed = False
         self._label_map = self._labels()
+        self._value_map = self._values()
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.RichText)
@@ -50,8 +53,9 @@ class ProfileCardView(QWidget):
         self.reject_button = QPushButton(self.tr("Reject"))
         self.accept_button.clicked.connect(lambda: self._act(self.accept_requested))
         self.reject_button.clicked.connect(lambda: self._act(self.reject_requested))
-        self.field_combo = QComboBox()
-        self.field_combo.addItems(FIELDS)
+        self.field_combo = QComboBox()  # labels in the UI language, the field name as item data
+        for field in FIELDS:
+            self.field_combo.addItem(self._label_map.get(field, field), field)
         self.value_edit = QLineEdit()
         self.value_edit.setPlaceholderText(self.tr("New or corrected value"))
         self.save_button = QPushButton(self.tr("Save value"))
@@ -108,11 +112,28 @@ class ProfileCardView(QWidget):
                 "superseded": self.tr("superseded"), "text": self.tr("text"), "image": self.tr("image"),
                 "qr": self.tr("QR"), "directory": self.tr("directory"), "staff": self.tr("staff")}
 
+    def _values(self) -> dict:
+        """Words of the enumerated fields (gender, family, intent, interest tags) in the UI language."""
+        return {"male": self.tr("male"), "female": self.tr("female"), "unknown": self.tr("unknown"),
+                "married": self.tr("married"), "has_children": self.tr("has children"),
+                "single": self.tr("single"), "divorced": self.tr("divorced"),
+                "expecting": self.tr("expecting a baby"), "buying": self.tr("buying"),
+                "comparing": self.tr("comparing"), "complaining": self.tr("complaining"),
+                "inquiring": self.tr("inquiring"), "cancelling": self.tr("cancelling"),
+                "travel": self.tr("travel"), "sports": self.tr("sports"), "outdoors": self.tr("outdoors"),
+                "food": self.tr("food"), "music": self.tr("music"), "reading": self.tr("reading"),
+                "photography": self.tr("photography"), "gaming": self.tr("gaming"),
+                "investing": self.tr("investing"), "cars": self.tr("cars"), "fashion": self.tr("fashion"),
+                "beauty": self.tr("beauty"), "pets": self.tr("pets"), "tech": self.tr("tech"),
+                "art": self.tr("art"), "movies": self.tr("movies")}
+
     def _fmt(self, key: str, rec: dict):
         if key in ("field", "status", "source"):
             return self._label_map.get(rec[key], rec[key])
         if key == "display" and rec["field"] in PII_FIELDS and not self.revealed:
             return mask(rec["field"], rec["display"])
+        if key == "display" and rec["field"] in ENUM_FIELDS:
+            return self._value_map.get(rec["display"], rec["display"])
         if key == "confidence":
             return f"{rec['confidence']:.2f}"
         if key == "observed_at":
@@ -123,7 +144,8 @@ class ProfileCardView(QWidget):
         self.revealed = revealed
         c = profile["customer"]
         bits = [f"<b>{c['nickname'] or c['id']}</b> <span style='color:#888'>{c['id']}</span>"]
-        extra = [x for x in (c.get("gender"), c.get("region"), c.get("signature")) if x]
+        gender = self._value_map.get(c.get("gender"), c.get("gender"))
+        extra = [x for x in (gender, c.get("region"), c.get("signature")) if x]
         if extra:
             bits.append(" · ".join(extra))
         self.header.setText("<br>".join(bits))
@@ -145,7 +167,7 @@ class ProfileCardView(QWidget):
         self.accept_button.setEnabled(bool(rec and rec["status"] != "accepted"))
         self.reject_button.setEnabled(bool(rec and rec["status"] != "rejected"))
         if rec:
-            self.field_combo.setCurrentText(rec["field"])
+            self.field_combo.setCurrentIndex(max(0, self.field_combo.findData(rec["field"])))
             src = {"text": self.tr("from message"), "image": self.tr("read from image in message"),
                    "qr": self.tr("QR code in message"), "directory": self.tr("IM directory"),
                    "staff": self.tr("typed by staff")}.get(rec["source"], rec["source"])
@@ -165,10 +187,11 @@ class ProfileCardView(QWidget):
         if not text:
             return
         rec = self.selected()
-        if rec and rec["field"] == self.field_combo.currentText():
+        field = self.field_combo.currentData()
+        if rec and rec["field"] == field:
             self.edit_requested.emit(rec["id"], rec["version"], text)
         else:
-            self.add_requested.emit(self.field_combo.currentText(), text)
+            self.add_requested.emit(field, text)
         self.value_edit.clear()
 
     def _jump(self, index) -> None:

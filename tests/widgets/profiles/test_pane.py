@@ -158,3 +158,18 @@ def test_postgres_pane_updates_live_on_a_colleagues_edit(qtbot, postgres_server,
         pane.shutdown()
         runner.shutdown()
         ws.dispose()
+
+
+def test_card_shows_field_words_in_the_ui_language_and_adds_by_field_name(qtbot):
+    from widgets.profiles.card import ProfileCardView
+
+    card = ProfileCardView()
+    qtbot.addWidget(card)
+    card.field_combo.setCurrentIndex(card.field_combo.findData("city"))
+    assert card.field_combo.currentText() == card.tr("city")
+    card.value_edit.setText("杭州")
+    with qtbot.waitSignal(card.add_requested) as sent:
+        card._save()
+    assert sent.args == ["city", "杭州"]
+    rec = {"field": "interests", "display": "pets"}
+    assert card._fmt("display", rec) == card.tr("pets")
