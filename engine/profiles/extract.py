@@ -127,7 +127,7 @@ ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{4,6}(?: \d{2,8}){2,5}[
 _SURNAME2 = _alt(L.CN_COMPOUND_SURNAMES)
 NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人)(?:是|为|[:：])?\s*(?:我自己[，,]?)?|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|我的名字[是叫]|名字[是叫]|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
                          r"我是(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$)))\s*")
-NAME_EN_CUE = re.compile(r"(?:叫我\s*|\b(?i:under my name,?|my name,|my name is|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm)\s+)"
+NAME_EN_CUE = re.compile(r"(?:叫我\s*|\b(?i:under my name,?|my name,|my name is|name is|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm)\s+)"
                          r"((?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al) )?"
                          r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?){0,2})")
 EN_NAME_STOP = {"here", "interested", "fine", "good", "ok", "okay", "sorry", "from", "in", "at",
@@ -159,6 +159,8 @@ COMPANY_CN = re.compile(rf"(?:我在|我就职于|我任职于|我是|(?<=[，,]
 WORKPLACE_CN = re.compile(r"在([\u4e00-\u9fffA-Za-z]{2,12}?)(?:上班|工作|任职|实习|(?=[做当干](?:[\u4e00-\u9fffA-Z]{0,4}"
                           rf"(?:{_alt(L.CN_TITLES)}|开发|设计|运营|销售|产品|测试|研发))))")
 # an organisation standing alone as a clause of a message that introduces the customer
+COMPANY_AS_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9]{{2,20}}?(?:{_alt(L.ORG_SUFFIXES)}))"
+                           rf"(?=[当做任](?:{_alt(L.CN_TITLES)}))")
 COMPANY_UNIT_CN = re.compile(r"(?:单位是|单位[:：]|公司是)([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
 COMPANY_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9（）()]{{2,24}}?(?:{_alt(L.ORG_SUFFIXES)}))"
                                r"(?=[，,]\s*(?:我是|我在|在|本人|我们))")
@@ -182,7 +184,7 @@ TITLE_EN2 = re.compile(rf"\b(?i:i'm|i am)\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s*(?i:
 TITLE_EN = re.compile(rf"\b(?:i'm|i am|i work as|working as|as)\s+(?:an?|the)\s+((?:[a-z]+\s+){{0,3}}?"
                       rf"(?:{_alt(L.EN_TITLES)}))\b", re.I)
 CITY_CN_NAMES = _alt(L.CN_CITIES)
-CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|现在在|平时在|刚搬来|搬来|搬到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|我是(?=(?:{CITY_CN_NAMES})的)|我家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
+CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|(?:^|(?<=[，,。\s]))住|喺|现在在|平时在|刚搬来|搬来|搬到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|我是(?=(?:{CITY_CN_NAMES})的)|我家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
                      rf"常住|现居|目前在|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
                      rf"(?:{_alt(L.PROVINCES)})?省?\s*({CITY_CN_NAMES})(?:市)?")
 _CN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if CJK_RX.match(d))
@@ -193,16 +195,19 @@ CITY_DISTRICT_HERE = re.compile(rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?[\
 CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|i'm in|i am in|located in|"
                      rf"i'm from|i am from|moved to|live in|we're in|we are in|we live in|here in|been in|"
                      rf"relocating from|moving from|stay in|staying in|(?:an?|the) [a-z]+ from|up the road in|"
+                     rf"already in|still in|home to|back home in|my (?:house|home|place|flat|apartment|condo) in|"
                      rf"(?:work|working) in|(?:work|working|study|studying|{_alt(L.EN_TITLES)}) (?:at|for) (?:the )?"
                      rf"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* in)"
                      rf"\s+({_alt(L.EN_CITIES)})\b", re.I)
 CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)}) (?:area|office)\b|\bin ({_alt(L.EN_CITIES)})(?=\s*(?:[.!;,]|$))|(?:^|(?<=[,.;]\s))in ({_alt(L.EN_CITIES)})(?=\s*(?:[,.;!]|$))|"
                           rf"\b(?i:(?:i'm|i am|we're|we are|based|live) in|moved to) ({_alt(L.EN_CITY_ALIASES)})\b")
 # "郑州金水区，…" / "北京朝阳这边": a city and district standing as the whole clause
-CITY_DISTRICT_CLAUSE = re.compile(rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?(?:[\u4e00-\u9fff]{{1,4}}[区县]|[\u4e00-\u9fff]{{2,3}}这边)"
+CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}}区|"
+                                  rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})的(?=\s*(?:[，,。！!]|$))|"
+                                  rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?(?:[\u4e00-\u9fff]{{1,4}}[区县]|[\u4e00-\u9fff]{{2,3}}这边)"
                                   rf"(?=\s*(?:[，,。！!]|$))|^({CITY_CN_NAMES})市?\s*(?:{_CN_DISTRICTS})区?(?:的|这边|附近)?(?=[\s，,。]|搬)")
 # a company named after a city may sit anywhere; a hospital or school named so is in that city
-DISTRICT_HOME = re.compile(rf"(?:住在?|家在|我在|我们在|都住|(?:^|(?<=[，,。\s]))在)\s*({_CN_DISTRICTS})(?:区)?|"
+DISTRICT_HOME = re.compile(rf"(?:住在?|家在|我在|我们在|都住|喺|(?:^|(?<=[，,。\s]))在)\s*({_CN_DISTRICTS})(?:区)?|"
                            rf"\b(?i:live in|living in|stay in|staying in|stay at|based in|we're in|i'm in|we are in|i am in|"
                            rf"work in|working in|(?:i|we) stay)\s+"
                            rf"({_EN_DISTRICTS})\b")
@@ -442,7 +447,7 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
 CONTACT_FIELDS = frozenset({"phone", "email", "id_number", "wechat_id", "qq"})
 CLAUSE_RX = re.compile(r"(?:[^，,。！？!?；;:：\n()（）.]|\.(?!\s|$))+")
 EN_FULL_NAME = re.compile(r"(?:[A-Z]{2,}|(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?)(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al) )?"
-                          r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?){1,2}")
+                          r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?){1,3}")
 EN_NAME_LEAD = re.compile(r"(?:(?:hi|hey|hello|yes|sure|ok|okay|it's|this is|i'm|i am|name|name's|name is)\s*,?:?\s+)", re.I)
 TITLE_NAME_CN = re.compile(rf"(?:{_alt(L.CN_TITLES)})(?=[\u4e00-\u9fff]{{2,4}}(?:[，,。！!\s]|$))")
 
@@ -461,8 +466,18 @@ EN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s,.;:!?-]))((?:[A-Z]{2,}|(?:[A-Z]['’]
                             r"[\s,.-]*$")
 
 
+CN_NAME_AFTER = re.compile(r"^\s+([\u4e00-\u9fff]{2,4})\s*(?=[，,。！!]|$)")
+
+
 def _name_before_contact(text, facts, own, hedged, contact_spans):
-    """"吴婷婷 18912345678", "Hannah Brooks 07845 612309": a name written just before a contact."""
+    """"吴婷婷 18912345678", "Hannah Brooks 07845 612309": a name written just before a contact
+    (or just after it: "3301…4322 林佳")."""
+    for _start, end in sorted(contact_spans):
+        m = CN_NAME_AFTER.match(text[end:])
+        got = _cn_name(m.group(1), 0) if m else None
+        if got and got[1] == len(m.group(1)) and own(end + m.start(1), end + m.end(1)):
+            facts.append(_fact("name", m.group(1), m.group(1), 0.8, end + m.start(1), end + m.end(1), hedged))
+            return
     for start, _end in sorted(contact_spans):
         before = text[max(0, start - 40):start]
         label = CONTACT_LABEL_BEFORE.search(before)
@@ -541,6 +556,13 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
         _clause_names(text, facts, own, hedged)
     if contact_spans and not any(f.field == "name" for f in facts):
         _name_before_contact(text, facts, own, hedged, contact_spans)
+    for i, f in enumerate(facts):
+        if f.field == "name" and " " not in f.value and f.value.isascii():
+            full = re.search(rf"\b{re.escape(f.value)} ((?:[A-Z]['’])?[A-Z][a-z]+)\b", text[f.end:])
+            if full:
+                name = f"{f.value} {full.group(1)}"
+                s0 = f.end + full.start()
+                facts[i] = _fact("name", name, name, f.confidence, s0, s0 + len(name), hedged)
     if "name" in asked and not any(f.field == "name" for f in facts):
         stripped = text.strip(" 。.!！~～")
         lead = len(text) - len(text.lstrip(" "))
@@ -569,6 +591,10 @@ def _work(text, facts, own, hedged, has_cjk):
                 facts.append(_fact("city", city, city, 0.8, start, start + len(city), hedged))
             if city:
                 place, start = place[len(city):].lstrip("市"), start + len(place) - len(place[len(city):].lstrip("市"))
+            place = re.sub(r"(?:这边|那边|附近|这里)$", "", place)
+            lead = next((d for d in L.DISTRICT_CITY if place.startswith(d) and len(place) > len(d) + 1), None)
+            if lead:  # "光谷华为": the district, then the employer
+                place, start = place[len(lead):], start + len(lead)
             if "的" in place:  # "北京望京的阿里": the district, then the employer
                 cut = place.rindex("的") + 1
                 place, start = place[cut:], start + cut
@@ -579,7 +605,9 @@ def _work(text, facts, own, hedged, has_cjk):
             if own(start, start + len(place)):
                 facts.append(_fact("company", place, place, 0.7, start, start + len(place), hedged))
     for m in COMPANY_EN.finditer(text):
-        org = m.group(1).rstrip(".")
+        org = m.group(1)
+        if not re.search(r"\b(?:Ltd|Inc|Co|Corp|Bhd|Pte)\.$", org):
+            org = org.rstrip(".")
         low = m.group().lower()
         if org in L.EN_CITIES or org.split()[0] in ("I", "The") and len(org.split()) == 1:
             continue
@@ -589,6 +617,12 @@ def _work(text, facts, own, hedged, has_cjk):
             continue
         if own(m.start(1), m.start(1) + len(org)):
             facts.append(_fact("company", org, org, 0.8, m.start(1), m.start(1) + len(org), hedged))
+    for m in COMPANY_AS_CN.finditer(text):
+        org = m.group(1)
+        if re.search(r"[一某这那]家|一所", org):
+            continue
+        if not any(f.field == "company" for f in facts) and own(*m.span(1)):
+            facts.append(_fact("company", org, org, 0.8, *m.span(1), hedged))
     for m in COMPANY_UNIT_CN.finditer(text):
         org = m.group(1)
         if not any(f.field == "company" for f in facts) and own(*m.span(1)):
@@ -648,6 +682,8 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True):
                 continue  # "… flying in to Brisbane." is a trip
             if rx is CITY_CN and ORG_AFTER_CITY.match(text, span[1]):
                 continue  # "我在哈尔滨电气集团上班": the city names the employer
+            if rx is CITY_DISTRICT_CLAUSE and OTHERS_HOME_AFTER.search(text, span[1]):
+                continue  # "石家庄市长安区…3号楼 他们住那": someone else's home
             city = _canonical_city(m.group(g))
             if not any(f.field == "city" and f.value == city for f in facts):
                 facts.append(_fact("city", city, city, 0.85, *span, hedged))
@@ -765,6 +801,14 @@ def _personal(text, ts, facts, own, hedged, asked, taken, gates, region=None):
             found = None
         if found and found[3] and int(found[0][:4]) > ts.year - 14:
             found = None  # born less than 14 years ago: a child's birthday
+        if found and not found[3]:
+            year = BIRTH_YEAR.search(text)
+            if year:
+                y = int(year.group(1) or year.group(2))
+                y = y if y > 1000 else (1900 + y if y > ts.year % 100 else 2000 + y)
+                full = P._safe_date(y, int(found[0][2:4]), int(found[0][5:7]))
+                if full:
+                    found = (full.isoformat(), found[1], found[2], True)
         if found and not any(f.field == "birthday" for f in facts):
             value, s, e, _ = found
             s, e = s + sent_s, e + sent_s
@@ -789,6 +833,9 @@ def _digits_left(text: str, spans) -> int:
     for s, e in spans:
         n -= len(DIGIT_RX.findall(text, s, e))
     return n
+
+
+BIRTH_YEAR = re.compile(r"(?<!\d)(\d{2}|(?:19|20)\d{2})年(?:的|生|出生)|\bborn in ((?:19|20)\d{2})\b", re.I)
 
 
 def _birthday_of_other(text: str, sent_start: int, cue_start: int) -> bool:
@@ -927,8 +974,8 @@ def _home_regions(messages: list[Message]) -> dict[str, str]:
                     break
         else:
             district = DISTRICT_HOME.search(msg.text)
-            if district and district.lastindex == 2:  # "I stay Jurong West", "work in Kwun Tong"
-                out[msg.conversation_id] = _region_of_city(L.DISTRICT_CITY[district.group(2)])
+            if district:  # "I stay Jurong West", "work in Kwun Tong", "我喺旺角返工"
+                out[msg.conversation_id] = _region_of_city(L.DISTRICT_CITY[district.group(district.lastindex)])
     return out
 
 

@@ -77,6 +77,7 @@ DISTRICT_CITY = {
     **dict.fromkeys("江宁 玄武 秦淮 建邺".split(), "南京"),
     **dict.fromkeys("光谷 武昌 汉口 汉阳".split(), "武汉"),
     "松山湖": "东莞", "思明": "厦门", "湖里": "厦门",
+    **dict.fromkeys("旺角 铜锣湾 尖沙咀 中环 湾仔 沙田 观塘 九龙 荃湾".split(), "香港"),
     **dict.fromkeys(["Manhattan", "Brooklyn", "Queens", "the Bronx", "Harlem"], "New York"),
     **dict.fromkeys(["Pudong", "Puxi"], "上海"),
     **dict.fromkeys(["Tampines", "Jurong", "Bedok", "Woodlands", "Punggol", "Toa Payoh", "Ang Mo Kio"], "Singapore"),
