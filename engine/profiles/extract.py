@@ -62,7 +62,7 @@ SPEAKER_ROLE_BEFORE = re.compile(r"(?:我是|(?<![a-z])(?:i'm|i am)\s+)(?:他|�
 JOINT_BEFORE = re.compile(r"(?:我和|我跟|我与|(?<![a-z])me and )(?:我的?|my )?$", re.I)
 JOINT_AFTER = re.compile(r"(?:和我|跟我|\s+and (?:i|me)\b)", re.I)
 CONTACT_LABEL = re.compile(r"\s*(?:电话|手机|号码|联系方式|phone|number|tel)", re.I)
-OWNED_AFTER = re.compile(rf"\s*(?:是|is|belongs to)\s*(?:我|my)?\s*(?:{_alt(L.THIRD_PARTY_CN)}|"
+OWNED_AFTER = re.compile(rf"\s*[，,]?\s*(?:这个|这|那个|that|this|it)?\s*(?:是|is|'s|belongs to)\s*(?:我|my)?\s*(?:{_alt(L.THIRD_PARTY_CN)}|"
                          rf"(?:{_alt(L.THIRD_PARTY_EN)})\b)", re.I)
 HEDGE_RX = re.compile(r"可能|也许|大概是|好像|maybe|perhaps|probably|i think", re.I)
 CJK_RX = re.compile(r"[\u4e00-\u9fff]")
@@ -116,7 +116,8 @@ STAFF_INTL_RX = re.compile(r"\+\d[\d\s()-]{7,16}\d")
 CN_MOBILE = re.compile(r"(?<![\dA-Za-z])(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?![\dA-Za-z])")
 LANDLINE = re.compile(r"(?:电话|座机|tel|phone|call me on|call me at)[^\d+]{0,6}(0\d{2,3})[\s-]?(\d{7,8})(?!\d)", re.I)
 NOT_PHONE_BEFORE = re.compile(r"(?:订单|单号|快递|运单|账号|卡号|验证码|工号|qq|QQ|扣扣|微信|vx|VX|wx|"
-                              r"order|tracking|account|card|invoice|ref|wechat)\s*(?:号|号码|no\.?|number|#|id)?"
+                              r"保单|理赔|工单|票号|order|tracking|account|card|invoice|ref|reference|policy|claim|booking|"
+                              r"confirmation|wechat)\s*(?:号|号码|no\.?|number|#|id)?"
                               r"\s*(?:是|为|is|:|：)?\s*$", re.I)
 EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9.-]+\.[A-Za-z]{2,12}(?![\w])")
 WECHAT = re.compile(r"(?:微信号?|vx|VX|wx|WX|weixin|wechat(?:\s*id)?)\s*(?:号|号码|id|ID)?\s*"
@@ -127,7 +128,7 @@ ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{4,6}(?: \d{2,8}){2,5}[
 _SURNAME2 = _alt(L.CN_COMPOUND_SURNAMES)
 NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人)(?:是|为|[:：])?\s*(?:我自己[，,]?)?|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|我的名字[是叫]|名字[是叫]|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
                          r"我是(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$)))\s*")
-NAME_EN_CUE = re.compile(r"(?:叫我\s*|\b(?i:under my name,?|my name,|my name is|name is|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm)\s+)"
+NAME_EN_CUE = re.compile(r"(?:叫我\s*|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm)\s+)"
                          r"((?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al) )?"
                          r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?){0,2})")
 EN_NAME_STOP = {"here", "interested", "fine", "good", "ok", "okay", "sorry", "from", "in", "at",
@@ -141,7 +142,8 @@ EN_NOT_NAME = {"Thanks", "Thank", "Please", "Monday", "Tuesday", "Wednesday", "T
                "Mobile", "Phone", "Email", "Call", "Text", "Office", "Home", "Work", "Pro", "Max",
                "Plus", "Air", "Mini", "Hospital", "Bank", "University", "Group", "Ltd", "Inc", "Labs", "Lab",
                "LLC", "LLP", "Consulting", "Partners", "Capital", "Studio", "Studios", "Solutions", "Systems",
-               "Technologies", "Analytics", "Holdings", "Pte", "Co", "Corp"}
+               "Technologies", "Analytics", "Holdings", "Pte", "Co", "Corp", "East", "West", "North", "South",
+               "Upper", "Lower", "New", "Old", "Port", "Saint", "St", "Founder", "Manager", "Director"}
 GENDER_CN = re.compile(r"(?:我是|本人|我|性别\s*[:：]?)\s*(?:一个|一名|个)?(男|女)(?:的|生|士|性|孩|人)?(?![朋友儿])|"
                        r"我是个?[^，,。！!？?]{0,8}的(男|女)(?=生|孩)|我是[\u4e00-\u9fff](女|先)(?=士|生)")
 GENDER_ROLE = re.compile(r"\bsingle (mom|mum|mother|dad|father)\b|(宝妈|孕妈|全职妈妈|宝爸|奶爸|(?<=我是他)妈妈|(?<=我是她)妈妈|(?<=我是孩子)妈妈|(?<=我是他)爸爸|"
@@ -161,7 +163,9 @@ WORKPLACE_CN = re.compile(r"在([\u4e00-\u9fffA-Za-z]{2,12}?)(?:上班|工作|�
 # an organisation standing alone as a clause of a message that introduces the customer
 COMPANY_AS_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9]{{2,20}}?(?:{_alt(L.ORG_SUFFIXES)}))"
                            rf"(?=[当做任](?:{_alt(L.CN_TITLES)}))")
-COMPANY_UNIT_CN = re.compile(r"(?:单位是|单位[:：]|公司是)([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
+SIGNATURE_SPLIT = re.compile(r"\s*[|｜]\s*|\s+/\s+")
+ORG_END = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)}|\b(?:{_alt(L.EN_ORG_SUFFIXES)}|B\.V\.|Pte Ltd|Sdn Bhd|Ltd\.))\.?$")
+COMPANY_UNIT_CN = re.compile(r"(?:单位是|单位[:：]|公司是|就职于|任职于|供职于)([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
 COMPANY_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9（）()]{{2,24}}?(?:{_alt(L.ORG_SUFFIXES)}))"
                                r"(?=[，,]\s*(?:我是|我在|在|本人|我们))")
 COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|work (?:from home|remotely) for|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
@@ -184,7 +188,7 @@ TITLE_EN2 = re.compile(rf"\b(?i:i'm|i am)\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s*(?i:
 TITLE_EN = re.compile(rf"\b(?:i'm|i am|i work as|working as|as)\s+(?:an?|the)\s+((?:[a-z]+\s+){{0,3}}?"
                       rf"(?:{_alt(L.EN_TITLES)}))\b", re.I)
 CITY_CN_NAMES = _alt(L.CN_CITIES)
-CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|(?:^|(?<=[，,。\s]))住|喺|现在在|平时在|刚搬来|搬来|搬到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|我是(?=(?:{CITY_CN_NAMES})的)|我家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
+CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|(?:^|(?<=[，,。\s]))住|喺|现在在|平时在|刚搬来|搬来|搬到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|我是(?=(?:{CITY_CN_NAMES})的)|我家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
                      rf"常住|现居|目前在|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
                      rf"(?:{_alt(L.PROVINCES)})?省?\s*({CITY_CN_NAMES})(?:市)?")
 _CN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if CJK_RX.match(d))
@@ -196,13 +200,16 @@ CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|i'm in|i
                      rf"i'm from|i am from|moved to|live in|we're in|we are in|we live in|here in|been in|"
                      rf"relocating from|moving from|stay in|staying in|(?:an?|the) [a-z]+ from|up the road in|"
                      rf"already in|still in|home to|back home in|my (?:house|home|place|flat|apartment|condo) in|"
+                     rf"moving within|in [A-Z][\w&]+,|"
                      rf"(?:work|working) in|(?:work|working|study|studying|{_alt(L.EN_TITLES)}) (?:at|for) (?:the )?"
                      rf"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* in)"
                      rf"\s+({_alt(L.EN_CITIES)})\b", re.I)
-CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)}) (?:area|office)\b|\bin ({_alt(L.EN_CITIES)})(?=\s*(?:[.!;,]|$))|(?:^|(?<=[,.;]\s))in ({_alt(L.EN_CITIES)})(?=\s*(?:[,.;!]|$))|"
+CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)})(?: (?:area|office)|[- ]based)\b|\bin ({_alt(L.EN_CITIES)})(?=\s*(?:[.!;,]|$))|(?:^|(?<=[,.;]\s))in ({_alt(L.EN_CITIES)})(?=\s*(?:[,.;!]|$))|"
                           rf"\b(?i:(?:i'm|i am|we're|we are|based|live) in|moved to) ({_alt(L.EN_CITY_ALIASES)})\b")
 # "郑州金水区，…" / "北京朝阳这边": a city and district standing as the whole clause
 CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}}区|"
+                                  rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})人(?=\s*(?:[，,。！!]|$))|"
+                                  rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?(?:{_CN_DISTRICTS})(?=\s*(?:[，,。！!]|$))|"
                                   rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})的(?=\s*(?:[，,。！!]|$))|"
                                   rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?(?:[\u4e00-\u9fff]{{1,4}}[区县]|[\u4e00-\u9fff]{{2,3}}这边)"
                                   rf"(?=\s*(?:[，,。！!]|$))|^({CITY_CN_NAMES})市?\s*(?:{_CN_DISTRICTS})区?(?:的|这边|附近)?(?=[\s，,。]|搬)")
@@ -228,7 +235,7 @@ ADDRESS_CN = re.compile(rf"((?:{_alt(L.PROVINCES)})?(?:省|自治区)?(?:{CITY_C
                         r"[\u4e00-\u9fffA-Za-z0-9\-]{0,16})")
 ADDRESS_EN = re.compile(r"\b(\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|"
                         r"Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Crescent)\b\.?(?:,?\s*(?:#?(?:[A-Z][\w-]*|\d[\w-]*)\s*){1,4}){0,3})")
-BUDGET_CUE = re.compile(r"预算|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|最多|拿出|首付|可投资|投资金额|"
+BUDGET_CUE = re.compile(r"预算|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|最多|拿出|可投资|投资金额|"
                         r"can't go over|cannot go over|no more than|thinking around|budget|afford|spend|"
                         r"up to|no more than|max(?:imum)?|within|put (?:about |around )?", re.I)
 # weaker cues: they make a budget only of an amount written with its currency
@@ -388,7 +395,7 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         # other numbers (international, or local to the region the conversation points at) via
         # phonenumbers' matcher; a CN-mobile-looking tail of "+49 151 …" belongs to the whole
         local_region = region or ("CN" if has_cjk else "US")
-        for s, e, v in P.find_phone_numbers(num_text, local_region):
+        for s, e, v in P.find_phone_numbers(num_text, local_region, exact_grouping=region is None and not has_cjk):
             if not free(s, e) or NOT_PHONE_BEFORE.search(text[max(0, s - 14):s]):
                 continue
             inside = [p for p in phone_spans if s <= p[0][0] and p[0][1] <= e]
@@ -424,6 +431,10 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
             v = P.parse_international(num_text[span[0]:span[1]], "CN")
             if v:
                 phone_spans.append((span, v, 0.85))
+    if len(phone_spans) > 1:
+        ordered = sorted(phone_spans)
+        if CORRECTION_RX.search(text, ordered[0][0][1], ordered[-1][0][0]):
+            phone_spans = ordered[-1:]  # "312-555-0196 wait no, 312-555-0169"
     for span, v, conf in phone_spans:
         taken.append(span)
         if own_contact(*span):
@@ -445,7 +456,7 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
 
 
 CONTACT_FIELDS = frozenset({"phone", "email", "id_number", "wechat_id", "qq"})
-CLAUSE_RX = re.compile(r"(?:[^，,。！？!?；;:：\n()（）.]|\.(?!\s|$))+")
+CLAUSE_RX = re.compile(r"(?:[^，,。！？!?；;:：\n()（）.|/]|\.(?!\s|$))+")
 EN_FULL_NAME = re.compile(r"(?:[A-Z]{2,}|(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?)(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al) )?"
                           r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?){1,3}")
 EN_NAME_LEAD = re.compile(r"(?:(?:hi|hey|hello|yes|sure|ok|okay|it's|this is|i'm|i am|name|name's|name is)\s*,?:?\s+)", re.I)
@@ -460,7 +471,7 @@ def ID_SPANS(text: str) -> list[tuple[int, int]]:  # noqa: N802 - read like a co
 
 
 CONTACT_LABEL_BEFORE = re.compile(r"(?:电话|手机号?|号码|身份证号?|证件号|微信|vx|mob(?:ile)?|cell|phone|tel|hp|h/p|handphone|no\.?|number|"
-                                  r"id|email|e-mail|[:：])\s*$", re.I)
+                                  r"id|email|e-mail|[:：])(?:\s*(?:is|on|at|[:：]))?\s*$", re.I)
 CN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s，,。！!？?：:]))([\u4e00-\u9fff]{2,4})\s*(?:[男女](?:的|士|生)?\s*)?$")
 EN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s,.;:!?-]))((?:[A-Z]{2,}|(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?)(?: (?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?){1,2})"
                             r"[\s,.-]*$")
@@ -599,7 +610,7 @@ def _work(text, facts, own, hedged, has_cjk):
                 cut = place.rindex("的") + 1
                 place, start = place[cut:], start + cut
             if len(place) < (3 if city else 2) or place in ("外地", "本地", "公司", "家里", "这边", "那边", "国外") \
-                    or place.endswith(("这边", "那边", "附近", "这里", "那里")) \
+                    or place.endswith(("这边", "那边", "附近", "这里", "那里", "区")) or place in L.DISTRICT_CITY \
                     or re.match(r"[一某这那]家|一所|一个", place):
                 continue
             if own(start, start + len(place)):
@@ -617,6 +628,13 @@ def _work(text, facts, own, hedged, has_cjk):
             continue
         if own(m.start(1), m.start(1) + len(org)):
             facts.append(_fact("company", org, org, 0.8, m.start(1), m.start(1) + len(org), hedged))
+    if ("|" in text or " / " in text) and not any(f.field == "company" for f in facts):
+        for part in SIGNATURE_SPLIT.split(text):  # a pasted signature: one part is the organisation
+            org = part.strip()
+            if ORG_END.search(org) and 2 <= len(org) <= 60:
+                s0 = text.index(org)
+                facts.append(_fact("company", org, org, 0.8, s0, s0 + len(org), hedged))
+                break
     for m in COMPANY_AS_CN.finditer(text):
         org = m.group(1)
         if re.search(r"[一某这那]家|一所", org):
@@ -855,7 +873,7 @@ def free_span(taken, s, e) -> bool:
 OTHERS_BUDGET = re.compile(rf"(?:{_alt(L.THIRD_PARTY_CN)})的预算|\b(?:{_alt(L.THIRD_PARTY_EN)})'s budget", re.I)
 AREA_AFTER = re.compile(r"\s*(?:平米|平方|平|㎡|m2|sqm|sq ?ft|square)", re.I)
 PHONE_LIKE = re.compile(r"(?<!\d)\d{3,4}[\s-]\d{4}(?!\d)")
-CORRECTION_RX = re.compile(r"actually|make that|i mean|sorry|不对|改成|说错|应该是", re.I)
+CORRECTION_RX = re.compile(r"actually|make that|i mean|sorry|wait no|no wait|typo|不对|改成|说错|应该是|打错", re.I)
 
 
 def _budget(text, facts, own, hedged, has_cjk, asked, taken, region=None):

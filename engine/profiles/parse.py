@@ -8,7 +8,8 @@ CN_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
 _CN_NUM = re.compile(f"[{CN_DIGITS}]+")
 
 UNITS = {"万": 1e4, "w": 1e4, "W": 1e4, "千": 1e3, "k": 1e3, "K": 1e3, "百万": 1e6, "m": 1e6,
-         "M": 1e6, "亿": 1e8, "million": 1e6, "mil": 1e6, "thousand": 1e3, "grand": 1e3}
+         "M": 1e6, "亿": 1e8, "million": 1e6, "mil": 1e6, "thousand": 1e3, "grand": 1e3, "lakh": 1e5,
+         "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
 CURRENCY_WORDS = {
     "¥": "CNY", "￥": "CNY", "rmb": "CNY", "cny": "CNY", "元": "CNY", "块": "CNY", "人民币": "CNY",
     "yuan": "CNY", "$": "USD", "us$": "USD", "usd": "USD", "美元": "USD", "美金": "USD", "刀": "USD",
@@ -24,7 +25,7 @@ AMOUNT_RE = re.compile(
     r"(?P<cur1>(?:US|AU|SG|CA|NZ|NT|HK|[ASC])\$|[¥￥$€£₹₩]|RM(?=\s?\d)|RMB|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|"
     r"NZD|MYR|rmb|usd)?\s*"
     r"(?P<num>\d+(?:[,，]\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿点]{1,12})\s*"
-    r"(?P<unit>百万|万|千|亿|million|mil|thousand|grand|[wWkKmM](?![a-zA-Z]))?\s*"
+    r"(?P<unit>百万|万|千|亿|million|mil|thousand|grand|lakhs?|crores?|[wWkKmM](?![a-zA-Z]))?\s*"
     r"(?P<cur2>元|块|人民币|美元|美金|刀|新币|港币|欧元|英镑|澳币|澳元|加币|台币|令吉|日元|韩元|澳门币|dollars?|"
     r"bucks|yuan|yen|円|RMB|rmb|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|NZD|MYR|JPY|KRW|CHF|AED|INR)?"
 )
@@ -236,18 +237,28 @@ def parse_international(raw: str, region: str | None) -> str | None:
     return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
 
 
-def find_phone_numbers(text: str, region: str) -> list[tuple[int, int, str]]:
+def find_phone_numbers(text: str, region: str, exact_grouping: bool = False) -> list[tuple[int, int, str]]:
     """(start, end, E.164) of the phone numbers phonenumbers' matcher finds in ``text``.
 
-    Local numbers must be valid in ``region``; a number written with its ``+`` country code only
-    needs to be a possible one (the code itself says where it is dialled).
+    Local numbers must be valid in ``region``; with ``exact_grouping`` (the region is only a guess)
+    they must also be grouped the way that region writes them ("98450 12345" is no US number). A
+    number written with its ``+`` country code only needs to be a possible one.
     """
     import phonenumbers
 
     out = []
+    grouped = set()
+    if exact_grouping:
+        grouped = {(m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(
+            text, region, leniency=phonenumbers.Leniency.EXACT_GROUPING)}
     for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
-        if not (m.raw_string.startswith("+") or phonenumbers.is_valid_number(m.number)):
-            continue
+        if "/" in m.raw_string:
+            continue  # "SCH/2025/778812": a reference, not a number to dial
+        if not m.raw_string.startswith("+"):
+            if not phonenumbers.is_valid_number(m.number):
+                continue
+            if exact_grouping and (m.start, m.end) not in grouped:
+                continue
         out.append((m.start, m.end, phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)))
     return out
 
