@@ -247,18 +247,19 @@ def find_phone_numbers(text: str, region: str, exact_grouping: bool = False) -> 
     import phonenumbers
 
     out = []
-    grouped = set()
-    if exact_grouping:
-        grouped = {(m.start, m.end) for m in phonenumbers.PhoneNumberMatcher(
-            text, region, leniency=phonenumbers.Leniency.EXACT_GROUPING)}
+    grouped = None  # spans grouped as the region writes them, matched only when a local one is seen
     for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
         if "/" in m.raw_string:
             continue  # "SCH/2025/778812": a reference, not a number to dial
         if not m.raw_string.startswith("+"):
             if not phonenumbers.is_valid_number(m.number):
                 continue
-            if exact_grouping and (m.start, m.end) not in grouped:
-                continue
+            if exact_grouping:
+                if grouped is None:
+                    grouped = {(g.start, g.end) for g in phonenumbers.PhoneNumberMatcher(
+                        text, region, leniency=phonenumbers.Leniency.EXACT_GROUPING)}
+                if (m.start, m.end) not in grouped:
+                    continue
         out.append((m.start, m.end, phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164)))
     return out
 
