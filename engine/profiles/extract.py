@@ -635,20 +635,13 @@ def _work(text, facts, own, hedged, has_cjk):
                 s0 = text.index(org)
                 facts.append(_fact("company", org, org, 0.8, s0, s0 + len(org), hedged))
                 break
-    for m in COMPANY_AS_CN.finditer(text):
-        org = m.group(1)
-        if re.search(r"[一某这那]家|一所", org):
-            continue
-        if not any(f.field == "company" for f in facts) and own(*m.span(1)):
-            facts.append(_fact("company", org, org, 0.8, *m.span(1), hedged))
-    for m in COMPANY_UNIT_CN.finditer(text):
-        org = m.group(1)
-        if not any(f.field == "company" for f in facts) and own(*m.span(1)):
-            facts.append(_fact("company", org, org, 0.8, *m.span(1), hedged))
-    for m in COMPANY_CLAUSE_CN.finditer(text):
-        org = m.group(1)
-        if not any(f.field == "company" for f in facts) and own(*m.span(1)):
-            facts.append(_fact("company", org, org, 0.8, *m.span(1), hedged))
+    for rx in (COMPANY_AS_CN, COMPANY_UNIT_CN, COMPANY_CLAUSE_CN):
+        for m in rx.finditer(text):
+            org = m.group(1)
+            if re.search(r"[一某这那]家|一所", org) or any(f.field == "company" for f in facts):
+                continue  # "一家医院" describes, it does not name
+            if own(*m.span(1)):
+                facts.append(_fact("company", org, org, 0.8, *m.span(1), hedged))
     titles_seen = set()
     for rx in (TITLE_CN, TITLE_ORG_CN, TITLE_EN, TITLE_EN2, TITLE_OF_CN, TITLE_AT_EN, TITLE_DO_CN):
         for m in rx.finditer(text):
