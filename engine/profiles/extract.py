@@ -343,9 +343,6 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
     own_contact = lambda s, e: belongs_to_customer(text, s, e, contact=True)  # noqa: E731
     taken: list[tuple[int, int]] = []
 
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
-
     # numbers spoken in Chinese digits ("一五八 六七八九 零一二三") read like written ones; the
     # translation keeps every character in place, so spans still point into ``text``
     num_text = CN_DIGIT_RUN.sub(lambda m: m.group().translate(CN_DIGITS), text) \
@@ -386,55 +383,7 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
             qq = m.group(1).replace(" ", "")
             if 5 <= len(qq) <= 11:
                 facts.append(_fact("qq", qq, qq, 0.9, *m.span(1), hedged))
-    phone_spans = []
-    for m in (CN_MOBILE.finditer(num_text) if has_digit else ()):
-        before = text[max(0, m.start() - 14):m.start()]
-        if free(*m.span()) and not NOT_PHONE_BEFORE.search(before) and not OTHER_CODE_BEFORE.search(before):
-            phone_spans.append((m.span(), P.normalise_cn_mobile("".join(m.groups())), 0.97))
-    if has_digit and _digits_left(num_text, taken + [p[0] for p in phone_spans]) >= 7:
-        # other numbers (international, or local to the region the conversation points at) via
-        # phonenumbers' matcher; a CN-mobile-looking tail of "+49 151 …" belongs to the whole
-        local_region = region or ("CN" if has_cjk else "US")
-        for s, e, v in P.find_phone_numbers(num_text, local_region, exact_grouping=region is None and not has_cjk):
-            if not free(s, e) or NOT_PHONE_BEFORE.search(text[max(0, s - 14):s]):
-                continue
-            inside = [p for p in phone_spans if s <= p[0][0] and p[0][1] <= e]
-            if inside and (v.startswith("+86") or text[s] != "+"):
-                continue  # the CN mobile rule already has it, unless another country code leads
-            phone_spans = [p for p in phone_spans if p not in inside]
-            if all(e <= a or s >= b for (a, b), _, _ in phone_spans):
-                phone_spans.append(((s, e), v, 0.95 if text[s] == "+" else 0.85))
-    if has_digit and _digits_left(num_text, taken + [p[0] for p in phone_spans]) >= 8:
-        # a local number in a conversation that says nothing of its country: taken when it is
-        # valid in exactly one of the regions the console serves, and labelled or signed as one
-        by_span: dict[tuple[int, int], set] = {}
-        for run in DIGIT_RUN.finditer(num_text):
-            s0, e0 = run.span()
-            if not (CONTACT_LABEL_BEFORE.search(text[max(0, s0 - 12):s0]) or EN_NAME_BEFORE.search(text[max(0, s0 - 40):s0])
-                    or CN_NAME_BEFORE.search(text[max(0, s0 - 12):s0])) or not free(s0, e0):
-                continue  # only labelled or signed runs are worth asking every region about
-            for r in FALLBACK_REGIONS:
-                for s, e, v in P.find_phone_numbers(num_text[s0:e0], r):
-                    by_span.setdefault((s0 + s, s0 + e), set()).add(v)
-        for (s, e), values in by_span.items():
-            cue = CONTACT_LABEL_BEFORE.search(text[max(0, s - 12):s]) or \
-                EN_NAME_BEFORE.search(text[max(0, s - 40):s]) or CN_NAME_BEFORE.search(text[max(0, s - 12):s])
-            if len(values) > 1:  # people give their mobile: "0412 …" is an AU mobile, an IE landline
-                values = {v for v in values if P.is_mobile(v)}
-            if len(values) > 1 and HANDPHONE_BEFORE.search(text[max(0, s - 12):s]):
-                values = {v for v in values if v.startswith(("+65", "+60"))}  # "hp": Singapore/Malaysia usage
-            if len(values) == 1 and cue and all(e <= a or s >= b for (a, b), _, _ in phone_spans):
-                phone_spans.append(((s, e), values.pop(), 0.7))
-    for m in (LANDLINE.finditer(num_text) if has_digit else ()):
-        span = (m.start(1), m.end(m.lastindex))
-        if free(*span) and all(span[1] <= a or span[0] >= b for (a, b), _, _ in phone_spans):
-            v = P.parse_international(num_text[span[0]:span[1]], "CN")
-            if v:
-                phone_spans.append((span, v, 0.85))
-    if len(phone_spans) > 1:
-        ordered = sorted(phone_spans)
-        if CORRECTION_RX.search(text, ordered[0][0][1], ordered[-1][0][0]):
-            phone_spans = ordered[-1:]  # "312-555-0196 wait no, 312-555-0169"
+    phone_spans = _phone_spans(text, num_text, region, has_cjk, taken) if has_digit else []
     for span, v, conf in phone_spans:
         taken.append(span)
         if own_contact(*span):
@@ -443,7 +392,7 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
     has_contact = any(f.field in CONTACT_FIELDS for f in facts) or ID_SHAPED.search(num_text) is not None
     if "name" in asked or "name" in gates or has_contact:
         _names(text, facts, own, hedged, asked, has_contact,
-               [(f.start, f.end) for f in facts if f.field in CONTACT_FIELDS] + ID_SPANS(num_text))
+               [(f.start, f.end) for f in facts if f.field in CONTACT_FIELDS] + _id_shaped_spans(num_text))
     if "work" in gates:
         _work(text, facts, own, hedged, has_cjk)
     if "city" in asked or "place" in gates:
@@ -453,6 +402,65 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         _budget(text, facts, own, hedged, has_cjk, asked, taken, region)
     _tags(text, facts, own, gates)
     return facts
+
+
+def _labelled_or_signed(text: str, pos: int) -> bool:
+    """A phone label ("mobile", "电话") or a name written just before ``pos``."""
+    return bool(CONTACT_LABEL_BEFORE.search(text[max(0, pos - 12):pos]) or EN_NAME_BEFORE.search(text[max(0, pos - 40):pos])
+                or CN_NAME_BEFORE.search(text[max(0, pos - 12):pos]))
+
+
+def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
+                 taken: list[tuple[int, int]]) -> list[tuple[tuple[int, int], str, float]]:
+    """((start, end), E.164, confidence) of the phone numbers in a message, before attribution."""
+
+    phone_spans = []
+    for m in CN_MOBILE.finditer(num_text):
+        before = text[max(0, m.start() - 14):m.start()]
+        if free_span(taken, *m.span()) and not NOT_PHONE_BEFORE.search(before) and not OTHER_CODE_BEFORE.search(before):
+            phone_spans.append((m.span(), P.normalise_cn_mobile("".join(m.groups())), 0.97))
+    if _digits_left(num_text, taken + [p[0] for p in phone_spans]) >= 7:
+        # other numbers (international, or local to the region the conversation points at) via
+        # phonenumbers' matcher; a CN-mobile-looking tail of "+49 151 …" belongs to the whole
+        local_region = region or ("CN" if has_cjk else "US")
+        for s, e, v in P.find_phone_numbers(num_text, local_region, exact_grouping=region is None and not has_cjk):
+            if not free_span(taken, s, e) or NOT_PHONE_BEFORE.search(text[max(0, s - 14):s]):
+                continue
+            inside = [p for p in phone_spans if s <= p[0][0] and p[0][1] <= e]
+            if inside and (v.startswith("+86") or text[s] != "+"):
+                continue  # the CN mobile rule already has it, unless another country code leads
+            phone_spans = [p for p in phone_spans if p not in inside]
+            if all(e <= a or s >= b for (a, b), _, _ in phone_spans):
+                phone_spans.append(((s, e), v, 0.95 if text[s] == "+" else 0.85))
+    if _digits_left(num_text, taken + [p[0] for p in phone_spans]) >= 8:
+        # a local number in a conversation that says nothing of its country: taken when it is
+        # valid in exactly one of the regions the console serves, and labelled or signed as one
+        by_span: dict[tuple[int, int], set] = {}
+        for run in DIGIT_RUN.finditer(num_text):
+            s0, e0 = run.span()
+            if not _labelled_or_signed(text, s0) or not free_span(taken, s0, e0):
+                continue  # only labelled or signed runs are worth asking every region about
+            for r in FALLBACK_REGIONS:
+                for s, e, v in P.find_phone_numbers(num_text[s0:e0], r):
+                    by_span.setdefault((s0 + s, s0 + e), set()).add(v)
+        for (s, e), values in by_span.items():
+            if len(values) > 1:  # people give their mobile: "0412 …" is an AU mobile, an IE landline
+                values = {v for v in values if P.is_mobile(v)}
+            if len(values) > 1 and HANDPHONE_BEFORE.search(text[max(0, s - 12):s]):
+                values = {v for v in values if v.startswith(("+65", "+60"))}  # "hp": Singapore/Malaysia usage
+            if len(values) == 1 and _labelled_or_signed(text, s) and all(e <= a or s >= b for (a, b), _, _ in phone_spans):
+                phone_spans.append(((s, e), values.pop(), 0.7))
+    for m in LANDLINE.finditer(num_text):
+        span = (m.start(1), m.end(m.lastindex))
+        if free_span(taken, *span) and all(span[1] <= a or span[0] >= b for (a, b), _, _ in phone_spans):
+            v = P.parse_international(num_text[span[0]:span[1]], "CN")
+            if v:
+                phone_spans.append((span, v, 0.85))
+    if len(phone_spans) > 1:
+        ordered = sorted(phone_spans)
+        if CORRECTION_RX.search(text, ordered[0][0][1], ordered[-1][0][0]):
+            phone_spans = ordered[-1:]  # "312-555-0196 wait no, 312-555-0169"
+    return phone_spans
 
 
 CONTACT_FIELDS = frozenset({"phone", "email", "id_number", "wechat_id", "qq"})
@@ -466,7 +474,7 @@ TITLE_NAME_CN = re.compile(rf"(?:{_alt(L.CN_TITLES)})(?=[\u4e00-\u9fff]{{2,4}}(?
 ID_SHAPED = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
 
 
-def ID_SPANS(text: str) -> list[tuple[int, int]]:  # noqa: N802 - read like a constant table
+def _id_shaped_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in ID_SHAPED.finditer(text)]
 
 
