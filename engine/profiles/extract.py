@@ -204,7 +204,7 @@ CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|i'm in|i
                      rf"(?:work|working) in|(?:work|working|study|studying|{_alt(L.EN_TITLES)}) (?:at|for) (?:the )?"
                      rf"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* in)"
                      rf"\s+({_alt(L.EN_CITIES)})\b", re.I)
-CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)})(?: (?:area|office)|[- ]based)\b|\bin ({_alt(L.EN_CITIES)})(?=\s*(?:[.!;,]|$))|(?:^|(?<=[,.;]\s))in ({_alt(L.EN_CITIES)})(?=\s*(?:[,.;!]|$))|"
+CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)})(?: (?:area|office)|[- ]based)\b|\bin ({_alt(L.EN_CITIES)})(?=\s*(?:[.!;,]|$))|"
                           rf"\b(?i:(?:i'm|i am|we're|we are|based|live) in|moved to) ({_alt(L.EN_CITY_ALIASES)})\b")
 # "郑州金水区，…" / "北京朝阳这边": a city and district standing as the whole clause
 CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}}区|"
