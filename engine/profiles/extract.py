@@ -68,6 +68,11 @@ HEDGE_RX = re.compile(r"可能|也许|大概是|好像|maybe|perhaps|probably|i 
 CJK_RX = re.compile(r"[\u4e00-\u9fff]")
 
 
+def _third_parties(segment: str) -> list[re.Match]:
+    """Third-party words in ``segment`` that are not the speaker's own role ("我是他妈妈")."""
+    return [m for m in THIRD_RX.finditer(segment) if not SPEAKER_ROLE_BEFORE.search(segment, 0, m.start())]
+
+
 def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = False) -> bool:
     """False when the sentence around ``text[start:end]`` attributes it to a third party.
 
@@ -88,7 +93,7 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
         for m in CLAUSE_END.finditer(window, 0, max(0, clause_start - 1)):
             prev_start = m.end()
         prev = window[prev_start:clause_start]
-        third_prev = [m for m in THIRD_RX.finditer(prev) if not SPEAKER_ROLE_BEFORE.search(prev, 0, m.start())]
+        third_prev = _third_parties(prev)
         if third_prev and third_prev[-1].start() >= max((m.start() for m in SELF_RX.finditer(prev)), default=-1):
             return False
     for m in THIRD_RX.finditer(window):
@@ -163,6 +168,7 @@ WORKPLACE_CN = re.compile(r"在([\u4e00-\u9fffA-Za-z]{2,12}?)(?:上班|工作|�
 # an organisation standing alone as a clause of a message that introduces the customer
 COMPANY_AS_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9]{{2,20}}?(?:{_alt(L.ORG_SUFFIXES)}))"
                            rf"(?=[当做任](?:{_alt(L.CN_TITLES)}))")
+DESCRIBED_ORG = re.compile(r"[一某这那]家|一所")  # "一家医院" describes an organisation, it does not name one
 SIGNATURE_SPLIT = re.compile(r"\s*[|｜]\s*|\s+/\s+")
 ORG_END = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)}|\b(?:{_alt(L.EN_ORG_SUFFIXES)}|B\.V\.|Pte Ltd|Sdn Bhd|Ltd\.))\.?$")
 COMPANY_UNIT_CN = re.compile(r"(?:单位是|单位[:：]|公司是|就职于|任职于|供职于)([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
@@ -389,17 +395,19 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         if own_contact(*span):
             facts.append(_fact("phone", v, v, conf, *span, hedged))
 
-    has_contact = any(f.field in CONTACT_FIELDS for f in facts) or ID_SHAPED.search(num_text) is not None
+    # a mistyped ID number is still someone's ID: it marks a message of contact details too
+    contact_spans = [(f.start, f.end) for f in facts if f.field in CONTACT_FIELDS] + \
+        [m.span() for m in ID_SHAPED.finditer(num_text)]
+    has_contact = bool(contact_spans)
     if "name" in asked or "name" in gates or has_contact:
-        _names(text, facts, own, hedged, asked, has_contact,
-               [(f.start, f.end) for f in facts if f.field in CONTACT_FIELDS] + _id_shaped_spans(num_text))
+        _names(text, facts, own, hedged, asked, has_contact, contact_spans)
     if "work" in gates:
         _work(text, facts, own, hedged, has_cjk)
     if "city" in asked or "place" in gates:
         _places(text, facts, own, hedged, asked, has_cjk)
     _personal(text, ts, facts, own, hedged, asked, taken, gates, region)
     if "budget" in asked or "budget" in gates:
-        _budget(text, facts, own, hedged, has_cjk, asked, taken, region)
+        _budget(text, facts, hedged, has_cjk, asked, taken)
     _tags(text, facts, own, gates)
     return facts
 
@@ -472,10 +480,6 @@ TITLE_NAME_CN = re.compile(rf"(?:{_alt(L.CN_TITLES)})(?=[\u4e00-\u9fff]{{2,4}}(?
 
 
 ID_SHAPED = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
-
-
-def _id_shaped_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in ID_SHAPED.finditer(text)]
 
 
 CONTACT_LABEL_BEFORE = re.compile(r"(?:电话|手机号?|号码|身份证号?|证件号|微信|vx|mob(?:ile)?|cell|phone|tel|hp|h/p|handphone|no\.?|number|"
@@ -596,7 +600,7 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
 def _work(text, facts, own, hedged, has_cjk):
     for m in COMPANY_CN.finditer(text):
         org = m.group(1)
-        if org.startswith(("一家", "这家", "那家", "贵公司", "贵司", "贵行", "贵单位")) or re.search(r"[一某这那]家|一所", org) \
+        if org.startswith(("一家", "这家", "那家", "贵公司", "贵司", "贵行", "贵单位")) or DESCRIBED_ORG.search(org) \
                 or not own(*m.span(1)):
             continue
         facts.append(_fact("company", org, org, 0.85, *m.span(1), hedged))
@@ -646,8 +650,8 @@ def _work(text, facts, own, hedged, has_cjk):
     for rx in (COMPANY_AS_CN, COMPANY_UNIT_CN, COMPANY_CLAUSE_CN):
         for m in rx.finditer(text):
             org = m.group(1)
-            if re.search(r"[一某这那]家|一所", org) or any(f.field == "company" for f in facts):
-                continue  # "一家医院" describes, it does not name
+            if DESCRIBED_ORG.search(org) or any(f.field == "company" for f in facts):
+                continue
             if own(*m.span(1)):
                 facts.append(_fact("company", org, org, 0.8, *m.span(1), hedged))
     titles_seen = set()
@@ -859,11 +863,10 @@ BIRTH_YEAR = re.compile(r"(?<!\d)(\d{2}|(?:19|20)\d{2})年(?:的|生|出生)|\bb
 
 def _birthday_of_other(text: str, sent_start: int, cue_start: int) -> bool:
     """A third-party word right before 生日/birthday, or owning the sentence ("我女儿…出生")."""
-    near = text[max(sent_start, cue_start - 6):cue_start]
-    if any(not SPEAKER_ROLE_BEFORE.search(near, 0, m.start()) for m in THIRD_RX.finditer(near)):
+    if _third_parties(text[max(sent_start, cue_start - 6):cue_start]):
         return True
     sent = text[sent_start:cue_start]
-    thirds = [m for m in THIRD_RX.finditer(sent) if not SPEAKER_ROLE_BEFORE.search(sent, 0, m.start())]
+    thirds = _third_parties(sent)
     return bool(thirds) and re.search(r"(?:^|我|给我|my |for my )$", sent[:thirds[-1].start()], re.I) is not None
 
 
@@ -877,7 +880,7 @@ PHONE_LIKE = re.compile(r"(?<!\d)\d{3,4}[\s-]\d{4}(?!\d)")
 CORRECTION_RX = re.compile(r"actually|make that|i mean|sorry|wait no|no wait|typo|不对|改成|说错|应该是|打错", re.I)
 
 
-def _budget(text, facts, own, hedged, has_cjk, asked, taken, region=None):
+def _budget(text, facts, hedged, has_cjk, asked, taken):
     default = "CNY" if has_cjk else "USD"
     found = []
     for m in P.AMOUNT_RE.finditer(text):
@@ -989,7 +992,7 @@ def _home_regions(messages: list[Message]) -> dict[str, str]:
             if not TRAVEL_AFTER.match(msg.text, m.end()):
                 name = CITY_BY_LOWER.get(m.group(1).lower())
                 if name:
-                    out[msg.conversation_id] = L.CITY_REGION[name]
+                    out[msg.conversation_id] = _region_of_city(name)
                     break
         else:
             district = DISTRICT_HOME.search(msg.text)
