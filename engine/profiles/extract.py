@@ -827,8 +827,7 @@ def _personal(text, ts, facts, own, hedged, asked, taken, gates, region=None):
         if found and not found[3]:
             year = BIRTH_YEAR.search(text)
             if year:
-                y = int(year.group(1) or year.group(2))
-                y = y if y > 1000 else (1900 + y if y > ts.year % 100 else 2000 + y)
+                y = P.full_year(int(year.group(1) or year.group(2)), ts.year)
                 full = P._safe_date(y, int(found[0][2:4]), int(found[0][5:7]))
                 if full:
                     found = (full.isoformat(), found[1], found[2], True)

@@ -104,6 +104,13 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
+def full_year(year: int, this_year: int) -> int:
+    """A year of birth written with two digits ("96年", "九二年"): the latest century not in the future."""
+    if year >= 100:
+        return year
+    return 2000 + year if year <= this_year % 100 else 1900 + year
+
+
 def find_date(text: str, ts: datetime, year_of_birth: bool = False,
               day_first: bool | None = None) -> tuple[str, int, int, bool] | None:
     """First date in ``text`` as (ISO value, start, end, has_year); relative dates use ``ts``.
@@ -130,9 +137,7 @@ def find_date(text: str, ts: datetime, year_of_birth: bool = False,
                 d = None  # 03/04/1990 and nothing says where: which is the month is not written
             value = d.isoformat() if d else None
         elif kind == "ymd_short":  # 九二年七月十五 -> 92年7月15
-            yy = int(g["y2"])
-            year = 2000 + yy if yy <= today.year % 100 else 1900 + yy
-            d = _safe_date(year, int(g["m"]), int(g["d"]))
+            d = _safe_date(full_year(int(g["y2"]), today.year), int(g["m"]), int(g["d"]))
             value = d.isoformat() if d else None
         elif kind == "ymd":
             d = _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
