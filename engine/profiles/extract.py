@@ -51,7 +51,7 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-SENT_END = re.compile(r"[。！？!?；;\n]|\.(?:\s|$)")
+SENT_END = re.compile(r"[。！？!?；;\n]|(?<!\bno)(?<!\bNo)(?<!\btel)(?<!\bTel)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)\.(?:\s|$)")
 CLAUSE_END = re.compile(r"[，,。！？!?；;\n]")
 THIRD_RX = re.compile(rf"(?:{_alt(L.THIRD_PARTY_CN)})|\b(?:{_alt(L.THIRD_PARTY_EN)})\b", re.I)
 POSSESSIVE_AFTER = re.compile(r"\s*(?:的|'s|’s|电话|手机|号码|邮箱|微信|地址|number|phone|email|address|"
@@ -62,7 +62,7 @@ SPEAKER_ROLE_BEFORE = re.compile(r"(?:我是|(?<![a-z])(?:i'm|i am)\s+)(?:他|�
 JOINT_BEFORE = re.compile(r"(?:我和|我跟|我与|(?<![a-z])me and )(?:我的?|my )?$", re.I)
 JOINT_AFTER = re.compile(r"(?:和我|跟我|\s+and (?:i|me)\b)", re.I)
 CONTACT_LABEL = re.compile(r"\s*(?:电话|手机|号码|联系方式|phone|number|tel)", re.I)
-OWNED_AFTER = re.compile(rf"\s*[，,]?\s*(?:这个|这|那个|that|this|it)?\s*(?:是|is|'s|belongs to)\s*(?:我|my)?\s*(?:{_alt(L.THIRD_PARTY_CN)}|"
+OWNED_AFTER = re.compile(rf"\s*[，,]?\s*(?:这个|这|那个|that|this|it)?\s*(?:是|is|'s|belongs to)\s*(?:我|my)?\s*(?:你的|您的|yours\b|your\b|{_alt(L.THIRD_PARTY_CN)}|"
                          rf"(?:{_alt(L.THIRD_PARTY_EN)})\b)", re.I)
 HEDGE_RX = re.compile(r"可能|也许|大概是|好像|maybe|perhaps|probably|i think", re.I)
 CJK_RX = re.compile(r"[\u4e00-\u9fff]")
@@ -111,7 +111,7 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
 
 
 # ------------------------------------------------------------------ patterns
-DIGIT_RUN = re.compile(r"(?<![\d+])\(?\d[\d\s()-]{6,14}\d(?!\d)")
+DIGIT_RUN = re.compile(r"(?<![\dA-Za-z+])(?<![A-Za-z]-)\(?\d[\d\s()-]{6,14}\d(?![\dA-Za-z])")
 HANDPHONE_BEFORE = re.compile(r"\b(?:hp|h/p|handphone)\b[\s:.]*$", re.I)
 FALLBACK_REGIONS = ("SG", "HK", "MY", "AU", "NZ", "GB", "IE", "US", "CA")
 CN_DIGITS = str.maketrans("零〇一幺二两三四五六七八九", "0011223456789")
@@ -131,9 +131,9 @@ QQ = re.compile(r"(?:QQ|qq|扣扣)\s*(?:号|号码|number)?\s*(?:是|为|:|：|i
 ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{4,6}(?: \d{2,8}){2,5}[Xx]?)(?![0-9A-Za-z])")
 
 _SURNAME2 = _alt(L.CN_COMPOUND_SURNAMES)
-NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人)(?:是|为|[:：])?\s*(?:我自己[，,]?)?|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|我的名字[是叫]|名字[是叫]|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
+NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人)(?:是|为|[:：])?\s*(?:我自己[，,]?)?|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|(?:^|(?<=[，,。\s]))叫(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|(?:真名|大名|全名)(?:是|叫)?|我的名字[是叫]|名字[是叫]|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
                          r"我是(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$)))\s*")
-NAME_EN_CUE = re.compile(r"(?:叫我\s*|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm)\s+)"
+NAME_EN_CUE = re.compile(r"(?:叫我\s*|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|(?-i:name|Name)(?= [A-Z][a-z])|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm)\s+)"
                          r"((?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al) )?"
                          r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?){0,2})")
 EN_NAME_STOP = {"here", "interested", "fine", "good", "ok", "okay", "sorry", "from", "in", "at",
@@ -168,14 +168,18 @@ WORKPLACE_CN = re.compile(r"在([\u4e00-\u9fffA-Za-z]{2,12}?)(?:上班|工作|�
 # an organisation standing alone as a clause of a message that introduces the customer
 COMPANY_AS_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9]{{2,20}}?(?:{_alt(L.ORG_SUFFIXES)}))"
                            rf"(?=[当做任](?:{_alt(L.CN_TITLES)}))")
+COMPANY_OF_TITLE_CN = re.compile(rf"(?:我是|我就是|就是|我在)([\u4e00-\u9fffA-Za-z0-9]{{2,20}}?)的\s*(?:一名|一个|一位)?"
+                                 rf"[\u4e00-\u9fffA-Z]{{0,4}}(?:{_alt(L.CN_TITLES)})(?!公司|集团|们)")
+GENERIC_ORG = frozenset("公司 学校 医院 单位 银行 集团 政府 外企 国企 私企 央企 小公司 大公司 本地 这边 那边 家里 自己 我们公司 他们公司 "
+                        "我们单位 一线 基层 总部 分公司 门店 店里 部门 我们学校 我们医院".split())
 DESCRIBED_ORG = re.compile(r"[一某这那]家|一所")  # "一家医院" describes an organisation, it does not name one
 SIGNATURE_SPLIT = re.compile(r"\s*[|｜]\s*|\s+/\s+")
 ORG_END = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)}|\b(?:{_alt(L.EN_ORG_SUFFIXES)}|B\.V\.|Pte Ltd|Sdn Bhd|Ltd\.))\.?$")
 COMPANY_UNIT_CN = re.compile(r"(?:单位是|单位[:：]|公司是|就职于|任职于|供职于)([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
 COMPANY_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9（）()]{{2,24}}?(?:{_alt(L.ORG_SUFFIXES)}))"
                                r"(?=[，,]\s*(?:我是|我在|在|本人|我们))")
-COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|work (?:from home|remotely) for|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
-                        rf"i'm an? [a-z ]{{2,30}}? (?:at|with)|i am an? [a-z ]{{2,30}}? (?:at|with)|"
+COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work (?:from home|remotely) for|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
+                        rf"i'm (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|i am (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|"
                         rf"(?:{_alt(L.EN_TITLES)}) at|head of (?:[A-Za-z&]+ ){{0,2}}[A-Za-z&]+ at|"
                         rf"this is [A-Z][a-z]+(?: [A-Z][a-z]+)? from|from)\s+(?:the\s+)?"
                         r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|\+|of|and))*)")
@@ -195,7 +199,7 @@ TITLE_EN = re.compile(rf"\b(?:i'm|i am|i work as|working as|as)\s+(?:an?|the)\s+
                       rf"(?:{_alt(L.EN_TITLES)}))\b", re.I)
 CITY_CN_NAMES = _alt(L.CN_CITIES)
 CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|(?:^|(?<=[，,。\s]))住|喺|现在在|平时在|刚搬来|搬来|搬到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|我是(?=(?:{CITY_CN_NAMES})的)|我家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
-                     rf"常住|现居|目前在|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
+                     rf"常住|现居|目前在|工作地点?(?:在|是)|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
                      rf"(?:{_alt(L.PROVINCES)})?省?\s*({CITY_CN_NAMES})(?:市)?")
 _CN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if CJK_RX.match(d))
 _EN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if not CJK_RX.match(d))
@@ -203,7 +207,7 @@ _EN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if not CJK_RX.match(d))
 CITY_DISTRICT_HERE = re.compile(rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}}[区县]"
                                 rf"(?=[^。！？!?]*?(?:我住这边|我住这里|我在这边|我在这里|我家在这|住这边))")
 CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|i'm in|i am in|located in|"
-                     rf"i'm from|i am from|moved to|live in|we're in|we are in|we live in|here in|been in|"
+                     rf"i'm from|i am from|(?:we're|we are|we|i) from|i staying|we staying|moved to|live in|we're in|we are in|we live in|here in|been in|"
                      rf"relocating from|moving from|stay in|staying in|(?:an?|the) [a-z]+ from|up the road in|"
                      rf"already in|still in|home to|back home in|my (?:house|home|place|flat|apartment|condo) in|"
                      rf"moving within|in [A-Z][\w&]+,|"
@@ -211,7 +215,7 @@ CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|i'm in|i
                      rf"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* in)"
                      rf"\s+({_alt(L.EN_CITIES)})\b", re.I)
 CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)})(?: (?:area|office)|[- ]based)\b|\bin ({_alt(L.EN_CITIES)})(?=\s*(?:[.!;,]|$))|"
-                          rf"\b(?i:(?:i'm|i am|we're|we are|based|live) in|moved to) ({_alt(L.EN_CITY_ALIASES)})\b")
+                          rf"\b(?i:(?:i'm|i am|we're|we are|based|live) in|moved to|(?:i'm|i am|we're|we are|we|i) from) ({_alt(L.EN_CITY_ALIASES)})\b")
 # "郑州金水区，…" / "北京朝阳这边": a city and district standing as the whole clause
 CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}}区|"
                                   rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})人(?=\s*(?:[，,。！!]|$))|"
@@ -222,7 +226,7 @@ CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}
 # a company named after a city may sit anywhere; a hospital or school named so is in that city
 DISTRICT_HOME = re.compile(rf"(?:住在?|家在|我在|我们在|都住|喺|(?:^|(?<=[，,。\s]))在)\s*({_CN_DISTRICTS})(?:区)?|"
                            rf"\b(?i:live in|living in|stay in|staying in|stay at|based in|we're in|i'm in|we are in|i am in|"
-                           rf"work in|working in|(?:i|we) stay)\s+"
+                           rf"work in|working in|(?:i|we) stay(?:ing)?)\s+"
                            rf"({_EN_DISTRICTS})\b")
 FROM_I_LIVE_THERE = re.compile(rf"\bfrom ({_alt(L.EN_CITIES)})\b[^.!?]{{0,20}}\bI live there\b", re.I)
 ORG_AFTER_CITY = re.compile(r"市?[\u4e00-\u9fff]{0,10}(?:有限责任公司|股份有限公司|有限公司|集团|公司)")
@@ -245,7 +249,7 @@ BUDGET_CUE = re.compile(r"预算|能接受|可以接受|承受|打算花|准备�
                         r"can't go over|cannot go over|no more than|thinking around|budget|afford|spend|"
                         r"up to|no more than|max(?:imum)?|within|put (?:about |around )?", re.I)
 # weaker cues: they make a budget only of an amount written with its currency
-BUDGET_SOFT_CUE = re.compile(r"(?:around|about|roughly|approximately|under|below|less than|ideally|"
+BUDGET_SOFT_CUE = re.compile(r"(?:around|about|roughly|approximately|under|below|less than|ideally|more like|closer to|"
                              r"大概|大约|差不多)\s*$", re.I)
 BUDGET_AFTER = re.compile(r"\s*(?:以内|之内|以下|左右的?预算|的预算|(?:左右)?(?:的)?闲钱|(?:左右)?可以投|max\b|maximum|tops|or less|"
                           r"at most|to spend)", re.I)
@@ -280,7 +284,10 @@ ASK_RULES = [
     ("city", re.compile(r"哪个城市|在哪里|在哪儿|哪里人|所在城市|从哪里|哪里出发|哪个区|which city|where are you (?:based|located|from)|"
                         r"where do you live", re.I)),
     ("budget", re.compile(r"预算|budget|spend|afford", re.I)),
-    ("company", re.compile(r"哪家公司|什么公司|单位是|在哪上班|which company|where do you work", re.I)),
+    ("phone", re.compile(r"手机|电话|号码|联系方式|phone|mobile|contact number|your number|best number|whatsapp|"
+                         r"reach you|\bhp\b|cell|registered number|contact no|number (?:and|&)", re.I)),
+    ("company", re.compile(r"哪家公司|什么公司|公司名|单位是|在哪上班|哪个单位|which company|where do you work|company name|"
+                           r"(?:^|\b)company[,?]|your company|organi[sz]ation\?", re.I)),
     ("age", re.compile(r"多大|年龄|几岁|how old|your age|age\?", re.I)),
     ("birthday", re.compile(r"生日|出生日期|出生年月|birthday|date of birth|\bdob\b", re.I)),
 ]
@@ -288,6 +295,9 @@ ASK_RULES = [
 
 CITY_REGION_RX = re.compile(rf"(?<![A-Za-z])({_alt(L.COUNTRY_REGION)})(?![a-z])|\b({_alt(L.CITY_REGION)})\b|(台北)|"
                             rf"\b({_alt(d for d in L.DISTRICT_CITY if d.isascii())})\b")
+
+
+BRAND_RX = re.compile(rf"(?<![\w&])({_alt(L.BRAND_REGION)})(?![\w&])")
 
 
 def _region_of_city(city: str) -> str:
@@ -355,6 +365,7 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         if CN_DIGIT_RUN.search(text) else text
     has_digit = DIGIT_RX.search(num_text) is not None
     gates = scan(text.lower())
+    home_region = region  # what money means is where the customer lives, not a place they mention
     if has_digit:
         region = _region_in(text) or region
     # identifiers first: their spans block overlapping numbers
@@ -389,7 +400,7 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
             qq = m.group(1).replace(" ", "")
             if 5 <= len(qq) <= 11:
                 facts.append(_fact("qq", qq, qq, 0.9, *m.span(1), hedged))
-    phone_spans = _phone_spans(text, num_text, region, has_cjk, taken) if has_digit else []
+    phone_spans = _phone_spans(text, num_text, region, has_cjk, taken, "phone" in asked) if has_digit else []
     for span, v, conf in phone_spans:
         taken.append(span)
         if own_contact(*span):
@@ -401,15 +412,20 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
     has_contact = bool(contact_spans)
     if "name" in asked or "name" in gates or has_contact:
         _names(text, facts, own, hedged, asked, has_contact, contact_spans)
-    if "work" in gates:
-        _work(text, facts, own, hedged, has_cjk)
+    if "work" in gates or "company" in asked:
+        _work(text, facts, own, hedged, has_cjk, asked)
     if "city" in asked or "place" in gates:
         _places(text, facts, own, hedged, asked, has_cjk)
     _personal(text, ts, facts, own, hedged, asked, taken, gates, region)
     if "budget" in asked or "budget" in gates:
-        _budget(text, facts, hedged, has_cjk, asked, taken)
+        _budget(text, facts, hedged, has_cjk, asked, taken,
+                home_region if not has_cjk or home_region in ("HK", "TW", "MO") else None)
     _tags(text, facts, own, gates)
     return facts
+
+
+def values_regions(values) -> set[str]:
+    return {P.region_of_number(v) for v in values}
 
 
 def _labelled_or_signed(text: str, pos: int) -> bool:
@@ -419,7 +435,7 @@ def _labelled_or_signed(text: str, pos: int) -> bool:
 
 
 def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
-                 taken: list[tuple[int, int]]) -> list[tuple[tuple[int, int], str, float]]:
+                 taken: list[tuple[int, int]], asked_phone: bool = False) -> list[tuple[tuple[int, int], str, float]]:
     """((start, end), E.164, confidence) of the phone numbers in a message, before attribution."""
 
     phone_spans = []
@@ -446,17 +462,20 @@ def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
         by_span: dict[tuple[int, int], set] = {}
         for run in DIGIT_RUN.finditer(num_text):
             s0, e0 = run.span()
-            if not _labelled_or_signed(text, s0) or not free_span(taken, s0, e0):
+            if not (asked_phone or _labelled_or_signed(text, s0)) or not free_span(taken, s0, e0):
                 continue  # only labelled or signed runs are worth asking every region about
-            for r in FALLBACK_REGIONS:
-                for s, e, v in P.find_phone_numbers(num_text[s0:e0], r):
+            signed = _labelled_or_signed(text, s0)
+            for r in FALLBACK_REGIONS:  # an unlabelled answer must be grouped the way the region writes it
+                for s, e, v in P.find_phone_numbers(num_text[s0:e0], r, exact_grouping=not signed):
                     by_span.setdefault((s0 + s, s0 + e), set()).add(v)
         for (s, e), values in by_span.items():
             if len(values) > 1:  # people give their mobile: "0412 …" is an AU mobile, an IE landline
                 values = {v for v in values if P.is_mobile(v)}
             if len(values) > 1 and HANDPHONE_BEFORE.search(text[max(0, s - 12):s]):
                 values = {v for v in values if v.startswith(("+65", "+60"))}  # "hp": Singapore/Malaysia usage
-            if len(values) == 1 and _labelled_or_signed(text, s) and all(e <= a or s >= b for (a, b), _, _ in phone_spans):
+            if len(values) > 1 and region in values_regions(values):
+                values = {v for v in values if P.region_of_number(v) == region}
+            if len(values) == 1 and (asked_phone or _labelled_or_signed(text, s)) and all(e <= a or s >= b for (a, b), _, _ in phone_spans):
                 phone_spans.append(((s, e), values.pop(), 0.7))
     for m in LANDLINE.finditer(num_text):
         span = (m.start(1), m.end(m.lastindex))
@@ -482,13 +501,19 @@ TITLE_NAME_CN = re.compile(rf"(?:{_alt(L.CN_TITLES)})(?=[\u4e00-\u9fff]{{2,4}}(?
 ID_SHAPED = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
 
 
-CONTACT_LABEL_BEFORE = re.compile(r"(?:电话|手机号?|号码|身份证号?|证件号|微信|vx|mob(?:ile)?|cell|phone|tel|hp|h/p|handphone|no\.?|number|"
+CONTACT_LABEL_BEFORE = re.compile(r"(?:电话|手机号?|号码|身份证号?|证件号|微信|vx|mob(?:ile)?(?:'s)?|cell|phone|tel|hp|h/p|handphone|no\.?|number|"
+                                  r"whatsapp(?: me)?|wa|text me|call me|reach me|contact me|ring me|"
                                   r"id|email|e-mail|[:：])(?:\s*(?:is|on|at|[:：]))?\s*$", re.I)
-CN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s，,。！!？?：:]))([\u4e00-\u9fff]{2,4})\s*(?:[男女](?:的|士|生)?\s*)?$")
-EN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s,.;:!?-]))((?:[A-Z]{2,}|(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?)(?: (?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?){1,2})"
+CN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s，,。！!？?：:]))([\u4e00-\u9fff]{2,4})\s*(?:[男女](?:的|士|生)?\s*)?(?:\d{2}岁\s*)?$")
+EN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s,.;:!?-]))((?:[A-Z]{2,}|(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?)(?: (?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al) )?(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?){1,3})"
                             r"[\s,.-]*$")
 
 
+# a message that opens with the writer's name before saying more about them: "Karen Leung, I'm
+# HR Manager at …", "马超 男 28岁 手机…" (the way forms and introductions are written)
+LEAD_NAME_EN = re.compile(r"^(?:(?i:hi|hello|hey)[,!\s]+)?(" + EN_FULL_NAME.pattern + r")\s*[,–-]\s*"
+                          r"(?=(?i:i'm|i am|here|from|calling from|with)\b)")
+LEAD_NAME_CN = re.compile(r"^([\u4e00-\u9fff]{2,4})\s+(?=[男女](?:[\s，,]|$)|\d{2}岁)")
 CN_NAME_AFTER = re.compile(r"^\s+([\u4e00-\u9fff]{2,4})\s*(?=[，,。！!]|$)")
 
 
@@ -520,12 +545,25 @@ def _name_before_contact(text, facts, own, hedged, contact_spans):
         if m:
             name = m.group(1)
             words = name.split()
-            if any(w.lower() in EN_NAME_STOP or w in L.CITY_REGION or w in EN_NOT_NAME for w in words):
+            if any(w.lower() in EN_NAME_STOP or w in L.CITY_REGION or w in EN_NOT_NAME for w in words) \
+                    or name in L.CITY_REGION or name in L.DISTRICT_CITY:
                 continue
             s0 = offset + m.start(1)
             if own(s0, s0 + len(name)):
                 facts.append(_fact("name", name, name, 0.8, s0, s0 + len(name), hedged))
                 return
+
+
+def _leading_name(text, facts, own, hedged):
+    m = LEAD_NAME_EN.match(text)
+    if m and m.group(1).split()[0].lower() not in ("hi", "hello", "hey", "dear") and not any(w.lower() in EN_NAME_STOP or w in L.CITY_REGION or w in EN_NOT_NAME for w in m.group(1).split()):
+        if own(*m.span(1)):
+            facts.append(_fact("name", m.group(1), m.group(1), 0.8, *m.span(1), hedged))
+        return
+    m = LEAD_NAME_CN.match(text)
+    got = _cn_name(m.group(1), 0) if m else None
+    if got and got[1] == len(m.group(1)) and m.group(1) not in CN_CITY_SET and own(*m.span(1)):
+        facts.append(_fact("name", m.group(1), m.group(1), 0.8, *m.span(1), hedged))
 
 
 def _clause_names(text, facts, own, hedged):
@@ -575,6 +613,8 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
         if words and own(m.start(1), m.start(1) + len(" ".join(words))):
             facts.append(_fact("name", " ".join(words), " ".join(words), conf, m.start(1),
                                m.start(1) + len(" ".join(words)), hedged))
+    if not any(f.field == "name" for f in facts):
+        _leading_name(text, facts, own, hedged)
     if (has_contact or "name" in asked) and not any(f.field == "name" for f in facts):
         _clause_names(text, facts, own, hedged)
     if contact_spans and not any(f.field == "name" for f in facts):
@@ -597,7 +637,28 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
             facts.append(_fact("name", stripped, stripped, 0.75, lead, lead + len(stripped)))
 
 
-def _work(text, facts, own, hedged, has_cjk):
+ANSWER_ORG_EN = re.compile(r"(?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|of|and)){0,4}")
+ANSWER_ORG_CN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9（）()]{2,24}")
+NOT_AN_ORG_ANSWER = re.compile(r"[我你他她是在的不没吗呢吧哈嗯哦好对]|^(?:Yes|No|Sure|Thanks|Thank|Ok|Okay|Hi|Hello|Hey|Sorry|"
+                               r"Just|We|I|It|My|Our|The)\b")
+
+
+def _asked_company(text, facts, hedged):
+    """The answer to "which company?" / "company name and budget?": its first clause, when that
+    clause is an organisation's name ("Trailhead Labs. around $2k/mo", "字节跳动，…")."""
+    m = CLAUSE_RX.search(text)
+    if not m:
+        return
+    clause = m.group().strip()
+    start = m.start() + len(m.group()) - len(m.group().lstrip())
+    rx = ANSWER_ORG_CN if CJK_RX.match(clause) else ANSWER_ORG_EN
+    if not rx.fullmatch(clause) or NOT_AN_ORG_ANSWER.search(clause) or clause in CN_CITY_SET \
+            or clause in L.CITY_REGION or clause in L.DISTRICT_CITY or clause in GENERIC_ORG:
+        return
+    facts.append(_fact("company", clause, clause, 0.75, start, start + len(clause), hedged))
+
+
+def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
     for m in COMPANY_CN.finditer(text):
         org = m.group(1)
         if org.startswith(("一家", "这家", "那家", "贵公司", "贵司", "贵行", "贵单位")) or DESCRIBED_ORG.search(org) \
@@ -616,13 +677,15 @@ def _work(text, facts, own, hedged, has_cjk):
                 place, start = place[len(city):].lstrip("市"), start + len(place) - len(place[len(city):].lstrip("市"))
             place = re.sub(r"(?:这边|那边|附近|这里)$", "", place)
             lead = next((d for d in L.DISTRICT_CITY if place.startswith(d) and len(place) > len(d) + 1), None)
+            short_ok = not city  # after a city, two characters are a district more often (北京国贸)
             if lead:  # "光谷华为": the district, then the employer
-                place, start = place[len(lead):], start + len(lead)
+                place, start, short_ok = place[len(lead):], start + len(lead), True
             if "的" in place:  # "北京望京的阿里": the district, then the employer
                 cut = place.rindex("的") + 1
-                place, start = place[cut:], start + cut
-            if len(place) < (3 if city else 2) or place in ("外地", "本地", "公司", "家里", "这边", "那边", "国外") \
-                    or place.endswith(("这边", "那边", "附近", "这里", "那里", "区")) or place in L.DISTRICT_CITY \
+                place, start, short_ok = place[cut:], start + cut, True
+            if len(place) < (2 if short_ok else 3) or place in ("外地", "本地", "公司", "家里", "这边", "那边", "国外") \
+                    or place.endswith(("这边", "那边", "附近", "这里", "那里", "区", "园", "大厦", "广场", "商圈")) \
+                    or place in L.DISTRICT_CITY \
                     or re.match(r"[一某这那]家|一所|一个", place):
                 continue
             if own(start, start + len(place)):
@@ -632,7 +695,8 @@ def _work(text, facts, own, hedged, has_cjk):
         if not re.search(r"\b(?:Ltd|Inc|Co|Corp|Bhd|Pte)\.$", org):
             org = org.rstrip(".")
         low = m.group().lower()
-        if org in L.EN_CITIES or org.split()[0] in ("I", "The") and len(org.split()) == 1:
+        if org in L.EN_CITIES or org in L.DISTRICT_CITY or org in L.COUNTRY_REGION \
+                or org.split()[0] in ("I", "The") and len(org.split()) == 1:
             continue
         if org.endswith((" in", " at")):
             org = org.rsplit(" ", 1)[0]
@@ -647,13 +711,16 @@ def _work(text, facts, own, hedged, has_cjk):
                 s0 = text.index(org)
                 facts.append(_fact("company", org, org, 0.8, s0, s0 + len(org), hedged))
                 break
-    for rx in (COMPANY_AS_CN, COMPANY_UNIT_CN, COMPANY_CLAUSE_CN):
+    for rx in (COMPANY_AS_CN, COMPANY_UNIT_CN, COMPANY_CLAUSE_CN, COMPANY_OF_TITLE_CN):
         for m in rx.finditer(text):
             org = m.group(1)
-            if DESCRIBED_ORG.search(org) or any(f.field == "company" for f in facts):
+            if DESCRIBED_ORG.search(org) or any(f.field == "company" for f in facts) or org in GENERIC_ORG \
+                    or org in CN_CITY_SET or org in L.DISTRICT_CITY or "自己" in org or THIRD_RX.search(org):
                 continue
             if own(*m.span(1)):
                 facts.append(_fact("company", org, org, 0.8, *m.span(1), hedged))
+    if "company" in asked and not any(f.field == "company" for f in facts):
+        _asked_company(text, facts, hedged)
     titles_seen = set()
     for rx in (TITLE_CN, TITLE_ORG_CN, TITLE_EN, TITLE_EN2, TITLE_OF_CN, TITLE_AT_EN, TITLE_DO_CN):
         for m in rx.finditer(text):
@@ -879,7 +946,7 @@ PHONE_LIKE = re.compile(r"(?<!\d)\d{3,4}[\s-]\d{4}(?!\d)")
 CORRECTION_RX = re.compile(r"actually|make that|i mean|sorry|wait no|no wait|typo|不对|改成|说错|应该是|打错", re.I)
 
 
-def _budget(text, facts, hedged, has_cjk, asked, taken):
+def _budget(text, facts, hedged, has_cjk, asked, taken, region=None):
     default = "CNY" if has_cjk else "USD"
     found = []
     for m in P.AMOUNT_RE.finditer(text):
@@ -898,7 +965,7 @@ def _budget(text, facts, hedged, has_cjk, asked, taken):
             continue  # "Rachel Tan. 9123 4567" answers with a number, not an amount
         if SENT_END.search(before[cue.end():] if cue and not BUDGET_AFTER.match(text, m.end()) else ""):
             continue
-        parsed = P.parse_amount(m, default)
+        parsed = P.parse_amount(m, default, region)
         if not parsed or parsed[0] < (10 if (m.group("cur1") or m.group("cur2")) else 100):
             continue
         s, e = m.start(), m.end()
@@ -971,6 +1038,24 @@ ASKS_ABOUT_OTHER = re.compile(r"\b(?:her|his|their|the child's|your (?:wife|husb
                               re.I)
 
 
+# "给我老公挂号" / "booking for my son": the service is for someone else, and a later question
+# about the patient, passenger or student asks for that person's documents
+FOR_OTHER_RX = re.compile(rf"(?:给|帮|替|为)我?的?(?:{_alt(L.THIRD_PARTY_CN)})(?:挂号|预约|报名|办理?|买|订|投保|开户|申请|咨询)|"
+                          rf"\b(?:for|on behalf of) my (?:{_alt(L.THIRD_PARTY_EN)})\b", re.I)
+ASKS_FOR_SUBJECT = re.compile(r"患者|病人|就诊人|乘客|乘机人|旅客|学员|学生|孩子|宝宝|被保险人|被保人|入住人|"
+                              r"\b(?:patient|passenger|traveller|traveler|student|child|insured)\b", re.I)
+OWN_WORDS = re.compile(r"我|本人|\b(?:my|mine|me|i)\b", re.I)
+
+
+def _drop_subject_documents(found: list[Fact], text: str) -> list[Fact]:
+    """An ID number given in answer to a question about the person the service is for is that
+    person's (with the birthday and sex read from it), unless the customer says it is theirs."""
+    if OWN_WORDS.search(text):
+        return found
+    spans = {(f.start, f.end) for f in found if f.field == "id_number"}
+    return [f for f in found if (f.start, f.end) not in spans]
+
+
 def asked_fields(staff_text: str | None) -> frozenset:
     """The fields a staff message asks for ("your name and date of birth?" asks for two).
 
@@ -981,9 +1066,18 @@ def asked_fields(staff_text: str | None) -> frozenset:
     return frozenset(name for name, rx in ASK_RULES if rx.search(staff_text))
 
 
+# money and speech that belong to one place, for conversations that name none
+CURRENCY_REGION_RX = [(re.compile(r"S\$|SGD|新币|新加坡元"), "SG"), (re.compile(r"\bRM\s?\d|MYR|令吉|马币"), "MY"),
+                      (re.compile(r"HK\$|HKD|港币|港紙|港纸|港元"), "HK"), (re.compile(r"NT\$|台幣|台币|TWD"), "TW"),
+                      (re.compile(r"A\$|AUD"), "AU"), (re.compile(r"£|GBP"), "GB"), (re.compile(r"₹|INR|\blakhs?\b"), "IN")]
+SINGLISH_RX = re.compile(r"\b(?:shiok|paiseh|kiasu|lepak|HDB|BTO|COE|CPF)\b")  # "lah", "lor" are HK and MY speech too
+
+
 def _home_regions(messages: list[Message]) -> dict[str, str]:
-    """Conversation -> phone region of the place its customer says they live or work."""
+    """Conversation -> phone region of the place its customer says they live or work (else the
+    place their money or speech belongs to)."""
     out: dict[str, str] = {}
+    hinted: dict[str, str] = {}
     for msg in messages:
         if msg.role != "customer" or not msg.text or msg.conversation_id in out:
             continue
@@ -997,7 +1091,13 @@ def _home_regions(messages: list[Message]) -> dict[str, str]:
             district = DISTRICT_HOME.search(msg.text)
             if district:  # "I stay Jurong West", "work in Kwun Tong", "我喺旺角返工"
                 out[msg.conversation_id] = _region_of_city(L.DISTRICT_CITY[district.group(district.lastindex)])
-    return out
+            elif msg.conversation_id not in hinted:
+                hint = next((r for rx, r in CURRENCY_REGION_RX if rx.search(msg.text)), None)
+                if hint is None and SINGLISH_RX.search(msg.text):
+                    hint = "SG"  # Malaysians say "lah" too, but their mobiles (01x) are no Singapore numbers
+                if hint:
+                    hinted[msg.conversation_id] = hint
+    return {**hinted, **out}
 
 
 def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | None = None) -> list[Fact]:
@@ -1009,12 +1109,19 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
     out: list[Fact] = []
     asked: dict[str, tuple[str, int]] = {}
     region = _home_regions(messages)  # conversation -> phone region it points at
+    for_other: set[str] = set()  # conversations whose service is for someone else
+    about_subject: dict[str, int] = {}  # conversation -> customer messages left that answer about them
     for msg in messages:
         if msg.role != "customer":
+            if msg.conversation_id in for_other and ASKS_FOR_SUBJECT.search(msg.text or ""):
+                about_subject[msg.conversation_id] = 1
             for number in STAFF_INTL_RX.findall(msg.text or "") if msg.conversation_id not in region else ():
                 r = P.region_of_number(re.sub(r"[\s()-]", "", number))
                 if r and r != "001":
                     region.setdefault(msg.conversation_id, r)
+            brand = BRAND_RX.search(msg.text or "") if msg.conversation_id not in region else None
+            if brand:  # "Hi, Singtel here": the business serves one country
+                region[msg.conversation_id] = L.BRAND_REGION[brand.group(1)]
             a = asked_fields(msg.text)
             if a:
                 asked[msg.conversation_id] = (a, 2)
@@ -1029,9 +1136,14 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
                 del asked[msg.conversation_id]
         if msg.text:
             found = extract_text(msg.text, msg.ts, asked=field, region=region.get(msg.conversation_id))
+            if FOR_OTHER_RX.search(msg.text):
+                for_other.add(msg.conversation_id)
+            if about_subject.pop(msg.conversation_id, 0):
+                found = _drop_subject_documents(found, msg.text)
             for f in found:
                 out.append(Fact(f.field, f.value, f.display, f.confidence, f.start, f.end, msg.id, "text"))
-            named = _region_in(msg.text) if any(f.field == "city" for f in found) else None
+            city = next((f.value for f in found if f.field == "city"), None)
+            named = _region_of_city(city) if city else None
             if named:  # the customer's own city outranks the staff member's number
                 region[msg.conversation_id] = named
         if ocr_text and msg.id in ocr_text:

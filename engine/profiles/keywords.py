@@ -13,10 +13,10 @@ from engine.profiles import lexicon as L
 GATES: dict[str, list[str]] = {
     "wechat": ["微信", "vx", "wx", "weixin", "wechat"],
     "qq": ["qq", "扣扣"],
-    "name": ["叫", "名字", "姓名", "本人", "我是", "乘机人", "联系人", "收货人", "收件人", "入住人", "name", "call me",
+    "name": ["叫", "名字", "姓名", "真名", "大名", "全名", "岁", "本人", "我是", "乘机人", "联系人", "收货人", "收件人", "入住人", "name", "call me",
              "this is", "i'm", "i am", "it's"],
     "work": list(L.ORG_SUFFIXES) + ["上班", "工作", "任职", "实习", "职位", "职务", "担任", "当", "做", "干", "开发", "是一",
-                                   "我是", "work", " at ",
+                                   "我是", "work", "working", "job", "started", " at ",
                                    "employed", "with", "from", "as a", "as an", "i'm a", "i'm an", "i am a", ", a ", ", an ", "i'm the",
                                    "i am the", "head of", "单位"]
             + [t.lower() for t in L.CN_TITLES] + [s.lower() for s in L.EN_ORG_SUFFIXES],

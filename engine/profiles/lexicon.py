@@ -54,8 +54,8 @@ CITY_REGION = {
 }
 CITY_REGION.update({"Pune": "IN", "Hyderabad": "IN", "Chennai": "IN", "Kolkata": "IN", "Ahmedabad": "IN",
                     "Gurgaon": "IN", "Noida": "IN", "Sacramento": "US", "Evanston": "US", "Jersey City": "US",
-                    "Petaling Jaya": "MY", "Shah Alam": "MY", "Subang Jaya": "MY", "Brooklyn": "US",
-                    "Queens": "US", "Oakland": "US", "Irvine": "US", "Pasadena": "US", "Kowloon": "HK",
+                    "Petaling Jaya": "MY", "Shah Alam": "MY", "Subang Jaya": "MY", "Rochester": "US",
+                    "Oakland": "US", "Irvine": "US", "Pasadena": "US",
                     "George Town": "MY", "Kota Kinabalu": "MY", "Chiang Mai": "TH", "Phuket": "TH",
                     "Cebu": "PH", "Hobart": "AU", "Darwin": "AU", "Aberdeen": "GB", "Nottingham": "GB",
                     "Sheffield": "GB", "Newcastle": "GB", "Cork": "IE", "Quebec City": "CA"})
@@ -103,7 +103,7 @@ CN_SURNAMES = set(
     "覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚"
     "符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆"
     "农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾"
-    "隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+    "隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝于阎郁燕冀鞠蔺晋栗满权逯原")
 CN_COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐")
 # A given name stops before these characters (they start the next word far more often).
 NAME_STOP = set("今是在的来住家，。,.!！?？了呢啊吧哈我你他她和也就想要做从姓名叫年岁总经理老师先生女士小姐"
@@ -186,11 +186,34 @@ THIRD_PARTY_CN = ("老公", "老婆", "丈夫", "妻子", "爱人", "媳妇", "�
                   "同事", "老板", "领导", "助理", "秘书", "客户", "室友", "邻居", "他的", "她的", "家人",
                   "对象", "男朋友", "女朋友", "闺蜜", "公婆", "岳父", "岳母", "我先生",
                   "她电话", "他电话", "她手机", "他手机", "她邮箱", "他邮箱", "她微信", "他微信", "父母", "爸妈",
-                  "公公", "婆婆", "老伴", "司机", "师傅", "快递员", "快递小哥", "客服", "店员")
+                  "公公", "婆婆", "老伴", "司机", "师傅", "快递员", "快递小哥", "客服", "店员", "未婚夫", "未婚妻",
+                  "闺女", "小孩", "老爸", "老妈", "表哥", "表姐", "表妹", "表弟", "舅舅", "叔叔", "阿姨", "姑姑", "爷爷", "奶奶",
+                  "外公", "外婆", "姥姥", "姥爷", "上司")
 THIRD_PARTY_EN = ("wife", "husband", "son", "daughter", "kid", "kids", "mom", "mum", "mother",
                   "dad", "father", "brother", "sister", "friend", "colleague", "coworker",
                   "boss", "assistant", "secretary", "partner", "his", "her", "their", "girlfriend",
                   "boyfriend", "neighbour", "neighbor", "roommate", "client", "manager's", "parents",
-                  "in-laws", "fiancé", "fiance", "fiancée", "grandma", "grandpa", "nephew", "niece")
+                  "in-laws", "fiancé", "fiance", "fiancée", "fiancee", "grandma", "grandpa", "nephew", "niece",
+                  "hubby", "wifey", "missus", "bf", "gf", "bestie", "cousin", "uncle", "aunt", "auntie",
+                  "grandmother", "grandfather", "mother-in-law", "father-in-law", "flatmate", "housemate", "PA")
 SELF_CN = ("我的", "本人", "我自己", "我手机", "我电话", "我邮箱", "我微信", "我号码", "我是", "我叫")
 SELF_EN = ("my own", "mine", "my ", "my phone", "my number", "my email", "me at", "i am", "i'm")
+# Businesses that serve one country: a staff member who greets as one tells where the customer's
+# local numbers are dialled (matched case-sensitively, as whole words, in staff messages only).
+BRAND_REGION = {
+    **dict.fromkeys(["Singtel", "StarHub", "DBS", "OCBC", "UOB", "POSB", "NTUC", "FairPrice", "SP Group"], "SG"),
+    **dict.fromkeys(["PCCW", "HKT", "SmarTone", "CSL", "Hang Seng", "Centaline", "Midland Realty", "MTR",
+                     "HKBN", "Cathay Pacific", "Maxim's", "BOCHK"], "HK"),
+    **dict.fromkeys(["Maybank", "CIMB", "Celcom", "Digi", "Maxis", "U Mobile", "Public Bank", "RHB", "Petronas",
+                     "TNB", "Astro"], "MY"),
+    **dict.fromkeys(["Telstra", "Optus", "CommBank", "Commonwealth Bank", "Westpac", "NAB", "Woolworths", "Coles",
+                     "Qantas"], "AU"),
+    **dict.fromkeys(["BT", "EE", "Barclays", "NatWest", "Lloyds", "Tesco", "Sainsbury's", "Argos", "Currys",
+                     "Royal Mail", "British Gas", "Virgin Media", "John Lewis", "NHS"], "GB"),
+    **dict.fromkeys(["Verizon", "AT&T", "T-Mobile", "Comcast", "Xfinity", "Wells Fargo", "Bank of America",
+                     "Walmart", "Best Buy", "Kaiser Permanente", "Mayo Clinic", "Chase Bank"], "US"),
+    **dict.fromkeys(["Rogers", "Bell Canada", "Telus", "RBC", "Scotiabank", "Shoppers Drug Mart"], "CA"),
+    **dict.fromkeys(["Eir", "AIB", "Bank of Ireland"], "IE"),
+    **dict.fromkeys(["Spark NZ", "One NZ", "2degrees", "Kiwibank"], "NZ"),
+    **dict.fromkeys(["Jio", "Airtel", "HDFC", "ICICI", "Flipkart"], "IN"),
+}

@@ -19,14 +19,20 @@ CURRENCY_WORDS = {
     "澳元": "AUD", "c$": "CAD", "ca$": "CAD", "cad": "CAD", "加币": "CAD", "nz$": "NZD", "nzd": "NZD",
     "rm": "MYR", "myr": "MYR", "令吉": "MYR", "nt$": "TWD", "twd": "TWD", "台币": "TWD", "sg$": "SGD",
     "jpy": "JPY", "日元": "JPY", "yen": "JPY", "円": "JPY", "krw": "KRW", "韩元": "KRW", "chf": "CHF", "aed": "AED", "inr": "INR",
-    "₹": "INR", "₩": "KRW", "mop": "MOP", "澳门币": "MOP",
+    "₹": "INR", "₩": "KRW", "mop": "MOP", "澳门币": "MOP", "港纸": "HKD", "港元": "HKD", "蚊": "HKD",
+    "新台币": "TWD", "马币": "MYR", "新加坡元": "SGD",
 }
+# what a bare amount, "$" and "元" mean where the customer is (phone region of the conversation)
+REGION_CURRENCY = {"CN": "CNY", "HK": "HKD", "TW": "TWD", "MO": "MOP", "SG": "SGD", "MY": "MYR", "US": "USD",
+                   "GB": "GBP", "AU": "AUD", "CA": "CAD", "NZ": "NZD", "IE": "EUR", "IN": "INR", "DE": "EUR",
+                   "FR": "EUR", "NL": "EUR", "JP": "JPY", "KR": "KRW"}
+DOLLAR_CURRENCIES = frozenset({"USD", "SGD", "HKD", "AUD", "CAD", "NZD", "TWD"})
 AMOUNT_RE = re.compile(
     r"(?P<cur1>(?:US|AU|SG|CA|NZ|NT|HK|[ASC])\$|[¥￥$€£₹₩]|RM(?=\s?\d)|RMB|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|"
     r"NZD|MYR|rmb|usd)?\s*"
     r"(?P<num>\d+(?:[,，]\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿点]{1,12})\s*"
     r"(?P<unit>百万|万|千|亿|million|mil|thousand|grand|lakhs?|crores?|[wWkKmM](?![a-zA-Z]))?\s*"
-    r"(?P<cur2>元|块|人民币|美元|美金|刀|新币|港币|欧元|英镑|澳币|澳元|加币|台币|令吉|日元|韩元|澳门币|dollars?|"
+    r"(?P<cur2>元|块|人民币|美元|美金|刀|新台币|新币|新加坡元|港币|港纸|港元|蚊|马币|欧元|英镑|澳币|澳元|加币|台币|令吉|日元|韩元|澳门币|dollars?|"
     r"bucks|yuan|yen|円|RMB|rmb|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|NZD|MYR|JPY|KRW|CHF|AED|INR)?"
 )
 
@@ -41,7 +47,8 @@ def cn_number(text: str) -> float | None:
         return None
 
 
-def parse_amount(match: re.Match, default_currency: str) -> tuple[float, str] | None:
+def parse_amount(match: re.Match, default_currency: str, region: str | None = None) -> tuple[float, str] | None:
+    """(value, ISO currency); ``region`` says what "$", "元" and a bare amount mean there."""
     num = match.group("num")
     if not num:
         return None
@@ -56,6 +63,11 @@ def parse_amount(match: re.Match, default_currency: str) -> tuple[float, str] | 
         value *= UNITS[unit]
     cur = match.group("cur1") or match.group("cur2")
     currency = CURRENCY_WORDS.get(cur.lower() if cur else "", None) or default_currency
+    local = REGION_CURRENCY.get(region or "")
+    if local and cur in ("$", None) and (local in DOLLAR_CURRENCIES or cur is None):
+        currency = local  # "$300" in Singapore, "800万" in Hong Kong
+    elif local == "TWD" and cur in ("元", "块"):
+        currency = local
     if not (match.group("cur1") or match.group("cur2") or unit) and value < 100:
         return None  # a bare small number is not a budget
     return value, currency

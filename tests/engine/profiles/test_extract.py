@@ -99,7 +99,7 @@ TARGETS = {"phone": (0.97, 0.95), "email": (0.97, 0.95), "id_number": (0.97, 0.9
 
 def test_development_parts_together_meet_every_target():
     """All development parts (rules were tuned on them) keep the issue's targets."""
-    corpus = [m for part in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9") for m in load_corpus(DATA / f"corpus_{part}.txt")]
+    corpus = [m for part in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10") for m in load_corpus(DATA / f"corpus_{part}.txt")]
     assert len({m.message.id for m in corpus}) == len(corpus), "message ids collide across parts"
     result = score(corpus)
     for field, (p, r) in TARGETS.items():
@@ -107,8 +107,8 @@ def test_development_parts_together_meet_every_target():
 
 
 def test_untouched_held_out_part_keeps_the_targets_it_meets():
-    """corpus_heldout8 was never used to tune rules; docs/profiles.md lists where it falls short."""
-    result = score(load_corpus(DATA / "corpus_heldout8.txt"))
+    """corpus_heldout9 was never used to tune rules; docs/profiles.md lists where it falls short."""
+    result = score(load_corpus(DATA / "corpus_heldout9.txt"))
     for field in ("email", "city", "birthday", "budget"):
         p, r = TARGETS[field]
         assert result[field]["precision"] >= p and result[field]["recall"] >= r, (field, result[field])
