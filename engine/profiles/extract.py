@@ -124,7 +124,7 @@ NOT_PHONE_BEFORE = re.compile(r"(?:订单|单号|快递|运单|账号|卡号|验
                               r"保单|理赔|工单|票号|order|tracking|account|card|invoice|ref|reference|policy|claim|booking|"
                               r"confirmation|wechat)\s*(?:号|号码|no\.?|number|#|id)?"
                               r"\s*(?:是|为|is|:|：)?\s*$", re.I)
-EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9.-]+\.[A-Za-z]{2,12}(?![\w])")
+EMAIL = re.compile(r"(?<![A-Za-z0-9_.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9.-]+\.[A-Za-z]{2,12}(?![\w])")
 WECHAT = re.compile(r"(?:微信号?|vx|VX|wx|WX|weixin|wechat(?:\s*id)?)\s*(?:号|号码|id|ID)?\s*"
                     r"(?:是|为|:|：|is|-)?\s*([a-zA-Z][-_a-zA-Z0-9]{5,19}|1[3-9]\d{9})(?![\w])", re.I)
 QQ = re.compile(r"(?:QQ|qq|扣扣)\s*(?:号|号码|number)?\s*(?:是|为|:|：|is)?\s*([1-9]\d{4,10}|[1-9]\d{2,3}(?: \d{3,4}){1,2})(?![\d])")
