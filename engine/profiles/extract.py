@@ -59,7 +59,7 @@ POSSESSIVE_AFTER = re.compile(r"\s*(?:的|'s|’s|电话|手机|号码|邮箱|�
 SELF_RX = re.compile(rf"(?:{_alt(L.SELF_CN)})|我|\b(?:my own|mine|my|i am|i'm|me|i)\b", re.I)
 SPEAKER_ROLE_BEFORE = re.compile(r"(?:我是|(?<![a-z])(?:i'm|i am)\s+)(?:他|她|孩子的?|宝宝的?|(?:his|her|their|the kid's)\s+|"
                                  r"(?:an?|the)\s+(?:[a-z]+\s+){0,2})?$", re.I)
-JOINT_BEFORE = re.compile(r"(?:我和|我跟|我与|(?<![a-z])me and )(?:我的?|my )?$", re.I)
+JOINT_BEFORE = re.compile(r"(?:我和|我跟|我与|我同|(?<![a-z])me and )(?:我的?|my )?$", re.I)
 JOINT_AFTER = re.compile(r"(?:和我|跟我|\s+and (?:i|me)\b)", re.I)
 CONTACT_LABEL = re.compile(r"\s*(?:电话|手机|号码|联系方式|phone|number|tel)", re.I)
 OWNED_AFTER = re.compile(rf"\s*[，,]?\s*(?:这个|这|那个|that|this|it)?\s*(?:是|is|'s|belongs to)\s*(?:我|my)?\s*(?:你的|您的|yours\b|your\b|{_alt(L.THIRD_PARTY_CN)}|"
@@ -132,10 +132,11 @@ ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{4,6}(?: \d{2,8}){2,5}[
 
 _SURNAME2 = _alt(L.CN_COMPOUND_SURNAMES)
 NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人)(?:是|为|[:：])?\s*(?:我自己[，,]?)?|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|(?:^|(?<=[，,。\s]))叫(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|(?:真名|大名|全名)(?:是|叫)?|我的名字[是叫]|名字[是叫]|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
-                         r"我是(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$)))\s*")
-NAME_EN_CUE = re.compile(r"(?:叫我\s*|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|(?-i:name|Name)(?= [A-Z][a-z])|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm)\s+)"
-                         r"((?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al) )?"
-                         r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?){0,2})")
+                         r"我是[\u4e00-\u9fff]{1,4}[\s，,]+(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$))|"
+                         r"我是(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$))|(?:这边是|这里是|我这边是)(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$)))\s*")
+NAME_EN_CUE = re.compile(r"(?:叫我\s*|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|(?-i:name|Name)(?= [A-Z][a-z])|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm|(?-i:im|Im))\s+)"
+                         r"((?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al|a/[pl]|s/o|d/o) )?"
+                         r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?){0,3})")
 EN_NAME_STOP = {"here", "interested", "fine", "good", "ok", "okay", "sorry", "from", "in", "at",
                 "not", "looking", "a", "an", "the", "very", "so", "just", "back", "ready", "sure",
                 "glad", "happy", "chinese", "english", "american", "british", "busy", "single",
@@ -163,11 +164,17 @@ AGE_EN2 = re.compile(r"\b(\d{2})\s*(?:years?|yrs?)\s*old\b", re.I)
 AGE_EN3 = re.compile(r"\b(?i:i'm|i am)\s+[A-Z][a-z]+,\s*(\d{2})(?=[,.\s]|$)")
 COMPANY_CN = re.compile(rf"(?:我在|我就职于|我任职于|我是|(?<=[，,])是|我们是|公司是|公司叫|公司[:：]|抬头[是为:：]|单位是|我们|我来自|来自|在)\s*"
                         rf"((?:(?!是|在|的|叫)[\u4e00-\u9fffA-Za-z0-9（）()]){{2,24}}?(?:{_alt(L.ORG_SUFFIXES)})+)(?!园|城|区)")
-WORKPLACE_CN = re.compile(r"在([\u4e00-\u9fffA-Za-z]{2,12}?)(?:上班|工作|任职|实习|(?=[做当干](?:[\u4e00-\u9fffA-Z]{0,4}"
-                          rf"(?:{_alt(L.CN_TITLES)}|开发|设计|运营|销售|产品|测试|研发))))")
+WORKPLACE_CN = re.compile(r"(?:在|喺)([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z ]{1,12}?)(?:上班|工作|任职|实习|(?=[做当干](?:[\u4e00-\u9fffA-Z]{0,4}"
+                          rf"(?:{_alt(L.CN_TITLES)}|开发|设计|运营|销售|产品|测试|研发|IT|技术|财务|市场))))")
 # an organisation standing alone as a clause of a message that introduces the customer
 COMPANY_AS_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9]{{2,20}}?(?:{_alt(L.ORG_SUFFIXES)}))"
                            rf"(?=[当做任](?:{_alt(L.CN_TITLES)}))")
+# "自己开了家茶叶店叫雅韵茶行", "I run a small logistics firm, Cheung Kee Transport"
+OWN_BUSINESS_CN = re.compile(r"开(?:了)?(?:一)?(?:家|个|间)?[\u4e00-\u9fff]{0,6}?(?:店|公司|工作室|厂|馆|行)\s*[，,]?\s*(?:名字)?叫"
+                             r"([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
+OWN_BUSINESS_EN = re.compile(r"\b(?i:i run|i own|we run|we own|i started|i founded)\s+(?i:an?|my|our)?\s*(?i:[a-z-]+\s+){0,3}?"
+                             r"(?i:firm|company|business|shop|store|agency|studio|restaurant|cafe|café|clinic|practice|startup|bakery|salon)"
+                             r"\s*,?\s*(?i:called\s+)?((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|of|and)){0,4})")
 COMPANY_OF_TITLE_CN = re.compile(rf"(?:我是|我就是|就是|我在)([\u4e00-\u9fffA-Za-z0-9]{{2,20}}?)的\s*(?:一名|一个|一位)?"
                                  rf"[\u4e00-\u9fffA-Z]{{0,4}}(?:{_alt(L.CN_TITLES)})(?!公司|集团|们)")
 GENERIC_ORG = frozenset("公司 学校 医院 单位 银行 集团 政府 外企 国企 私企 央企 小公司 大公司 本地 这边 那边 家里 自己 我们公司 他们公司 "
@@ -178,11 +185,12 @@ ORG_END = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)}|\b(?:{_alt(L.EN_ORG_SUFFIXES)}
 COMPANY_UNIT_CN = re.compile(r"(?:单位是|单位[:：]|公司是|就职于|任职于|供职于)([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
 COMPANY_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9（）()]{{2,24}}?(?:{_alt(L.ORG_SUFFIXES)}))"
                                r"(?=[，,]\s*(?:我是|我在|在|本人|我们))")
-COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work (?:from home|remotely) for|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
+COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|(?:moved|switched|joined) to(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*,? as\b)|"
+                        rf"(?:i'm|i am) at(?= [A-Z][\w&.'-]* (?:office|HQ|headquarters)\b)|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work (?:from home|remotely) for|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
                         rf"i'm (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|i am (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|"
                         rf"(?:{_alt(L.EN_TITLES)}) at|head of (?:[A-Za-z&]+ ){{0,2}}[A-Za-z&]+ at|"
                         rf"this is [A-Z][a-z]+(?: [A-Z][a-z]+)? from|from)\s+(?:the\s+)?"
-                        r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|\+|of|and))*)")
+                        r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|\+|of\b|and\b))*)")
 TITLE_CN = re.compile(rf"(?:我是|都是|是一名|是一位|我是一名|我是一个|在[\u4e00-\u9fff]{{2,20}}?(?:当|做|任)|我做|我当|职位是|职务是|担任)"
                       rf"\s*(?:一名|一个|个)?((?:(?!的)[\u4e00-\u9fffA-Z]){{0,6}}(?:{_alt(L.CN_TITLES)}))(?!公司)")
 TITLE_ORG_CN = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)})的?\s*(?:一名|一个|[做当任干])?([\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)}))(?![\u4e00-\u9fff])")
@@ -224,9 +232,12 @@ CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}
                                   rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?(?:[\u4e00-\u9fff]{{1,4}}[区县]|[\u4e00-\u9fff]{{2,3}}这边)"
                                   rf"(?=\s*(?:[，,。！!]|$))|^({CITY_CN_NAMES})市?\s*(?:{_CN_DISTRICTS})区?(?:的|这边|附近)?(?=[\s，,。]|搬)")
 # a company named after a city may sit anywhere; a hospital or school named so is in that city
-DISTRICT_HOME = re.compile(rf"(?:住在?|家在|我在|我们在|都住|喺|(?:^|(?<=[，,。\s]))在)\s*({_CN_DISTRICTS})(?:区)?|"
+DISTRICT_HOME = re.compile(rf"(?:住在?|家在|我在|我们在|都住|喺|就在|(?:^|(?<=[，,。\s]))在)\s*({_CN_DISTRICTS})(?:区)?|"
+                           rf"(?:^|(?<=[，,。\s]))({_CN_DISTRICTS})(?:区)?的(?=\s*(?:[，,。！!]|$))|"
                            rf"\b(?i:live in|living in|stay in|staying in|stay at|based in|we're in|i'm in|we are in|i am in|"
-                           rf"work in|working in|(?:i|we) stay(?:ing)?)\s+"
+                           rf"work in|working in|(?:i|we) stay(?:ing)?|renting in|rent in|moved to|moving to|"
+                           rf"work around|working around|(?:our|my) (?:new )?(?:BTO|HDB|flat|condo|apartment|house|home|place) (?:at|in)|office in|"
+                           rf"(?:with|at) [A-Z][\w&]*(?: [A-Z][\w&]*)* in)\s+"
                            rf"({_EN_DISTRICTS})\b")
 FROM_I_LIVE_THERE = re.compile(rf"\bfrom ({_alt(L.EN_CITIES)})\b[^.!?]{{0,20}}\bI live there\b", re.I)
 ORG_AFTER_CITY = re.compile(r"市?[\u4e00-\u9fff]{0,10}(?:有限责任公司|股份有限公司|有限公司|集团|公司)")
@@ -245,13 +256,13 @@ ADDRESS_CN = re.compile(rf"((?:{_alt(L.PROVINCES)})?(?:省|自治区)?(?:{CITY_C
                         r"[\u4e00-\u9fffA-Za-z0-9\-]{0,16})")
 ADDRESS_EN = re.compile(r"\b(\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|"
                         r"Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Crescent)\b\.?(?:,?\s*(?:#?(?:[A-Z][\w-]*|\d[\w-]*)\s*){1,4}){0,3})")
-BUDGET_CUE = re.compile(r"预算|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|最多|拿出|可投资|投资金额|"
+BUDGET_CUE = re.compile(r"预算|打算拿|准备拿|想拿|先拿|能拿|打算存|准备存|想存|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|最多|拿出|可投资|投资金额|"
                         r"can't go over|cannot go over|no more than|thinking around|budget|afford|spend|"
                         r"up to|no more than|max(?:imum)?|within|put (?:about |around )?", re.I)
 # weaker cues: they make a budget only of an amount written with its currency
 BUDGET_SOFT_CUE = re.compile(r"(?:around|about|roughly|approximately|under|below|less than|ideally|more like|closer to|"
                              r"大概|大约|差不多)\s*$", re.I)
-BUDGET_AFTER = re.compile(r"\s*(?:以内|之内|以下|左右的?预算|的预算|(?:左右)?(?:的)?闲钱|(?:左右)?可以投|max\b|maximum|tops|or less|"
+BUDGET_AFTER = re.compile(r"\s*(?:以内|之内|以下|能接受|可以接受|都能接受|左右的?预算|的预算|(?:左右)?(?:的)?闲钱|(?:左右)?可以投|max\b|maximum|tops|or less|"
                           r"at most|to spend)", re.I)
 FAMILY_RULES = [
     ("married", re.compile(r"(?:我|我的|我家|本人)(?:先生|老公|老婆|丈夫|妻子|爱人|媳妇|太太)|(?:^|[，,。])(?:老婆|老公|媳妇)(?=也|在|是|说)|已婚|结婚了|\bmy (?:wife|husband)\b|"
@@ -334,8 +345,9 @@ def _cn_name(text: str, pos: int) -> tuple[str, int] | None:
     for i, ch in enumerate(s[n:], n):
         if len(given) == 2 or not CJK_RX.match(ch):
             break
-        if ch in L.NAME_STOP and not (ch == "小" and s[i:i + 2] != "小姐"):  # 林小美, not 王小姐
-            break
+        if ch in L.NAME_STOP and not (ch == "小" and s[i:i + 2] != "小姐") \
+                and not (ch == "家" and i == n and CJK_RX.match(s[i + 1:i + 2] or " ") and s[i + 1] not in L.NAME_STOP):
+            break  # 林小美 and 何家俊 are names, 王小姐 and 王家里 are not
         given += ch
     if not given or s[:n] + given in THIRD_PARTY_CN_SET or s[:n] + given in CN_TITLE_SET:
         return None
@@ -354,6 +366,9 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
     asked = frozenset([asked]) if isinstance(asked, str) else (asked or frozenset())
     facts: list[Fact] = []
     has_cjk = CJK_RX.search(text) is not None
+    written = text
+    if has_cjk:  # traditional characters read as simplified; values written as-is are restored below
+        text = P.to_simplified(text)
     hedged = HEDGE_RX.search(text) is not None
     own = lambda s, e: belongs_to_customer(text, s, e)  # noqa: E731
     own_contact = lambda s, e: belongs_to_customer(text, s, e, contact=True)  # noqa: E731
@@ -421,7 +436,19 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         _budget(text, facts, hedged, has_cjk, asked, taken,
                 home_region if not has_cjk or home_region in ("HK", "TW", "MO") else None)
     _tags(text, facts, own, gates)
+    if written is not text and written != text:
+        facts = [_as_written(f, text, written) for f in facts]
     return facts
+
+
+AS_WRITTEN_FIELDS = frozenset({"name", "company", "job_title", "address", "wechat_id"})
+
+
+def _as_written(f: Fact, text: str, written: str) -> Fact:
+    if f.field in AS_WRITTEN_FIELDS and f.value == text[f.start:f.end]:
+        value = written[f.start:f.end]
+        return Fact(f.field, value, value, f.confidence, f.start, f.end)
+    return f
 
 
 def values_regions(values) -> set[str]:
@@ -492,7 +519,7 @@ def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
 
 CONTACT_FIELDS = frozenset({"phone", "email", "id_number", "wechat_id", "qq"})
 CLAUSE_RX = re.compile(r"(?:[^，,。！？!?；;:：\n()（）.|/]|\.(?!\s|$))+")
-EN_FULL_NAME = re.compile(r"(?:[A-Z]{2,}|(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?)(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al) )?"
+EN_FULL_NAME = re.compile(r"(?:[A-Z]{2,}|(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?)(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al|a/[pl]|s/o|d/o) )?"
                           r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?){1,3}")
 EN_NAME_LEAD = re.compile(r"(?:(?:hi|hey|hello|yes|sure|ok|okay|it's|this is|i'm|i am|name|name's|name is)\s*,?:?\s+)", re.I)
 TITLE_NAME_CN = re.compile(rf"(?:{_alt(L.CN_TITLES)})(?=[\u4e00-\u9fff]{{2,4}}(?:[，,。！!\s]|$))")
@@ -513,6 +540,7 @@ EN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s,.;:!?-]))((?:[A-Z]{2,}|(?:[A-Z]['’]
 # HR Manager at …", "马超 男 28岁 手机…" (the way forms and introductions are written)
 LEAD_NAME_EN = re.compile(r"^(?:(?i:hi|hello|hey)[,!\s]+)?(" + EN_FULL_NAME.pattern + r")\s*[,–-]\s*"
                           r"(?=(?i:i'm|i am|here|from|calling from|with)\b)")
+NAME_HERE_EN = re.compile(r"(?:^|(?<=[.,!]\s))(" + EN_FULL_NAME.pattern + r") here\b")
 LEAD_NAME_CN = re.compile(r"^([\u4e00-\u9fff]{2,4})\s+(?=[男女](?:[\s，,]|$)|\d{2}岁)")
 CN_NAME_AFTER = re.compile(r"^\s+([\u4e00-\u9fff]{2,4})\s*(?=[，,。！!]|$)")
 
@@ -557,6 +585,11 @@ def _name_before_contact(text, facts, own, hedged, contact_spans):
 def _leading_name(text, facts, own, hedged):
     m = LEAD_NAME_EN.match(text)
     if m and m.group(1).split()[0].lower() not in ("hi", "hello", "hey", "dear") and not any(w.lower() in EN_NAME_STOP or w in L.CITY_REGION or w in EN_NOT_NAME for w in m.group(1).split()):
+        if own(*m.span(1)):
+            facts.append(_fact("name", m.group(1), m.group(1), 0.8, *m.span(1), hedged))
+        return
+    m = NAME_HERE_EN.search(text)
+    if m and not any(w.lower() in EN_NAME_STOP or w in L.CITY_REGION or w in EN_NOT_NAME for w in m.group(1).split()):
         if own(*m.span(1)):
             facts.append(_fact("name", m.group(1), m.group(1), 0.8, *m.span(1), hedged))
         return
@@ -676,6 +709,9 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             if city:
                 place, start = place[len(city):].lstrip("市"), start + len(place) - len(place[len(city):].lstrip("市"))
             place = re.sub(r"(?:这边|那边|附近|这里)$", "", place)
+            if " " in place:  # "西湖区 阿里巴巴": the district, then the employer
+                head, _, tail = place.rpartition(" ")
+                place, start = tail, start + len(head) + 1
             lead = next((d for d in L.DISTRICT_CITY if place.startswith(d) and len(place) > len(d) + 1), None)
             short_ok = not city  # after a city, two characters are a district more often (北京国贸)
             if lead:  # "光谷华为": the district, then the employer
@@ -684,7 +720,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 cut = place.rindex("的") + 1
                 place, start, short_ok = place[cut:], start + cut, True
             if len(place) < (2 if short_ok else 3) or place in ("外地", "本地", "公司", "家里", "这边", "那边", "国外") \
-                    or place.endswith(("这边", "那边", "附近", "这里", "那里", "区", "园", "大厦", "广场", "商圈")) \
+                    or place.endswith(("这边", "那边", "附近", "这里", "那里", "区", "园", "大厦", "广场", "商圈", "路", "街", "大道")) \
                     or place in L.DISTRICT_CITY \
                     or re.match(r"[一某这那]家|一所|一个", place):
                 continue
@@ -700,6 +736,14 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             continue
         if org.endswith((" in", " at")):
             org = org.rsplit(" ", 1)[0]
+        place = next((c for c in (*L.EN_CITY_ALIASES, *L.CITY_REGION) if org.endswith(" " + c)
+                      and not org[:-len(c)].rstrip().endswith((" of", " and", "&"))), None)
+        if place:  # "Pos Laju Shah Alam", "Petronas Twin Towers KL": the organisation, then where it is
+            org = org[:-len(place) - 1]
+            city = _canonical_city(L.EN_CITY_ALIASES.get(place, place))
+            if not any(f.field == "city" for f in facts) and own(m.start(1), m.end(1)):
+                ps = m.start(1) + len(org) + 1
+                facts.append(_fact("city", city, city, 0.75, ps, ps + len(place), hedged))
         if low.startswith("from") and not any(org.endswith(s) for s in L.EN_ORG_SUFFIXES):
             continue
         if own(m.start(1), m.start(1) + len(org)):
@@ -711,7 +755,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 s0 = text.index(org)
                 facts.append(_fact("company", org, org, 0.8, s0, s0 + len(org), hedged))
                 break
-    for rx in (COMPANY_AS_CN, COMPANY_UNIT_CN, COMPANY_CLAUSE_CN, COMPANY_OF_TITLE_CN):
+    for rx in (COMPANY_AS_CN, COMPANY_UNIT_CN, COMPANY_CLAUSE_CN, COMPANY_OF_TITLE_CN, OWN_BUSINESS_CN, OWN_BUSINESS_EN):
         for m in rx.finditer(text):
             org = m.group(1)
             if DESCRIBED_ORG.search(org) or any(f.field == "company" for f in facts) or org in GENERIC_ORG \
@@ -819,13 +863,14 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True):
             addr = text[s:e].strip()
             facts.append(_fact("address", addr, addr, 0.85, s, e, hedged))
             if not any(f.field == "city" for f in facts):
-                for c in L.CN_CITIES:
-                    if c in addr[:12]:
-                        facts.append(_fact("city", c, c, 0.7, s, e))
-                        break
+                named = [(addr.find(c, 0, 12), c) for c in L.CN_CITIES if c in addr[:12]]
+                if named:  # "河南洛阳涧西区南昌路22号": 洛阳, not the road named after 南昌
+                    c = min(named)[1]
+                    facts.append(_fact("city", c, c, 0.7, s, e))
                 else:
-                    for c in L.EN_CITIES:
-                        if c in addr:
+                    for c in (*L.EN_CITIES, *(d for d in L.DISTRICT_CITY if d.isascii())):
+                        if re.search(rf"\b{re.escape(c)}\b", addr):
+                            c = L.DISTRICT_CITY.get(c, c)
                             facts.append(_fact("city", _canonical_city(c), _canonical_city(c), 0.7, s, e))
                             break
 
@@ -982,6 +1027,9 @@ def _budget(text, facts, hedged, has_cjk, asked, taken, region=None):
             taken.append((s, e))
     if len(found) > 1 and CORRECTION_RX.search(text, found[0].end, found[-1].start):
         found = found[-1:]  # "£25k tops. actually make that £22k"
+    down = [f for f in found if "首付" in text[max(0, f.start - 8):f.start]]
+    if down and len(down) < len(found):
+        found = [f for f in found if f not in down]  # "首付一百万" beside the total: the total is the budget
     facts.extend(found)
 
 
@@ -1081,14 +1129,15 @@ def _home_regions(messages: list[Message]) -> dict[str, str]:
     for msg in messages:
         if msg.role != "customer" or not msg.text or msg.conversation_id in out:
             continue
-        for m in CITY_EN.finditer(msg.text):
+        text = P.to_simplified(msg.text) if CJK_RX.search(msg.text) else msg.text
+        for m in CITY_EN.finditer(text):
             if not TRAVEL_AFTER.match(msg.text, m.end()):
                 name = CITY_BY_LOWER.get(m.group(1).lower())
                 if name:
                     out[msg.conversation_id] = _region_of_city(name)
                     break
         else:
-            district = DISTRICT_HOME.search(msg.text)
+            district = DISTRICT_HOME.search(text)
             if district:  # "I stay Jurong West", "work in Kwun Tong", "我喺旺角返工"
                 out[msg.conversation_id] = _region_of_city(L.DISTRICT_CITY[district.group(district.lastindex)])
             elif msg.conversation_id not in hinted:

@@ -12,7 +12,7 @@ CN_CITIES = (
     "无锡 合肥 昆明 大连 沈阳 哈尔滨 长春 济南 福州 南昌 南宁 贵阳 太原 石家庄 兰州 海口 三亚 乌鲁木齐 "
     "呼和浩特 银川 西宁 拉萨 珠海 中山 惠州 温州 嘉兴 绍兴 金华 台州 常州 南通 扬州 徐州 烟台 潍坊 "
     "临沂 泉州 漳州 洛阳 宜昌 襄阳 岳阳 株洲 桂林 柳州 绵阳 遵义 唐山 保定 廊坊 芜湖 汕头 江门 湛江 "
-    "香港 澳门 台北"
+    "香港 澳门 台北 台中 高雄 台南 新北 桃园"
 ).split()
 CITY_ALIASES = {
     "beijing": "北京", "shanghai": "上海", "tianjin": "天津", "chongqing": "重庆",
@@ -75,7 +75,7 @@ DISTRICT_CITY = {
     **dict.fromkeys("南山 福田 罗湖 宝安 龙岗 龙华 前海".split(), "深圳"),
     **dict.fromkeys("天河 越秀 海珠 番禺 荔湾".split(), "广州"),
     **dict.fromkeys("滨江 拱墅 余杭 萧山 西湖区".split(), "杭州"),
-    **dict.fromkeys("武侯 锦江 青羊 双流 高新区".split(), "成都"),
+    **dict.fromkeys("武侯 锦江 青羊 双流".split(), "成都"),
     **dict.fromkeys("江宁 玄武 秦淮 建邺".split(), "南京"),
     **dict.fromkeys("光谷 武昌 汉口 汉阳".split(), "武汉"),
     "松山湖": "东莞", "思明": "厦门", "湖里": "厦门",
@@ -90,7 +90,43 @@ DISTRICT_CITY = {
     **dict.fromkeys(["Shoreditch", "Camden", "Hackney", "Islington", "Brixton"], "London"),
     **dict.fromkeys(["Bondi", "Parramatta", "Surry Hills"], "Sydney"),
     **dict.fromkeys(["Koreatown", "Santa Monica", "Hollywood"], "Los Angeles"),
+    **dict.fromkeys("将军澳 大埔 屯门 元朗 西贡 北角 鲗鱼涌 太古 红磡 油麻地 深水埗 黄大仙 柴湾 筲箕湾 香港仔 天水围 马鞍山 "
+                    "上水 粉岭 东涌 九龙塘 土瓜湾 何文田 葵涌 青衣 跑马地 金钟 上环 西环".split(), "香港"),
+    **dict.fromkeys(["Tseung Kwan O", "Quarry Bay", "Tai Koo", "Taikoo", "North Point", "Yuen Long", "Sai Kung",
+                     "Hung Hom", "Sham Shui Po", "Kowloon Tong", "Tung Chung", "Ma On Shan", "Sheung Wan",
+                     "Admiralty", "Happy Valley", "Discovery Bay", "Kwai Chung", "Tsing Yi", "Fanling",
+                     "Sheung Shui", "Tin Shui Wai", "Kowloon Bay", "Lai Chi Kok", "Cheung Sha Wan"], "香港"),
+    **dict.fromkeys(["Sengkang", "Bishan", "Tengah", "Hougang", "Yishun", "Serangoon", "Choa Chu Kang",
+                     "Bukit Batok", "Bukit Panjang", "Queenstown", "Marine Parade", "Geylang", "Kallang", "Novena",
+                     "Tiong Bahru", "Jurong East", "Boon Lay", "Sembawang", "Holland Village", "Buona Vista",
+                     "Tanjong Pagar", "Katong", "Paya Lebar", "Simei", "Kembangan", "Bukit Merah", "Redhill",
+                     "Telok Blangah", "Marina Bay", "Punggol", "Changi", "Orchard Road", "Bedok North"], "Singapore"),
+    **dict.fromkeys(["Bangsar", "Cheras", "Mont Kiara", "Bukit Jalil", "Setapak", "Kepong", "Ampang",
+                     "Sri Petaling", "Bukit Bintang", "KLCC", "KL Sentral", "Brickfields", "Sentul", "Wangsa Maju"],
+                    "Kuala Lumpur"),
+    **dict.fromkeys("大安 大安区 士林 北投 内湖 文山 南港 万华 天母 信义区".split(), "台北"),
 }
+
+
+def _load_cn_divisions() -> None:
+    """Every Chinese prefecture city, county-level city and unambiguous district (cn_divisions.tsv,
+    built from the national division codes by resources/profiles/build_cn_divisions.py)."""
+    from engine.resources import resource
+
+    known = set(CN_CITIES)
+    for line in resource("profiles", "cn_divisions.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        name, city, kind = line.split("\t")
+        if kind in ("city", "county_city"):
+            if name not in known:
+                CN_CITIES.append(name)
+                known.add(name)
+        else:
+            DISTRICT_CITY.setdefault(name, city)  # the hand-made entries above win (大安 is Taipei's)
+
+
+_load_cn_divisions()
 # abbreviations people write for where they live (upper case only)
 EN_CITY_ALIASES = {"LA": "Los Angeles", "NYC": "New York", "SF": "San Francisco", "KL": "Kuala Lumpur",
                    "HK": "Hong Kong", "DC": "Washington"}

@@ -37,6 +37,34 @@ AMOUNT_RE = re.compile(
 )
 
 
+_T2S: dict[int, str] | None = None
+
+
+def to_simplified(text: str) -> str:
+    """Traditional Chinese characters replaced by simplified ones (喺預算萬 → 喺预算万).
+
+    One character for one, so every position in the result is the same position in ``text``;
+    OpenCC's character table (opencc-python-reimplemented) gives the mapping.
+    """
+    global _T2S
+    if _T2S is None:
+        import importlib.resources
+
+        table: dict[int, str] = {}
+        try:
+            lines = (importlib.resources.files("opencc") / "dictionary" / "TSCharacters.txt").read_text(
+                encoding="utf-8").splitlines()
+        except (ModuleNotFoundError, FileNotFoundError):  # another "opencc" distribution: read as written
+            lines = []
+        for line in lines:
+            trad, _, simp = line.partition("\t")
+            simp = simp.split()[0] if simp.split() else ""
+            if len(trad) == 1 and len(simp) == 1:
+                table[ord(trad)] = simp
+        _T2S = table
+    return text.translate(_T2S)
+
+
 def cn_number(text: str) -> float | None:
     """五十万 → 500000, 三点五 → 3.5, 两千 → 2000 (cn2an), None if not a numeral."""
     import cn2an
