@@ -48,7 +48,17 @@ CITY_BY_LOWER = {c.lower(): c for c in L.CITY_REGION}
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """One regular expression for a word list, as a trie (retrie): Python's ``re`` tries the
+    branches of a plain alternation one by one, a trie's branches by their first character."""
+    from retrie.trie import Trie
+
+    words = list(words)
+    pattern = Trie(*words).pattern()
+    if len(words) < 20:
+        return pattern
+    # a set of first characters is one table lookup: most positions fail there at once
+    first = "".join(sorted({re.escape(w[0]) for w in words if w}))
+    return f"(?=[{first}]){pattern}"
 
 
 SENT_END = re.compile(r"[。！？!?；;\n]|(?<!\bno)(?<!\bNo)(?<!\btel)(?<!\bTel)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)\.(?:\s|$)")
@@ -703,7 +713,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             place, start = m.group(1), m.start(1)
             if place.startswith("在"):  # "现在在武汉工作"
                 place, start = place[1:], start + 1
-            city = next((c for c in L.CN_CITIES if place.startswith(c)), None)
+            city = _leading_key(place, CN_CITY_SET)
             if city and own(start, start + len(city)) and not any(f.field == "city" for f in facts):
                 facts.append(_fact("city", city, city, 0.8, start, start + len(city), hedged))
             if city:
@@ -712,7 +722,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             if " " in place:  # "西湖区 阿里巴巴": the district, then the employer
                 head, _, tail = place.rpartition(" ")
                 place, start = tail, start + len(head) + 1
-            lead = next((d for d in L.DISTRICT_CITY if place.startswith(d) and len(place) > len(d) + 1), None)
+            lead = _leading_key(place[:-2], L.DISTRICT_CITY)
             short_ok = not city  # after a city, two characters are a district more often (北京国贸)
             if lead:  # "光谷华为": the district, then the employer
                 place, start, short_ok = place[len(lead):], start + len(lead), True
@@ -794,6 +804,19 @@ OTHERS_HOME_AFTER = re.compile(r"[\s，,。]*(?:他们|她们|他|她|爸妈|父
 LATIN_WORD = re.compile(r"[A-Za-z]{2}")
 
 
+CITY_CN_ANYWHERE = re.compile(CITY_CN_NAMES)
+CITY_EN_ANYWHERE = re.compile(rf"\b({_alt(L.EN_CITIES)})\b")
+DISTRICT_EN_ANYWHERE = re.compile(rf"\b({_EN_DISTRICTS})\b")
+
+
+def _leading_key(text: str, keys) -> str | None:
+    """The longest key of ``keys`` that ``text`` starts with (keys are 2–6 characters)."""
+    for n in range(min(6, len(text)), 1, -1):
+        if text[:n] in keys:
+            return text[:n]
+    return None
+
+
 def _places(text, facts, own, hedged, asked=None, has_cjk=True):
     # the Chinese rules need Chinese text, the English ones English words
     latin = LATIN_WORD.search(text) is not None
@@ -863,16 +886,15 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True):
             addr = text[s:e].strip()
             facts.append(_fact("address", addr, addr, 0.85, s, e, hedged))
             if not any(f.field == "city" for f in facts):
-                named = [(addr.find(c, 0, 12), c) for c in L.CN_CITIES if c in addr[:12]]
-                if named:  # "河南洛阳涧西区南昌路22号": 洛阳, not the road named after 南昌
-                    c = min(named)[1]
+                named = CITY_CN_ANYWHERE.search(addr, 0, 12)
+                if named:  # "河南洛阳涧西区南昌路22号": the first city, not the road named after 南昌
+                    c = named.group()
                     facts.append(_fact("city", c, c, 0.7, s, e))
                 else:
-                    for c in (*L.EN_CITIES, *(d for d in L.DISTRICT_CITY if d.isascii())):
-                        if re.search(rf"\b{re.escape(c)}\b", addr):
-                            c = L.DISTRICT_CITY.get(c, c)
-                            facts.append(_fact("city", _canonical_city(c), _canonical_city(c), 0.7, s, e))
-                            break
+                    named = CITY_EN_ANYWHERE.search(addr) or DISTRICT_EN_ANYWHERE.search(addr)
+                    if named:
+                        c = _canonical_city(L.DISTRICT_CITY.get(named.group(1), named.group(1)))
+                        facts.append(_fact("city", c, c, 0.7, s, e))
 
 
 def _personal(text, ts, facts, own, hedged, asked, taken, gates, region=None):
