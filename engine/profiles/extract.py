@@ -123,7 +123,7 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
 # ------------------------------------------------------------------ patterns
 DIGIT_RUN = re.compile(r"(?<![\dA-Za-z+])(?<![A-Za-z]-)\(?\d[\d\s()-]{6,14}\d(?![\dA-Za-z])")
 HANDPHONE_BEFORE = re.compile(r"\b(?:hp|h/p|handphone)\b[\s:.]*$", re.I)
-FALLBACK_REGIONS = ("SG", "HK", "MY", "AU", "NZ", "GB", "IE", "US", "CA")
+FALLBACK_REGIONS = ("SG", "HK", "MY", "TW", "AU", "NZ", "GB", "IE", "US", "CA")
 CN_DIGITS = str.maketrans("零〇一幺二两三四五六七八九", "0011223456789")
 CN_DIGIT_RUN = re.compile(r"[零〇一幺二两三四五六七八九](?:[\s-]?[零〇一幺二两三四五六七八九]){10,17}")
 OTHER_CODE_BEFORE = re.compile(r"\+(?!86)\d{1,3}[\s-]?$")  # "+49 151 …" is no CN mobile
@@ -217,7 +217,7 @@ TITLE_EN = re.compile(rf"\b(?:i'm|i am|i work as|working as|as)\s+(?:an?|the)\s+
                       rf"(?:{_alt(L.EN_TITLES)}))\b", re.I)
 CITY_CN_NAMES = _alt(L.CN_CITIES)
 CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|(?:^|(?<=[，,。\s]))住|喺|现在在|平时在|刚搬来|搬来|搬到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|我是(?=(?:{CITY_CN_NAMES})的)|我家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
-                     rf"常住|现居|目前在|工作地点?(?:在|是)|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
+                     rf"常住|现居|目前在|从(?=(?:{CITY_CN_NAMES})(?:飞|出发|过去|过来|坐))|工作地点?(?:在|是)|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
                      rf"(?:{_alt(L.PROVINCES)})?省?\s*({CITY_CN_NAMES})(?:市)?")
 _CN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if CJK_RX.match(d))
 _EN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if not CJK_RX.match(d))
@@ -235,7 +235,7 @@ CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|i'm in|i
 CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)})(?: (?:area|office)|[- ]based)\b|\bin ({_alt(L.EN_CITIES)})(?=\s*(?:[.!;,]|$))|"
                           rf"\b(?i:(?:i'm|i am|we're|we are|based|live) in|moved to|(?:i'm|i am|we're|we are|we|i) from) ({_alt(L.EN_CITY_ALIASES)})\b")
 # "郑州金水区，…" / "北京朝阳这边": a city and district standing as the whole clause
-CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}}区|"
+CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}}区|^({CITY_CN_NAMES})市(?=[\u4e00-\u9fff]{{2,12}}?(?:路|街|大道)\d)|"
                                   rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})人(?=\s*(?:[，,。！!]|$))|"
                                   rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?(?:{_CN_DISTRICTS})(?=\s*(?:[，,。！!]|$))|"
                                   rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})的(?=\s*(?:[，,。！!]|$))|"
@@ -266,7 +266,7 @@ ADDRESS_CN = re.compile(rf"((?:{_alt(L.PROVINCES)})?(?:省|自治区)?(?:{CITY_C
                         r"[\u4e00-\u9fffA-Za-z0-9\-]{0,16})")
 ADDRESS_EN = re.compile(r"\b(\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|"
                         r"Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Crescent)\b\.?(?:,?\s*(?:#?(?:[A-Z][\w-]*|\d[\w-]*)\s*){1,4}){0,3})")
-BUDGET_CUE = re.compile(r"预算|打算拿|准备拿|想拿|先拿|能拿|打算存|准备存|想存|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|最多|拿出|可投资|投资金额|"
+BUDGET_CUE = re.compile(r"预算|保费|有一笔|手上有|手头有|手里有|打算拿|准备拿|想拿|先拿|能拿|打算存|准备存|想存|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|最多|拿出|可投资|投资金额|"
                         r"can't go over|cannot go over|no more than|thinking around|budget|afford|spend|"
                         r"up to|no more than|max(?:imum)?|within|put (?:about |around )?", re.I)
 # weaker cues: they make a budget only of an amount written with its currency
@@ -293,6 +293,8 @@ FAMILY_RULES = [
                              r"(?:baby|child|twins)\b|\bexpecting twins\b", re.I)),
 ]
 NEG_MARRIED = re.compile(r"没结婚|未婚|还没结婚|not married", re.I)
+BIRTHDAY_THAT_DAY = re.compile(r"\b(?:it'?s|is) my (?:birthday|bday|b-day)\b|\bmy (?:birthday|bday) (?:that day|then|also)\b|"
+                               r"(?:那天|当天)(?:是|正好是)?我(?:的)?生日|是我(?:的)?生日", re.I)
 BIRTHDAY_CUE = re.compile(r"生日|出生|birthday|b-?day|born|date of birth|dob", re.I)
 NEGATION_RX = re.compile(rf"(?:{_alt(L.NEGATIONS_CN)})|\b(?:{_alt(L.NEGATIONS_EN)})\b", re.I)
 
@@ -551,7 +553,7 @@ EN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s,.;:!?-]))((?:[A-Z]{2,}|(?:[A-Z]['’]
 LEAD_NAME_EN = re.compile(r"^(?:(?i:hi|hello|hey)[,!\s]+)?(" + EN_FULL_NAME.pattern + r")\s*[,–-]\s*"
                           r"(?=(?i:i'm|i am|here|from|calling from|with)\b)")
 NAME_HERE_EN = re.compile(r"(?:^|(?<=[.,!]\s))(" + EN_FULL_NAME.pattern + r") here\b")
-LEAD_NAME_CN = re.compile(r"^([\u4e00-\u9fff]{2,4})\s+(?=[男女](?:[\s，,]|$)|\d{2}岁)")
+LEAD_NAME_CN = re.compile(r"^([\u4e00-\u9fff]{2,4})\s+(?=[男女](?:的|生|士)?(?:[\s，,]|$)|\d{2}岁)")
 CN_NAME_AFTER = re.compile(r"^\s+([\u4e00-\u9fff]{2,4})\s*(?=[，,。！!]|$)")
 
 
@@ -590,6 +592,9 @@ def _name_before_contact(text, facts, own, hedged, contact_spans):
             if own(s0, s0 + len(name)):
                 facts.append(_fact("name", name, name, 0.8, s0, s0 + len(name), hedged))
                 return
+
+
+SELF_INTRO = re.compile(r"我是|我叫|本人|\b(?:i'm|i am)\b", re.I)  # a message about oneself may end with one's name
 
 
 def _leading_name(text, facts, own, hedged):
@@ -658,7 +663,7 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
                                m.start(1) + len(" ".join(words)), hedged))
     if not any(f.field == "name" for f in facts):
         _leading_name(text, facts, own, hedged)
-    if (has_contact or "name" in asked) and not any(f.field == "name" for f in facts):
+    if (has_contact or "name" in asked or SELF_INTRO.search(text)) and not any(f.field == "name" for f in facts):
         _clause_names(text, facts, own, hedged)
     if contact_spans and not any(f.field == "name" for f in facts):
         _name_before_contact(text, facts, own, hedged, contact_spans)
@@ -934,7 +939,7 @@ def _personal(text, ts, facts, own, hedged, asked, taken, gates, region=None):
         sent_s = 0
         for sm in SENT_END.finditer(text, 0, cue.start() if cue else 0):
             sent_s = sm.end()
-        end_m = SENT_END.search(text, cue.end() if cue else 0)
+        end_m = SENT_END.search(text, cue.end()) if cue else None  # an answer to "DOB?" is the whole message
         sent_e = end_m.start() if end_m else len(text)
         seg = text[sent_s:sent_e]
         if re.search(r"[零一二三四五六七八九十]+[月号日年]", seg):
@@ -954,6 +959,11 @@ def _personal(text, ts, facts, own, hedged, asked, taken, gates, region=None):
             # asked for a date of birth but none named as such: a relative day is an appointment
             later = P.find_date(seg[found[2]:], ts, day_first=day_first)
             found = (later[0], later[1] + found[2], later[2] + found[2], later[3]) if later and later[3] else None
+        if not found and cue and BIRTHDAY_THAT_DAY.search(text):
+            # "this Sunday? it's my birthday": the day named elsewhere in the message
+            whole = P.find_date(text, ts, day_first=day_first)
+            if whole and not whole[3]:
+                found, sent_s = whole, 0
         if found and cue and _birthday_of_other(text, sent_s, cue.start()):
             found = None
         if found and found[3] and int(found[0][:4]) > ts.year - 14:
@@ -1193,6 +1203,9 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
             brand = BRAND_RX.search(msg.text or "") if msg.conversation_id not in region else None
             if brand:  # "Hi, Singtel here": the business serves one country
                 region[msg.conversation_id] = L.BRAND_REGION[brand.group(1)]
+            place = CITY_REGION_RX.search(msg.text or "") if msg.conversation_id not in region else None
+            if place and (place.group(2) or place.group(4)):  # "Smile Bright Dental Sydney": a local business
+                region[msg.conversation_id] = _region_in(place.group())
             a = asked_fields(msg.text)
             if a:
                 asked[msg.conversation_id] = (a, 2)

@@ -13,11 +13,11 @@ from engine.profiles import lexicon as L
 GATES: dict[str, list[str]] = {
     "wechat": ["微信", "vx", "wx", "weixin", "wechat"],
     "qq": ["qq", "扣扣"],
-    "name": ["叫", "名字", "姓名", "真名", "大名", "全名", "岁", "这边是", "这里是", "im", "here", "本人", "我是", "乘机人", "联系人", "收货人", "收件人", "入住人", "name", "call me",
+    "name": ["叫", "名字", "姓名", "真名", "大名", "全名", "岁", "这边是", "这里是", "im", "here", "ask for", "under", "本人", "我是", "乘机人", "联系人", "收货人", "收件人", "入住人", "name", "call me",
              "this is", "i'm", "i am", "it's"],
     "work": list(L.ORG_SUFFIXES) + ["上班", "工作", "任职", "实习", "职位", "职务", "担任", "当", "做", "干", "开发", "是一",
                                    "我是", "work", "working", "job", "started", " at ", "开了家", "开了一家", "开家", "店叫", "店 叫", "行叫",
-                                   "run", "own", "founded", "moved to", "joined",
+                                   "run", "own", "founded", "moved to", "joined", "|", " / ",
                                    "employed", "with", "from", "as a", "as an", "i'm a", "i'm an", "i am a", ", a ", ", an ", "i'm the",
                                    "i am the", "head of", "单位"]
             + [t.lower() for t in L.CN_TITLES] + [s.lower() for s in L.EN_ORG_SUFFIXES],
@@ -32,7 +32,7 @@ GATES: dict[str, list[str]] = {
                "children", "baby", "single", "divorced", "pregnant", "expecting", "daughters", "sons", "toddler",
                "year old", "year-old", "month old", "boys", "girls", "twins", "mom of", "mum of",
                "dad of", "single mom", "single mum", "single dad", "离婚"],
-    "budget": ["预算", "打算拿", "准备拿", "想拿", "先拿", "能拿", "打算存", "准备存", "想存", "能接受", "可以接受", "承受", "打算花", "准备花", "想花", "控制在", "不超过", "最多", "以内", "之内",
+    "budget": ["预算", "保费", "有一笔", "手上有", "手头有", "手里有", "打算拿", "准备拿", "想拿", "先拿", "能拿", "打算存", "准备存", "想存", "能接受", "可以接受", "承受", "打算花", "准备花", "想花", "控制在", "不超过", "最多", "以内", "之内",
                "拿出", "首付", "闲钱", "可以投", "to spend", "可投资", "投资金额", "不能超过", "go over", "thinking around", "put", "$", "£", "€", "¥", "￥", "rm", "around", "about", "under", "below",
                "roughly", "ideally", "大概", "大约", "差不多",
                "以下", "budget", "afford", "spend", "up to", "no more than", "max", "maximum", "within", "tops",

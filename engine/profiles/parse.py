@@ -134,6 +134,8 @@ DATE_PATTERNS = [
     ("rel_en_day", re.compile(r"\b(?P<w>today|tomorrow|yesterday)\b", re.I)),
     ("rel_en_week", re.compile(rf"\b(?P<p>next|this|on|coming)\s+(?P<w>{_WD})\b", re.I)),
     ("rel_en_in", re.compile(r"\bin\s+(?P<n>\d{1,2})\s+days?\b", re.I)),
+    # "sunday is my birthday": a weekday on its own is the coming one (full names only: "sat", "sun" are words)
+    ("rel_en_bare", re.compile(r"\b(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
 ]
 
 
@@ -215,9 +217,9 @@ def _relative(kind: str, g: dict, today: date) -> date | None:
         p = g["p"] or ""
         offset = 14 if p == "下下" else 7 if p.startswith("下") else -7 if p.startswith("上") else 0
         return monday + timedelta(days=offset + WEEKDAYS_CN[g["w"]])
-    if kind == "rel_en_week":
+    if kind in ("rel_en_week", "rel_en_bare"):
         wd = WEEKDAYS_EN[g["w"].lower()]
-        p = g["p"].lower()
+        p = (g.get("p") or "on").lower()
         if p == "next":
             return monday + timedelta(days=7 + wd)
         if p == "this":
