@@ -121,9 +121,10 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
 
 
 # ------------------------------------------------------------------ patterns
+DATE_SHAPED = re.compile(r"(?<!\d)\d{1,2}([-/.])\d{1,2}\1(?:19|20)\d{2}(?!\d)")
 DIGIT_RUN = re.compile(r"(?<![\dA-Za-z+])(?<![A-Za-z]-)\(?\d[\d\s()-]{6,14}\d(?![\dA-Za-z])")
 HANDPHONE_BEFORE = re.compile(r"\b(?:hp|h/p|handphone)\b[\s:.]*$", re.I)
-FALLBACK_REGIONS = ("SG", "HK", "MY", "TW", "AU", "NZ", "GB", "IE", "US", "CA")
+FALLBACK_REGIONS = ("SG", "HK", "MY", "TW", "AU", "NZ", "GB", "IE", "IN", "US", "CA")
 CN_DIGITS = str.maketrans("零〇一幺二两三四五六七八九", "0011223456789")
 CN_DIGIT_RUN = re.compile(r"[零〇一幺二两三四五六七八九](?:[\s-]?[零〇一幺二两三四五六七八九]){10,17}")
 OTHER_CODE_BEFORE = re.compile(r"\+(?!86)\d{1,3}[\s-]?$")  # "+49 151 …" is no CN mobile
@@ -266,13 +267,13 @@ ADDRESS_CN = re.compile(rf"((?:{_alt(L.PROVINCES)})?(?:省|自治区)?(?:{CITY_C
                         r"[\u4e00-\u9fffA-Za-z0-9\-]{0,16})")
 ADDRESS_EN = re.compile(r"\b(\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|"
                         r"Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Crescent)\b\.?(?:,?\s*(?:#?(?:[A-Z][\w-]*|\d[\w-]*)\s*){1,4}){0,3})")
-BUDGET_CUE = re.compile(r"预算|保费|有一笔|手上有|手头有|手里有|打算拿|准备拿|想拿|先拿|能拿|打算存|准备存|想存|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|最多|拿出|可投资|投资金额|"
+BUDGET_CUE = re.compile(r"预算|go over|more than|保费|有一笔|手上有|手头有|手里有|打算拿|准备拿|想拿|先拿|能拿|打算存|准备存|想存|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|最多|拿出|可投资|投资金额|"
                         r"can't go over|cannot go over|no more than|thinking around|budget|afford|spend|"
                         r"up to|no more than|max(?:imum)?|within|put (?:about |around )?", re.I)
 # weaker cues: they make a budget only of an amount written with its currency
 BUDGET_SOFT_CUE = re.compile(r"(?:around|about|roughly|approximately|under|below|less than|ideally|more like|closer to|"
                              r"大概|大约|差不多)\s*$", re.I)
-BUDGET_AFTER = re.compile(r"\s*(?:以内|之内|以下|能接受|可以接受|都能接受|左右的?预算|的预算|(?:左右)?(?:的)?闲钱|(?:左右)?可以投|max\b|maximum|tops|or less|"
+BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|/)\s*(?:month|mo|year|yr|night|day|week|head|person|pax)\s*)?(?:以内|之内|以下|能接受|可以接受|都能接受|左右的?预算|的预算|(?:左右)?(?:的)?闲钱|(?:左右)?可以投|max\b|maximum|tops|or less|"
                           r"at most|to spend)", re.I)
 FAMILY_RULES = [
     ("married", re.compile(r"(?:我|我的|我家|本人)(?:先生|老公|老婆|丈夫|妻子|爱人|媳妇|太太)|(?:^|[，,。])(?:老婆|老公|媳妇)(?=也|在|是|说)|已婚|结婚了|\bmy (?:wife|husband)\b|"
@@ -485,10 +486,15 @@ def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
     if _digits_left(num_text, taken + [p[0] for p in phone_spans]) >= 7:
         # other numbers (international, or local to the region the conversation points at) via
         # phonenumbers' matcher; a CN-mobile-looking tail of "+49 151 …" belongs to the whole
+        plus = STAFF_INTL_RX.search(num_text) if "+" in num_text else None
+        plus_region = P.region_of_number(re.sub(r"[\s()-]", "", plus.group())) if plus else None
+        if plus_region and plus_region not in ("001", "CN", region):
+            region = plus_region  # "021 427 3390 home or mobile +353 85 …": an Irish landline
         local_region = region or ("CN" if has_cjk else "US")
         for s, e, v in P.find_phone_numbers(num_text, local_region, exact_grouping=region is None and not has_cjk):
-            if not free_span(taken, s, e) or NOT_PHONE_BEFORE.search(text[max(0, s - 14):s]):
-                continue
+            if not free_span(taken, s, e) or NOT_PHONE_BEFORE.search(text[max(0, s - 14):s]) \
+                    or (s and text[s - 1].isascii() and text[s - 1].isalpha()) or DATE_SHAPED.fullmatch(text, s, e):
+                continue  # "YT8866201473" is a tracking code, "14-05-1993" a date
             inside = [p for p in phone_spans if s <= p[0][0] and p[0][1] <= e]
             if inside and (v.startswith("+86") or text[s] != "+"):
                 continue  # the CN mobile rule already has it, unless another country code leads
@@ -501,11 +507,13 @@ def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
         by_span: dict[tuple[int, int], set] = {}
         for run in DIGIT_RUN.finditer(num_text):
             s0, e0 = run.span()
-            if not (asked_phone or _labelled_or_signed(text, s0)) or not free_span(taken, s0, e0):
+            if not (asked_phone or _labelled_or_signed(text, s0)) or not free_span(taken, s0, e0) \
+                    or DATE_SHAPED.search(num_text, s0, e0):
                 continue  # only labelled or signed runs are worth asking every region about
             signed = _labelled_or_signed(text, s0)
             for r in FALLBACK_REGIONS:  # an unlabelled answer must be grouped the way the region writes it
-                for s, e, v in P.find_phone_numbers(num_text[s0:e0], r, exact_grouping=not signed):
+                # Indian numbers only as India groups them: "07700 900123" is a British drama number
+                for s, e, v in P.find_phone_numbers(num_text[s0:e0], r, exact_grouping=not signed or r == "IN"):
                     by_span.setdefault((s0 + s, s0 + e), set()).add(v)
         for (s, e), values in by_span.items():
             if len(values) > 1:  # people give their mobile: "0412 …" is an AU mobile, an IE landline
@@ -1023,6 +1031,12 @@ PHONE_LIKE = re.compile(r"(?<!\d)\d{3,4}[\s-]\d{4}(?!\d)")
 CORRECTION_RX = re.compile(r"actually|make that|i mean|sorry|wait no|no wait|typo|不对|改成|说错|应该是|打错", re.I)
 
 
+# an amount that is a salary or a count, not money to spend ("€75k base", "about 120 staff")
+NOT_BUDGET_AFTER = re.compile(r"\s*(?:base\b|salary|per annum|p\.a\.|a year salary|staff|people|employees|guests|users|seats|"
+                              r"rooms|units|branches|stores|pax|students|members|kids|km|kg|miles|sq|人|位|名|个人|家店|套|平|公里|月薪|年薪)", re.I)
+NOT_BUDGET_BEFORE = re.compile(r"(?:salary|earn|earning|paid|月薪|年薪|工资|收入|薪资)\D{0,12}$", re.I)
+
+
 def _budget(text, facts, hedged, has_cjk, asked, taken, region=None):
     default = "CNY" if has_cjk else "USD"
     found = []
@@ -1031,6 +1045,8 @@ def _budget(text, facts, hedged, has_cjk, asked, taken, region=None):
             continue
         if AREA_AFTER.match(text, m.end("num")) or AREA_AFTER.match(text, m.end()):
             continue  # 一百二十平: an area
+        if NOT_BUDGET_AFTER.match(text, m.end()) or NOT_BUDGET_BEFORE.search(text, 0, m.start()):
+            continue
         marked = m.group("cur1") or m.group("cur2") or m.group("unit")
         before = text[max(0, m.start() - 16):m.start()]
         cue = BUDGET_CUE.search(before) or BUDGET_AFTER.match(text, m.end())
@@ -1158,6 +1174,7 @@ def _home_regions(messages: list[Message]) -> dict[str, str]:
     place their money or speech belongs to)."""
     out: dict[str, str] = {}
     hinted: dict[str, str] = {}
+    mentioned: dict[str, str] = {}
     for msg in messages:
         if msg.role != "customer" or not msg.text or msg.conversation_id in out:
             continue
@@ -1178,7 +1195,11 @@ def _home_regions(messages: list[Message]) -> dict[str, str]:
                     hint = "SG"  # Malaysians say "lah" too, but their mobiles (01x) are no Singapore numbers
                 if hint:
                     hinted[msg.conversation_id] = hint
-    return {**hinted, **out}
+            if msg.conversation_id not in mentioned:
+                place = CITY_REGION_RX.search(text)
+                if place and (place.group(2) or place.group(4)):  # "need a car in Cairns": that country
+                    mentioned[msg.conversation_id] = _region_in(place.group())
+    return {**mentioned, **hinted, **out}
 
 
 def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | None = None) -> list[Fact]:
@@ -1190,10 +1211,16 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
     out: list[Fact] = []
     asked: dict[str, tuple[str, int]] = {}
     region = _home_regions(messages)  # conversation -> phone region it points at
+    staff_numbers: dict[str, set[str]] = {}  # conversation -> last 8 digits of numbers staff sent
+    greeted: set[str] = set()  # conversations whose first staff message has been read
     for_other: set[str] = set()  # conversations whose service is for someone else
     about_subject: dict[str, int] = {}  # conversation -> customer messages left that answer about them
     for msg in messages:
         if msg.role != "customer":
+            for run in DIGIT_RUN.findall(msg.text or ""):
+                digits = re.sub(r"\D", "", run)
+                if len(digits) >= 7:
+                    staff_numbers.setdefault(msg.conversation_id, set()).add(digits[-8:])
             if msg.conversation_id in for_other and ASKS_FOR_SUBJECT.search(msg.text or ""):
                 about_subject[msg.conversation_id] = 1
             for number in STAFF_INTL_RX.findall(msg.text or "") if msg.conversation_id not in region else ():
@@ -1204,7 +1231,9 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
             if brand:  # "Hi, Singtel here": the business serves one country
                 region[msg.conversation_id] = L.BRAND_REGION[brand.group(1)]
             place = CITY_REGION_RX.search(msg.text or "") if msg.conversation_id not in region else None
-            if place and (place.group(2) or place.group(4)):  # "Smile Bright Dental Sydney": a local business
+            greeting = msg.conversation_id not in greeted
+            greeted.add(msg.conversation_id)
+            if place and (place.group(2) or place.group(4) or greeting):  # "Smile Bright Dental Sydney", "PetCover NZ here"
                 region[msg.conversation_id] = _region_in(place.group())
             a = asked_fields(msg.text)
             if a:
@@ -1224,6 +1253,9 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
                 for_other.add(msg.conversation_id)
             if about_subject.pop(msg.conversation_id, 0):
                 found = _drop_subject_documents(found, msg.text)
+            echoed = staff_numbers.get(msg.conversation_id)
+            if echoed:  # "Got it, 416-962-3385 saved": the staff member's own number, repeated back
+                found = [f for f in found if f.field != "phone" or f.value[-8:] not in echoed]
             for f in found:
                 out.append(Fact(f.field, f.value, f.display, f.confidence, f.start, f.end, msg.id, "text"))
             city = next((f.value for f in found if f.field == "city"), None)

@@ -29,6 +29,7 @@ REGION_CURRENCY = {"CN": "CNY", "HK": "HKD", "TW": "TWD", "MO": "MOP", "SG": "SG
 DOLLAR_CURRENCIES = frozenset({"USD", "SGD", "HKD", "AUD", "CAD", "NZD", "TWD"})
 AMOUNT_RE = re.compile(
     r"(?P<cur1>(?:US|AU|SG|CA|NZ|NT|HK|[ASC])\$|[¥￥$€£₹₩]|RM(?=\s?\d)|RMB|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|"
+    r"港币|人民币|美元|新币|澳币|澳元|加币|台币|新台币|欧元|英镑|日元|马币|"
     r"NZD|MYR|rmb|usd)?\s*"
     r"(?P<num>\d+(?:[,，]\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿点]{1,12})\s*"
     r"(?P<unit>百万|万|千|亿|million|mil|thousand|grand|lakhs?|crores?|[wWkKmM](?![a-zA-Z]))?\s*"
