@@ -181,7 +181,7 @@ WORKPLACE_CN = re.compile(r"(?:在|喺)([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-
 COMPANY_AS_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9]{{2,20}}?(?:{_alt(L.ORG_SUFFIXES)}))"
                            rf"(?=[当做任](?:{_alt(L.CN_TITLES)}))")
 # "自己开了家茶叶店叫雅韵茶行", "I run a small logistics firm, Cheung Kee Transport"
-OWN_BUSINESS_CN = re.compile(r"开(?:了)?(?:一)?(?:家|个|间)?[\u4e00-\u9fff]{0,6}?(?:店|公司|工作室|厂|馆|行)\s*[，,]?\s*(?:名字)?叫"
+OWN_BUSINESS_CN = re.compile(r"开(?:了)?(?:[一两二三四五几]?(?:家|个|间))?[\u4e00-\u9fff]{0,6}?(?:店|公司|工作室|厂|馆|行)\s*[，,]?\s*(?:名字)?叫"
                              r"([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
 OWN_BUSINESS_EN = re.compile(r"\b(?i:i run|i own|we run|we own|i started|i founded)\s+(?i:an?|my|our)?\s*(?i:[a-z-]+\s+){0,3}?"
                              r"(?i:firm|company|business|shop|store|agency|studio|restaurant|cafe|café|clinic|practice|startup|bakery|salon)"
@@ -191,13 +191,17 @@ COMPANY_OF_TITLE_CN = re.compile(rf"(?:我是|我就是|就是|我在)([\u4e00-\
 GENERIC_ORG = frozenset("公司 学校 医院 单位 银行 集团 政府 外企 国企 私企 央企 小公司 大公司 本地 这边 那边 家里 自己 我们公司 他们公司 "
                         "我们单位 一线 基层 总部 分公司 门店 店里 部门 我们学校 我们医院".split())
 DESCRIBED_ORG = re.compile(r"[一某这那]家|一所")  # "一家医院" describes an organisation, it does not name one
-SIGNATURE_SPLIT = re.compile(r"\s*[|｜]\s*|\s+/\s+")
 ORG_END = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)}|\b(?:{_alt(L.EN_ORG_SUFFIXES)}|B\.V\.|Pte Ltd|Sdn Bhd|Ltd\.))\.?$")
-COMPANY_UNIT_CN = re.compile(r"(?:单位是|单位[:：]|公司是|就职于|任职于|供职于)([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
+COMPANY_UNIT_CN = re.compile(r"(?:单位是|单位叫|单位[:：]|公司是|公司叫|公司名叫|公司名是|公司名字叫|就职于|任职于|供职于)([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
+# "…，交通银行上班": a clause that is an organisation and where one works
+COMPANY_WORK_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z]{{2,16}}?(?:{_alt(L.ORG_SUFFIXES)}))(?:上班|工作)(?=[，,。！!\s]|$)")
+ORG_CONTINUES = re.compile(rf"[\u4e00-\u9fff]{{1,10}}?(?:{_alt(L.ORG_SUFFIXES)})")
 COMPANY_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9（）()]{{2,24}}?(?:{_alt(L.ORG_SUFFIXES)}))"
                                r"(?=[，,]\s*(?:我是|我在|在|本人|我们))")
-COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|(?:moved|switched|joined) to(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*,? as\b)|"
-                        rf"(?:i'm|i am) at(?= [A-Z][\w&.'-]* (?:office|HQ|headquarters)\b)|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work (?:from home|remotely) for|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
+# "…, Sandhu Electrical Ltd": a clause that is an organisation's registered name
+COMPANY_CLAUSE_EN = re.compile(rf"(?:^|(?<=[,.;]\s))((?:[A-Z][\w&'’-]*\s+){{1,4}}(?:{_alt(L.EN_ORG_SUFFIXES)}|Pte Ltd|Sdn Bhd)\.?)(?=\s*(?:[,;!]|\.(?:\s|$)|$))")
+COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|(?:ceo|cto|cfo|coo|cmo|founder|co-founder|owner|president|md|managing director) of|(?:moved|switched|joined) to(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*,? as\b)|"
+                        rf"(?:i'm|i am) at(?= [A-Z][\w&.'-]* (?:office|HQ|headquarters|during|as)\b)|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work (?:from home|remotely) for|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
                         rf"i'm (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|i am (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|"
                         rf"(?:{_alt(L.EN_TITLES)}) at|head of (?:[A-Za-z&]+ ){{0,2}}[A-Za-z&]+ at|"
                         rf"this is [A-Z][a-z]+(?: [A-Z][a-z]+)? from|from)\s+(?:the\s+)?"
@@ -440,6 +444,8 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
     has_contact = bool(contact_spans)
     if "name" in asked or "name" in gates or has_contact:
         _names(text, facts, own, hedged, asked, has_contact, contact_spans)
+    if SIGNATURE_SEP.search(text):
+        _signature(text, facts, own, hedged)
     if "work" in gates or "company" in asked:
         _work(text, facts, own, hedged, has_cjk, asked)
     if "city" in asked or "place" in gates:
@@ -699,6 +705,84 @@ NOT_AN_ORG_ANSWER = re.compile(r"[我你他她是在的不没吗呢吧哈嗯哦�
                                r"Just|We|I|It|My|Our|The)\b")
 
 
+# a pasted signature: "Megan Alvarez | VP of Sales | Brightline Analytics | San Francisco, CA | …",
+# "Kind regards, Fraser McLeod - Head of People - Caledonia Brewing Co. - Leith, Edinburgh - 0131 …"
+SIGNATURE_SEP = re.compile(r"\s[|｜/–-]\s|｜|\|")
+SIGN_OFF = re.compile(r"^(?:(?:kind |best |warm )?regards|best|thanks|thank you|cheers|sincerely)\s*,?\s*", re.I)
+EN_TITLE_PART = re.compile(rf"^(?:(?i:head of [a-z& ]+)|(?:[A-Za-z&/-]+\s+){{0,4}}(?i:{_alt(L.EN_TITLES)})s?|"
+                           rf"(?:[A-Za-z&/-]+\s+){{0,3}}(?:CEO|CTO|CFO|COO|VP|MD)(?:\s+of\s+[A-Za-z& ]+)?)$")
+CN_TITLE_PART = re.compile(rf"^[\u4e00-\u9fffA-Za-z]{{0,6}}(?:{_alt(L.CN_TITLES)})$")
+ORG_PART_EN = re.compile(r"^(?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|&|of|and|the|for))*$")
+
+
+PART_LABEL = re.compile(r"^([\u4e00-\u9fffA-Za-z ]{1,10})[:：]\s*")
+LABEL_FIELDS = [("company", re.compile(r"公司|单位|公司名称|company|organi[sz]ation|employer", re.I)),
+                ("name", re.compile(r"联系人|姓名|名字|name|contact", re.I)),
+                ("job_title", re.compile(r"职位|职务|title|position|role", re.I))]
+
+
+def _part_city(part: str) -> str | None:
+    for piece in reversed([p.strip() for p in part.split(",")]):
+        if piece in L.CITY_REGION or piece.rstrip("市") in CN_CITY_SET:
+            return _canonical_city(piece.rstrip("市") if CJK_RX.match(piece) else piece)
+        if piece in L.DISTRICT_CITY:
+            return _canonical_city(L.DISTRICT_CITY[piece])
+    return None
+
+
+def _signature(text, facts, own, hedged):
+    """Name, title, company and city from a signature written on one line (three or more parts)."""
+    sep = SIGNATURE_SEP.search(text).group().strip()
+    parts, pos = [], 0
+    for piece in (text.split(sep) if sep in "|｜" else re.split(rf"\s{re.escape(sep)}\s", text)):
+        start = text.index(piece, pos)
+        pos = start + len(piece)
+        lead = len(piece) - len(piece.lstrip())
+        parts.append((piece.strip(), start + lead))
+    if len(parts) < 3:
+        return
+    have = {f.field for f in facts}
+    head, head_start = parts[0]
+    sign_off = SIGN_OFF.match(head)
+    if sign_off:
+        parts[0] = (head[sign_off.end():], head_start + sign_off.end())
+    title_at = None
+    for i, (part, start) in enumerate(parts):
+        label = PART_LABEL.match(part)
+        if label:  # "公司：上海云帆信息科技有限公司", "联系人：吴倩": the label says what the part is
+            part, start = part[label.end():], start + label.end()
+            field = next((f for f, rx in LABEL_FIELDS if rx.fullmatch(label.group(1).strip())), None)
+            if field and field not in have and part and own(start, start + len(part)):
+                facts.append(_fact(field, part, part, 0.8, start, start + len(part), hedged))
+                have.add(field)
+            continue
+        if not part or "@" in part or DIGIT_RX.search(part):
+            continue
+        if EN_TITLE_PART.match(part) or CN_TITLE_PART.match(part):
+            title_at = i
+            if "job_title" not in have:
+                facts.append(_fact("job_title", part, part, 0.8, start, start + len(part), hedged))
+                have.add("job_title")
+            continue
+        city = _part_city(part)
+        if city:
+            if "city" not in have and own(start, start + len(part)):
+                facts.append(_fact("city", city, city, 0.75, start, start + len(part), hedged))
+                have.add("city")
+            continue
+        if i == 0 and "name" not in have and (EN_FULL_NAME.fullmatch(part) or (
+                CJK_RX.match(part) and 2 <= len(part) <= 4 and (_cn_name(part, 0) or (None, 0))[1] == len(part))):
+            if not any(w in EN_NOT_NAME or w.lower() in EN_NAME_STOP for w in part.split()):
+                facts.append(_fact("name", part, part, 0.8, start, start + len(part), hedged))
+                have.add("name")
+            continue
+        is_org = ORG_END.search(part) or (title_at is not None and i == title_at + 1 and
+                                          (ORG_PART_EN.match(part) or CJK_RX.match(part)))
+        if is_org and "company" not in have and 2 <= len(part) <= 60:
+            facts.append(_fact("company", part, part, 0.8, start, start + len(part), hedged))
+            have.add("company")
+
+
 def _asked_company(text, facts, hedged):
     """The answer to "which company?" / "company name and budget?": its first clause, when that
     clause is an organisation's name ("Trailhead Labs. around $2k/mo", "字节跳动，…")."""
@@ -714,13 +798,41 @@ def _asked_company(text, facts, hedged):
     facts.append(_fact("company", clause, clause, 0.75, start, start + len(clause), hedged))
 
 
+WORK_AFTER = re.compile(r"(?:工作|上班|任职|实习|做|当|的)")
+
+
+def _without_sentence_stop(org: str, text: str, start: int) -> str:
+    """"… Sandhu Electrical Ltd." at the end of a sentence: the full stop is the sentence's."""
+    end = start + len(org)
+    if org.endswith(".") and (end == len(text) or re.match(r"\s+[A-Z\u4e00-\u9fff]", text[end:])):
+        return org[:-1]
+    if org.endswith(".") and not re.search(r"\b(?:Ltd|Inc|Co|Corp|Bhd|Pte|B\.V)\.$", org):
+        return org.rstrip(".")
+    return org
+
+
+IM_AT = re.compile(r"\b(?i:i'm|i am|im) at ([A-Z][\w&'-]*)")
+
+
+def _email_domain_org(text, facts, own, hedged) -> None:
+    """"…@tcs.com, I'm at TCS": a place one is at is the employer when the e-mail domain names it."""
+    domains = {f.value.split("@")[1].split(".")[0] for f in facts if f.field == "email"}
+    for m in IM_AT.finditer(text) if domains else ():
+        if m.group(1).lower() in domains and own(*m.span(1)):
+            facts.append(_fact("company", m.group(1), m.group(1), 0.8, *m.span(1), hedged))
+            return
+
+
 def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
     for m in COMPANY_CN.finditer(text):
-        org = m.group(1)
+        org, (s0, e0) = m.group(1), m.span(1)
         if org.startswith(("一家", "这家", "那家", "贵公司", "贵司", "贵行", "贵单位")) or DESCRIBED_ORG.search(org) \
-                or not own(*m.span(1)):
+                or not own(s0, e0):
             continue
-        facts.append(_fact("company", org, org, 0.85, *m.span(1), hedged))
+        more = ORG_CONTINUES.match(text, e0)
+        if more and WORK_AFTER.match(text, more.end()):  # "厦门大学附属第一医院工作": the whole name
+            org, e0 = text[s0:more.end()], more.end()
+        facts.append(_fact("company", org, org, 0.85, s0, e0, hedged))
     if not any(f.field == "company" for f in facts):
         for m in WORKPLACE_CN.finditer(text):
             place, start = m.group(1), m.start(1)
@@ -751,8 +863,10 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 facts.append(_fact("company", place, place, 0.7, start, start + len(place), hedged))
     for m in COMPANY_EN.finditer(text):
         org = m.group(1)
-        if not re.search(r"\b(?:Ltd|Inc|Co|Corp|Bhd|Pte)\.$", org):
-            org = org.rstrip(".")
+        cut = re.search(r"(?<!\bLtd)(?<!\bInc)(?<!\bCo)(?<!\bCorp)(?<!\bBhd)(?<!\bPte)\.\s", org)
+        if cut:  # "CTO of Payfinch. You can…": the name ends with the sentence
+            org = org[:cut.start()]
+        org = _without_sentence_stop(org, text, m.start(1))
         low = m.group().lower()
         if org in L.EN_CITIES or org in L.DISTRICT_CITY or org in L.COUNTRY_REGION \
                 or org.split()[0] in ("I", "The") and len(org.split()) == 1:
@@ -771,21 +885,19 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             continue
         if own(m.start(1), m.start(1) + len(org)):
             facts.append(_fact("company", org, org, 0.8, m.start(1), m.start(1) + len(org), hedged))
-    if ("|" in text or " / " in text) and not any(f.field == "company" for f in facts):
-        for part in SIGNATURE_SPLIT.split(text):  # a pasted signature: one part is the organisation
-            org = part.strip()
-            if ORG_END.search(org) and 2 <= len(org) <= 60:
-                s0 = text.index(org)
-                facts.append(_fact("company", org, org, 0.8, s0, s0 + len(org), hedged))
-                break
-    for rx in (COMPANY_AS_CN, COMPANY_UNIT_CN, COMPANY_CLAUSE_CN, COMPANY_OF_TITLE_CN, OWN_BUSINESS_CN, OWN_BUSINESS_EN):
+    for rx in (COMPANY_AS_CN, COMPANY_UNIT_CN, COMPANY_CLAUSE_CN, COMPANY_OF_TITLE_CN, OWN_BUSINESS_CN, OWN_BUSINESS_EN,
+               COMPANY_WORK_CLAUSE_CN, COMPANY_CLAUSE_EN):
         for m in rx.finditer(text):
             org = m.group(1)
             if DESCRIBED_ORG.search(org) or any(f.field == "company" for f in facts) or org in GENERIC_ORG \
                     or org in CN_CITY_SET or org in L.DISTRICT_CITY or "自己" in org or THIRD_RX.search(org):
                 continue
+            if rx is COMPANY_CLAUSE_EN:
+                org = _without_sentence_stop(org, text, m.start(1))
             if own(*m.span(1)):
-                facts.append(_fact("company", org, org, 0.8, *m.span(1), hedged))
+                facts.append(_fact("company", org, org, 0.8, m.start(1), m.start(1) + len(org), hedged))
+    if "@" in text and not any(f.field == "company" for f in facts):
+        _email_domain_org(text, facts, own, hedged)
     if "company" in asked and not any(f.field == "company" for f in facts):
         _asked_company(text, facts, hedged)
     titles_seen = set()
