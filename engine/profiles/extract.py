@@ -78,6 +78,10 @@ HEDGE_RX = re.compile(r"可能|也许|大概是|好像|maybe|perhaps|probably|i 
 CJK_RX = re.compile(r"[\u4e00-\u9fff]")
 
 
+LABEL_ONLY = re.compile(r"(?:身份证号?|证件号|电话|手机号?|号码|邮箱|微信|(?i:phone|mobile|cell|number|email|id)):?")
+SUBJECT_OTHER = re.compile(r"\s*(?:他|她|他们|她们|(?i:he|she|they)\b)(?!\s*(?:说|讲|问|said|says|asked))")
+
+
 def _third_parties(segment: str) -> list[re.Match]:
     """Third-party words in ``segment`` that are not the speaker's own role ("我是他妈妈")."""
     return [m for m in THIRD_RX.finditer(segment) if not SPEAKER_ROLE_BEFORE.search(segment, 0, m.start())]
@@ -98,12 +102,15 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
         clause_start = m.end()
     third = -1
     bare_label = CONTACT_LABEL.match(window, clause_start) is not None
-    if contact and not window[clause_start:].strip():
+    if contact and (not window[clause_start:].strip() or LABEL_ONLY.fullmatch(window[clause_start:].strip())):
         prev_start = 0
         for m in CLAUSE_END.finditer(window, 0, max(0, clause_start - 1)):
             prev_start = m.end()
         prev = window[prev_start:clause_start]
-        third_prev = _third_parties(prev)
+        if SUBJECT_OTHER.match(prev):
+            return False
+        third_prev = [m for m in _third_parties(prev)  # "我和老公…": a clause about both is the customer's too
+                      if not (JOINT_BEFORE.search(prev, 0, m.start()) or JOINT_AFTER.match(prev, m.end()))]
         if third_prev and third_prev[-1].start() >= max((m.start() for m in SELF_RX.finditer(prev)), default=-1):
             return False
     for m in THIRD_RX.finditer(window):
@@ -145,9 +152,9 @@ _SURNAME2 = _alt(L.CN_COMPOUND_SURNAMES)
 NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人)(?:是|为|[:：])?\s*(?:我自己[，,]?)?|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|(?:^|(?<=[，,。\s]))叫(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|(?:真名|大名|全名)(?:是|叫)?|我的名字[是叫]|名字[是叫]|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
                          r"我是[\u4e00-\u9fff]{1,4}[\s，,]+(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$))|"
                          r"我是(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$))|(?:这边是|这里是|我这边是)(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$)))\s*")
-NAME_EN_CUE = re.compile(r"(?:叫我\s*|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|(?-i:name|Name)(?= [A-Z][a-z])|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm|(?-i:im|Im))\s+)"
-                         r"((?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al|a/[pl]|s/o|d/o) )?"
-                         r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?){0,3})")
+NAME_EN_CUE = re.compile(r"(?:叫我\s*|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|(?-i:name|Name)(?= [A-ZÀ-ÖØ-Þ][a-z])|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm|(?-i:im|Im))\s+)"
+                         r"((?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al|a/[pl]|s/o|d/o) )?"
+                         r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?){0,3})")
 EN_NAME_STOP = {"here", "interested", "fine", "good", "ok", "okay", "sorry", "from", "in", "at",
                 "not", "looking", "a", "an", "the", "very", "so", "just", "back", "ready", "sure",
                 "glad", "happy", "chinese", "english", "american", "british", "busy", "single",
@@ -222,7 +229,7 @@ TITLE_EN = re.compile(rf"\b(?:i'm|i am|i work as|working as|as)\s+(?:an?|the)\s+
                       rf"(?:{_alt(L.EN_TITLES)}))\b", re.I)
 CITY_CN_NAMES = _alt(L.CN_CITIES)
 CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|(?:^|(?<=[，,。\s]))住|喺|现在在|平时在|刚搬来|搬来|搬到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|我是(?=(?:{CITY_CN_NAMES})的)|我家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
-                     rf"常住|现居|目前在|从(?=(?:{CITY_CN_NAMES})(?:飞|出发|过去|过来|坐))|工作地点?(?:在|是)|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
+                     rf"常住|现居|目前在|收货在|收货地在|寄到|送到|发到|邮寄到|从(?=(?:{CITY_CN_NAMES})(?:飞|出发|过去|过来|坐))|工作地点?(?:在|是)|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
                      rf"(?:{_alt(L.PROVINCES)})?省?\s*({CITY_CN_NAMES})(?:市)?")
 _CN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if CJK_RX.match(d))
 _EN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if not CJK_RX.match(d))
@@ -232,11 +239,12 @@ CITY_DISTRICT_HERE = re.compile(rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?[\
 CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|i'm in|i am in|located in|"
                      rf"i'm from|i am from|(?:we're|we are|we|i) from|i staying|we staying|moved to|live in|we're in|we are in|we live in|here in|been in|"
                      rf"relocating from|moving from|stay in|staying in|(?:an?|the) [a-z]+ from|up the road in|"
-                     rf"already in|still in|home to|back home in|my (?:house|home|place|flat|apartment|condo) in|"
+                     rf"already in|still in|home to|back home in|(?:my|our)(?: first| new)? (?:house|home|place|flat|apartment|condo) in|"
+                     rf"(?:we're|we are|i'm|i am) (?:up|down|out|over) in|"
                      rf"moving within|in [A-Z][\w&]+,|"
                      rf"(?:work|working) in|(?:work|working|study|studying|{_alt(L.EN_TITLES)}) (?:at|for) (?:the )?"
                      rf"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* in)"
-                     rf"\s+({_alt(L.EN_CITIES)})\b", re.I)
+                     rf"\s+({_alt(L.EN_CITIES)})(?:'s)?\b", re.I)
 CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)})(?: (?:area|office)|[- ]based)\b|\bin ({_alt(L.EN_CITIES)})(?=\s*(?:[.!;,]|$))|"
                           rf"\b(?i:(?:i'm|i am|we're|we are|based|live) in|moved to|(?:i'm|i am|we're|we are|we|i) from) ({_alt(L.EN_CITY_ALIASES)})\b")
 # "郑州金水区，…" / "北京朝阳这边": a city and district standing as the whole clause
@@ -247,13 +255,16 @@ CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}
                                   rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?(?:[\u4e00-\u9fff]{{1,4}}[区县]|[\u4e00-\u9fff]{{2,3}}这边)"
                                   rf"(?=\s*(?:[，,。！!]|$))|^({CITY_CN_NAMES})市?\s*(?:{_CN_DISTRICTS})区?(?:的|这边|附近)?(?=[\s，,。]|搬)")
 # a company named after a city may sit anywhere; a hospital or school named so is in that city
-DISTRICT_HOME = re.compile(rf"(?:住在?|家在|我在|我们在|都住|喺|就在|(?:^|(?<=[，,。\s]))在)\s*({_CN_DISTRICTS})(?:区)?|"
+DISTRICT_HOME = re.compile(rf"(?:住在?|家在|我在|我们在|都住|喺|就在|收货在|寄到|送到|发到|(?:^|(?<=[，,。\s]))在)\s*({_CN_DISTRICTS})(?:区)?|"
                            rf"(?:^|(?<=[，,。\s]))({_CN_DISTRICTS})(?:区)?的(?=\s*(?:[，,。！!]|$))|"
+                           rf"(?:^|(?<=[,.;]\s))in ({_EN_DISTRICTS})(?=\s*(?:[.!;,]|$))|"
                            rf"\b(?i:live in|living in|stay in|staying in|stay at|based in|we're in|i'm in|we are in|i am in|"
                            rf"work in|working in|(?:i|we) stay(?:ing)?|renting in|rent in|moved to|moving to|"
                            rf"work around|working around|(?:our|my) (?:new )?(?:BTO|HDB|flat|condo|apartment|house|home|place) (?:at|in)|office in|"
                            rf"(?:with|at) [A-Z][\w&]*(?: [A-Z][\w&]*)* in)\s+"
-                           rf"({_EN_DISTRICTS})\b")
+                           rf"((?i:{_EN_DISTRICTS}))\b")
+HOME_ORIGIN_EN = re.compile(rf"\b(?:coming|flying|driving|travelling|traveling|heading|moving|relocating) "
+                            rf"(?:in |up |down |over |back )?from\s+({_alt(L.EN_CITIES)})\b", re.I)
 FROM_I_LIVE_THERE = re.compile(rf"\bfrom ({_alt(L.EN_CITIES)})\b[^.!?]{{0,20}}\bI live there\b", re.I)
 ORG_AFTER_CITY = re.compile(r"市?[\u4e00-\u9fff]{0,10}(?:有限责任公司|股份有限公司|有限公司|集团|公司)")
 TRAVEL_AFTER = re.compile(r"(?:出差|旅游|玩|开会|转机|[\u4e00-\u9fff]{0,2}(?:出差|旅游|开会)|"
@@ -347,6 +358,28 @@ def _region_in(text: str) -> str | None:
 
 def _fact(field, value, display, conf, start, end, hedged=False) -> Fact:
     return Fact(field, value, display, round(conf * (0.8 if hedged else 1.0), 3), start, end)
+
+
+_WORDS: dict[str, tuple[int, str]] | None = None
+
+
+def starts_with_common_word(name: str) -> bool:
+    """"方案发", "马上到": the first two characters are an ordinary word (jieba's dictionary: frequent,
+    not tagged as a person's name). Weak name rules — a name written beside a contact — skip these."""
+    global _WORDS
+    if _WORDS is None:
+        import os
+
+        import jieba
+
+        words = {}
+        with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
+            for line in f:
+                word, freq, tag = line.split()
+                if len(word) == 2 and int(freq) >= 500 and not tag.startswith("nr"):
+                    words[word] = (int(freq), tag)
+        _WORDS = words
+    return name[:2] in _WORDS
 
 
 def _cn_name(text: str, pos: int) -> tuple[str, int] | None:
@@ -545,8 +578,8 @@ def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
 
 CONTACT_FIELDS = frozenset({"phone", "email", "id_number", "wechat_id", "qq"})
 CLAUSE_RX = re.compile(r"(?:[^，,。！？!?；;:：\n()（）.|/]|\.(?!\s|$))+")
-EN_FULL_NAME = re.compile(r"(?:[A-Z]{2,}|(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?)(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al|a/[pl]|s/o|d/o) )?"
-                          r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?){1,3}")
+EN_FULL_NAME = re.compile(r"(?:[A-Z]{2,}|(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?)(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al|a/[pl]|s/o|d/o) )?"
+                          r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?){1,3}")
 EN_NAME_LEAD = re.compile(r"(?:(?:hi|hey|hello|yes|sure|ok|okay|it's|this is|i'm|i am|name|name's|name is)\s*,?:?\s+)", re.I)
 TITLE_NAME_CN = re.compile(rf"(?:{_alt(L.CN_TITLES)})(?=[\u4e00-\u9fff]{{2,4}}(?:[，,。！!\s]|$))")
 
@@ -555,10 +588,10 @@ ID_SHAPED = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
 
 
 CONTACT_LABEL_BEFORE = re.compile(r"(?:电话|手机号?|号码|身份证号?|证件号|微信|vx|mob(?:ile)?(?:'s)?|cell|phone|tel|hp|h/p|handphone|no\.?|number|"
-                                  r"whatsapp(?: me)?|wa|text me|call me|reach me|contact me|ring me|"
+                                  r"whatsapp(?: me)?|wa|wechat(?: id)?|wx|line|telegram|邮箱|text me|call me|reach me|contact me|ring me|"
                                   r"id|email|e-mail|[:：])(?:\s*(?:is|on|at|[:：]))?\s*$", re.I)
 CN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s，,。！!？?：:]))([\u4e00-\u9fff]{2,4})\s*(?:[男女](?:的|士|生)?\s*)?(?:\d{2}岁\s*)?$")
-EN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s,.;:!?-]))((?:[A-Z]{2,}|(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?)(?: (?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al) )?(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?){1,3})"
+EN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s,.;:!?-]))((?:[A-Z]{2,}|(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?)(?: (?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al) )?(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?){1,3})"
                             r"[\s,.-]*$")
 
 
@@ -577,7 +610,7 @@ def _name_before_contact(text, facts, own, hedged, contact_spans):
     for _start, end in sorted(contact_spans):
         m = CN_NAME_AFTER.match(text[end:])
         got = _cn_name(m.group(1), 0) if m else None
-        if got and got[1] == len(m.group(1)) and own(end + m.start(1), end + m.end(1)):
+        if got and got[1] == len(m.group(1)) and not starts_with_common_word(got[0]) and own(end + m.start(1), end + m.end(1)):
             facts.append(_fact("name", m.group(1), m.group(1), 0.8, end + m.start(1), end + m.end(1), hedged))
             return
     for start, _end in sorted(contact_spans):
@@ -590,7 +623,7 @@ def _name_before_contact(text, facts, own, hedged, contact_spans):
         m = CN_NAME_BEFORE.search(before)
         if m:
             got = _cn_name(m.group(1), 0)
-            if got and got[1] == len(m.group(1)) and m.group(1) not in CN_CITY_SET:
+            if got and got[1] == len(m.group(1)) and m.group(1) not in CN_CITY_SET and not starts_with_common_word(got[0]):
                 s0 = offset + m.start(1)
                 if own(s0, s0 + len(m.group(1))):
                     facts.append(_fact("name", m.group(1), m.group(1), 0.8, s0, s0 + len(m.group(1)), hedged))
@@ -611,6 +644,14 @@ def _name_before_contact(text, facts, own, hedged, contact_spans):
 SELF_INTRO = re.compile(r"我是|我叫|本人|\b(?:i'm|i am)\b", re.I)  # a message about oneself may end with one's name
 
 
+LOWER_NAME_EN = re.compile(r"\b(?:i'm|im|its|it's|my name is|my name's|name is|name's|this is)\s+([a-z]{2,}(?: [a-z]{2,})?)"
+                           r"(?=\s*(?:[,.](?!\w)|\+?\d|$))")
+COMMON_LOWER_WORDS = frozenset("the a an my your his her our their this that here there now not just also still very so "
+                               "too back home work free busy done new old sure fine good okay well sorry available "
+                               "interested looking calling asking wondering trying going coming waiting ready open "
+                               "closed away out off in on at to for with from about over under up down".split())
+
+
 def _leading_name(text, facts, own, hedged):
     m = LEAD_NAME_EN.match(text)
     if m and m.group(1).split()[0].lower() not in ("hi", "hello", "hey", "dear") and not any(w.lower() in EN_NAME_STOP or w in L.CITY_REGION or w in EN_NOT_NAME for w in m.group(1).split()):
@@ -624,7 +665,8 @@ def _leading_name(text, facts, own, hedged):
         return
     m = LEAD_NAME_CN.match(text)
     got = _cn_name(m.group(1), 0) if m else None
-    if got and got[1] == len(m.group(1)) and m.group(1) not in CN_CITY_SET and own(*m.span(1)):
+    if got and got[1] == len(m.group(1)) and m.group(1) not in CN_CITY_SET and not starts_with_common_word(got[0]) \
+            and own(*m.span(1)):
         facts.append(_fact("name", m.group(1), m.group(1), 0.8, *m.span(1), hedged))
 
 
@@ -640,7 +682,8 @@ def _clause_names(text, facts, own, hedged):
             clause, start = clause[lead.end():], start + lead.end()
         if CJK_RX.match(clause):
             got = _cn_name(clause, 0) if 2 <= len(clause) <= 4 else None
-            if got and got[1] == len(clause) and clause not in CN_CITY_SET and own(start, start + len(clause)):
+            if got and got[1] == len(clause) and clause not in CN_CITY_SET and not starts_with_common_word(clause) \
+                    and own(start, start + len(clause)):
                 facts.append(_fact("name", clause, clause, 0.8, start, start + len(clause), hedged))
                 return
         elif EN_FULL_NAME.fullmatch(clause):
@@ -677,6 +720,10 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
                                m.start(1) + len(" ".join(words)), hedged))
     if not any(f.field == "name" for f in facts):
         _leading_name(text, facts, own, hedged)
+    if has_contact and not any(f.field == "name" for f in facts):
+        m = LOWER_NAME_EN.search(text)  # "ye its danny okafor 07823 451906": texting in lower case
+        if m and not any(w in EN_NAME_STOP or w in COMMON_LOWER_WORDS for w in m.group(1).split()) and own(*m.span(1)):
+            facts.append(_fact("name", m.group(1), m.group(1), 0.7, *m.span(1), hedged))
     if (has_contact or "name" in asked or SELF_INTRO.search(text)) and not any(f.field == "name" for f in facts):
         _clause_names(text, facts, own, hedged)
     if contact_spans and not any(f.field == "name" for f in facts):
@@ -919,10 +966,18 @@ def _sentence(text: str, pos: int) -> str:
     return text[start:end.start() if end else len(text)]
 
 
+DISTRICT_BY_LOWER = {d.lower(): c for d, c in L.DISTRICT_CITY.items() if d.isascii()}
+
+
+def _district_city(name: str) -> str:
+    return L.DISTRICT_CITY.get(name) or DISTRICT_BY_LOWER[name.lower()]
+
+
 def _canonical_city(name: str) -> str:
     return L.CITY_ALIASES.get(name.lower(), name)
 
 
+POSTCODE_AROUND = re.compile(r"^\d{3,6}\s+|\s+(?:\d{3,6}|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})$")
 OTHERS_HOME_AFTER = re.compile(r"[\s，,。]*(?:他们|她们|他|她|爸妈|父母|我爸妈|我父母)(?:住|家)|[\s,.]*(?:is )?(?:my )?(?:parents'|their)", re.I)
 
 
@@ -946,18 +1001,18 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True):
     # the Chinese rules need Chinese text, the English ones English words
     latin = LATIN_WORD.search(text) is not None
     rules = ((CITY_CN, CITY_DISTRICT_HERE, CITY_DISTRICT_CLAUSE) if has_cjk else ()) + \
-        ((CITY_EN, CITY_EN_AREA, FROM_I_LIVE_THERE) if latin else ())
+        ((CITY_EN, CITY_EN_AREA, FROM_I_LIVE_THERE, HOME_ORIGIN_EN) if latin else ())
     for m in DISTRICT_HOME.finditer(text):
         g = m.lastindex
         if any(f.field == "city" for f in facts) or TRAVEL_AFTER.match(text, m.end()) or not own(*m.span(g)):
             continue
-        city = L.DISTRICT_CITY[m.group(g)]
+        city = _district_city(m.group(g))
         facts.append(_fact("city", city, city, 0.75, *m.span(g), hedged))
     for rx in rules:
         for m in rx.finditer(text):
             g = m.lastindex or 1
             span = m.span(g)
-            home = rx is CITY_CN and HOME_CUE.match(m.group())
+            home = (rx is CITY_CN and HOME_CUE.match(m.group())) or rx is HOME_ORIGIN_EN
             if (TRAVEL_AFTER.match(text, m.end()) and not home) or not own(*span):
                 continue
             if rx is CITY_EN_AREA and g == 2 and TRAVEL_SENTENCE.search(_sentence(text, span[0])):
@@ -972,7 +1027,7 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True):
     if not any(f.field == "city" for f in facts) and any(f.field in CONTACT_FIELDS or f.field == "name" for f in facts):
         # a clause that is only a city, among contact details ("Mark, 0423 987 654, Sydney.")
         for m in CLAUSE_RX.finditer(text):
-            clause = m.group().strip()
+            clause = POSTCODE_AROUND.sub("", m.group().strip())
             if clause in L.CITY_REGION or clause.rstrip("市") in CN_CITY_SET:
                 s = m.start() + m.group().index(clause)
                 if own(s, s + len(clause)):
@@ -1095,6 +1150,11 @@ def _personal(text, ts, facts, own, hedged, asked, taken, gates, region=None):
                 full = P._safe_date(y, int(found[0][2:4]), int(found[0][5:7]))
                 if full:
                     found = (full.isoformat(), found[1], found[2], True)
+        mine = MINE_IS.search(text) if cue else None
+        if mine:  # the birthday just named was someone else's; the customer's follows "mine is"
+            own_date = P.find_date(text[mine.end():], ts, day_first=day_first)
+            if own_date and own_date[1] == 0:
+                found, sent_s = own_date, mine.end()
         if found and not any(f.field == "birthday" for f in facts):
             value, s, e, _ = found
             s, e = s + sent_s, e + sent_s
@@ -1122,6 +1182,9 @@ def _digits_left(text: str, spans) -> int:
 
 
 BIRTH_YEAR = re.compile(r"(?<!\d)(\d{2}|(?:19|20)\d{2})年(?:的|生|出生)|\bborn in ((?:19|20)\d{2})\b", re.I)
+
+
+MINE_IS = re.compile(r"\b(?:mine is|mine's|and mine|mine:)\s*|我的是|我是(?=\d)", re.I)
 
 
 def _birthday_of_other(text: str, sent_start: int, cue_start: int) -> bool:
@@ -1300,7 +1363,7 @@ def _home_regions(messages: list[Message]) -> dict[str, str]:
         else:
             district = DISTRICT_HOME.search(text)
             if district:  # "I stay Jurong West", "work in Kwun Tong", "我喺旺角返工"
-                out[msg.conversation_id] = _region_of_city(L.DISTRICT_CITY[district.group(district.lastindex)])
+                out[msg.conversation_id] = _region_of_city(_district_city(district.group(district.lastindex)))
             elif msg.conversation_id not in hinted:
                 hint = next((r for rx, r in CURRENCY_REGION_RX if rx.search(msg.text)), None)
                 if hint is None and SINGLISH_RX.search(msg.text):

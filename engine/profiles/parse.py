@@ -172,7 +172,7 @@ def find_date(text: str, ts: datetime, year_of_birth: bool = False,
         value, has_year = None, True
         if kind == "num_dmy":
             a, b = int(g["a"]), int(g["b"])
-            if a > 12 >= b or (a <= 12 and b <= 12 and day_first is True):
+            if a == b or a > 12 >= b or (a <= 12 and b <= 12 and day_first is True):
                 d = _safe_date(int(g["y"]), b, a)
             elif b > 12 >= a or (a <= 12 and b <= 12 and day_first is False):
                 d = _safe_date(int(g["y"]), a, b)
