@@ -550,7 +550,8 @@ def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
                     or DATE_SHAPED.search(num_text, s0, e0):
                 continue  # only labelled or signed runs are worth asking every region about
             signed = _labelled_or_signed(text, s0)
-            for r in FALLBACK_REGIONS:  # an unlabelled answer must be grouped the way the region writes it
+            digits = re.sub(r"\D", "", num_text[s0:e0])
+            for r in (r for r in FALLBACK_REGIONS if P.valid_in(digits, r)):  # unlabelled: grouped as the region writes it
                 # Indian numbers only as India groups them: "07700 900123" is a British drama number
                 for s, e, v in P.find_phone_numbers(num_text[s0:e0], r, exact_grouping=not signed or r == "IN"):
                     by_span.setdefault((s0 + s, s0 + e), set()).add(v)

@@ -1,6 +1,7 @@
 """Value parsers: money amounts, dates (absolute and relative), PRC ID numbers, phone numbers."""
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, datetime, timedelta
 
@@ -285,6 +286,18 @@ def parse_international(raw: str, region: str | None) -> str | None:
     return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
 
 
+@functools.lru_cache(maxsize=65536)
+def valid_in(digits: str, region: str) -> bool:
+    """Whether ``digits`` (a local number, no "+") is a valid number of ``region`` — a cheap test
+    before phonenumbers' matcher looks at how the number is written."""
+    import phonenumbers
+
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse(digits, region))
+    except phonenumbers.NumberParseException:
+        return False
+
+
 def find_phone_numbers(text: str, region: str, exact_grouping: bool = False) -> list[tuple[int, int, str]]:
     """(start, end, E.164) of the phone numbers phonenumbers' matcher finds in ``text``.
 
@@ -312,6 +325,7 @@ def find_phone_numbers(text: str, region: str, exact_grouping: bool = False) -> 
     return out
 
 
+@functools.lru_cache(maxsize=65536)
 def region_of_number(e164: str) -> str | None:
     import phonenumbers
 
