@@ -68,7 +68,7 @@ POSSESSIVE_AFTER = re.compile(r"\s*(?:的|'s|’s|电话|手机|号码|邮箱|�
                               r"contact|是|is|:|：)", re.I)
 SELF_RX = re.compile(rf"(?:{_alt(L.SELF_CN)})|我|\b(?:my own|mine|my|i am|i'm|me|i)\b", re.I)
 SPEAKER_ROLE_BEFORE = re.compile(r"(?:我是|(?<![a-z])(?:i'm|i am)\s+)(?:他|她|孩子的?|宝宝的?|(?:his|her|their|the kid's)\s+|"
-                                 r"(?:an?|the)\s+(?:[a-z]+\s+){0,2})?$", re.I)
+                                 r"(?:an?|the)\s+(?:[a-z]+\s+){0,2}|[\u4e00-\u9fffA-Za-z ]{1,8})?$", re.I)
 JOINT_BEFORE = re.compile(r"(?:我和|我跟|我与|我同|(?<![a-z])me and )(?:我的?|my )?$", re.I)
 JOINT_AFTER = re.compile(r"(?:和我|跟我|\s+and (?:i|me)\b)", re.I)
 CONTACT_LABEL = re.compile(r"\s*(?:电话|手机|号码|联系方式|phone|number|tel)", re.I)
@@ -151,8 +151,8 @@ ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{4,6}(?: \d{2,8}){2,5}[
 _SURNAME2 = _alt(L.CN_COMPOUND_SURNAMES)
 NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人)(?:是|为|[:：])?\s*(?:我自己[，,]?)?|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|(?:^|(?<=[，,。\s]))叫(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|(?:真名|大名|全名)(?:是|叫)?|我的名字[是叫]|名字[是叫]|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
                          r"我是[\u4e00-\u9fff]{1,4}[\s，,]+(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$))|"
-                         r"我是(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$))|(?:这边是|这里是|我这边是)(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$)))\s*")
-NAME_EN_CUE = re.compile(r"(?:叫我\s*|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|(?-i:name|Name)(?= [A-ZÀ-ÖØ-Þ][a-z])|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm|(?-i:im|Im))\s+)"
+                         r"我是(?=[\u4e00-\u9fff]{2,4}(?:[，,。!！~～\s]|$))|(?:这边是|这里是|我这边是)(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$)))\s*")
+NAME_EN_CUE = re.compile(r"(?:叫我\s*|我是\s*(?:[a-z][\w-]*\s+){1,3}|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|(?-i:name|Name)(?= [A-ZÀ-ÖØ-Þ][a-z])|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm|(?-i:im|Im))\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?)"
                          r"((?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al|a/[pl]|s/o|d/o) )?"
                          r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?){0,3})")
 EN_NAME_STOP = {"here", "interested", "fine", "good", "ok", "okay", "sorry", "from", "in", "at",
@@ -399,7 +399,8 @@ def _cn_name(text: str, pos: int) -> tuple[str, int] | None:
                 and not (ch == "家" and i == n and CJK_RX.match(s[i + 1:i + 2] or " ") and s[i + 1] not in L.NAME_STOP):
             break  # 林小美 and 何家俊 are names, 王小姐 and 王家里 are not
         given += ch
-    if not given or s[:n] + given in THIRD_PARTY_CN_SET or s[:n] + given in CN_TITLE_SET:
+    if not given or s[:n] + given in THIRD_PARTY_CN_SET or s[:n] + given in CN_TITLE_SET \
+            or (s[:n] + given)[:2] in CN_CITY_SET or (s[:n] + given)[:3] in CN_CITY_SET:
         return None
     return s[:n] + given, pos + n + len(given)
 
@@ -418,7 +419,7 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
     has_cjk = CJK_RX.search(text) is not None
     written = text
     if has_cjk:  # traditional characters read as simplified; values written as-is are restored below
-        text = P.to_simplified(text)
+        text = CANTONESE_IS.sub("我是", P.to_simplified(text))
     hedged = HEDGE_RX.search(text) is not None
     own = lambda s, e: belongs_to_customer(text, s, e)  # noqa: E731
     own_contact = lambda s, e: belongs_to_customer(text, s, e, contact=True)  # noqa: E731
@@ -493,6 +494,7 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
     return facts
 
 
+CANTONESE_IS = re.compile(r"我系(?![统列])")  # 我係 → 我系 after conversion: "I am", same length
 AS_WRITTEN_FIELDS = frozenset({"name", "company", "job_title", "address", "wechat_id"})
 
 
@@ -582,7 +584,8 @@ CLAUSE_RX = re.compile(r"(?:[^，,。！？!?；;:：\n()（）.|/]|\.(?!\s|$))+
 EN_FULL_NAME = re.compile(r"(?:[A-Z]{2,}|(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?)(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al|a/[pl]|s/o|d/o) )?"
                           r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?){1,3}")
 EN_NAME_LEAD = re.compile(r"(?:(?:hi|hey|hello|yes|sure|ok|okay|it's|this is|i'm|i am|name|name's|name is)\s*,?:?\s+)", re.I)
-TITLE_NAME_CN = re.compile(rf"(?:{_alt(L.CN_TITLES)})(?=[\u4e00-\u9fff]{{2,4}}(?:[，,。！!\s]|$))")
+TITLE_NAME_CN = re.compile(rf"(?:{_alt(L.CN_TITLES)}|(?i:{_alt(L.EN_TITLES)}|lead|executive|specialist|coordinator|co-founder|EA|PA)\s*)"
+                           rf"(?=[\u4e00-\u9fff]{{2,4}}(?:[，,。！!\s]|$))")
 
 
 ID_SHAPED = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
@@ -598,8 +601,9 @@ EN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s,.;:!?-]))((?:[A-Z]{2,}|(?:[A-Z]['’]
 
 # a message that opens with the writer's name before saying more about them: "Karen Leung, I'm
 # HR Manager at …", "马超 男 28岁 手机…" (the way forms and introductions are written)
-LEAD_NAME_EN = re.compile(r"^(?:(?i:hi|hello|hey)[,!\s]+)?(" + EN_FULL_NAME.pattern + r")\s*[,–-]\s*"
-                          r"(?=(?i:i'm|i am|here|from|calling from|with)\b)")
+LEAD_NAME_EN = re.compile(r"^(?:(?i:hi|hello|hey|dear [a-z]+)[,!\s]+)?(" + EN_FULL_NAME.pattern + r")(?:\s*[,–-]\s*"
+                          r"(?=(?i:i'm|i am|here|from|calling from|with)\b|(?:[A-Za-z&]+\s+){0,4}(?i:" + _alt(L.EN_TITLES) + r")\b)"
+                          r"|\s+(?=(?i:from|here)\b))")
 NAME_HERE_EN = re.compile(r"(?:^|(?<=[.,!]\s))(" + EN_FULL_NAME.pattern + r") here\b")
 LEAD_NAME_CN = re.compile(r"^([\u4e00-\u9fff]{2,4})\s+(?=[男女](?:的|生|士)?(?:[\s，,]|$)|\d{2}岁)")
 CN_NAME_AFTER = re.compile(r"^\s+([\u4e00-\u9fff]{2,4})\s*(?=[，,。！!]|$)")
@@ -633,7 +637,7 @@ def _name_before_contact(text, facts, own, hedged, contact_spans):
         if m:
             name = m.group(1)
             words = name.split()
-            if any(w.lower() in EN_NAME_STOP or w in L.CITY_REGION or w in EN_NOT_NAME for w in words) \
+            if any(w.lower() in EN_NAME_STOP or w in L.CITY_REGION or w in EN_NOT_NAME or w in L.DISTRICT_CITY for w in words) \
                     or name in L.CITY_REGION or name in L.DISTRICT_CITY:
                 continue
             s0 = offset + m.start(1)
@@ -642,7 +646,8 @@ def _name_before_contact(text, facts, own, hedged, contact_spans):
                 return
 
 
-SELF_INTRO = re.compile(r"我是|我叫|本人|\b(?:i'm|i am)\b", re.I)  # a message about oneself may end with one's name
+FULL_NAME_CUE = re.compile(r"真名|大名|全名|本名")
+SELF_INTRO = re.compile(r"我是|我叫|本人|我自己|\b(?:i'm|i am)\b", re.I)  # a message about oneself may end with one's name
 
 
 LOWER_NAME_EN = re.compile(r"\b(?:i'm|im|its|it's|my name is|my name's|name is|name's|this is)\s+([a-z]{2,}(?: [a-z]{2,})?)"
@@ -654,7 +659,10 @@ COMMON_LOWER_WORDS = frozenset("the a an my your his her our their this that her
 
 
 def _leading_name(text, facts, own, hedged):
-    m = LEAD_NAME_EN.match(text)
+    m = LEAD_NAME_EN.match(text.lstrip("!,. "))  # "hello! Jessica Wong from …"
+    if m:
+        shift = len(text) - len(text.lstrip("!,. "))
+        m = LEAD_NAME_EN.match(text, shift) if shift else m
     if m and m.group(1).split()[0].lower() not in ("hi", "hello", "hey", "dear") and not any(w.lower() in EN_NAME_STOP or w in L.CITY_REGION or w in EN_NOT_NAME for w in m.group(1).split()):
         if own(*m.span(1)):
             facts.append(_fact("name", m.group(1), m.group(1), 0.8, *m.span(1), hedged))
@@ -703,10 +711,15 @@ def _clause_names(text, facts, own, hedged):
 
 
 def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=()):
+    full_at = None
     for m in NAME_CN_CUE.finditer(text):
         got = _cn_name(text, m.end())
+        if got and m.group().rstrip().endswith("我是") and starts_with_common_word(got[0]):
+            continue  # "我是项目经理": a role, not 项目
         if got and own(m.end(), got[1]):
             facts.append(_fact("name", got[0], got[0], 0.9, m.end(), got[1], hedged))
+            if FULL_NAME_CUE.search(m.group()):  # "叫我 Kevin 就行，全名许凯文": the full name is the name
+                full_at = m.end()
     for m in NAME_EN_CUE.finditer(text):
         name = m.group(1)
         words = name.split()
@@ -736,6 +749,8 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
                 name = f"{f.value} {full.group(1)}"
                 s0 = f.end + full.start()
                 facts[i] = _fact("name", name, name, f.confidence, s0, s0 + len(name), hedged)
+    if full_at is not None:
+        facts[:] = [f for f in facts if f.field != "name" or f.start == full_at]
     if "name" in asked and not any(f.field == "name" for f in facts):
         stripped = text.strip(" 。.!！~～")
         lead = len(text) - len(text.lstrip(" "))

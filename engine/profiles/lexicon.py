@@ -197,7 +197,7 @@ CN_TITLES = ("产品经理", "项目经理", "销售经理", "客户经理", "�
              "教师", "老师", "教授", "销售", "店长", "厨师", "司机", "公务员", "主任", "创始人", "合伙人",
              "老板", "总裁", "财务", "运营", "编辑", "记者", "HR", "CEO", "CTO", "CFO", "COO", "护士长", "科长", "处长",
              "院长", "校长", "组长", "部长", "行长", "店员", "助理", "专员", "顾问", "文员", "导游", "翻译", "负责人")
-EN_TITLES = ("engineer", "manager", "director", "teacher", "doctor", "nurse", "lawyer", "accountant",
+EN_TITLES = ("engineer", "manager", "director", "lead", "executive", "specialist", "coordinator", "admin", "teacher", "doctor", "nurse", "lawyer", "accountant",
              "designer", "developer", "consultant", "analyst", "ceo", "cto", "cfo", "founder",
              "owner", "architect", "officer", "professor", "programmer", "pharmacist", "dentist",
              "chef", "driver", "pilot", "salesman", "saleswoman", "sales rep", "editor",
@@ -271,14 +271,15 @@ THIRD_PARTY_CN = ("老公", "老婆", "丈夫", "妻子", "爱人", "媳妇", "�
                   "她电话", "他电话", "她手机", "他手机", "她邮箱", "他邮箱", "她微信", "他微信", "父母", "爸妈",
                   "公公", "婆婆", "老伴", "司机", "师傅", "快递员", "快递小哥", "客服", "店员", "未婚夫", "未婚妻",
                   "闺女", "小孩", "老爸", "老妈", "表哥", "表姐", "表妹", "表弟", "舅舅", "叔叔", "阿姨", "姑姑", "爷爷", "奶奶",
-                  "外公", "外婆", "姥姥", "姥爷", "上司")
+                  "外公", "外婆", "姥姥", "姥爷", "上司", "上级", "直属领导", "leader")
 THIRD_PARTY_EN = ("wife", "husband", "son", "daughter", "kid", "kids", "mom", "mum", "mother",
                   "dad", "father", "brother", "sister", "friend", "colleague", "coworker",
                   "boss", "assistant", "secretary", "partner", "his", "her", "their", "girlfriend",
                   "boyfriend", "neighbour", "neighbor", "roommate", "client", "manager's", "parents",
                   "in-laws", "fiancé", "fiance", "fiancée", "fiancee", "grandma", "grandpa", "nephew", "niece",
                   "hubby", "wifey", "missus", "bf", "gf", "bestie", "cousin", "uncle", "aunt", "auntie",
-                  "grandmother", "grandfather", "mother-in-law", "father-in-law", "flatmate", "housemate", "PA")
+                  "grandmother", "grandfather", "mother-in-law", "father-in-law", "flatmate", "housemate", "PA",
+                  "my manager", "supervisor", "leader", "line manager")
 SELF_CN = ("我的", "本人", "我自己", "我手机", "我电话", "我邮箱", "我微信", "我号码", "我是", "我叫")
 SELF_EN = ("my own", "mine", "my ", "my phone", "my number", "my email", "me at", "i am", "i'm")
 # Businesses that serve one country: a staff member who greets as one tells where the customer's
