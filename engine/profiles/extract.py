@@ -140,7 +140,7 @@ CN_MOBILE = re.compile(r"(?<![\dA-Za-z])(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[
 LANDLINE = re.compile(r"(?:电话|座机|tel|phone|call me on|call me at)[^\d+]{0,6}(0\d{2,3})[\s-]?(\d{7,8})(?!\d)", re.I)
 NOT_PHONE_BEFORE = re.compile(r"(?:订单|单号|快递|运单|账号|卡号|验证码|工号|qq|QQ|扣扣|微信|vx|VX|wx|"
                               r"保单|理赔|工单|票号|order|tracking|account|card|invoice|ref|reference|policy|claim|booking|"
-                              r"confirmation|wechat)\s*(?:号|号码|no\.?|number|#|id)?"
+                              r"confirmation|wechat|passport|护照|签证|visa|po|acct)\s*(?:号|号码|no\.?|number|#|id)?"
                               r"\s*(?:是|为|is|:|：)?\s*$", re.I)
 EMAIL = re.compile(r"(?<![A-Za-z0-9_.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9.-]+\.[A-Za-z]{2,12}(?![\w])")
 WECHAT = re.compile(r"(?:微信号?|vx|VX|wx|WX|weixin|wechat(?:\s*id)?)\s*(?:号|号码|id|ID)?\s*"
@@ -181,12 +181,12 @@ AGE_EN = re.compile(r"\b(?:i'm|i am|im|age[d:]?|turning)\s*(\d{2})\b(?:\s*(?:yea
 AGE_EN2 = re.compile(r"\b(\d{2})\s*(?:years?|yrs?)\s*old\b", re.I)
 AGE_EN3 = re.compile(r"\b(?i:i'm|i am)\s+[A-Z][a-z]+,\s*(\d{2})(?=[,.\s]|$)")
 COMPANY_CN = re.compile(rf"(?:我在|我就职于|我任职于|我是|(?<=[，,])是|我们是|公司是|公司叫|公司[:：]|抬头[是为:：]|单位是|我们|我来自|来自|在)\s*"
-                        rf"((?:(?!是|在|的|叫)[\u4e00-\u9fffA-Za-z0-9（）()]){{2,24}}?(?:{_alt(L.ORG_SUFFIXES)})+)(?!园|城|区)")
+                        rf"((?:(?!是|在|的|叫)[\u4e00-\u9fffA-Za-z0-9（）()]){{2,24}}?(?:{_alt(L.ORG_SUFFIXES)})+)(?!园|城|区|孵化|附近|旁边|对面|门口|校区|那边)")
 WORKPLACE_CN = re.compile(r"(?:在|喺)([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z ]{1,12}?)(?:上班|工作|任职|实习|(?=[做当干](?:[\u4e00-\u9fffA-Z]{0,4}"
-                          rf"(?:{_alt(L.CN_TITLES)}|开发|设计|运营|销售|产品|测试|研发|IT|技术|财务|市场))))")
+                          rf"(?:{_alt(L.CN_TITLES)}|开发|设计|运营|销售|产品|测试|研发|IT|技术|财务|市场)|\s*[A-Za-z]{{2,}})))")
 # an organisation standing alone as a clause of a message that introduces the customer
 COMPANY_AS_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9]{{2,20}}?(?:{_alt(L.ORG_SUFFIXES)}))"
-                           rf"(?=[当做任](?:{_alt(L.CN_TITLES)}))")
+                           rf"(?=[当做任]?[\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)}))")
 # "自己开了家茶叶店叫雅韵茶行", "I run a small logistics firm, Cheung Kee Transport"
 OWN_BUSINESS_CN = re.compile(r"开(?:了)?(?:[一两二三四五几]?(?:家|个|间))?[\u4e00-\u9fff]{0,6}?(?:店|公司|工作室|厂|馆|行)\s*[，,]?\s*(?:名字)?叫"
                              r"([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
@@ -203,16 +203,21 @@ COMPANY_UNIT_CN = re.compile(r"(?:单位是|单位叫|单位[:：]|公司是|公
 # "…，交通银行上班": a clause that is an organisation and where one works
 COMPANY_WORK_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z]{{2,16}}?(?:{_alt(L.ORG_SUFFIXES)}))(?:上班|工作)(?=[，,。！!\s]|$)")
 ORG_CONTINUES = re.compile(rf"[\u4e00-\u9fff]{{1,10}}?(?:{_alt(L.ORG_SUFFIXES)})")
+CALLED_ORG_CN = re.compile(r"(?:公司|机构|单位|startup|工作室|团队|厂)[^。！？!?]{0,12}?[，,]?\s*叫\s*(?!我)"
+                           r"([\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?=\s*(?:[，,。！!]|$))", re.I)
+EN_ORG_IN_CN = re.compile(r"(?:我在|在|我是|我们是|(?:^|(?<=[，,。\s])))\s*([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,5}\s+"
+                          r"(?:Pte\.? Ltd|Sdn\.? Bhd|Co\., Ltd|Ltd|LLC|LLP|GmbH|Inc|PLC|Limited))\.?(?=\s|，|,|$|。)")
 COMPANY_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9（）()]{{2,24}}?(?:{_alt(L.ORG_SUFFIXES)}))"
-                               r"(?=[，,]\s*(?:我是|我在|在|本人|我们))")
+                               r"(?=[，,]\s*(?:我是|我在|在|本人|我们))|"
+                               r"(?:^|(?<=[，,。\s]))([\u4e00-\u9fff（）()]{2,20}?(?:有限责任公司|股份有限公司|有限公司|集团))(?=\s*(?:[，,。！!]|$))")
 # "…, Sandhu Electrical Ltd": a clause that is an organisation's registered name
-COMPANY_CLAUSE_EN = re.compile(rf"(?:^|(?<=[,.;]\s))((?:[A-Z][\w&'’-]*\s+){{1,4}}(?:{_alt(L.EN_ORG_SUFFIXES)}|Pte Ltd|Sdn Bhd)\.?)(?=\s*(?:[,;!]|\.(?:\s|$)|$))")
+COMPANY_CLAUSE_EN = re.compile(rf"(?:^|(?<=[,.;]\s)|(?<=[，。；]))((?:[A-Z][\w&'’-]*\s+|&\s+){{1,5}}(?:{_alt(L.EN_ORG_SUFFIXES)}|Pte Ltd|Sdn Bhd|LLP|Bhd)\.?)(?=\s*(?:[,;!，。；]|\.(?:\s|$)|$))")
 COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|(?:ceo|cto|cfo|coo|cmo|founder|co-founder|owner|president|md|managing director) of|(?:moved|switched|joined) to(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*,? as\b)|"
                         rf"(?:i'm|i am) at(?= [A-Z][\w&.'-]* (?:office|HQ|headquarters|during|as)\b)|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work (?:from home|remotely) for|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
                         rf"i'm (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|i am (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|"
                         rf"(?:{_alt(L.EN_TITLES)}) at|head of (?:[A-Za-z&]+ ){{0,2}}[A-Za-z&]+ at|"
-                        rf"this is [A-Z][a-z]+(?: [A-Z][a-z]+)? from|from)\s+(?:the\s+)?"
-                        r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|\+|of\b|and\b))*)")
+                        rf"(?:this is|i'm|im|i am|it's) [A-Z][a-z]+(?: [A-Z][a-z]+)? from|from|for)\s+(?:the\s+)?"
+                        r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|\+|of\b|and\b)|,\s*Ltd\b)*)")
 TITLE_CN = re.compile(rf"(?:我是|都是|是一名|是一位|我是一名|我是一个|在[\u4e00-\u9fff]{{2,20}}?(?:当|做|任)|我做|我当|职位是|职务是|担任)"
                       rf"\s*(?:一名|一个|个)?((?:(?!的)[\u4e00-\u9fffA-Z]){{0,6}}(?:{_alt(L.CN_TITLES)}))(?!公司)")
 TITLE_ORG_CN = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)})的?\s*(?:一名|一个|[做当任干])?([\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)}))(?![\u4e00-\u9fff])")
@@ -229,7 +234,7 @@ TITLE_EN = re.compile(rf"\b(?:i'm|i am|i work as|working as|as)\s+(?:an?|the)\s+
                       rf"(?:{_alt(L.EN_TITLES)}))\b", re.I)
 CITY_CN_NAMES = _alt(L.CN_CITIES)
 CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|(?:^|(?<=[，,。\s]))住|喺|现在在|平时在|刚搬来|搬来|搬到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|我是(?=(?:{CITY_CN_NAMES})的)|我家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
-                     rf"常住|现居|目前在|收货在|收货地在|寄到|送到|发到|邮寄到|从(?=(?:{CITY_CN_NAMES})(?:飞|出发|过去|过来|坐))|工作地点?(?:在|是)|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
+                     rf"常住|现居|目前在|仓库在|工厂在|厂在|总部在|办公室在|office在|位于|我们是(?=(?:{CITY_CN_NAMES})(?:的|一家))|我是(?=(?:{CITY_CN_NAMES})一家)|收货在|收货地在|寄到|送到|发到|邮寄到|从(?=(?:{CITY_CN_NAMES})(?:飞|出发|过去|过来|坐))|工作地点?(?:在|是)|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
                      rf"(?:{_alt(L.PROVINCES)})?省?\s*({CITY_CN_NAMES})(?:市)?")
 _CN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if CJK_RX.match(d))
 _EN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if not CJK_RX.match(d))
@@ -245,7 +250,7 @@ CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|i'm in|i
                      rf"(?:work|working) in|(?:work|working|study|studying|{_alt(L.EN_TITLES)}) (?:at|for) (?:the )?"
                      rf"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* in)"
                      rf"\s+({_alt(L.EN_CITIES)})(?:'s)?\b", re.I)
-CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)})(?: (?:area|office)|[- ]based)\b|\bin ({_alt(L.EN_CITIES)})(?=\s*(?:[.!;,]|$))|"
+CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)})(?: (?:area|office)|[- ]based)\b|\b({_alt(L.EN_CITY_ALIASES)}) office\b|\bin ({_alt(L.EN_CITIES)})(?=\s*(?:[.!;,]|$))|"
                           rf"\b(?i:(?:i'm|i am|we're|we are|based|live) in|moved to|(?:i'm|i am|we're|we are|we|i) from) ({_alt(L.EN_CITY_ALIASES)})\b")
 # "郑州金水区，…" / "北京朝阳这边": a city and district standing as the whole clause
 CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}}区|^({CITY_CN_NAMES})市(?=[\u4e00-\u9fff]{{2,12}}?(?:路|街|大道)\d)|"
@@ -261,7 +266,7 @@ DISTRICT_HOME = re.compile(rf"(?:住在?|家在|我在|我们在|都住|喺|就�
                            rf"\b(?i:live in|living in|stay in|staying in|stay at|based in|we're in|i'm in|we are in|i am in|"
                            rf"work in|working in|(?:i|we) stay(?:ing)?|renting in|rent in|moved to|moving to|"
                            rf"work around|working around|(?:our|my) (?:new )?(?:BTO|HDB|flat|condo|apartment|house|home|place) (?:at|in)|office in|"
-                           rf"(?:with|at) [A-Z][\w&]*(?: [A-Z][\w&]*)* in)\s+"
+                           rf"(?:with|at) [A-Z][\w&]*(?: (?:[A-Z][\w&]*|&))* in|office at|based at)\s+"
                            rf"((?i:{_EN_DISTRICTS}))\b")
 HOME_ORIGIN_EN = re.compile(rf"\b(?:coming|flying|driving|travelling|traveling|heading|moving|relocating) "
                             rf"(?:in |up |down |over |back )?from\s+({_alt(L.EN_CITIES)})\b", re.I)
@@ -515,6 +520,12 @@ def _labelled_or_signed(text: str, pos: int) -> bool:
                 or CN_NAME_BEFORE.search(text[max(0, pos - 12):pos]))
 
 
+NOT_MINE_AFTER = re.compile(r"\s*(?:is|=|—|-|,)?\s*(?:our|the)?\s*(?:front desk|reception|switchboard|main line|general line|"
+                            r"总机|前台)", re.I)
+NOT_MINE_BEFORE = re.compile(r"(?:reception|front desk|switchboard|总机|前台)\W{0,3}(?:is|number|no\.?|:|：)?\s*$", re.I)
+TAKEN_BACK = re.compile(r"\s*[，,.]?\s*(?:哦|啊|呃|oh|oops)?\s*(?:不对|打错了|写错了|输错了|wrong|typo|sorry wrong)", re.I)
+
+
 def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
                  taken: list[tuple[int, int]], asked_phone: bool = False) -> list[tuple[tuple[int, int], str, float]]:
     """((start, end), E.164, confidence) of the phone numbers in a message, before attribution."""
@@ -572,6 +583,11 @@ def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
             v = P.parse_international(num_text[span[0]:span[1]], "CN")
             if v:
                 phone_spans.append((span, v, 0.85))
+    # "(415) 872-1100 is our front desk, don't use that", "don't ring the office reception (01) 677 …"
+    phone_spans = [p for p in phone_spans if not NOT_MINE_AFTER.match(text, p[0][1])
+                   and not NOT_MINE_BEFORE.search(text[max(0, p[0][0] - 30):p[0][0]])]
+    if len(phone_spans) == 1 and TAKEN_BACK.match(text, phone_spans[0][0][1]):
+        phone_spans = []  # "139 7314 5520 哦不对，打错了": the number is withdrawn
     if len(phone_spans) > 1:
         ordered = sorted(phone_spans)
         if CORRECTION_RX.search(text, ordered[0][0][1], ordered[-1][0][0]):
@@ -864,13 +880,16 @@ def _asked_company(text, facts, hedged):
 WORK_AFTER = re.compile(r"(?:工作|上班|任职|实习|做|当|的)")
 
 
+LEGAL_FORM_END = re.compile(r"\b(?:Co\.,? Ltd\.?|Pte\.? Ltd|Sdn\.? Bhd|Ltd|LLC|LLP|GmbH|PLC|plc|Limited|Inc\.?|Corp\.?)(?=\s|,|$|\.)")
+
+
 def _without_sentence_stop(org: str, text: str, start: int) -> str:
     """"… Sandhu Electrical Ltd." at the end of a sentence: the full stop is the sentence's."""
     end = start + len(org)
     if org.endswith(".") and (end == len(text) or re.match(r"\s+[A-Z\u4e00-\u9fff]", text[end:])):
         return org[:-1]
-    if org.endswith(".") and not re.search(r"\b(?:Ltd|Inc|Co|Corp|Bhd|Pte|B\.V)\.$", org):
-        return org.rstrip(".")
+    if org.endswith(".") and not re.search(r"\b(?:Inc|Co|Corp|B\.V)\.$", org):
+        return org.rstrip(".")  # "Ltd." is written so or not; "Inc." and "Co." keep their point
     return org
 
 
@@ -926,6 +945,9 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 facts.append(_fact("company", place, place, 0.7, start, start + len(place), hedged))
     for m in COMPANY_EN.finditer(text):
         org = m.group(1)
+        legal = LEGAL_FORM_END.search(org)
+        if legal:  # "Halden Home Goods Ltd. LCL from …": the name ends with its legal form
+            org = org[:legal.end()]
         cut = re.search(r"(?<!\bLtd)(?<!\bInc)(?<!\bCo)(?<!\bCorp)(?<!\bBhd)(?<!\bPte)\.\s", org)
         if cut:  # "CTO of Payfinch. You can…": the name ends with the sentence
             org = org[:cut.start()]
@@ -944,21 +966,22 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             if not any(f.field == "city" for f in facts) and own(m.start(1), m.end(1)):
                 ps = m.start(1) + len(org) + 1
                 facts.append(_fact("city", city, city, 0.75, ps, ps + len(place), hedged))
-        if low.startswith("from") and not any(org.endswith(s) for s in L.EN_ORG_SUFFIXES):
-            continue
+        if low.startswith(("from", "for")) and not any(org.rstrip(".").endswith(s) for s in (*L.EN_ORG_SUFFIXES, "LLP", "Bhd", "PLC")):
+            continue  # a bare "from"/"for" needs the legal form: "from Fenwick Analytics Ltd"
         if own(m.start(1), m.start(1) + len(org)):
             facts.append(_fact("company", org, org, 0.8, m.start(1), m.start(1) + len(org), hedged))
     for rx in (COMPANY_AS_CN, COMPANY_UNIT_CN, COMPANY_CLAUSE_CN, COMPANY_OF_TITLE_CN, OWN_BUSINESS_CN, OWN_BUSINESS_EN,
-               COMPANY_WORK_CLAUSE_CN, COMPANY_CLAUSE_EN):
+               COMPANY_WORK_CLAUSE_CN, COMPANY_CLAUSE_EN, CALLED_ORG_CN, EN_ORG_IN_CN):
         for m in rx.finditer(text):
-            org = m.group(1)
+            g = m.lastindex or 1
+            org = m.group(g)
             if DESCRIBED_ORG.search(org) or any(f.field == "company" for f in facts) or org in GENERIC_ORG \
                     or org in CN_CITY_SET or org in L.DISTRICT_CITY or "自己" in org or THIRD_RX.search(org):
                 continue
             if rx is COMPANY_CLAUSE_EN:
-                org = _without_sentence_stop(org, text, m.start(1))
-            if own(*m.span(1)):
-                facts.append(_fact("company", org, org, 0.8, m.start(1), m.start(1) + len(org), hedged))
+                org = _without_sentence_stop(org, text, m.start(g))
+            if own(*m.span(g)):
+                facts.append(_fact("company", org, org, 0.8, m.start(g), m.start(g) + len(org), hedged))
     if "@" in text and not any(f.field == "company" for f in facts):
         _email_domain_org(text, facts, own, hedged)
     if "company" in asked and not any(f.field == "company" for f in facts):
@@ -1031,7 +1054,7 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True):
             home = (rx is CITY_CN and HOME_CUE.match(m.group())) or rx is HOME_ORIGIN_EN
             if (TRAVEL_AFTER.match(text, m.end()) and not home) or not own(*span):
                 continue
-            if rx is CITY_EN_AREA and g == 2 and TRAVEL_SENTENCE.search(_sentence(text, span[0])):
+            if rx is CITY_EN_AREA and g == 3 and TRAVEL_SENTENCE.search(_sentence(text, span[0])):
                 continue  # "… flying in to Brisbane." is a trip
             if rx is CITY_CN and ORG_AFTER_CITY.match(text, span[1]):
                 continue  # "我在哈尔滨电气集团上班": the city names the employer
@@ -1388,8 +1411,9 @@ def _home_regions(messages: list[Message]) -> dict[str, str]:
                     hinted[msg.conversation_id] = hint
             if msg.conversation_id not in mentioned:
                 place = CITY_REGION_RX.search(text)
-                if place and (place.group(2) or place.group(4)):  # "need a car in Cairns": that country
-                    mentioned[msg.conversation_id] = _region_in(place.group())
+                hint = _region_in(place.group()) if place and (place.group(2) or place.group(4)) else None
+                if hint in FALLBACK_REGIONS:  # "need a car in Cairns": that country, if it is one we serve
+                    mentioned[msg.conversation_id] = hint
     return {**mentioned, **hinted, **out}
 
 

@@ -12,7 +12,9 @@ CN_CITIES = (
     "无锡 合肥 昆明 大连 沈阳 哈尔滨 长春 济南 福州 南昌 南宁 贵阳 太原 石家庄 兰州 海口 三亚 乌鲁木齐 "
     "呼和浩特 银川 西宁 拉萨 珠海 中山 惠州 温州 嘉兴 绍兴 金华 台州 常州 南通 扬州 徐州 烟台 潍坊 "
     "临沂 泉州 漳州 洛阳 宜昌 襄阳 岳阳 株洲 桂林 柳州 绵阳 遵义 唐山 保定 廊坊 芜湖 汕头 江门 湛江 "
-    "香港 澳门 台北 台中 高雄 台南 新北 桃园"
+    "香港 澳门 台北 台中 高雄 台南 新北 桃园 "
+    "新加坡 吉隆坡 槟城 怡保 新山 伦敦 曼彻斯特 悉尼 墨尔本 布里斯班 多伦多 温哥华 纽约 洛杉矶 旧金山 西雅图 芝加哥 波士顿 "
+    "法兰克福 柏林 慕尼黑 巴黎 东京 大阪 首尔 迪拜 曼谷 奥克兰 都柏林 阿姆斯特丹"
 ).split()
 CITY_ALIASES = {
     "beijing": "北京", "shanghai": "上海", "tianjin": "天津", "chongqing": "重庆",
@@ -22,6 +24,13 @@ CITY_ALIASES = {
     "dongguan": "东莞", "ningbo": "宁波", "hong kong": "香港", "macau": "澳门", "taipei": "台北",
     "la": "Los Angeles", "nyc": "New York", "sf": "San Francisco", "kl": "Kuala Lumpur", "hk": "香港",
     "dc": "Washington",
+    # foreign cities written in Chinese
+    "新加坡": "Singapore", "吉隆坡": "Kuala Lumpur", "槟城": "Penang", "怡保": "Ipoh", "新山": "Johor Bahru",
+    "伦敦": "London", "曼彻斯特": "Manchester", "悉尼": "Sydney", "墨尔本": "Melbourne", "布里斯班": "Brisbane",
+    "多伦多": "Toronto", "温哥华": "Vancouver", "纽约": "New York", "洛杉矶": "Los Angeles", "旧金山": "San Francisco",
+    "西雅图": "Seattle", "芝加哥": "Chicago", "波士顿": "Boston", "法兰克福": "Frankfurt", "柏林": "Berlin",
+    "慕尼黑": "Munich", "汉堡": "Hamburg", "巴黎": "Paris", "东京": "Tokyo", "大阪": "Osaka", "首尔": "Seoul",
+    "迪拜": "Dubai", "曼谷": "Bangkok", "奥克兰": "Auckland", "都柏林": "Dublin", "阿姆斯特丹": "Amsterdam",
 }
 # International cities and the phone region (ISO 3166) a local number there is dialled in.
 CITY_REGION = {
@@ -122,6 +131,10 @@ DISTRICT_CITY = {
     **dict.fromkeys(["Didsbury", "Chorlton", "Ancoats", "Fallowfield", "Withington"], "Manchester"),
     **dict.fromkeys(["Leith", "Morningside", "Portobello", "Stockbridge"], "Edinburgh"),
     **dict.fromkeys(["Edgbaston", "Digbeth", "Moseley"], "Birmingham"),
+    **dict.fromkeys(["Clerkenwell", "Soho", "Mayfair", "Marylebone", "Holborn", "Bloomsbury", "King's Cross",
+                     "Southwark", "Westminster"], "London"),
+    **dict.fromkeys(["Kreuzberg", "Mitte", "Prenzlauer Berg", "Friedrichshain", "Neukölln", "Charlottenburg"], "Berlin"),
+    **dict.fromkeys(["One-North", "one-north", "Tanjong Pagar", "Raffles Place", "Marina Bay", "Bugis", "Jurong"], "Singapore"),
     **dict.fromkeys(["Redfern", "Newtown", "Manly", "Chatswood", "Coogee", "Glebe", "Marrickville", "Randwick",
                      "Cronulla"], "Sydney"),
     **dict.fromkeys(["Brunswick", "Carlton", "Collingwood", "Footscray", "Prahran", "South Yarra", "Hawthorn",
