@@ -287,13 +287,13 @@ ADDRESS_CN = re.compile(rf"((?:{_alt(L.PROVINCES)})?(?:省|自治区)?(?:{CITY_C
                         r"[\u4e00-\u9fffA-Za-z0-9\-]{0,16})")
 ADDRESS_EN = re.compile(r"\b(\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|"
                         r"Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Crescent)\b\.?(?:,?\s*(?:#?(?:[A-Z][\w-]*|\d[\w-]*)\s*){1,4}){0,3})")
-BUDGET_CUE = re.compile(r"预算|go over|more than|保费|有一笔|手上有|手头有|手里有|打算拿|准备拿|想拿|先拿|能拿|打算存|准备存|想存|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|最多|拿出|可投资|投资金额|"
+BUDGET_CUE = re.compile(r"预算|go over|more than|\bcap\b|capped at|limit of|保费|有一笔|手上有|手头有|手里有|打算拿|准备拿|想拿|先拿|能拿|打算存|准备存|想存|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|最多|拿出|可投资|投资金额|"
                         r"can't go over|cannot go over|no more than|thinking around|budget|afford|spend|"
                         r"up to|no more than|max(?:imum)?|within|put (?:about |around )?", re.I)
 # weaker cues: they make a budget only of an amount written with its currency
 BUDGET_SOFT_CUE = re.compile(r"(?:around|about|roughly|approximately|under|below|less than|ideally|more like|closer to|"
                              r"大概|大约|差不多)\s*$", re.I)
-BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|/)\s*(?:month|mo|year|yr|night|day|week|head|person|pax)\s*)?(?:以内|之内|以下|能接受|可以接受|都能接受|左右的?预算|的预算|(?:左右)?(?:的)?闲钱|(?:左右)?可以投|max\b|maximum|tops|or less|"
+BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|/)\s*(?:month|mo|year|yr|night|day|week|head|person|pax)\s*)?(?:以内|预算|cap\b|limit\b|上限|之内|以下|能接受|可以接受|都能接受|左右的?预算|的预算|(?:左右)?(?:的)?闲钱|(?:左右)?可以投|max\b|maximum|tops|or less|"
                           r"at most|to spend)", re.I)
 FAMILY_RULES = [
     ("married", re.compile(r"(?:我|我的|我家|本人)(?:先生|老公|老婆|丈夫|妻子|爱人|媳妇|太太)|(?:^|[，,。])(?:老婆|老公|媳妇)(?=也|在|是|说)|已婚|结婚了|\bmy (?:wife|husband)\b|"
@@ -1247,8 +1247,12 @@ CORRECTION_RX = re.compile(r"actually|make that|i mean|sorry|wait no|no wait|typ
 
 # an amount that is a salary or a count, not money to spend ("€75k base", "about 120 staff")
 NOT_BUDGET_AFTER = re.compile(r"\s*(?:base\b|salary|per annum|p\.a\.|a year salary|staff|people|employees|guests|users|seats|"
-                              r"rooms|units|branches|stores|pax|students|members|kids|km|kg|miles|sq|人|位|名|个人|家店|套|平|公里|月薪|年薪)", re.I)
+                              r"rooms|units|branches|stores|pax|students|members|kids|km|kg|miles|sq|pcs|pieces|boxes|cartons|"
+                              r"人|位|名|个人|家店|套|平|公里|月薪|年薪|只|件|台|箱|张|份|吨)", re.I)
 NOT_BUDGET_BEFORE = re.compile(r"(?:salary|earn|earning|paid|月薪|年薪|工资|收入|薪资)\D{0,12}$", re.I)
+
+
+PART_AMOUNT_BEFORE = re.compile(r"首付|人均|每人|每位|per person|per head|each", re.I)  # beside a total, a part
 
 
 def _budget(text, facts, hedged, has_cjk, asked, taken, region=None):
@@ -1289,7 +1293,7 @@ def _budget(text, facts, hedged, has_cjk, asked, taken, region=None):
             taken.append((s, e))
     if len(found) > 1 and CORRECTION_RX.search(text, found[0].end, found[-1].start):
         found = found[-1:]  # "£25k tops. actually make that £22k"
-    down = [f for f in found if "首付" in text[max(0, f.start - 8):f.start]]
+    down = [f for f in found if PART_AMOUNT_BEFORE.search(text[max(0, f.start - 8):f.start])]
     if down and len(down) < len(found):
         found = [f for f in found if f not in down]  # "首付一百万" beside the total: the total is the budget
     facts.extend(found)

@@ -74,7 +74,7 @@ CITY_REGION.update({**dict.fromkeys(["Galway", "Limerick", "Waterford"], "IE"),
                     **dict.fromkeys(["Edmonton", "Winnipeg", "Mississauga", "Burnaby", "Kelowna"], "CA"),
                     **dict.fromkeys(["Salford", "York", "Coventry", "Leicester", "Southampton", "Portsmouth",
                                      "Milton Keynes", "Swansea", "Dundee", "Inverness", "Norwich", "Exeter"], "GB"),
-                    **dict.fromkeys(["Ipoh", "Malacca", "Melaka", "Kuching", "Seremban", "Klang"], "MY"),
+                    **dict.fromkeys(["Ipoh", "Malacca", "Melaka", "Kuching", "Seremban"], "MY"),
                     **dict.fromkeys(["Mountain View", "Palo Alto", "Cupertino", "Sunnyvale", "Redmond", "Bellevue"],
                                     "US")})
 EN_CITIES = tuple(CITY_REGION)

@@ -12,7 +12,7 @@ UNITS = {"万": 1e4, "w": 1e4, "W": 1e4, "千": 1e3, "k": 1e3, "K": 1e3, "百万
          "M": 1e6, "亿": 1e8, "million": 1e6, "mil": 1e6, "thousand": 1e3, "grand": 1e3, "lakh": 1e5,
          "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
 CURRENCY_WORDS = {
-    "¥": "CNY", "￥": "CNY", "rmb": "CNY", "cny": "CNY", "元": "CNY", "块": "CNY", "人民币": "CNY",
+    "¥": "CNY", "￥": "CNY", "rmb": "CNY", "cny": "CNY", "元": "CNY", "块": "CNY", "块钱": "CNY", "人民币": "CNY",
     "yuan": "CNY", "$": "USD", "us$": "USD", "usd": "USD", "美元": "USD", "美金": "USD", "刀": "USD",
     "dollars": "USD", "dollar": "USD", "bucks": "USD", "s$": "SGD", "sgd": "SGD", "新币": "SGD",
     "hk$": "HKD", "hkd": "HKD", "港币": "HKD", "€": "EUR", "eur": "EUR", "欧元": "EUR",
@@ -34,7 +34,7 @@ AMOUNT_RE = re.compile(
     r"NZD|MYR|rmb|usd)?\s*"
     r"(?P<num>\d+(?:[,，]\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿点]{1,12})\s*"
     r"(?P<unit>百万|万|千|亿|million|mil|thousand|grand|lakhs?|crores?|[wWkKmM](?![a-zA-Z]))?\s*"
-    r"(?P<cur2>元|块|人民币|美元|美金|刀|新台币|新币|新加坡元|港币|港纸|港元|蚊|马币|欧元|英镑|澳币|澳元|加币|台币|令吉|日元|韩元|澳门币|dollars?|"
+    r"(?P<cur2>元|块钱|块|人民币|美元|美金|刀|新台币|新币|新加坡元|港币|港纸|港元|蚊|马币|欧元|英镑|澳币|澳元|加币|台币|令吉|日元|韩元|澳门币|dollars?|"
     r"bucks|yuan|yen|円|RMB|rmb|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|NZD|MYR|JPY|KRW|CHF|AED|INR)?"
 )
 
