@@ -78,6 +78,8 @@ HEDGE_RX = re.compile(r"可能|也许|大概是|好像|maybe|perhaps|probably|i 
 CJK_RX = re.compile(r"[\u4e00-\u9fff]")
 
 
+THIRD_LABEL = re.compile(r"(?:他|她|佢)(?:的|现在的|现在)?(?:身份证号?|证件号|电话|手机号?|号码|号|邮箱|微信)"
+                         r"\s*(?:是|系|係|:|：)?\s*$")
 LABEL_ONLY = re.compile(r"(?:身份证号?|证件号|电话|手机号?|号码|邮箱|微信|(?i:phone|mobile|cell|number|email|id)):?")
 SUBJECT_OTHER = re.compile(r"\s*(?:他|她|他们|她们|(?i:he|she|they)\b)(?!\s*(?:说|讲|问|said|says|asked))")
 
@@ -121,6 +123,8 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
         in_clause = m.start() >= clause_start
         if in_clause or bare_label or POSSESSIVE_AFTER.match(window, m.end()):
             third = m.start()
+    if contact and THIRD_LABEL.search(window, clause_start):
+        return False  # "她身份证110…", "他现在的号是135…"
     own = max((m.start() for m in SELF_RX.finditer(window)), default=-1)
     if third >= 0 and third >= own:  # "我先生": the self word is part of the third-party word
         return False
@@ -250,7 +254,7 @@ CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|i'm in|i
                      rf"(?:work|working) in|(?:work|working|study|studying|{_alt(L.EN_TITLES)}) (?:at|for) (?:the )?"
                      rf"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* in)"
                      rf"\s+({_alt(L.EN_CITIES)})(?:'s)?\b", re.I)
-CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)})(?: (?:area|office)|[- ]based)\b|\b({_alt(L.EN_CITY_ALIASES)}) office\b|\bin ({_alt(L.EN_CITIES)})(?=\s*(?:[.!;,]|$))|"
+CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)})(?: (?:area|office)|[- ]based|,\s+(?:[A-Z]{{2}}|NSW|VIC|QLD|TAS|ACT)\b(?:\s+\d{{4,5}})?)\b|\b({_alt(L.EN_CITY_ALIASES)}) office\b|\bin ({_alt(L.EN_CITIES)})(?=\s*(?:[.!;,]|$))|"
                           rf"\b(?i:(?:i'm|i am|we're|we are|based|live) in|moved to|(?:i'm|i am|we're|we are|we|i) from) ({_alt(L.EN_CITY_ALIASES)})\b")
 # "郑州金水区，…" / "北京朝阳这边": a city and district standing as the whole clause
 CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}}区|^({CITY_CN_NAMES})市(?=[\u4e00-\u9fff]{{2,12}}?(?:路|街|大道)\d)|"
@@ -269,7 +273,8 @@ DISTRICT_HOME = re.compile(rf"(?:住在?|家在|我在|我们在|都住|喺|就�
                            rf"(?:with|at) [A-Z][\w&]*(?: (?:[A-Z][\w&]*|&))* in|office at|based at)\s+"
                            rf"((?i:{_EN_DISTRICTS}))\b")
 HOME_ORIGIN_EN = re.compile(rf"\b(?:coming|flying|driving|travelling|traveling|heading|moving|relocating) "
-                            rf"(?:in |up |down |over |back )?from\s+({_alt(L.EN_CITIES)})\b", re.I)
+                            rf"(?:in |up |down |over |back )?from\s+({_alt(L.EN_CITIES)})\b|"
+                            rf"^(?:from|moving from)\s+((?-i:{_alt(L.EN_CITY_ALIASES)})|{_alt(L.EN_CITIES)})\s+to\b", re.I)
 FROM_I_LIVE_THERE = re.compile(rf"\bfrom ({_alt(L.EN_CITIES)})\b[^.!?]{{0,20}}\bI live there\b", re.I)
 ORG_AFTER_CITY = re.compile(r"市?[\u4e00-\u9fff]{0,10}(?:有限责任公司|股份有限公司|有限公司|集团|公司)")
 TRAVEL_AFTER = re.compile(r"(?:出差|旅游|玩|开会|转机|[\u4e00-\u9fff]{0,2}(?:出差|旅游|开会)|"
@@ -323,10 +328,11 @@ DIGIT_RX = re.compile(r"\d")
 
 # What a staff question asks for (the customer's next short reply answers it).
 ASK_RULES = [
-    ("name", re.compile(r"怎么称呼|贵姓|您叫什么|你叫什么|您的名字|姓名|联系人|your name|full name|who am i speaking|"
+    ("name", re.compile(r"怎么称呼|点称呼|称呼|贵姓|您叫什么|你叫什么|您的名字|姓名|联系人|your name|full name|who am i speaking|"
                         r"name (?:and|&)|name for the|name on the", re.I)),
-    ("city", re.compile(r"哪个城市|在哪里|在哪儿|哪里人|所在城市|从哪里|哪里出发|哪个区|which city|where are you (?:based|located|from)|"
-                        r"where do you live", re.I)),
+    ("city", re.compile(r"哪个城市|在哪里|在哪儿|哪里人|所在城市|从哪里|哪里出发|哪个区|哪区|住哪|住在哪|边区|边度住|本地吗|"
+                        r"哪个片区|哪一带|住.{0,4}哪|地址还在|还在.{0,6}吗|which city|do you stay|(?:are you )?still in|\bzip\b|where are you (?:based|located|from)|where do you (?:live|stay)|"
+                        r"do you live|are you based|which (?:area|suburb|part of)|what (?:area|suburb)|your postcode|邮编", re.I)),
     ("budget", re.compile(r"预算|budget|spend|afford", re.I)),
     ("phone", re.compile(r"手机|电话|号码|联系方式|phone|mobile|contact number|your number|best number|whatsapp|"
                          r"reach you|\bhp\b|cell|registered number|contact no|number (?:and|&)", re.I)),
@@ -600,7 +606,7 @@ CLAUSE_RX = re.compile(r"(?:[^，,。！？!?；;:：\n()（）.|/]|\.(?!\s|$))+
 EN_FULL_NAME = re.compile(r"(?:[A-Z]{2,}|(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?)(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al|a/[pl]|s/o|d/o) )?"
                           r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?){1,3}")
 EN_NAME_LEAD = re.compile(r"(?:(?:hi|hey|hello|yes|sure|ok|okay|it's|this is|i'm|i am|name|name's|name is)\s*,?:?\s+)", re.I)
-TITLE_NAME_CN = re.compile(rf"(?:{_alt(L.CN_TITLES)}|(?i:{_alt(L.EN_TITLES)}|lead|executive|specialist|coordinator|co-founder|EA|PA)\s*)"
+TITLE_NAME_CN = re.compile(rf"(?:{_alt(L.CN_TITLES)}|宝妈|宝爸|新郎|新娘|行政|人事|前台|采购|家长|(?i:{_alt(L.EN_TITLES)}|lead|executive|specialist|coordinator|co-founder|EA|PA)\s*)"
                            rf"(?=[\u4e00-\u9fff]{{2,4}}(?:[，,。！!\s]|$))")
 
 
@@ -662,13 +668,16 @@ def _name_before_contact(text, facts, own, hedged, contact_spans):
                 return
 
 
+TRAILING_DATE = re.compile(r"[\s，,]+\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$")
+NICKNAME_BEFORE = re.compile(r"叫我\s*$|call me\s*$", re.I)
 FULL_NAME_CUE = re.compile(r"真名|大名|全名|本名")
 SELF_INTRO = re.compile(r"我是|我叫|本人|我自己|\b(?:i'm|i am)\b", re.I)  # a message about oneself may end with one's name
 
 
 LOWER_NAME_EN = re.compile(r"\b(?:i'm|im|its|it's|my name is|my name's|name is|name's|this is)\s+([a-z]{2,}(?: [a-z]{2,})?)"
-                           r"(?=\s*(?:[,.](?!\w)|\+?\d|$))")
+                           r"(?=\s*(?:[,.](?!\w)|\+?\d|$|btw\b))")
 COMMON_LOWER_WORDS = frozenset("the a an my your his her our their this that here there now not just also still very so "
+                               "me us him them it yes no "
                                "too back home work free busy done new old sure fine good okay well sorry available "
                                "interested looking calling asking wondering trying going coming waiting ready open "
                                "closed away out off in on at to for with from about over under up down".split())
@@ -750,7 +759,7 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
                                m.start(1) + len(" ".join(words)), hedged))
     if not any(f.field == "name" for f in facts):
         _leading_name(text, facts, own, hedged)
-    if has_contact and not any(f.field == "name" for f in facts):
+    if (has_contact or "name" in asked) and not any(f.field == "name" for f in facts):
         m = LOWER_NAME_EN.search(text)  # "ye its danny okafor 07823 451906": texting in lower case
         if m and not any(w in EN_NAME_STOP or w in COMMON_LOWER_WORDS for w in m.group(1).split()) and own(*m.span(1)):
             facts.append(_fact("name", m.group(1), m.group(1), 0.7, *m.span(1), hedged))
@@ -767,8 +776,13 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
                 facts[i] = _fact("name", name, name, f.confidence, s0, s0 + len(name), hedged)
     if full_at is not None:
         facts[:] = [f for f in facts if f.field != "name" or f.start == full_at]
+    names = [f for f in facts if f.field == "name"]
+    if len(names) > 1:  # "我叫劉芷晴，叫我Cherry得啦": the name, not the nickname
+        nick = [f for f in names if NICKNAME_BEFORE.search(text, max(0, f.start - 4), f.start)]
+        if len(nick) < len(names):
+            facts[:] = [f for f in facts if f not in nick]
     if "name" in asked and not any(f.field == "name" for f in facts):
-        stripped = text.strip(" 。.!！~～")
+        stripped = TRAILING_DATE.sub("", text.strip(" 。.!！~～")).strip(" ，,")
         lead = len(text) - len(text.lstrip(" "))
         if 2 <= len(stripped) <= 4 and CJK_RX.match(stripped):
             got = _cn_name(stripped, 0)
@@ -1036,6 +1050,32 @@ def _leading_key(text: str, keys) -> str | None:
     return None
 
 
+ANSWER_LEAD = re.compile(r"^(?:(?:yes|yep|yeah|ya|yup|ok|sure|对|嗯|是的|系|係)[,，.!\s]+)", re.I)
+PLACE_TAIL = re.compile(r"(?:这边|那边|附近|那个|那里|这里|一带|区)$")
+
+
+def _answered_place(text: str, facts) -> None:
+    """"对，朝阳这边", "yep, Parramatta", "Indooroopilly, Brisbane", "台中西屯": where the customer
+    lives, answering a question about it — a city or a district anywhere among the clauses."""
+    lead = ANSWER_LEAD.match(text.strip())
+    offset = text.index(text.strip()) + (lead.end() if lead else 0)
+    for m in CLAUSE_RX.finditer(text, offset):
+        clause = m.group().strip()
+        s0 = m.start() + m.group().index(clause) if clause else m.start()
+        core = POSTCODE_AROUND.sub("", PLACE_TAIL.sub("", clause)).strip()
+        city = None
+        if core.rstrip("市") in CN_CITY_SET or core in L.CITY_REGION:
+            city = core.rstrip("市") if CJK_RX.match(core) else core
+        elif core in L.DISTRICT_CITY or core.lower() in DISTRICT_BY_LOWER:
+            city = _district_city(core)
+        elif CJK_RX.match(core):
+            city = _leading_key(core, CN_CITY_SET)  # "台中西屯": a city, then its district
+        if city:
+            city = _canonical_city(city)
+            facts.append(_fact("city", city, city, 0.75, s0, s0 + len(clause)))
+            return
+
+
 def _places(text, facts, own, hedged, asked=None, has_cjk=True):
     # the Chinese rules need Chinese text, the English ones English words
     latin = LATIN_WORD.search(text) is not None
@@ -1080,6 +1120,8 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True):
             s = text.index(lead)
             city = _canonical_city(lead.rstrip("市"))
             facts.append(_fact("city", city, city, 0.8, s, s + len(lead)))
+    if "city" in asked and not any(f.field == "city" for f in facts):
+        _answered_place(text, facts)
     if "city" in asked and not any(f.field == "city" for f in facts):
         bare = text.strip(" 。.!！~～")
         if bare.rstrip("市") in CN_CITY_SET or bare in L.EN_CITIES:
@@ -1249,7 +1291,7 @@ CORRECTION_RX = re.compile(r"actually|make that|i mean|sorry|wait no|no wait|typ
 NOT_BUDGET_AFTER = re.compile(r"\s*(?:base\b|salary|per annum|p\.a\.|a year salary|staff|people|employees|guests|users|seats|"
                               r"rooms|units|branches|stores|pax|students|members|kids|km|kg|miles|sq|pcs|pieces|boxes|cartons|"
                               r"人|位|名|个人|家店|套|平|公里|月薪|年薪|只|件|台|箱|张|份|吨)", re.I)
-NOT_BUDGET_BEFORE = re.compile(r"(?:salary|earn|earning|paid|月薪|年薪|工资|收入|薪资)\D{0,12}$", re.I)
+NOT_BUDGET_BEFORE = re.compile(r"(?:salary|earn|earning|paid|spent|交了|付了|花了|月薪|年薪|工资|收入|薪资)\D{0,12}$", re.I)
 
 
 PART_AMOUNT_BEFORE = re.compile(r"首付|人均|每人|每位|per person|per head|each", re.I)  # beside a total, a part
@@ -1375,7 +1417,11 @@ def asked_fields(staff_text: str | None) -> frozenset:
 
     A question about someone else ("her name and date of birth?") asks nothing of the customer.
     """
-    if not staff_text or ASKS_ABOUT_OTHER.search(staff_text):
+    if not staff_text:
+        return frozenset()
+    if CJK_RX.search(staff_text):
+        staff_text = P.to_simplified(staff_text)
+    if ASKS_ABOUT_OTHER.search(staff_text):
         return frozenset()
     return frozenset(name for name, rx in ASK_RULES if rx.search(staff_text))
 
@@ -1384,6 +1430,8 @@ def asked_fields(staff_text: str | None) -> frozenset:
 CURRENCY_REGION_RX = [(re.compile(r"S\$|SGD|新币|新加坡元"), "SG"), (re.compile(r"\bRM\s?\d|MYR|令吉|马币"), "MY"),
                       (re.compile(r"HK\$|HKD|港币|港紙|港纸|港元"), "HK"), (re.compile(r"NT\$|台幣|台币|TWD"), "TW"),
                       (re.compile(r"A\$|AUD"), "AU"), (re.compile(r"£|GBP"), "GB"), (re.compile(r"₹|INR|\blakhs?\b"), "IN")]
+CANTONESE_RX = re.compile(r"[喺嘅佢咗冇唔嘢啲哋嚟睇]")
+TRADITIONAL_ONLY = re.compile(r"[們這個說話電費預價錢買賣號碼區縣灣臺學習業務點後來還會時]")
 SINGLISH_RX = re.compile(r"\b(?:shiok|paiseh|kiasu|lepak|HDB|BTO|COE|CPF)\b")  # "lah", "lor" are HK and MY speech too
 
 
@@ -1409,6 +1457,11 @@ def _home_regions(messages: list[Message]) -> dict[str, str]:
                 out[msg.conversation_id] = _region_of_city(_district_city(district.group(district.lastindex)))
             elif msg.conversation_id not in hinted:
                 hint = next((r for rx, r in CURRENCY_REGION_RX if rx.search(msg.text)), None)
+                if hint is None and CJK_RX.search(msg.text):
+                    if CANTONESE_RX.search(text):
+                        hint = "HK"  # 喺, 嘅, 佢: written Cantonese
+                    elif text != msg.text and len(TRADITIONAL_ONLY.findall(msg.text)) >= 2:
+                        hint = "TW"  # traditional characters and no Cantonese
                 if hint is None and SINGLISH_RX.search(msg.text):
                     hint = "SG"  # Malaysians say "lah" too, but their mobiles (01x) are no Singapore numbers
                 if hint:

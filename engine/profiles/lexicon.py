@@ -12,7 +12,7 @@ CN_CITIES = (
     "无锡 合肥 昆明 大连 沈阳 哈尔滨 长春 济南 福州 南昌 南宁 贵阳 太原 石家庄 兰州 海口 三亚 乌鲁木齐 "
     "呼和浩特 银川 西宁 拉萨 珠海 中山 惠州 温州 嘉兴 绍兴 金华 台州 常州 南通 扬州 徐州 烟台 潍坊 "
     "临沂 泉州 漳州 洛阳 宜昌 襄阳 岳阳 株洲 桂林 柳州 绵阳 遵义 唐山 保定 廊坊 芜湖 汕头 江门 湛江 "
-    "香港 澳门 台北 台中 高雄 台南 新北 桃园 "
+    "香港 澳门 台北 台中 高雄 台南 新北 桃园 新竹 基隆 嘉义 宜兰 花莲 台东 屏东 苗栗 彰化 南投 云林 "
     "新加坡 吉隆坡 槟城 怡保 新山 伦敦 曼彻斯特 悉尼 墨尔本 布里斯班 多伦多 温哥华 纽约 洛杉矶 旧金山 西雅图 芝加哥 波士顿 "
     "法兰克福 柏林 慕尼黑 巴黎 东京 大阪 首尔 迪拜 曼谷 奥克兰 都柏林 阿姆斯特丹"
 ).split()
@@ -74,7 +74,7 @@ CITY_REGION.update({**dict.fromkeys(["Galway", "Limerick", "Waterford"], "IE"),
                     **dict.fromkeys(["Edmonton", "Winnipeg", "Mississauga", "Burnaby", "Kelowna"], "CA"),
                     **dict.fromkeys(["Salford", "York", "Coventry", "Leicester", "Southampton", "Portsmouth",
                                      "Milton Keynes", "Swansea", "Dundee", "Inverness", "Norwich", "Exeter"], "GB"),
-                    **dict.fromkeys(["Ipoh", "Malacca", "Melaka", "Kuching", "Seremban"], "MY"),
+                    **dict.fromkeys(["Ipoh", "Malacca", "Melaka", "Kuching", "Seremban", "Johor Bahru"], "MY"),
                     **dict.fromkeys(["Mountain View", "Palo Alto", "Cupertino", "Sunnyvale", "Redmond", "Bellevue"],
                                     "US")})
 EN_CITIES = tuple(CITY_REGION)
@@ -123,6 +123,11 @@ DISTRICT_CITY = {
                      "Sri Petaling", "Bukit Bintang", "KLCC", "KL Sentral", "Brickfields", "Sentul", "Wangsa Maju"],
                     "Kuala Lumpur"),
     **dict.fromkeys("大安 大安区 士林 北投 内湖 文山 南港 万华 天母 信义区".split(), "台北"),
+    **dict.fromkeys("左营 前镇 苓雅 三民 凤山 楠梓".split(), "高雄"),
+    **dict.fromkeys("西屯 北屯 南屯 丰原".split(), "台中"),
+    **dict.fromkeys("板桥 新庄 中和 永和 三重 新店 淡水".split(), "新北"),
+    **dict.fromkeys(["Skudai", "Johor Jaya"], "Johor Bahru"),
+    **dict.fromkeys(["Indooroopilly"], "Brisbane"),
     # well-known neighbourhoods people name instead of their city
     **dict.fromkeys(["Clapham", "Peckham", "Battersea", "Kensington", "Notting Hill", "Greenwich", "Wimbledon",
                      "Canary Wharf", "Fulham", "Hammersmith", "Wandsworth", "Lewisham", "Croydon", "Walthamstow",
