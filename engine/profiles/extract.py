@@ -298,7 +298,7 @@ BUDGET_CUE = re.compile(r"预算|go over|more than|\bcap\b|capped at|limit of|�
 # weaker cues: they make a budget only of an amount written with its currency
 BUDGET_SOFT_CUE = re.compile(r"(?:around|about|roughly|approximately|under|below|less than|ideally|more like|closer to|"
                              r"大概|大约|差不多)\s*$", re.I)
-BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|/)\s*(?:month|mo|year|yr|night|day|week|head|person|pax)\s*)?(?:以内|预算|cap\b|limit\b|上限|之内|以下|能接受|可以接受|都能接受|左右的?预算|的预算|(?:左右)?(?:的)?闲钱|(?:左右)?可以投|max\b|maximum|tops|or less|"
+BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|/)\s*(?:month|mo|year|yr|night|day|week|head|person|pax)\s*)?(?:以内|内(?=都|也|可|吧|OK|ok|$|，|,)|预算|cap\b|limit\b|上限|之内|以下|能接受|可以接受|都能接受|左右的?预算|的预算|(?:左右)?(?:的)?闲钱|(?:左右)?可以投|max\b|maximum|tops|or less|"
                           r"at most|to spend)", re.I)
 FAMILY_RULES = [
     ("married", re.compile(r"(?:我|我的|我家|本人)(?:先生|老公|老婆|丈夫|妻子|爱人|媳妇|太太)|(?:^|[，,。])(?:老婆|老公|媳妇)(?=也|在|是|说)|已婚|结婚了|\bmy (?:wife|husband)\b|"
@@ -320,7 +320,7 @@ FAMILY_RULES = [
 ]
 NEG_MARRIED = re.compile(r"没结婚|未婚|还没结婚|not married", re.I)
 BIRTHDAY_THAT_DAY = re.compile(r"\b(?:it'?s|is) my (?:birthday|bday|b-day)\b|\bmy (?:birthday|bday) (?:that day|then|also)\b|"
-                               r"(?:那天|当天)(?:是|正好是)?我(?:的)?生日|是我(?:的)?生日", re.I)
+                               r"(?:那天|当天)(?:是|正好是)?我(?:的)?生日|是我(?:的)?生日|(?:刚好|正好|刚巧|恰好)(?:是)?我(?:的)?生日", re.I)
 BIRTHDAY_CUE = re.compile(r"生日|出生|birthday|b-?day|born|date of birth|dob", re.I)
 NEGATION_RX = re.compile(rf"(?:{_alt(L.NEGATIONS_CN)})|\b(?:{_alt(L.NEGATIONS_EN)})\b", re.I)
 
@@ -328,7 +328,7 @@ DIGIT_RX = re.compile(r"\d")
 
 # What a staff question asks for (the customer's next short reply answers it).
 ASK_RULES = [
-    ("name", re.compile(r"怎么称呼|点称呼|称呼|贵姓|您叫什么|你叫什么|您的名字|姓名|联系人|your name|full name|who am i speaking|"
+    ("name", re.compile(r"怎么称呼|点称呼|称呼|贵姓|全名|大名|名字|(?:parent|guardian|owner|holder|contact)(?:'s)? name|\bname\?|您叫什么|你叫什么|您的名字|姓名|联系人|your name|full name|who am i speaking|"
                         r"name (?:and|&)|name for the|name on the", re.I)),
     ("city", re.compile(r"哪个城市|在哪里|在哪儿|哪里人|所在城市|从哪里|哪里出发|哪个区|哪区|住哪|住在哪|边区|边度住|本地吗|"
                         r"哪个片区|哪一带|住.{0,4}哪|地址还在|还在.{0,6}吗|which city|do you stay|(?:are you )?still in|\bzip\b|where are you (?:based|located|from)|where do you (?:live|stay)|"
@@ -410,7 +410,7 @@ def _cn_name(text: str, pos: int) -> tuple[str, int] | None:
                 and not (ch == "家" and i == n and CJK_RX.match(s[i + 1:i + 2] or " ") and s[i + 1] not in L.NAME_STOP):
             break  # 林小美 and 何家俊 are names, 王小姐 and 王家里 are not
         given += ch
-    if not given or s[:n] + given in THIRD_PARTY_CN_SET or s[:n] + given in CN_TITLE_SET \
+    if not given or given in ("太", "生", "先") or s[:n] + given in THIRD_PARTY_CN_SET or s[:n] + given in CN_TITLE_SET \
             or (s[:n] + given)[:2] in CN_CITY_SET or (s[:n] + given)[:3] in CN_CITY_SET:
         return None
     return s[:n] + given, pos + n + len(given)
@@ -1269,8 +1269,11 @@ MINE_IS = re.compile(r"\b(?:mine is|mine's|and mine|mine:)\s*|我的是|我是(?
 
 
 def _birthday_of_other(text: str, sent_start: int, cue_start: int) -> bool:
-    """A third-party word right before 生日/birthday, or owning the sentence ("我女儿…出生")."""
+    """A third-party word right before 生日/birthday, or owning the sentence ("我女儿…出生"), or
+    someone's name in the possessive ("Emma's DOB is …")."""
     if _third_parties(text[max(sent_start, cue_start - 6):cue_start]):
+        return True
+    if re.search(r"\b[A-Z][a-z]+['’]s\s*$", text[max(sent_start, cue_start - 20):cue_start]):
         return True
     sent = text[sent_start:cue_start]
     thirds = _third_parties(sent)
@@ -1455,7 +1458,7 @@ def _home_regions(messages: list[Message]) -> dict[str, str]:
             district = DISTRICT_HOME.search(text)
             if district:  # "I stay Jurong West", "work in Kwun Tong", "我喺旺角返工"
                 out[msg.conversation_id] = _region_of_city(_district_city(district.group(district.lastindex)))
-            elif msg.conversation_id not in hinted:
+            elif msg.conversation_id not in hinted or hinted[msg.conversation_id] == "TW":
                 hint = next((r for rx, r in CURRENCY_REGION_RX if rx.search(msg.text)), None)
                 if hint is None and CJK_RX.search(msg.text):
                     if CANTONESE_RX.search(text):

@@ -33,7 +33,7 @@ AMOUNT_RE = re.compile(
     r"港币|人民币|美元|新币|澳币|澳元|加币|台币|新台币|欧元|英镑|日元|马币|"
     r"NZD|MYR|rmb|usd)?\s*"
     r"(?P<num>\d+(?:[,，]\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿点]{1,12})\s*"
-    r"(?P<unit>百万|万|千|亿|million|mil|thousand|grand|lakhs?|crores?|[wWkKmM](?![a-zA-Z]))?\s*"
+    r"(?P<unit>百万|万|千|亿|million|mil|thousand|grand|lakhs?|crores?|[wWkKmM](?![a-zA-Z]))?(?P<tail>(?<=[万wW])[1-9](?![\d.,万千]))?\s*"
     r"(?P<cur2>元|块钱|块|人民币|美元|美金|刀|新台币|新币|新加坡元|港币|港纸|港元|蚊|马币|欧元|英镑|澳币|澳元|加币|台币|令吉|日元|韩元|澳门币|dollars?|"
     r"bucks|yuan|yen|円|RMB|rmb|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|NZD|MYR|JPY|KRW|CHF|AED|INR)?"
 )
@@ -91,6 +91,8 @@ def parse_amount(match: re.Match, default_currency: str, region: str | None = No
     unit = match.group("unit")
     if unit:
         value *= UNITS[unit]
+    if match.group("tail"):  # "1万5": and five thousand
+        value += int(match.group("tail")) * UNITS[unit] / 10
     cur = match.group("cur1") or match.group("cur2")
     currency = CURRENCY_WORDS.get(cur.lower() if cur else "", None) or default_currency
     local = REGION_CURRENCY.get(region or "")
@@ -124,6 +126,7 @@ _WD = "|".join(sorted(WEEKDAYS_EN, key=len, reverse=True))
 DATE_PATTERNS = [
     # 14/02/1987 or 07-22-1979: day and month told apart only when one of them exceeds 12
     ("num_dmy", re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>(?:19|20)\d{2})(?![\d/.-])")),
+    ("roc", re.compile(r"民国\s*(?P<y>\d{2,3})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]?")),
     ("ymd", re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年\-/.]\s*(?P<m>\d{1,2})\s*[月\-/.]\s*(?P<d>\d{1,2})\s*[日号]?")),
     ("ymd_short", re.compile(r"(?<!\d)(?P<y2>\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})(?!\d)")),
     ("md_cn", re.compile(r"(?<!\d)(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*(?:[日号]|(?=\s*(?:生日|过生|出生)))")),
@@ -182,6 +185,9 @@ def find_date(text: str, ts: datetime, year_of_birth: bool = False,
             value = d.isoformat() if d else None
         elif kind == "ymd_short":  # 九二年七月十五 -> 92年7月15
             d = _safe_date(full_year(int(g["y2"]), today.year), int(g["m"]), int(g["d"]))
+            value = d.isoformat() if d else None
+        elif kind == "roc":  # Taiwan's Minguo years: 民國78年 is 1989
+            d = _safe_date(int(g["y"]) + 1911, int(g["m"]), int(g["d"]))
             value = d.isoformat() if d else None
         elif kind == "ymd":
             d = _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
