@@ -186,7 +186,7 @@ AGE_EN2 = re.compile(r"\b(\d{2})\s*(?:years?|yrs?)\s*old\b", re.I)
 AGE_EN3 = re.compile(r"\b(?i:i'm|i am)\s+[A-Z][a-z]+,\s*(\d{2})(?=[,.\s]|$)")
 COMPANY_CN = re.compile(rf"(?:我在|我就职于|我任职于|我是|(?<=[，,])是|我们是|公司是|公司叫|公司[:：]|抬头[是为:：]|单位是|我们|我来自|来自|在)\s*"
                         rf"((?:(?!是|在|的|叫)[\u4e00-\u9fffA-Za-z0-9（）()]){{2,24}}?(?:{_alt(L.ORG_SUFFIXES)})+)(?!园|城|区|孵化|附近|旁边|对面|门口|校区|那边)")
-WORKPLACE_CN = re.compile(r"(?:在|喺)([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z ]{1,12}?)(?:上班|工作|任职|实习|(?=[做当干](?:[\u4e00-\u9fffA-Z]{0,4}"
+WORKPLACE_CN = re.compile(r"(?:在|喺)([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z ]{1,12}?)(?:上班|工作|任职|实习|做嘢|返工|(?=[做当干](?:[\u4e00-\u9fffA-Z]{0,4}"
                           rf"(?:{_alt(L.CN_TITLES)}|开发|设计|运营|销售|产品|测试|研发|IT|技术|财务|市场)|\s*[A-Za-z]{{2,}})))")
 # an organisation standing alone as a clause of a message that introduces the customer
 COMPANY_AS_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9]{{2,20}}?(?:{_alt(L.ORG_SUFFIXES)}))"
@@ -215,8 +215,12 @@ COMPANY_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9
                                r"(?=[，,]\s*(?:我是|我在|在|本人|我们))|"
                                r"(?:^|(?<=[，,。\s]))([\u4e00-\u9fff（）()]{2,20}?(?:有限责任公司|股份有限公司|有限公司|集团))(?=\s*(?:[，,。！!]|$))")
 # "…, Sandhu Electrical Ltd": a clause that is an organisation's registered name
+# "Shopify, I'm a UX designer": the organisation, then the speaker's role in it
+NOT_AN_ORG_WORDS = frozenset("evenings mornings afternoons weekends weekdays nights today tomorrow yes no sure ok okay "
+                             "thanks hi hello hey well also actually honestly".split())
+ORG_THEN_ROLE_EN = re.compile(r"^((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&)){0,3}),\s*(?i:i'm|i am|im) (?i:an?|the) ")
 COMPANY_CLAUSE_EN = re.compile(rf"(?:^|(?<=[,.;]\s)|(?<=[，。；]))((?:[A-Z][\w&'’-]*\s+|&\s+){{1,5}}(?:{_alt(L.EN_ORG_SUFFIXES)}|Pte Ltd|Sdn Bhd|LLP|Bhd)\.?)(?=\s*(?:[,;!，。；]|\.(?:\s|$)|$))")
-COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|(?:ceo|cto|cfo|coo|cmo|founder|co-founder|owner|president|md|managing director) of|(?:moved|switched|joined) to(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*,? as\b)|"
+COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|my employer(?:,| is)|employer:|(?:ceo|cto|cfo|coo|cmo|founder|co-founder|owner|president|md|managing director) of|(?:moved|switched|joined) to(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*,? as\b)|"
                         rf"(?:i'm|i am) at(?= [A-Z][\w&.'-]* (?:office|HQ|headquarters|during|as)\b)|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work (?:from home|remotely) for|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
                         rf"i'm (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|i am (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|"
                         rf"(?:{_alt(L.EN_TITLES)}) at|head of (?:[A-Za-z&]+ ){{0,2}}[A-Za-z&]+ at|"
@@ -372,6 +376,27 @@ def _fact(field, value, display, conf, start, end, hedged=False) -> Fact:
 
 
 _WORDS: dict[str, tuple[int, str]] | None = None
+
+
+_PLACES: frozenset | None = None
+
+
+def _place_prefix(text: str) -> str | None:
+    """The longest start of ``text`` that is a place name in jieba's dictionary (tagged ns) or a
+    park/plaza word (科技园, 广场): "新街口", "徐家汇美团" -> "徐家汇"."""
+    global _PLACES
+    if _PLACES is None:
+        import os
+
+        import jieba
+
+        with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
+            _PLACES = frozenset(w for w, _, tag in (line.split() for line in f) if tag == "ns" and 2 <= len(w) <= 5)
+    for n in range(min(6, len(text)), 1, -1):
+        head = text[:n]
+        if head in _PLACES or head.endswith(("园", "广场", "大厦", "中心", "路", "街")):
+            return head
+    return None
 
 
 def starts_with_common_word(name: str) -> bool:
@@ -947,10 +972,13 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             short_ok = not city  # after a city, two characters are a district more often (北京国贸)
             if lead:  # "光谷华为": the district, then the employer
                 place, start, short_ok = place[len(lead):], start + len(lead), True
+            area = _place_prefix(place[:-2])
+            if area:  # "科技园腾讯", "徐家汇美团": a place name, then the employer
+                place, start, short_ok = place[len(area):], start + len(area), True
             if "的" in place:  # "北京望京的阿里": the district, then the employer
                 cut = place.rindex("的") + 1
                 place, start, short_ok = place[cut:], start + cut, True
-            if len(place) < (2 if short_ok else 3) or place in ("外地", "本地", "公司", "家里", "这边", "那边", "国外") \
+            if len(place) < (2 if short_ok else 3) or (len(place) > 2 and _place_prefix(place) == place) or place in ("外地", "本地", "公司", "家里", "这边", "那边", "国外") \
                     or place.endswith(("这边", "那边", "附近", "这里", "那里", "区", "园", "大厦", "广场", "商圈", "路", "街", "大道")) \
                     or place in L.DISTRICT_CITY \
                     or re.match(r"[一某这那]家|一所|一个", place):
@@ -985,7 +1013,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
         if own(m.start(1), m.start(1) + len(org)):
             facts.append(_fact("company", org, org, 0.8, m.start(1), m.start(1) + len(org), hedged))
     for rx in (COMPANY_AS_CN, COMPANY_UNIT_CN, COMPANY_CLAUSE_CN, COMPANY_OF_TITLE_CN, OWN_BUSINESS_CN, OWN_BUSINESS_EN,
-               COMPANY_WORK_CLAUSE_CN, COMPANY_CLAUSE_EN, CALLED_ORG_CN, EN_ORG_IN_CN):
+               COMPANY_WORK_CLAUSE_CN, COMPANY_CLAUSE_EN, CALLED_ORG_CN, EN_ORG_IN_CN, ORG_THEN_ROLE_EN):
         for m in rx.finditer(text):
             g = m.lastindex or 1
             org = m.group(g)
@@ -994,6 +1022,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 continue
             if rx is COMPANY_CLAUSE_EN:
                 org = _without_sentence_stop(org, text, m.start(g))
+            if rx is ORG_THEN_ROLE_EN and (org in EN_NOT_NAME or org.lower() in NOT_AN_ORG_WORDS):
+                continue
             if own(*m.span(g)):
                 facts.append(_fact("company", org, org, 0.8, m.start(g), m.start(g) + len(org), hedged))
     if "@" in text and not any(f.field == "company" for f in facts):

@@ -17,7 +17,7 @@ GATES: dict[str, list[str]] = {
              "this is", "i'm", "i am", "it's"],
     "work": list(L.ORG_SUFFIXES) + ["上班", "工作", "任职", "实习", "职位", "职务", "担任", "当", "做", "干", "开发", "是一",
                                    "我是", "work", "working", "job", "started", " at ", "开了家", "开了一家", "开家", "店叫", "店 叫", "行叫", "开了两家", "开了几家", "店，叫", "店,叫",
-                                   "run", "own", "founded", "moved to", "joined", "|", " / ",
+                                   "run", "own", "founded", "moved to", "joined", "|", " / ", "employer", "做嘢", "返工",
                                    "employed", "with", "from", "as a", "as an", "i'm a", "i'm an", "i am a", ", a ", ", an ", "i'm the",
                                    "i am the", "head of", "单位"]
             + [t.lower() for t in L.CN_TITLES] + [s.lower() for s in L.EN_ORG_SUFFIXES],
