@@ -574,7 +574,7 @@ def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
         if plus_region and plus_region not in ("001", "CN", region):
             region = plus_region  # "021 427 3390 home or mobile +353 85 …": an Irish landline
         local_region = region or ("CN" if has_cjk else "US")
-        for s, e, v in P.find_phone_numbers(num_text, local_region, exact_grouping=region is None and not has_cjk):
+        for s, e, v in _find_in_windows(num_text, local_region, region is None and not has_cjk):
             if not free_span(taken, s, e) or NOT_PHONE_BEFORE.search(text[max(0, s - 14):s]) \
                     or (s and text[s - 1].isascii() and text[s - 1].isalpha()) or DATE_SHAPED.fullmatch(text, s, e):
                 continue  # "YT8866201473" is a tracking code, "14-05-1993" a date
@@ -1282,6 +1282,22 @@ def _personal(text, ts, facts, own, hedged, asked, taken, gates, region=None):
             continue
         seen.add(name)
         facts.append(_fact("family", name, name, 0.8, *m.span(), hedged))
+
+
+NUMBER_RUN = re.compile(r"\d(?:[\s().-]{0,2}\d){6,}")  # seven digits or more, as any phone number has
+
+
+def _find_in_windows(text: str, region: str, exact: bool) -> list[tuple[int, int, str]]:
+    """phonenumbers' matcher run only around runs of seven or more digits (with room for a leading
+    "+86 " or bracket): the matcher's cost grows with the text it reads."""
+    windows: list[list[int]] = []
+    for m in NUMBER_RUN.finditer(text):
+        a, b = max(0, m.start() - 6), min(len(text), m.end() + 1)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
+    return [(a + s, a + e, v) for a, b in windows for s, e, v in P.find_phone_numbers(text[a:b], region, exact)]
 
 
 def _digits_left(text: str, spans) -> int:
