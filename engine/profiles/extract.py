@@ -256,7 +256,7 @@ CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|i'm in|i
                      rf"(?:we're|we are|i'm|i am) (?:up|down|out|over) in|"
                      rf"moving within|in [A-Z][\w&]+,|"
                      rf"(?:work|working) in|(?:work|working|study|studying|{_alt(L.EN_TITLES)}) (?:at|for) (?:the )?"
-                     rf"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* in)"
+                     rf"(?-i:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*) in)"
                      rf"\s+({_alt(L.EN_CITIES)})(?:'s)?\b", re.I)
 CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)})(?: (?:area|office)|[- ]based|,\s+(?:[A-Z]{{2}}|NSW|VIC|QLD|TAS|ACT)\b(?:\s+\d{{4,5}})?)\b|\b({_alt(L.EN_CITY_ALIASES)}) office\b|\bin ({_alt(L.EN_CITIES)})(?=\s*(?:[.!;,]|$))|"
                           rf"\b(?i:(?:i'm|i am|we're|we are|based|live) in|moved to|(?:i'm|i am|we're|we are|we|i) from) ({_alt(L.EN_CITY_ALIASES)})\b")
@@ -274,7 +274,7 @@ DISTRICT_HOME = re.compile(rf"(?:住在?|家在|我在|我们在|都住|喺|就�
                            rf"\b(?i:live in|living in|stay in|staying in|stay at|based in|we're in|i'm in|we are in|i am in|"
                            rf"work in|working in|(?:i|we) stay(?:ing)?|renting in|rent in|moved to|moving to|"
                            rf"work around|working around|(?:our|my) (?:new )?(?:BTO|HDB|flat|condo|apartment|house|home|place) (?:at|in)|office in|"
-                           rf"(?:with|at) [A-Z][\w&]*(?: (?:[A-Z][\w&]*|&))* in|office at|based at)\s+"
+                           rf"(?:with|at) (?-i:[A-Z][\w&]*(?: (?:[A-Z][\w&]*|&))*) in|office at|based at)\s+"
                            rf"((?i:{_EN_DISTRICTS}))\b")
 HOME_ORIGIN_EN = re.compile(rf"\b(?:coming|flying|driving|travelling|traveling|heading|moving|relocating) "
                             rf"(?:in |up |down |over |back )?from\s+({_alt(L.EN_CITIES)})\b|"
@@ -574,7 +574,8 @@ def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
         if plus_region and plus_region not in ("001", "CN", region):
             region = plus_region  # "021 427 3390 home or mobile +353 85 …": an Irish landline
         local_region = region or ("CN" if has_cjk else "US")
-        for s, e, v in _find_in_windows(num_text, local_region, region is None and not has_cjk):
+        known = taken + [p[0] for p in phone_spans]
+        for s, e, v in _find_in_windows(num_text, local_region, region is None and not has_cjk, known):
             if not free_span(taken, s, e) or NOT_PHONE_BEFORE.search(text[max(0, s - 14):s]) \
                     or (s and text[s - 1].isascii() and text[s - 1].isalpha()) or DATE_SHAPED.fullmatch(text, s, e):
                 continue  # "YT8866201473" is a tracking code, "14-05-1993" a date
@@ -1287,11 +1288,14 @@ def _personal(text, ts, facts, own, hedged, asked, taken, gates, region=None):
 NUMBER_RUN = re.compile(r"\d(?:[\s().-]{0,2}\d){6,}")  # seven digits or more, as any phone number has
 
 
-def _find_in_windows(text: str, region: str, exact: bool) -> list[tuple[int, int, str]]:
+def _find_in_windows(text: str, region: str, exact: bool, known=()) -> list[tuple[int, int, str]]:
     """phonenumbers' matcher run only around runs of seven or more digits (with room for a leading
-    "+86 " or bracket): the matcher's cost grows with the text it reads."""
+    "+86 " or bracket) that are not already an ID number or a mobile: its cost grows with the text
+    it reads."""
     windows: list[list[int]] = []
     for m in NUMBER_RUN.finditer(text):
+        if any(a <= m.start() and m.end() <= b for a, b in known):
+            continue
         a, b = max(0, m.start() - 6), min(len(text), m.end() + 1)
         if windows and a <= windows[-1][1]:
             windows[-1][1] = b
