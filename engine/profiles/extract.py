@@ -718,7 +718,7 @@ def _leading_name(text, facts, own, hedged):
         if own(*m.span(1)):
             facts.append(_fact("name", m.group(1), m.group(1), 0.8, *m.span(1), hedged))
         return
-    m = NAME_HERE_EN.search(text)
+    m = NAME_HERE_EN.search(text) if "here" in text else None
     if m and not any(w.lower() in EN_NAME_STOP or w in L.CITY_REGION or w in EN_NOT_NAME for w in m.group(1).split()):
         if own(*m.span(1)):
             facts.append(_fact("name", m.group(1), m.group(1), 0.8, *m.span(1), hedged))
@@ -1013,8 +1013,13 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             continue  # a bare "from"/"for" needs the legal form: "from Fenwick Analytics Ltd"
         if own(m.start(1), m.start(1) + len(org)):
             facts.append(_fact("company", org, org, 0.8, m.start(1), m.start(1) + len(org), hedged))
-    for rx in (COMPANY_AS_CN, COMPANY_UNIT_CN, COMPANY_CLAUSE_CN, COMPANY_OF_TITLE_CN, OWN_BUSINESS_CN, OWN_BUSINESS_EN,
-               COMPANY_WORK_CLAUSE_CN, COMPANY_CLAUSE_EN, CALLED_ORG_CN, EN_ORG_IN_CN, ORG_THEN_ROLE_EN):
+    latin = LATIN_WORD.search(text) is not None
+    for rx, needs in ((COMPANY_AS_CN, "cn"), (COMPANY_UNIT_CN, "cn"), (COMPANY_CLAUSE_CN, "cn"),
+                      (COMPANY_OF_TITLE_CN, "cn"), (OWN_BUSINESS_CN, "cn"), (OWN_BUSINESS_EN, "en"),
+                      (COMPANY_WORK_CLAUSE_CN, "cn"), (COMPANY_CLAUSE_EN, "en"), (CALLED_ORG_CN, "cn"),
+                      (EN_ORG_IN_CN, "en"), (ORG_THEN_ROLE_EN, "en")):
+        if not (has_cjk if needs == "cn" else latin):
+            continue  # each rule needs its script: a Chinese rule cannot match English text
         for m in rx.finditer(text):
             g = m.lastindex or 1
             org = m.group(g)

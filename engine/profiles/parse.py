@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from datetime import date, datetime, timedelta
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
@@ -292,12 +293,28 @@ def parse_international(raw: str, region: str | None) -> str | None:
     return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
 
 
+@functools.lru_cache(maxsize=None)
+def _lengths(region: str) -> tuple[frozenset, str, str]:
+    """Possible national-number lengths, trunk prefix and country code of ``region``."""
+    import phonenumbers
+
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    return frozenset(meta.general_desc.possible_length), meta.national_prefix or "", str(meta.country_code)
+
+
 @functools.lru_cache(maxsize=65536)
 def valid_in(digits: str, region: str) -> bool:
     """Whether ``digits`` (a local number, no "+") is a valid number of ``region`` — a cheap test
     before phonenumbers' matcher looks at how the number is written."""
     import phonenumbers
 
+    lengths, trunk, code = _lengths(region)
+    n = len(digits)
+    if not digits.isascii():  # "１３６…": full-width digits count as digits
+        digits = "".join(str(unicodedata.digit(c)) for c in digits)
+    if not (n in lengths or (trunk and digits.startswith(trunk) and n - len(trunk) in lengths)
+            or (digits.startswith(code) and n - len(code) in lengths)):
+        return False  # no number of that region has so many digits
     try:
         return phonenumbers.is_valid_number(phonenumbers.parse(digits, region))
     except phonenumbers.NumberParseException:
