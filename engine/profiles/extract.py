@@ -268,14 +268,24 @@ CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}
                                   rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?(?:[\u4e00-\u9fff]{{1,4}}[区县]|[\u4e00-\u9fff]{{2,3}}这边)"
                                   rf"(?=\s*(?:[，,。！!]|$))|^({CITY_CN_NAMES})市?\s*(?:{_CN_DISTRICTS})区?(?:的|这边|附近)?(?=[\s，,。]|搬)")
 # a company named after a city may sit anywhere; a hospital or school named so is in that city
-DISTRICT_HOME = re.compile(rf"(?:住在?|家在|我在|我们在|都住|喺|就在|收货在|寄到|送到|发到|(?:^|(?<=[，,。\s]))在)\s*({_CN_DISTRICTS})(?:区)?|"
-                           rf"(?:^|(?<=[，,。\s]))({_CN_DISTRICTS})(?:区)?的(?=\s*(?:[，,。！!]|$))|"
-                           rf"(?:^|(?<=[,.;]\s))in ({_EN_DISTRICTS})(?=\s*(?:[.!;,]|$))|"
+DISTRICT_HOME_CN = re.compile(rf"(?:住在?|家在|我在|我们在|都住|喺|就在|收货在|寄到|送到|发到|(?:^|(?<=[，,。\s]))在)\s*({_CN_DISTRICTS})(?:区)?|"
+                           rf"(?:^|(?<=[，,。\s]))({_CN_DISTRICTS})(?:区)?的(?=\s*(?:[，,。！!]|$))")
+DISTRICT_HOME_EN = re.compile(rf"(?:^|(?<=[,.;]\s))in ({_EN_DISTRICTS})(?=\s*(?:[.!;,]|$))|"
                            rf"\b(?i:live in|living in|stay in|staying in|stay at|based in|we're in|i'm in|we are in|i am in|"
                            rf"work in|working in|(?:i|we) stay(?:ing)?|renting in|rent in|moved to|moving to|"
                            rf"work around|working around|(?:our|my) (?:new )?(?:BTO|HDB|flat|condo|apartment|house|home|place) (?:at|in)|office in|"
                            rf"(?:with|at) (?-i:[A-Z][\w&]*(?: (?:[A-Z][\w&]*|&))*) in|office at|based at)\s+"
                            rf"((?i:{_EN_DISTRICTS}))\b")
+
+
+def _district_homes(text: str) -> list[re.Match]:
+    """Matches of the Chinese and the English district cues, in the order they occur."""
+    found = list(DISTRICT_HOME_CN.finditer(text)) if CJK_RX.search(text) else []
+    if LATIN_WORD.search(text):
+        found = sorted(found + list(DISTRICT_HOME_EN.finditer(text)), key=lambda m: m.start())
+    return found
+
+
 HOME_ORIGIN_EN = re.compile(rf"\b(?:coming|flying|driving|travelling|traveling|heading|moving|relocating) "
                             rf"(?:in |up |down |over |back )?from\s+({_alt(L.EN_CITIES)})\b|"
                             rf"^(?:from|moving from)\s+((?-i:{_alt(L.EN_CITY_ALIASES)})|{_alt(L.EN_CITIES)})\s+to\b", re.I)
@@ -375,7 +385,7 @@ def _fact(field, value, display, conf, start, end, hedged=False) -> Fact:
     return Fact(field, value, display, round(conf * (0.8 if hedged else 1.0), 3), start, end)
 
 
-_WORDS: dict[str, tuple[int, str]] | None = None
+_WORDS: frozenset | None = None
 
 
 _PLACES: frozenset | None = None
@@ -384,14 +394,8 @@ _PLACES: frozenset | None = None
 def _place_prefix(text: str) -> str | None:
     """The longest start of ``text`` that is a place name in jieba's dictionary (tagged ns) or a
     park/plaza word (科技园, 广场): "新街口", "徐家汇美团" -> "徐家汇"."""
-    global _PLACES
     if _PLACES is None:
-        import os
-
-        import jieba
-
-        with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
-            _PLACES = frozenset(w for w, _, tag in (line.split() for line in f) if tag == "ns" and 2 <= len(w) <= 5)
+        _load_words()
     for n in range(min(6, len(text)), 1, -1):
         head = text[:n]
         if head in _PLACES or head.endswith(("园", "广场", "大厦", "中心", "路", "街")):
@@ -402,20 +406,27 @@ def _place_prefix(text: str) -> str | None:
 def starts_with_common_word(name: str) -> bool:
     """"方案发", "马上到": the first two characters are an ordinary word (jieba's dictionary: frequent,
     not tagged as a person's name). Weak name rules — a name written beside a contact — skip these."""
-    global _WORDS
     if _WORDS is None:
-        import os
-
-        import jieba
-
-        words = {}
-        with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
-            for line in f:
-                word, freq, tag = line.split()
-                if len(word) == 2 and int(freq) >= 500 and not tag.startswith("nr"):
-                    words[word] = (int(freq), tag)
-        _WORDS = words
+        _load_words()
     return name[:2] in _WORDS
+
+
+def _load_words() -> None:
+    """Read jieba's dictionary once: frequent ordinary 2-character words, and place names (ns)."""
+    global _WORDS, _PLACES
+    import os
+
+    import jieba
+
+    words, places = set(), set()
+    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
+        for line in f:
+            word, freq, tag = line.split()
+            if len(word) == 2 and not tag.startswith("nr") and int(freq) >= 500:
+                words.add(word)
+            if tag == "ns" and 2 <= len(word) <= 5:
+                places.add(word)
+    _WORDS, _PLACES = frozenset(words), frozenset(places)
 
 
 def _cn_name(text: str, pos: int) -> tuple[str, int] | None:
@@ -1117,7 +1128,7 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True):
     latin = LATIN_WORD.search(text) is not None
     rules = ((CITY_CN, CITY_DISTRICT_HERE, CITY_DISTRICT_CLAUSE) if has_cjk else ()) + \
         ((CITY_EN, CITY_EN_AREA, FROM_I_LIVE_THERE, HOME_ORIGIN_EN) if latin else ())
-    for m in DISTRICT_HOME.finditer(text):
+    for m in _district_homes(text):
         g = m.lastindex
         if any(f.field == "city" for f in facts) or TRAVEL_AFTER.match(text, m.end()) or not own(*m.span(g)):
             continue
@@ -1470,6 +1481,18 @@ def _drop_subject_documents(found: list[Fact], text: str) -> list[Fact]:
     return [f for f in found if (f.start, f.end) not in spans]
 
 
+# a word each rule of ASK_RULES needs (test_ask_words_cover_every_ask_rule keeps them in step)
+ASK_WORDS = re.compile(_alt([
+    "称呼", "贵姓", "您叫", "你叫", "名字", "姓名", "联系人", "全名", "大名", "name", "speaking",
+    "城市", "哪", "住", "边区", "边度", "本地", "片区", "一带", "还在", "city", "where", "live", "based", "area",
+    "suburb", "part of", "postcode", "邮编", "stay", "still in", "zip",
+    "预算", "budget", "spend", "afford",
+    "手机", "电话", "号码", "联系方式", "phone", "mobile", "number", "whatsapp", "reach you", "hp", "cell", "contact no",
+    "公司", "单位", "上班", "company", "work", "organis", "organiz",
+    "多大", "年龄", "几岁", "how old", "age",
+    "生日", "出生", "birthday", "date of birth", "dob"]), re.I)
+
+
 def asked_fields(staff_text: str | None) -> frozenset:
     """The fields a staff message asks for ("your name and date of birth?" asks for two).
 
@@ -1479,8 +1502,8 @@ def asked_fields(staff_text: str | None) -> frozenset:
         return frozenset()
     if CJK_RX.search(staff_text):
         staff_text = P.to_simplified(staff_text)
-    if ASKS_ABOUT_OTHER.search(staff_text):
-        return frozenset()
+    if not ASK_WORDS.search(staff_text) or ASKS_ABOUT_OTHER.search(staff_text):
+        return frozenset()  # most staff messages ask nothing: one pass tells
     return frozenset(name for name, rx in ASK_RULES if rx.search(staff_text))
 
 
@@ -1488,6 +1511,7 @@ def asked_fields(staff_text: str | None) -> frozenset:
 CURRENCY_REGION_RX = [(re.compile(r"S\$|SGD|新币|新加坡元"), "SG"), (re.compile(r"\bRM\s?\d|MYR|令吉|马币"), "MY"),
                       (re.compile(r"HK\$|HKD|港币|港紙|港纸|港元"), "HK"), (re.compile(r"NT\$|台幣|台币|TWD"), "TW"),
                       (re.compile(r"A\$|AUD"), "AU"), (re.compile(r"£|GBP"), "GB"), (re.compile(r"₹|INR|\blakhs?\b"), "IN")]
+CURRENCY_HINT = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in CURRENCY_REGION_RX))
 CANTONESE_RX = re.compile(r"[喺嘅佢咗冇唔嘢啲哋嚟睇]")
 TRADITIONAL_ONLY = re.compile(r"[們這個說話電費預價錢買賣號碼區縣灣臺學習業務點後來還會時]")
 SINGLISH_RX = re.compile(r"\b(?:shiok|paiseh|kiasu|lepak|HDB|BTO|COE|CPF)\b")  # "lah", "lor" are HK and MY speech too
@@ -1503,18 +1527,19 @@ def _home_regions(messages: list[Message]) -> dict[str, str]:
         if msg.role != "customer" or not msg.text or msg.conversation_id in out:
             continue
         text = P.to_simplified(msg.text) if CJK_RX.search(msg.text) else msg.text
-        for m in CITY_EN.finditer(text):
+        for m in CITY_EN.finditer(text) if LATIN_WORD.search(text) else ():
             if not TRAVEL_AFTER.match(msg.text, m.end()):
                 name = CITY_BY_LOWER.get(m.group(1).lower())
                 if name:
                     out[msg.conversation_id] = _region_of_city(name)
                     break
         else:
-            district = DISTRICT_HOME.search(text)
+            district = next(iter(_district_homes(text)), None)
             if district:  # "I stay Jurong West", "work in Kwun Tong", "我喺旺角返工"
                 out[msg.conversation_id] = _region_of_city(_district_city(district.group(district.lastindex)))
             elif msg.conversation_id not in hinted or hinted[msg.conversation_id] == "TW":
-                hint = next((r for rx, r in CURRENCY_REGION_RX if rx.search(msg.text)), None)
+                money = CURRENCY_HINT.search(msg.text)
+                hint = next((r for rx, r in CURRENCY_REGION_RX if rx.search(msg.text)), None) if money else None
                 if hint is None and CJK_RX.search(msg.text):
                     if CANTONESE_RX.search(text):
                         hint = "HK"  # 喺, 嘅, 佢: written Cantonese

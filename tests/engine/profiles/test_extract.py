@@ -207,3 +207,17 @@ def test_questions_about_someone_else_and_their_birthdays():
     assert not any(f == "birthday" for f, _ in facts("我叫何俊。下周五我老婆生日，能给她也办一张吗"))
     assert not any(f == "birthday" for f, _ in facts("想给我女儿买个少儿医疗险，陈可欣，2019年6月1号出生"))
     assert ("birthday", "--10-21") in facts("下周三是我生日")
+
+
+def test_ask_words_cover_every_ask_rule():
+    """The one-pass pre-check of staff questions never hides a question an ask rule would see."""
+    from engine.profiles import parse as P
+    from engine.profiles.extract import ASK_RULES, ASK_WORDS, CJK_RX
+
+    staff = [m.message.text for path in sorted(DATA.glob("corpus_*.txt")) for m in load_corpus(path)
+             if m.message.role == "staff"]
+    assert len(staff) > 1000
+    for text in staff:
+        text = P.to_simplified(text) if CJK_RX.search(text) else text
+        if any(rx.search(text) for _, rx in ASK_RULES):
+            assert ASK_WORDS.search(text), text
