@@ -278,10 +278,11 @@ DISTRICT_HOME_EN = re.compile(rf"(?:^|(?<=[,.;]\s))in ({_EN_DISTRICTS})(?=\s*(?:
                            rf"((?i:{_EN_DISTRICTS}))\b")
 
 
-def _district_homes(text: str) -> list[re.Match]:
-    """Matches of the Chinese and the English district cues, in the order they occur."""
-    found = list(DISTRICT_HOME_CN.finditer(text)) if CJK_RX.search(text) else []
-    if LATIN_WORD.search(text):
+def _district_homes(text: str, gates) -> list[re.Match]:
+    """Matches of the Chinese and the English district cues, in the order they occur (``gates``:
+    the message's keyword hits, which say whether any district name occurs at all)."""
+    found = list(DISTRICT_HOME_CN.finditer(text)) if "cn_district" in gates else []
+    if "en_district" in gates:
         found = sorted(found + list(DISTRICT_HOME_EN.finditer(text)), key=lambda m: m.start())
     return found
 
@@ -530,7 +531,7 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
     if "work" in gates or "company" in asked:
         _work(text, facts, own, hedged, has_cjk, asked)
     if "city" in asked or "place" in gates:
-        _places(text, facts, own, hedged, asked, has_cjk)
+        _places(text, facts, own, hedged, asked, has_cjk, gates)
     _personal(text, ts, facts, own, hedged, asked, taken, gates, region)
     if "budget" in asked or "budget" in gates:
         _budget(text, facts, hedged, has_cjk, asked, taken,
@@ -1123,12 +1124,12 @@ def _answered_place(text: str, facts) -> None:
             return
 
 
-def _places(text, facts, own, hedged, asked=None, has_cjk=True):
-    # the Chinese rules need Chinese text, the English ones English words
-    latin = LATIN_WORD.search(text) is not None
-    rules = ((CITY_CN, CITY_DISTRICT_HERE, CITY_DISTRICT_CLAUSE) if has_cjk else ()) + \
-        ((CITY_EN, CITY_EN_AREA, FROM_I_LIVE_THERE, HOME_ORIGIN_EN) if latin else ())
-    for m in _district_homes(text):
+def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None):
+    # the Chinese rules need a Chinese city named, the English ones an English one
+    gates = scan(text.lower()) if gates is None else gates
+    rules = ((CITY_CN, CITY_DISTRICT_HERE, CITY_DISTRICT_CLAUSE) if "cn_city" in gates else ()) + \
+        ((CITY_EN, CITY_EN_AREA, FROM_I_LIVE_THERE, HOME_ORIGIN_EN) if "en_city" in gates else ())
+    for m in _district_homes(text, gates):
         g = m.lastindex
         if any(f.field == "city" for f in facts) or TRAVEL_AFTER.match(text, m.end()) or not own(*m.span(g)):
             continue
@@ -1527,14 +1528,15 @@ def _home_regions(messages: list[Message]) -> dict[str, str]:
         if msg.role != "customer" or not msg.text or msg.conversation_id in out:
             continue
         text = P.to_simplified(msg.text) if CJK_RX.search(msg.text) else msg.text
-        for m in CITY_EN.finditer(text) if LATIN_WORD.search(text) else ():
+        gates = scan(text.lower())
+        for m in CITY_EN.finditer(text) if "en_city" in gates else ():
             if not TRAVEL_AFTER.match(msg.text, m.end()):
                 name = CITY_BY_LOWER.get(m.group(1).lower())
                 if name:
                     out[msg.conversation_id] = _region_of_city(name)
                     break
         else:
-            district = next(iter(_district_homes(text)), None)
+            district = next(iter(_district_homes(text, gates)), None)
             if district:  # "I stay Jurong West", "work in Kwun Tong", "我喺旺角返工"
                 out[msg.conversation_id] = _region_of_city(_district_city(district.group(district.lastindex)))
             elif msg.conversation_id not in hinted or hinted[msg.conversation_id] == "TW":

@@ -46,6 +46,11 @@ GATES: dict[str, list[str]] = {
                  "our dog", "our cat", "my puppy", "adopted", "我家狗狗", "我家的狗狗", "我家猫咪", "nerd", "geek", "buff",
                  "fanatic", "enthusiast", "junkie", "lover", "addict"],
 }
+# which place lists occur at all: the place rules for a script run only when one of its names does
+GATES["cn_city"] = list(L.CN_CITIES)
+GATES["en_city"] = [c.lower() for c in L.EN_CITIES] + [a.lower() for a in L.EN_CITY_ALIASES]
+GATES["cn_district"] = [d for d in L.DISTRICT_CITY if not d.isascii()]
+GATES["en_district"] = [d.lower() for d in L.DISTRICT_CITY if d.isascii()]
 for _tag, _words in L.INTERESTS.items():
     GATES[f"interest:{_tag}"] = [w.lower() for w in _words]
 for _intent, _words in L.INTENTS.items():
