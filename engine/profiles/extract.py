@@ -766,7 +766,7 @@ def _clause_names(text, facts, own, hedged):
             if own(start, start + len(clause)):
                 facts.append(_fact("name", clause, clause, 0.8, start, start + len(clause), hedged))
                 return
-    for m in TITLE_NAME_CN.finditer(text):
+    for m in TITLE_NAME_CN.finditer(text) if CJK_RX.search(text) else ():
         got = _cn_name(text, m.end())
         if got and own(m.end(), got[1]):
             facts.append(_fact("name", got[0], got[0], 0.8, m.end(), got[1], hedged))
@@ -775,7 +775,8 @@ def _clause_names(text, facts, own, hedged):
 
 def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=()):
     full_at = None
-    for m in NAME_CN_CUE.finditer(text):
+    cjk, latin = CJK_RX.search(text) is not None, LATIN_WORD.search(text) is not None
+    for m in NAME_CN_CUE.finditer(text) if cjk else ():
         got = _cn_name(text, m.end())
         if got and m.group().rstrip().endswith("我是") and starts_with_common_word(got[0]):
             continue  # "我是项目经理": a role, not 项目
@@ -783,7 +784,7 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
             facts.append(_fact("name", got[0], got[0], 0.9, m.end(), got[1], hedged))
             if FULL_NAME_CUE.search(m.group()):  # "叫我 Kevin 就行，全名许凯文": the full name is the name
                 full_at = m.end()
-    for m in NAME_EN_CUE.finditer(text):
+    for m in NAME_EN_CUE.finditer(text) if latin else ():
         name = m.group(1)
         words = name.split()
         if words[0].lower() in EN_NAME_STOP or name in L.EN_CITIES or not name[0].isupper():
@@ -957,8 +958,12 @@ def _email_domain_org(text, facts, own, hedged) -> None:
             return
 
 
+CN_TITLE_RULES = frozenset({TITLE_CN, TITLE_ORG_CN, TITLE_OF_CN, TITLE_DO_CN})
+
+
 def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
-    for m in COMPANY_CN.finditer(text):
+    latin = LATIN_WORD.search(text) is not None
+    for m in COMPANY_CN.finditer(text) if has_cjk else ():
         org, (s0, e0) = m.group(1), m.span(1)
         if org.startswith(("一家", "这家", "那家", "贵公司", "贵司", "贵行", "贵单位")) or DESCRIBED_ORG.search(org) \
                 or not own(s0, e0):
@@ -968,7 +973,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             org, e0 = text[s0:more.end()], more.end()
         facts.append(_fact("company", org, org, 0.85, s0, e0, hedged))
     if not any(f.field == "company" for f in facts):
-        for m in WORKPLACE_CN.finditer(text):
+        for m in WORKPLACE_CN.finditer(text) if has_cjk else ():
             place, start = m.group(1), m.start(1)
             if place.startswith("在"):  # "现在在武汉工作"
                 place, start = place[1:], start + 1
@@ -998,7 +1003,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 continue
             if own(start, start + len(place)):
                 facts.append(_fact("company", place, place, 0.7, start, start + len(place), hedged))
-    for m in COMPANY_EN.finditer(text):
+    for m in COMPANY_EN.finditer(text) if latin else ():
         org = m.group(1)
         legal = LEGAL_FORM_END.search(org)
         if legal:  # "Halden Home Goods Ltd. LCL from …": the name ends with its legal form
@@ -1025,7 +1030,6 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             continue  # a bare "from"/"for" needs the legal form: "from Fenwick Analytics Ltd"
         if own(m.start(1), m.start(1) + len(org)):
             facts.append(_fact("company", org, org, 0.8, m.start(1), m.start(1) + len(org), hedged))
-    latin = LATIN_WORD.search(text) is not None
     for rx, needs in ((COMPANY_AS_CN, "cn"), (COMPANY_UNIT_CN, "cn"), (COMPANY_CLAUSE_CN, "cn"),
                       (COMPANY_OF_TITLE_CN, "cn"), (OWN_BUSINESS_CN, "cn"), (OWN_BUSINESS_EN, "en"),
                       (COMPANY_WORK_CLAUSE_CN, "cn"), (COMPANY_CLAUSE_EN, "en"), (CALLED_ORG_CN, "cn"),
@@ -1050,6 +1054,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
         _asked_company(text, facts, hedged)
     titles_seen = set()
     for rx in (TITLE_CN, TITLE_ORG_CN, TITLE_EN, TITLE_EN2, TITLE_OF_CN, TITLE_AT_EN, TITLE_DO_CN):
+        if not (has_cjk if rx in CN_TITLE_RULES else latin):
+            continue
         for m in rx.finditer(text):
             title = m.group(1).strip()
             if rx is TITLE_DO_CN and title not in CN_TITLE_SET:
@@ -1083,6 +1089,7 @@ OTHERS_HOME_AFTER = re.compile(r"[\s，,。]*(?:他们|她们|他|她|爸妈|父
 
 
 LATIN_WORD = re.compile(r"[A-Za-z]{2}")
+LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 CITY_CN_ANYWHERE = re.compile(CITY_CN_NAMES)
@@ -1220,7 +1227,9 @@ def _personal(text, ts, facts, own, hedged, asked, taken, gates, region=None):
         span = m.span(m.lastindex)
         if own(*span):
             facts.append(_fact("gender", g, g, 0.75, *span, hedged))
-    for rx in (AGE_CN, AGE_CN2, AGE_EN, AGE_EN2, AGE_EN3) if "age" in gates or "name" in gates else ():
+    age_rules = ((AGE_CN,) if CJK_RX.search(text) else ()) + (AGE_CN2,) + \
+        ((AGE_EN, AGE_EN2, AGE_EN3) if LATIN_LETTER.search(text) else ())  # "I'm 33": one letter at a time
+    for rx in age_rules if "age" in gates or "name" in gates else ():
         for m in rx.finditer(text):
             raw = m.group(m.lastindex)
             age = int(raw) if raw.isdigit() else P.cn_number(raw)
