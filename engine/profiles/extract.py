@@ -537,7 +537,7 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         _budget(text, facts, hedged, has_cjk, asked, taken,
                 home_region if not has_cjk or home_region in ("HK", "TW", "MO") else None)
     _tags(text, facts, own, gates)
-    if written is not text and written != text:
+    if written != text:
         facts = [_as_written(f, text, written) for f in facts]
     return facts
 
@@ -551,10 +551,6 @@ def _as_written(f: Fact, text: str, written: str) -> Fact:
         value = written[f.start:f.end]
         return Fact(f.field, value, value, f.confidence, f.start, f.end)
     return f
-
-
-def values_regions(values) -> set[str]:
-    return {P.region_of_number(v) for v in values}
 
 
 def _labelled_or_signed(text: str, pos: int) -> bool:
@@ -603,10 +599,9 @@ def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
         by_span: dict[tuple[int, int], set] = {}
         for run in DIGIT_RUN.finditer(num_text):
             s0, e0 = run.span()
-            if not (asked_phone or _labelled_or_signed(text, s0)) or not free_span(taken, s0, e0) \
-                    or DATE_SHAPED.search(num_text, s0, e0):
-                continue  # only labelled or signed runs are worth asking every region about
             signed = _labelled_or_signed(text, s0)
+            if not (asked_phone or signed) or not free_span(taken, s0, e0) or DATE_SHAPED.search(num_text, s0, e0):
+                continue  # only labelled or signed runs are worth asking every region about
             digits = re.sub(r"\D", "", num_text[s0:e0])
             for r in (r for r in FALLBACK_REGIONS if P.valid_in(digits, r)):  # unlabelled: grouped as the region writes it
                 # Indian numbers only as India groups them: "07700 900123" is a British drama number
@@ -617,8 +612,9 @@ def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
                 values = {v for v in values if P.is_mobile(v)}
             if len(values) > 1 and HANDPHONE_BEFORE.search(text[max(0, s - 12):s]):
                 values = {v for v in values if v.startswith(("+65", "+60"))}  # "hp": Singapore/Malaysia usage
-            if len(values) > 1 and region in values_regions(values):
-                values = {v for v in values if P.region_of_number(v) == region}
+            local = {v for v in values if P.region_of_number(v) == region}
+            if len(values) > 1 and local:
+                values = local
             if len(values) == 1 and (asked_phone or _labelled_or_signed(text, s)) and all(e <= a or s >= b for (a, b), _, _ in phone_spans):
                 phone_spans.append(((s, e), values.pop(), 0.7))
     for m in LANDLINE.finditer(num_text):
@@ -722,10 +718,7 @@ COMMON_LOWER_WORDS = frozenset("the a an my your his her our their this that her
 
 
 def _leading_name(text, facts, own, hedged):
-    m = LEAD_NAME_EN.match(text.lstrip("!,. "))  # "hello! Jessica Wong from …"
-    if m:
-        shift = len(text) - len(text.lstrip("!,. "))
-        m = LEAD_NAME_EN.match(text, shift) if shift else m
+    m = LEAD_NAME_EN.match(text)  # "hello! Jessica Wong from …": the greeting is part of the pattern
     if m and m.group(1).split()[0].lower() not in ("hi", "hello", "hey", "dear") and not any(w.lower() in EN_NAME_STOP or w in L.CITY_REGION or w in EN_NOT_NAME for w in m.group(1).split()):
         if own(*m.span(1)):
             facts.append(_fact("name", m.group(1), m.group(1), 0.8, *m.span(1), hedged))
