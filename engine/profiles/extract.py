@@ -453,12 +453,21 @@ def _cn_name(text: str, pos: int) -> tuple[str, int] | None:
     return s[:n] + given, pos + n + len(given)
 
 
+def prepare(text: str) -> tuple[str, dict]:
+    """The text the rules read (traditional characters as simplified, 我係 as 我是; one character
+    for one, so spans stay in place) and its keyword hits."""
+    if CJK_RX.search(text):
+        text = CANTONESE_IS.sub("我是", P.to_simplified(text))
+    return text, scan(text.lower())
+
+
 def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = None,
-                 region: str | None = None) -> list[Fact]:
+                 region: str | None = None, prepared: tuple[str, dict] | None = None) -> list[Fact]:
     """All candidate facts about the sender in one customer message (or OCR text of their image).
 
     ``region`` (ISO 3166) is where the conversation points the customer to (a city they named, the
-    staff member's own number); local phone numbers are read in it.
+    staff member's own number); local phone numbers are read in it. ``prepared`` is
+    :func:`prepare` of ``text`` when the caller already has it.
     """
     if not text:
         return []
@@ -466,8 +475,7 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
     facts: list[Fact] = []
     has_cjk = CJK_RX.search(text) is not None
     written = text
-    if has_cjk:  # traditional characters read as simplified; values written as-is are restored below
-        text = CANTONESE_IS.sub("我是", P.to_simplified(text))
+    text, gates = prepared or prepare(text)  # values written as-is are restored below
     hedged = HEDGE_RX.search(text) is not None
     own = lambda s, e: belongs_to_customer(text, s, e)  # noqa: E731
     own_contact = lambda s, e: belongs_to_customer(text, s, e, contact=True)  # noqa: E731
@@ -478,7 +486,6 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
     num_text = CN_DIGIT_RUN.sub(lambda m: m.group().translate(CN_DIGITS), text) \
         if CN_DIGIT_RUN.search(text) else text
     has_digit = DIGIT_RX.search(num_text) is not None
-    gates = scan(text.lower())
     home_region = region  # what money means is where the customer lives, not a place they mention
     if has_digit:
         region = _region_in(text) or region
@@ -1520,7 +1527,7 @@ TRADITIONAL_ONLY = re.compile(r"[們這個說話電費預價錢買賣號碼區�
 SINGLISH_RX = re.compile(r"\b(?:shiok|paiseh|kiasu|lepak|HDB|BTO|COE|CPF)\b")  # "lah", "lor" are HK and MY speech too
 
 
-def _home_regions(messages: list[Message]) -> dict[str, str]:
+def _home_regions(messages: list[Message], prepared: dict[int, tuple[str, dict]]) -> dict[str, str]:
     """Conversation -> phone region of the place its customer says they live or work (else the
     place their money or speech belongs to)."""
     out: dict[str, str] = {}
@@ -1529,8 +1536,7 @@ def _home_regions(messages: list[Message]) -> dict[str, str]:
     for msg in messages:
         if msg.role != "customer" or not msg.text or msg.conversation_id in out:
             continue
-        text = P.to_simplified(msg.text) if CJK_RX.search(msg.text) else msg.text
-        gates = scan(text.lower())
+        text, gates = prepared[id(msg)]
         for m in CITY_EN.finditer(text) if "en_city" in gates else ():
             if not TRAVEL_AFTER.match(msg.text, m.end()):
                 name = CITY_BY_LOWER.get(m.group(1).lower())
@@ -1569,7 +1575,8 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
     """
     out: list[Fact] = []
     asked: dict[str, tuple[str, int]] = {}
-    region = _home_regions(messages)  # conversation -> phone region it points at
+    prepared = {id(m): prepare(m.text) for m in messages if m.role == "customer" and m.text}  # by object: ids may repeat
+    region = _home_regions(messages, prepared)  # conversation -> phone region it points at
     staff_numbers: dict[str, set[str]] = {}  # conversation -> last 8 digits of numbers staff sent
     greeted: set[str] = set()  # conversations whose first staff message has been read
     for_other: set[str] = set()  # conversations whose service is for someone else
@@ -1607,7 +1614,8 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
             if asked[msg.conversation_id] is None:
                 del asked[msg.conversation_id]
         if msg.text:
-            found = extract_text(msg.text, msg.ts, asked=field, region=region.get(msg.conversation_id))
+            found = extract_text(msg.text, msg.ts, asked=field, region=region.get(msg.conversation_id),
+                                 prepared=prepared[id(msg)])
             if FOR_OTHER_RX.search(msg.text):
                 for_other.add(msg.conversation_id)
             if about_subject.pop(msg.conversation_id, 0):
