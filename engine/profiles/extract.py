@@ -64,7 +64,7 @@ def _alt(words) -> str:
 SENT_END = re.compile(r"[。！？!?；;\n]|(?<!\bno)(?<!\bNo)(?<!\btel)(?<!\bTel)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)\.(?:\s|$)")
 CLAUSE_END = re.compile(r"[，,。！？!?；;\n]")
 THIRD_RX = re.compile(rf"(?:{_alt(L.THIRD_PARTY_CN)})|\b(?:{_alt(L.THIRD_PARTY_EN)})\b", re.I)
-POSSESSIVE_AFTER = re.compile(r"\s*(?:的|'s|’s|电话|手机|号码|邮箱|微信|地址|number|phone|email|address|"
+POSSESSIVE_AFTER = re.compile(r"\s*(?:的|嘅|'s|’s|电话|手机|号码|邮箱|微信|地址|number|phone|email|address|"
                               r"contact|是|is|:|：)", re.I)
 SELF_RX = re.compile(rf"(?:{_alt(L.SELF_CN)})|我|\b(?:my own|mine|my|i am|i'm|me|i)\b", re.I)
 SPEAKER_ROLE_BEFORE = re.compile(r"(?:我是|(?<![a-z])(?:i'm|i am)\s+)(?:他|她|孩子的?|宝宝的?|(?:his|her|their|the kid's)\s+|"
@@ -144,7 +144,8 @@ CN_MOBILE = re.compile(r"(?<![\dA-Za-z])(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[
 LANDLINE = re.compile(r"(?:电话|座机|tel|phone|call me on|call me at)[^\d+]{0,6}(0\d{2,3})[\s-]?(\d{7,8})(?!\d)", re.I)
 NOT_PHONE_BEFORE = re.compile(r"(?:订单|单号|快递|运单|账号|卡号|验证码|工号|qq|QQ|扣扣|微信|vx|VX|wx|"
                               r"保单|理赔|工单|票号|order|tracking|account|card|invoice|ref|reference|policy|claim|booking|"
-                              r"confirmation|wechat|passport|护照|签证|visa|po|acct)\s*(?:号|号码|no\.?|number|#|id)?"
+                              r"confirmation|wechat|passport|护照|签证|visa|po|acct|flyer|member(?:ship)?|loyalty|licen[cs]e|serial|imei|"
+                              r"会员卡?|学号|医保卡?|社保卡?|车牌)\s*(?:号|号码|no\.?|number|#|id)?"
                               r"\s*(?:是|为|is|:|：)?\s*$", re.I)
 EMAIL = re.compile(r"(?<![A-Za-z0-9_.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9.-]+\.[A-Za-z]{2,12}(?![\w])")
 WECHAT = re.compile(r"(?:微信号?|vx|VX|wx|WX|weixin|wechat(?:\s*id)?)\s*(?:号|号码|id|ID)?\s*"
@@ -607,7 +608,8 @@ def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
         for run in DIGIT_RUN.finditer(num_text):
             s0, e0 = run.span()
             signed = _labelled_or_signed(text, s0)
-            if not (asked_phone or signed) or not free_span(taken, s0, e0) or DATE_SHAPED.search(num_text, s0, e0):
+            if not (asked_phone or signed) or not free_span(taken, s0, e0) or DATE_SHAPED.search(num_text, s0, e0) \
+                    or NOT_PHONE_BEFORE.search(text[max(0, s0 - 14):s0]):
                 continue  # only labelled or signed runs are worth asking every region about
             digits = re.sub(r"\D", "", num_text[s0:e0])
             for r in (r for r in FALLBACK_REGIONS if P.valid_in(digits, r)):  # unlabelled: grouped as the region writes it
@@ -1081,7 +1083,8 @@ def _district_city(name: str) -> str:
 
 
 def _canonical_city(name: str) -> str:
-    return L.CITY_ALIASES.get(name.lower(), name)
+    """The city's written name: "chicago" → "Chicago", "NYC" → "New York"."""
+    return L.CITY_ALIASES.get(name.lower()) or CITY_BY_LOWER.get(name.lower(), name)
 
 
 POSTCODE_AROUND = re.compile(r"^\d{3,6}\s+|\s+(?:\d{3,6}|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})$")
@@ -1567,6 +1570,25 @@ def _home_regions(messages: list[Message], prepared: dict[int, tuple[str, dict]]
     return {**mentioned, **hinted, **out}
 
 
+# the customer's next message takes back what the one before said: "啊不对打错了，是139…", "sorry typo, 416-…"
+CORRECTS_LAST = re.compile(r"^\W*(?:(?:啊|哦|呃|噢|额|oh|oops|sorry|sry|wait|actually)[\s,，.!！~]*)*"
+                           r"(?:不对|打错了?|写错了?|输错了?|说错了?|搞错了?|更正一下|纠正一下|typo|wrong (?:number|one|email)|"
+                           r"correction|my bad|i mean)", re.I)
+# the staff member asks for someone else's contact: "And your wife's number in case?", "cc your son?"
+ASKS_OTHERS_CONTACT = re.compile(
+    rf"(?:你|您|your|ur)\s*(?:的)?\s*(?:{_alt(L.THIRD_PARTY_CN)}|(?:{_alt(L.THIRD_PARTY_EN)})\b)\s*(?:'s|’s|的)?\s*"
+    rf"(?:(?:mobile|cell|phone|contact)\s*)?(?:电话|手机|号码|联系方式|邮箱|number|phone|mobile|cell|e-?mail|contact|details)|"
+    rf"\b(?:cc|copy in|loop in|add)\s+(?:your|ur)\s+(?:{_alt(L.THIRD_PARTY_EN)})\b|紧急联系人|emergency contact", re.I)
+
+
+def _not_answering_for_self(found: list[Fact], text: str) -> list[Fact]:
+    """After a question about someone else's contact, a contact given without "my/me/我" is theirs."""
+    def own_cue(f: Fact) -> bool:
+        sent_start = max((m.end() for m in SENT_END.finditer(text, 0, f.start)), default=0)
+        return bool(SELF_RX.search(text, sent_start, f.start))
+    return [f for f in found if f.field not in ("phone", "email") or own_cue(f)]
+
+
 def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | None = None) -> list[Fact]:
     """Facts about customers in time-ordered ``messages`` (one or more conversations).
 
@@ -1581,6 +1603,9 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
     greeted: set[str] = set()  # conversations whose first staff message has been read
     for_other: set[str] = set()  # conversations whose service is for someone else
     about_subject: dict[str, int] = {}  # conversation -> customer messages left that answer about them
+    others_contact: set[str] = set()  # conversations whose staff just asked for someone else's contact
+    last_facts: dict[str, list[Fact]] = {}  # conversation -> facts of the customer's last message
+    taken_back: set[int] = set()  # facts a later message corrected
     for msg in messages:
         if msg.role != "customer":
             for run in DIGIT_RUN.findall(msg.text or ""):
@@ -1601,6 +1626,10 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
             greeted.add(msg.conversation_id)
             if place and (place.group(2) or place.group(4) or greeting):  # "Smile Bright Dental Sydney", "PetCover NZ here"
                 region[msg.conversation_id] = _region_in(place.group())
+            if ASKS_OTHERS_CONTACT.search(msg.text or ""):
+                others_contact.add(msg.conversation_id)
+            else:
+                others_contact.discard(msg.conversation_id)
             a = asked_fields(msg.text)
             if a:
                 asked[msg.conversation_id] = (a, 2)
@@ -1620,11 +1649,18 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
                 for_other.add(msg.conversation_id)
             if about_subject.pop(msg.conversation_id, 0):
                 found = _drop_subject_documents(found, msg.text)
+            if msg.conversation_id in others_contact:
+                others_contact.discard(msg.conversation_id)
+                found = _not_answering_for_self(found, msg.text)
+            if found and CORRECTS_LAST.match(msg.text):
+                corrected = {f.field for f in found}
+                taken_back.update(id(f) for f in last_facts.get(msg.conversation_id, ()) if f.field in corrected)
             echoed = staff_numbers.get(msg.conversation_id)
             if echoed:  # "Got it, 416-962-3385 saved": the staff member's own number, repeated back
                 found = [f for f in found if f.field != "phone" or f.value[-8:] not in echoed]
-            for f in found:
-                out.append(Fact(f.field, f.value, f.display, f.confidence, f.start, f.end, msg.id, "text"))
+            kept = [Fact(f.field, f.value, f.display, f.confidence, f.start, f.end, msg.id, "text") for f in found]
+            out.extend(kept)
+            last_facts[msg.conversation_id] = kept
             city = next((f.value for f in found if f.field == "city"), None)
             named = _region_of_city(city) if city else None
             if named:  # the customer's own city outranks the staff member's number
@@ -1633,4 +1669,4 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
             for f in extract_text(ocr_text[msg.id], msg.ts):
                 out.append(Fact(f.field, f.value, f.display, round(f.confidence * 0.95, 3), f.start,
                                 f.end, msg.id, "image"))
-    return out
+    return [f for f in out if id(f) not in taken_back] if taken_back else out

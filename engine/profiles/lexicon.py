@@ -289,7 +289,7 @@ THIRD_PARTY_CN = ("老公", "老婆", "丈夫", "妻子", "爱人", "媳妇", "�
                   "她电话", "他电话", "她手机", "他手机", "她邮箱", "他邮箱", "她微信", "他微信", "父母", "爸妈",
                   "公公", "婆婆", "老伴", "司机", "师傅", "快递员", "快递小哥", "客服", "店员", "未婚夫", "未婚妻",
                   "闺女", "小孩", "老爸", "老妈", "表哥", "表姐", "表妹", "表弟", "舅舅", "叔叔", "阿姨", "姑姑", "爷爷", "奶奶",
-                  "外公", "外婆", "姥姥", "姥爷", "上司", "上级", "直属领导", "leader")
+                  "外公", "外婆", "姥姥", "姥爷", "上司", "上级", "直属领导", "leader", "助手", "候选人", "紧急联系人")
 THIRD_PARTY_EN = ("wife", "husband", "son", "daughter", "kid", "kids", "mom", "mum", "mother",
                   "dad", "father", "brother", "sister", "friend", "colleague", "coworker",
                   "boss", "assistant", "secretary", "partner", "his", "her", "their", "girlfriend",
@@ -297,7 +297,8 @@ THIRD_PARTY_EN = ("wife", "husband", "son", "daughter", "kid", "kids", "mom", "m
                   "in-laws", "fiancé", "fiance", "fiancée", "fiancee", "grandma", "grandpa", "nephew", "niece",
                   "hubby", "wifey", "missus", "bf", "gf", "bestie", "cousin", "uncle", "aunt", "auntie",
                   "grandmother", "grandfather", "mother-in-law", "father-in-law", "flatmate", "housemate", "PA",
-                  "my manager", "supervisor", "leader", "line manager")
+                  "my manager", "supervisor", "leader", "line manager", "EA", "executive assistant", "spouse", "candidate",
+                  "emergency contact")
 SELF_CN = ("我的", "本人", "我自己", "我手机", "我电话", "我邮箱", "我微信", "我号码", "我是", "我叫")
 SELF_EN = ("my own", "mine", "my ", "my phone", "my number", "my email", "me at", "i am", "i'm")
 # Businesses that serve one country: a staff member who greets as one tells where the customer's
