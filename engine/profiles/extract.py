@@ -279,6 +279,24 @@ DISTRICT_HOME_EN = re.compile(rf"(?:^|(?<=[,.;]\s))in ({_EN_DISTRICTS})(?=\s*(?:
                            rf"((?i:{_EN_DISTRICTS}))\b")
 
 
+# a district name several cities have ("住鼓楼", "在长安区 毛坯"): the conversation's city says which
+AMBIGUOUS_HOME_CN = re.compile(rf"(?:住在?|家在|我在|我们在|都住|喺|就在|(?:^|(?<=[，,。\s]))在|^|(?<=[，,。\s]))\s*"
+                               rf"({_alt(L.AMBIGUOUS_DISTRICT)})(?:区)?(?=[\s，,。！!]|$|上班|工作|这边|那边|附近|一带|"
+                               rf"[\u4e00-\u9fff]{{1,6}}(?:路|街|大道))")
+
+
+def _ambiguous_home(text: str, facts, own, hedged, context: frozenset) -> None:
+    """"我就住鼓楼" in a conversation about 南京 (the staff member's branch, a city the customer
+    named, the prefecture of their own ID number)."""
+    context = context | {L.CITY_BY_ID_CODE.get(f.value[:4]) for f in facts if f.field == "id_number"}
+    for m in AMBIGUOUS_HOME_CN.finditer(text):
+        cities = set(L.AMBIGUOUS_DISTRICT[m.group(1)]) & context
+        if len(cities) == 1 and own(*m.span(1)) and not TRAVEL_AFTER.match(text, m.end()):
+            city = cities.pop()
+            facts.append(_fact("city", city, city, 0.7, *m.span(1), hedged))
+            return
+
+
 def _district_homes(text: str, gates) -> list[re.Match]:
     """Matches of the Chinese and the English district cues, in the order they occur (``gates``:
     the message's keyword hits, which say whether any district name occurs at all)."""
@@ -463,12 +481,14 @@ def prepare(text: str) -> tuple[str, dict]:
 
 
 def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = None,
-                 region: str | None = None, prepared: tuple[str, dict] | None = None) -> list[Fact]:
+                 region: str | None = None, prepared: tuple[str, dict] | None = None,
+                 context: frozenset = frozenset()) -> list[Fact]:
     """All candidate facts about the sender in one customer message (or OCR text of their image).
 
     ``region`` (ISO 3166) is where the conversation points the customer to (a city they named, the
     staff member's own number); local phone numbers are read in it. ``prepared`` is
-    :func:`prepare` of ``text`` when the caller already has it.
+    :func:`prepare` of ``text`` when the caller already has it. ``context``: Chinese cities the
+    conversation has named so far, which say where an ambiguous district is.
     """
     if not text:
         return []
@@ -539,7 +559,9 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
     if "work" in gates or "company" in asked:
         _work(text, facts, own, hedged, has_cjk, asked)
     if "city" in asked or "place" in gates:
-        _places(text, facts, own, hedged, asked, has_cjk, gates)
+        _places(text, facts, own, hedged, asked, has_cjk, gates, context)
+    if has_cjk and not any(f.field == "city" for f in facts) and (context or any(f.field == "id_number" for f in facts)):
+        _ambiguous_home(text, facts, own, hedged, context)
     _personal(text, ts, facts, own, hedged, asked, taken, gates, region)
     if "budget" in asked or "budget" in gates:
         _budget(text, facts, hedged, has_cjk, asked, taken,
@@ -1110,6 +1132,32 @@ def _leading_key(text: str, keys) -> str | None:
 
 ANSWER_LEAD = re.compile(r"^(?:(?:yes|yep|yeah|ya|yup|ok|sure|对|嗯|是的|系|係)[,，.!\s]+)", re.I)
 PLACE_TAIL = re.compile(r"(?:这边|那边|附近|那个|那里|这里|一带|区)$")
+LOCATIVE_TAIL = re.compile(r"(?:这边|那边|附近|那里|这里|一带)$")
+# a district said as where one is, asked or not: "天河那边", "福田 离家近"
+DISTRICT_HERE_CN = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:区)?(?:这边|那边|附近|一带)$")
+NEAR_HOME_AFTER = re.compile(r"\s*离(?:家|我家|公司|单位)?[\u4e00-\u9fff]{0,6}近")
+
+
+def _clauses(text: str, offset: int = 0):
+    """(start, clause) of each clause; in Chinese text a space also ends one ("1988.6.2 徐汇 我在…")."""
+    for m in CLAUSE_RX.finditer(text, offset):
+        parts = re.finditer(r"\S+", m.group()) if CJK_RX.search(m.group()) else (re.search(r"\S.*\S|\S", m.group()),)
+        for part in parts:
+            if part:
+                yield m.start() + part.start(), part.group()
+
+
+def _place_of_clause(clause: str) -> str | None:
+    """The city a clause that is only a place names: "西湖区", "天河那边", "Parramatta", "台中西屯"."""
+    core = POSTCODE_AROUND.sub("", LOCATIVE_TAIL.sub("", clause)).strip()
+    for name in dict.fromkeys((core, PLACE_TAIL.sub("", core))):
+        if name.rstrip("市") in CN_CITY_SET or name in L.CITY_REGION:
+            return name.rstrip("市") if CJK_RX.match(name) else name
+        if name in L.DISTRICT_CITY or name.lower() in DISTRICT_BY_LOWER:
+            return _district_city(name)
+    if CJK_RX.match(core):
+        return _leading_key(core, CN_CITY_SET)  # "台中西屯": a city, then its district
+    return None
 
 
 def _answered_place(text: str, facts) -> None:
@@ -1117,24 +1165,15 @@ def _answered_place(text: str, facts) -> None:
     lives, answering a question about it — a city or a district anywhere among the clauses."""
     lead = ANSWER_LEAD.match(text.strip())
     offset = text.index(text.strip()) + (lead.end() if lead else 0)
-    for m in CLAUSE_RX.finditer(text, offset):
-        clause = m.group().strip()
-        s0 = m.start() + m.group().index(clause) if clause else m.start()
-        core = POSTCODE_AROUND.sub("", PLACE_TAIL.sub("", clause)).strip()
-        city = None
-        if core.rstrip("市") in CN_CITY_SET or core in L.CITY_REGION:
-            city = core.rstrip("市") if CJK_RX.match(core) else core
-        elif core in L.DISTRICT_CITY or core.lower() in DISTRICT_BY_LOWER:
-            city = _district_city(core)
-        elif CJK_RX.match(core):
-            city = _leading_key(core, CN_CITY_SET)  # "台中西屯": a city, then its district
+    for s0, clause in _clauses(text, offset):
+        city = _place_of_clause(clause)
         if city:
             city = _canonical_city(city)
             facts.append(_fact("city", city, city, 0.75, s0, s0 + len(clause)))
             return
 
 
-def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None):
+def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, context=frozenset()):
     # the Chinese rules need a Chinese city named, the English ones an English one
     gates = scan(text.lower()) if gates is None else gates
     rules = ((CITY_CN, CITY_DISTRICT_HERE, CITY_DISTRICT_CLAUSE) if "cn_city" in gates else ()) + \
@@ -1144,6 +1183,9 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None):
         if any(f.field == "city" for f in facts) or TRAVEL_AFTER.match(text, m.end()) or not own(*m.span(g)):
             continue
         city = _district_city(m.group(g))
+        if context and city not in context and _region_of_city(city) == "CN" and CJK_RX.match(m.group(g)) and not m.group(g).endswith(("区", "县", "旗")) \
+                and not text.startswith("区", m.end(g)):
+            continue  # "我住西乡" in a conversation about 深圳: its 西乡 street, not 汉中's 西乡县
         facts.append(_fact("city", city, city, 0.75, *m.span(g), hedged))
     for rx in rules:
         for m in rx.finditer(text):
@@ -1156,6 +1198,9 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None):
                 continue  # "… flying in to Brisbane." is a trip
             if rx is CITY_CN and ORG_AFTER_CITY.match(text, span[1]):
                 continue  # "我在哈尔滨电气集团上班": the city names the employer
+            if rx is CITY_CN and text.startswith("区", span[1]) and (
+                    L.DISTRICT_CITY.get(m.group(g) + "区", m.group(g)) != m.group(g) or m.group(g) + "区" in L.AMBIGUOUS_DISTRICT):
+                continue  # "住中山区": 大连's district, not the city 中山
             if rx is CITY_DISTRICT_CLAUSE and OTHERS_HOME_AFTER.search(text, span[1]):
                 continue  # "石家庄市长安区…3号楼 他们住那": someone else's home
             city = _canonical_city(m.group(g))
@@ -1165,10 +1210,10 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None):
         # a clause that is only a city, among contact details ("Mark, 0423 987 654, Sydney.")
         for m in CLAUSE_RX.finditer(text):
             clause = POSTCODE_AROUND.sub("", m.group().strip())
-            if clause in L.CITY_REGION or clause.rstrip("市") in CN_CITY_SET:
+            if clause in L.CITY_REGION or clause.rstrip("市") in CN_CITY_SET or clause in L.DISTRICT_CITY:
                 s = m.start() + m.group().index(clause)
-                if own(s, s + len(clause)):
-                    city = _canonical_city(clause.rstrip("市"))
+                if own(s, s + len(clause)):  # "Sarah O'Connor, 0431 228 904, Brunswick."
+                    city = _canonical_city(L.DISTRICT_CITY.get(clause) or clause.rstrip("市"))
                     facts.append(_fact("city", city, city, 0.75, s, s + len(clause), hedged))
                     break
     if "city" in asked and not any(f.field == "city" for f in facts):
@@ -1180,6 +1225,14 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None):
             facts.append(_fact("city", city, city, 0.8, s, s + len(lead)))
     if "city" in asked and not any(f.field == "city" for f in facts):
         _answered_place(text, facts)
+    if has_cjk and not any(f.field == "city" for f in facts):
+        for s0, clause in _clauses(text):
+            m = DISTRICT_HERE_CN.match(clause)
+            name = m.group(1) if m else clause if NEAR_HOME_AFTER.match(text, s0 + len(clause)) else None
+            city = _district_city(name) if name in L.DISTRICT_CITY else None
+            if city and own(s0, s0 + len(clause)) and not TRAVEL_AFTER.match(text, s0 + len(clause)):
+                facts.append(_fact("city", city, city, 0.75, s0, s0 + len(clause), hedged))
+                break
     if "city" in asked and not any(f.field == "city" for f in facts):
         bare = text.strip(" 。.!！~～")
         if bare.rstrip("市") in CN_CITY_SET or bare in L.EN_CITIES:
@@ -1606,7 +1659,12 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
     others_contact: set[str] = set()  # conversations whose staff just asked for someone else's contact
     last_facts: dict[str, list[Fact]] = {}  # conversation -> facts of the customer's last message
     taken_back: set[int] = set()  # facts a later message corrected
+    named_cities: dict[str, frozenset] = {}  # conversation -> Chinese cities named in it so far
     for msg in messages:
+        if msg.role != "customer" and msg.text and CJK_RX.search(msg.text):
+            cities = set(CITY_CN_ANYWHERE.findall(msg.text))
+            if cities:  # "平安人寿杭州分公司": the branch's city
+                named_cities[msg.conversation_id] = named_cities.get(msg.conversation_id, frozenset()) | cities
         if msg.role != "customer":
             for run in DIGIT_RUN.findall(msg.text or ""):
                 digits = re.sub(r"\D", "", run)
@@ -1644,7 +1702,11 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
                 del asked[msg.conversation_id]
         if msg.text:
             found = extract_text(msg.text, msg.ts, asked=field, region=region.get(msg.conversation_id),
-                                 prepared=prepared[id(msg)])
+                                 prepared=prepared[id(msg)], context=named_cities.get(msg.conversation_id, frozenset()))
+            own_cities = {f.value for f in found if f.field == "city"} | \
+                {L.CITY_BY_ID_CODE.get(f.value[:4]) for f in found if f.field == "id_number"}
+            if own_cities - {None}:
+                named_cities[msg.conversation_id] = named_cities.get(msg.conversation_id, frozenset()) | (own_cities - {None})
             if FOR_OTHER_RX.search(msg.text):
                 for_other.add(msg.conversation_id)
             if about_subject.pop(msg.conversation_id, 0):

@@ -173,9 +173,14 @@ DISTRICT_CITY = {
 }
 
 
+AMBIGUOUS_DISTRICT: dict[str, tuple[str, ...]] = {}  # 鼓楼区 -> (南京, 开封, 徐州, 福州)
+CITY_BY_ID_CODE: dict[str, str] = {}  # the first four digits of a division code (as in an ID number) -> city
+
+
 def _load_cn_divisions() -> None:
-    """Every Chinese prefecture city, county-level city and unambiguous district (cn_divisions.tsv,
-    built from the national division codes by resources/profiles/build_cn_divisions.py)."""
+    """Every Chinese prefecture city, county-level city and district, and the city of each
+    prefecture code (cn_divisions.tsv, built from the national division codes by
+    resources/profiles/build_cn_divisions.py)."""
     from engine.resources import resource
 
     known = set(CN_CITIES)
@@ -183,7 +188,11 @@ def _load_cn_divisions() -> None:
         if line.startswith("#"):
             continue
         name, city, kind = line.split("\t")
-        if kind in ("city", "county_city"):
+        if kind == "ambiguous":
+            AMBIGUOUS_DISTRICT[name] = tuple(city.split(","))
+        elif kind == "code":
+            CITY_BY_ID_CODE[name] = city
+        elif kind in ("city", "county_city"):
             if name not in known:
                 CN_CITIES.append(name)
                 known.add(name)

@@ -8,7 +8,10 @@ national administrative division codes as ``cpca/resources/adcodes.csv``; run
 Rows: ``name<TAB>city<TAB>kind`` where kind is ``city`` (prefecture-level city, or a
 municipality), ``county_city`` (county-level city people name as their own: 昆山, 义乌),
 ``district`` (区/县/旗 by its full name) or ``short`` (a district without its 区/县, kept only
-when that is unambiguous and not a common word: a list below, and jieba's dictionary frequency). Names found under two cities are left out.
+when that is unambiguous and not a common word: a list below, and jieba's dictionary frequency),
+``ambiguous`` (a district name found under several cities, which are listed comma-separated: the
+conversation has to say which) or ``code`` (the first four digits of a division code, as in a
+resident ID number, and its city).
 """
 from __future__ import annotations
 
@@ -74,8 +77,10 @@ def build(adcodes: Path) -> list[tuple[str, str, str]]:
     for name, targets in sorted(out.items()):
         cities = {c for c, _ in targets}
         kinds = {k for _, k in targets}
-        if len(cities) != 1:
-            continue  # 鼓楼区 is in 南京, 福州, 徐州 and 开封
+        if len(cities) != 1:  # 鼓楼区 is in 南京, 福州, 徐州 and 开封
+            if kinds <= {"district", "short"} and len(name) >= 2 and words.get(name, (0, "ns"))[0] < 500:
+                table.append((name, ",".join(sorted(cities)), "ambiguous"))
+            continue
         kind = next(k for k in ("city", "county_city", "district", "short") if k in kinds)
         if kind == "short" and (name in NOT_SHORT or len(name) < 2):
             continue
@@ -83,6 +88,12 @@ def build(adcodes: Path) -> list[tuple[str, str, str]]:
         if tag != "ns" and freq >= {"short": 200, "county_city": 1000}.get(kind, 10**9):
             continue  # 公安, 东风, 光泽: far more often an ordinary word than the county
         table.append((name, cities.pop(), kind))
+    for r in rows:
+        code = r["adcode"]
+        if code[4:] == "0" * 8 and code[2:4] != "00" and city_of(code):
+            table.append((code[:4], city_of(code), "code"))
+    for code, name in MUNICIPALITIES.items():
+        table.extend((code + d, name, "code") for d in ("01", "02"))
     return table
 
 

@@ -64,6 +64,24 @@ def test_contacts_in_brackets_after_someone_else_are_theirs():
     assert not any(f == "phone" for f, _ in facts("Frequent flyer number 884 120 557 if you need it.", region="AU"))
 
 
+def test_a_district_said_as_where_one_is_gives_its_city():
+    assert ("city", "广州") in facts("我在网易做游戏策划，天河那边")
+    assert ("city", "深圳") in facts("福田 离家近，一学期一万以内可以接受")
+    assert ("city", "杭州") in facts("西湖区，文三路那边", asked="city")
+    assert ("city", "Melbourne") in facts("Sarah O'Connor, 0431 228 904, Brunswick.")
+
+
+def test_an_ambiguous_district_takes_the_conversations_city():
+    got = chat(("S", "您好，苏宁南京分店，请问住哪个区？"), ("C", "我就住鼓楼 很近"))
+    assert (1, "city", "南京") in got
+    got = chat(("S", "您好，请问住哪个区？"), ("C", "我就住鼓楼 很近"))
+    assert not any(f == "city" for _, f, _ in got)  # 南京, 福州, 徐州 or 开封: no one to say which
+    # the prefecture of the customer's own ID number says which 城关区
+    assert ("city", "兰州") in facts("我的620102198912301667 我叫马晓红 住城关区")
+    got = facts("210202199112196401，住中山区人民路那边")
+    assert {v for f, v in got if f == "city"} == {"大连"}  # 大连's 中山区, not the city 中山
+
+
 def test_staff_messages_never_give_facts():
     msgs = [Message("1", "c", "s1", "staff", TS, "我的工作号是13900001111"),
             Message("2", "c", "u1", "customer", TS, "好的")]
