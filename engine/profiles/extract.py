@@ -154,7 +154,7 @@ QQ = re.compile(r"(?:QQ|qq|扣扣)\s*(?:号|号码|number)?\s*(?:是|为|:|：|i
 ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{4,6}(?: \d{2,8}){2,5}[Xx]?)(?![0-9A-Za-z])")
 
 _SURNAME2 = _alt(L.CN_COMPOUND_SURNAMES)
-NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人)(?:是|为|[:：])?\s*(?:我自己[，,]?)?|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|(?:^|(?<=[，,。\s]))叫(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|(?:真名|大名|全名)(?:是|叫)?|我的名字[是叫]|名字[是叫]|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
+NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人|机主)(?:是|为|[:：])?\s*(?:我自己[，,]?)?|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|(?:^|(?<=[，,。\s]))叫(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|(?:真名|大名|全名)(?:是|叫)?|我的名字[是叫]|名字[是叫]|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
                          r"我是[\u4e00-\u9fff]{1,4}[\s，,]+(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$))|"
                          r"我是(?=[\u4e00-\u9fff]{2,4}(?:[，,。!！~～\s]|$))|(?:这边是|这里是|我这边是)(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$)))\s*")
 NAME_EN_CUE = re.compile(r"(?:叫我\s*|我是\s*(?:[a-z][\w-]*\s+){1,3}|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|(?-i:name|Name)(?= [A-ZÀ-ÖØ-Þ][a-z])|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm|(?-i:im|Im))\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?)"
@@ -188,7 +188,8 @@ AGE_EN3 = re.compile(r"\b(?i:i'm|i am)\s+[A-Z][a-z]+,\s*(\d{2})(?=[,.\s]|$)")
 COMPANY_CN = re.compile(rf"(?:我在|我就职于|我任职于|我是|(?<=[，,])是|我们是|公司是|公司叫|公司[:：]|抬头[是为:：]|单位是|我们|我来自|来自|在)\s*"
                         rf"((?:(?!是|在|的|叫)[\u4e00-\u9fffA-Za-z0-9（）()]){{2,24}}?(?:{_alt(L.ORG_SUFFIXES)})+)(?!园|城|区|孵化|附近|旁边|对面|门口|校区|那边)")
 WORKPLACE_CN = re.compile(r"(?:在|喺)([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z ]{1,12}?)(?:上班|工作|任职|实习|做嘢|返工|(?=[做当干](?:[\u4e00-\u9fffA-Z]{0,4}"
-                          rf"(?:{_alt(L.CN_TITLES)}|开发|设计|运营|销售|产品|测试|研发|IT|技术|财务|市场)|\s*[A-Za-z]{{2,}})))")
+                          rf"(?:{_alt(L.CN_TITLES)}|开发|设计|运营|销售|产品|测试|研发|IT|技术|财务|市场|策划|审计|咨询|风控|法务|"
+                          rf"编辑|翻译|文员|客服|行政|人事|采购|会计|出纳)|\s*[A-Za-z]{{2,}})))")
 # an organisation standing alone as a clause of a message that introduces the customer
 COMPANY_AS_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9]{{2,20}}?(?:{_alt(L.ORG_SUFFIXES)}))"
                            rf"(?=[当做任]?[\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)}))")
@@ -204,7 +205,7 @@ GENERIC_ORG = frozenset("公司 学校 医院 单位 银行 集团 政府 外企
                         "我们单位 一线 基层 总部 分公司 门店 店里 部门 我们学校 我们医院".split())
 DESCRIBED_ORG = re.compile(r"[一某这那]家|一所")  # "一家医院" describes an organisation, it does not name one
 ORG_END = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)}|\b(?:{_alt(L.EN_ORG_SUFFIXES)}|B\.V\.|Pte Ltd|Sdn Bhd|Ltd\.))\.?$")
-COMPANY_UNIT_CN = re.compile(r"(?:单位是|单位叫|单位[:：]|公司是|公司叫|公司名叫|公司名是|公司名字叫|就职于|任职于|供职于)([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
+COMPANY_UNIT_CN = re.compile(r"(?:单位是|单位叫|单位[:：]|公司是|公司系|公司叫|公司[（(]|公司名叫|公司名是|公司名字叫|就职于|任职于|供职于)([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
 # "…，交通银行上班": a clause that is an organisation and where one works
 COMPANY_WORK_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z]{{2,16}}?(?:{_alt(L.ORG_SUFFIXES)}))(?:上班|工作)(?=[，,。！!\s]|$)")
 ORG_CONTINUES = re.compile(rf"[\u4e00-\u9fff]{{1,10}}?(?:{_alt(L.ORG_SUFFIXES)})")
@@ -222,9 +223,9 @@ NOT_AN_ORG_WORDS = frozenset("evenings mornings afternoons weekends weekdays nig
 ORG_THEN_ROLE_EN = re.compile(r"^((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&)){0,3}),\s*(?i:i'm|i am|im) (?i:an?|the) ")
 COMPANY_CLAUSE_EN = re.compile(rf"(?:^|(?<=[,.;]\s)|(?<=[，。；]))((?:[A-Z][\w&'’-]*\s+|&\s+){{1,5}}(?:{_alt(L.EN_ORG_SUFFIXES)}|Pte Ltd|Sdn Bhd|LLP|Bhd)\.?)(?=\s*(?:[,;!，。；]|\.(?:\s|$)|$))")
 COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|my employer(?:,| is)|employer:|(?:ceo|cto|cfo|coo|cmo|founder|co-founder|owner|president|md|managing director) of|(?:moved|switched|joined) to(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*,? as\b)|"
-                        rf"(?:i'm|i am) at(?= [A-Z][\w&.'-]* (?:office|HQ|headquarters|during|as)\b)|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work (?:from home|remotely) for|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
+                        rf"(?:i'm|i am) at(?= [A-Z][\w&.'-]* (?:office|HQ|headquarters|during|as)\b)|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work(?:ing)? (?:from home|remotely|remote) for|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
                         rf"i'm (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|i am (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|"
-                        rf"(?:{_alt(L.EN_TITLES)}) at|head of (?:[A-Za-z&]+ ){{0,2}}[A-Za-z&]+ at|"
+                        rf"(?:{_alt(L.EN_TITLES)}) (?:at|with|@)|(?:ceo|cto|cfo|coo|cmo|founder|md) @|head of (?:[A-Za-z&]+ ){{0,2}}[A-Za-z&]+ at|"
                         rf"(?:this is|i'm|im|i am|it's) [A-Z][a-z]+(?: [A-Z][a-z]+)? from|from|for)\s+(?:the\s+)?"
                         r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|\+|of\b|and\b)|,\s*Ltd\b)*)")
 TITLE_CN = re.compile(rf"(?:我是|都是|是一名|是一位|我是一名|我是一个|在[\u4e00-\u9fff]{{2,20}}?(?:当|做|任)|我做|我当|职位是|职务是|担任)"
@@ -362,7 +363,7 @@ DIGIT_RX = re.compile(r"\d")
 
 # What a staff question asks for (the customer's next short reply answers it).
 ASK_RULES = [
-    ("name", re.compile(r"怎么称呼|点称呼|称呼|贵姓|全名|大名|名字|(?:parent|guardian|owner|holder|contact)(?:'s)? name|\bname\?|您叫什么|你叫什么|您的名字|姓名|联系人|your name|full name|who am i speaking|"
+    ("name", re.compile(r"怎么称呼|点称呼|称呼|贵姓|全名|大名|名字|(?:parent|guardian|owner|holder|contact)(?:'s)? name|\bname\?|您叫什么|你叫什么|您的名字|姓名|联系人|your name|full name|who am i speaking|who am i (?:chatting|talking) (?:with|to)|who(?:'s| is) this|"
                         r"name (?:and|&)|name for the|name on the", re.I)),
     ("city", re.compile(r"哪个城市|在哪里|在哪儿|哪里人|所在城市|从哪里|哪里出发|哪个区|哪区|住哪|住在哪|边区|边度住|本地吗|"
                         r"哪个片区|哪一带|住.{0,4}哪|地址还在|还在.{0,6}吗|which city|do you stay|(?:are you )?still in|\bzip\b|where are you (?:based|located|from)|where do you (?:live|stay)|"
@@ -739,6 +740,11 @@ FULL_NAME_CUE = re.compile(r"真名|大名|全名|本名")
 SELF_INTRO = re.compile(r"我是|我叫|本人|我自己|\b(?:i'm|i am)\b", re.I)  # a message about oneself may end with one's name
 
 
+SURNAME_GIVEN_CN = re.compile(r"(?:本人|我|敝|免贵)姓([\u4e00-\u9fff]{1,2})[，,\s]*名(?:字)?(?:叫)?([\u4e00-\u9fff]{1,2})(?=[，,。！!\s]|$)")
+ROLE_THEN_NAME_CN = re.compile(r"我是[\u4e00-\u9fff]{0,8}?(?:妈妈|爸爸|家长|的)\s*([\u4e00-\u9fff]{2,3})(?=[，,。！!\s\d]|$)")
+THANKS_NAME_END = re.compile(r"(?i:thanks|thank you|cheers|regards|thx|tq)[!,.\s]+(?:-\s*)?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*[.!]?$")
+GREETING_LEAD = re.compile(r"\W*(?:(?:hi|hey|hello|yo|ok|okay|yes|yeah|ya)[\s,!.]*)?", re.I)
+HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mdm|Madam)\.?\s+")
 LOWER_NAME_EN = re.compile(r"\b(?:i'm|im|its|it's|my name is|my name's|name is|name's|this is)\s+([a-z]{2,}(?: [a-z]{2,})?)"
                            r"(?=\s*(?:[,.](?!\w)|\+?\d|$|btw\b))")
 COMMON_LOWER_WORDS = frozenset("the a an my your his her our their this that here there now not just also still very so "
@@ -822,14 +828,25 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
                                m.start(1) + len(" ".join(words)), hedged))
     if not any(f.field == "name" for f in facts):
         _leading_name(text, facts, own, hedged)
-    if (has_contact or "name" in asked) and not any(f.field == "name" for f in facts):
+    for rx in (SURNAME_GIVEN_CN, ROLE_THEN_NAME_CN) if cjk and not any(f.field == "name" for f in facts) else ():
+        m = rx.search(text)  # "本人姓周，名建国", "我是他妈妈林慧敏"
+        got = _cn_name(m.group(1) + m.group(2), 0) if m and rx is SURNAME_GIVEN_CN else _cn_name(text, m.start(1)) if m else None
+        if got and (rx is SURNAME_GIVEN_CN or got[1] == m.end(1)) and own(*m.span(1)):
+            facts.append(_fact("name", got[0], got[0], 0.85, m.start(1), m.end(m.lastindex), hedged))
+    if not any(f.field == "name" for f in facts):
         m = LOWER_NAME_EN.search(text)  # "ye its danny okafor 07823 451906": texting in lower case
+        if m and not (has_contact or "name" in asked or GREETING_LEAD.fullmatch(text, 0, m.start())):
+            m = None  # "hey its marcus webb", "im jake, …": introducing oneself first thing
         if m and not any(w in EN_NAME_STOP or w in COMMON_LOWER_WORDS for w in m.group(1).split()) and own(*m.span(1)):
             facts.append(_fact("name", m.group(1), m.group(1), 0.7, *m.span(1), hedged))
     if (has_contact or "name" in asked or SELF_INTRO.search(text)) and not any(f.field == "name" for f in facts):
         _clause_names(text, facts, own, hedged)
     if contact_spans and not any(f.field == "name" for f in facts):
         _name_before_contact(text, facts, own, hedged, contact_spans)
+    if latin and not any(f.field == "name" for f in facts):
+        m = THANKS_NAME_END.search(text)  # "…. Thanks! Sneha": signed at the end
+        if m and m.group(1) not in EN_NOT_NAME and m.group(1).lower() not in EN_NAME_STOP and own(*m.span(1)):
+            facts.append(_fact("name", m.group(1), m.group(1), 0.7, *m.span(1), hedged))
     for i, f in enumerate(facts):
         if f.field == "name" and " " not in f.value and f.value.isascii():
             full = re.search(rf"\b{re.escape(f.value)} ((?:[A-Z]['’])?[A-Z][a-z]+)\b", text[f.end:])
@@ -851,8 +868,14 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
             got = _cn_name(stripped, 0)
             if got and got[1] == len(stripped):
                 facts.append(_fact("name", got[0], got[0], 0.8, lead, lead + got[1]))
-        elif re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", stripped) and stripped.split()[0].lower() not in EN_NAME_STOP:
+        elif (EN_FULL_NAME.fullmatch(stripped) or re.fullmatch(r"[A-Z][a-z]+|[a-z]{3,}(?: [a-z]{3,}){0,2}", stripped)) \
+                and not any(w.lower() in EN_NAME_STOP or w.lower() in COMMON_LOWER_WORDS or w in EN_NOT_NAME for w in stripped.split()):
             facts.append(_fact("name", stripped, stripped, 0.75, lead, lead + len(stripped)))
+    for i, f in enumerate(facts):
+        honorific = HONORIFIC.match(f.value) if f.field == "name" and f.value.isascii() else None
+        if honorific and " " in f.value[honorific.end():]:  # "Mr Geoffrey Whitlock": the name is Geoffrey Whitlock
+            facts[i] = _fact("name", f.value[honorific.end():], f.value[honorific.end():], f.confidence,
+                             f.start + honorific.end(), f.end, hedged)
 
 
 ANSWER_ORG_EN = re.compile(r"(?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|of|and)){0,4}")
@@ -982,6 +1005,10 @@ def _email_domain_org(text, facts, own, hedged) -> None:
             return
 
 
+HQ_TAIL = re.compile(r"(?:总部|基地|园区|分部|办事处)$")
+INDUSTRY_WORDS = frozenset("航空 地产 地產 置地 银行 集团 证券 保险 电信 移动 联通 汽车 电力 电网 医院 大学 科技 物流 能源 石化 "
+                           "石油 钢铁 烟草 交通 建工 建设 机场 港务 铁路 地铁 公交 水务 燃气 传媒 日报 广电 农商行 易购 实业 控股 "
+                           "电器 医药 制药 药业 食品 酒店 百货 航运 重工 机械 化工 电子 通信 软件 网络 信息 咨询".split())
 CN_TITLE_RULES = frozenset({TITLE_CN, TITLE_ORG_CN, TITLE_OF_CN, TITLE_DO_CN})
 
 
@@ -1014,7 +1041,12 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             short_ok = not city  # after a city, two characters are a district more often (北京国贸)
             if lead:  # "光谷华为": the district, then the employer
                 place, start, short_ok = place[len(lead):], start + len(lead), True
+            if len(place) >= 4 and HQ_TAIL.search(place):  # "苏宁总部", "华为坂田基地": the employer
+                place = HQ_TAIL.sub("", place)
+                place = next((place[:-n] for n in (3, 2) if place[-n:] in L.DISTRICT_CITY and len(place) - n >= 2), place)
             area = _place_prefix(place[:-2])
+            if area and place[len(area):] in INDUSTRY_WORDS:
+                area = None  # "四川航空", "太古地產": the place is part of the name
             if area:  # "科技园腾讯", "徐家汇美团": a place name, then the employer
                 place, start, short_ok = place[len(area):], start + len(area), True
             if "的" in place:  # "北京望京的阿里": the district, then the employer
@@ -1022,7 +1054,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 place, start, short_ok = place[cut:], start + cut, True
             if len(place) < (2 if short_ok else 3) or (len(place) > 2 and _place_prefix(place) == place) or place in ("外地", "本地", "公司", "家里", "这边", "那边", "国外") \
                     or place.endswith(("这边", "那边", "附近", "这里", "那里", "区", "园", "大厦", "广场", "商圈", "路", "街", "大道")) \
-                    or place in L.DISTRICT_CITY \
+                    or place in L.DISTRICT_CITY or place in L.AMBIGUOUS_DISTRICT \
                     or re.match(r"[一某这那]家|一所|一个", place):
                 continue
             if own(start, start + len(place)):
@@ -1549,7 +1581,8 @@ def _drop_subject_documents(found: list[Fact], text: str) -> list[Fact]:
 
 # a word each rule of ASK_RULES needs (test_ask_words_cover_every_ask_rule keeps them in step)
 ASK_WORDS = re.compile(_alt([
-    "称呼", "贵姓", "您叫", "你叫", "名字", "姓名", "联系人", "全名", "大名", "name", "speaking",
+    "称呼", "贵姓", "您叫", "你叫", "名字", "姓名", "联系人", "全名", "大名", "name", "speaking", "chatting", "talking",
+    "who's this", "who is this",
     "城市", "哪", "住", "边区", "边度", "本地", "片区", "一带", "还在", "city", "where", "live", "based", "area",
     "suburb", "part of", "postcode", "邮编", "stay", "still in", "zip",
     "预算", "budget", "spend", "afford",
