@@ -1170,10 +1170,14 @@ DISTRICT_HERE_CN = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(?:区)?(?:这边|那边
 NEAR_HOME_AFTER = re.compile(r"\s*离(?:家|我家|公司|单位)?[\u4e00-\u9fff]{0,6}近")
 
 
+NON_SPACE_RUN = re.compile(r"\S+")
+TRIMMED = re.compile(r"\S.*\S|\S")
+
+
 def _clauses(text: str, offset: int = 0):
     """(start, clause) of each clause; in Chinese text a space also ends one ("1988.6.2 徐汇 我在…")."""
     for m in CLAUSE_RX.finditer(text, offset):
-        parts = re.finditer(r"\S+", m.group()) if CJK_RX.search(m.group()) else (re.search(r"\S.*\S|\S", m.group()),)
+        parts = NON_SPACE_RUN.finditer(m.group()) if CJK_RX.search(m.group()) else (TRIMMED.search(m.group()),)
         for part in parts:
             if part:
                 yield m.start() + part.start(), part.group()
@@ -1257,7 +1261,7 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, cont
             facts.append(_fact("city", city, city, 0.8, s, s + len(lead)))
     if "city" in asked and not any(f.field == "city" for f in facts):
         _answered_place(text, facts)
-    if has_cjk and not any(f.field == "city" for f in facts):
+    if has_cjk and "cn_district" in gates and not any(f.field == "city" for f in facts):
         for s0, clause in _clauses(text):
             m = DISTRICT_HERE_CN.match(clause)
             name = m.group(1) if m else clause if NEAR_HOME_AFTER.match(text, s0 + len(clause)) else None
