@@ -387,7 +387,7 @@ BRAND_RX = re.compile(rf"(?<![\w&])({_alt(L.BRAND_REGION)})(?![\w&])")
 
 def _region_of_city(city: str) -> str:
     """Phone region of a canonical city name (Chinese names are mainland cities but for HK/Macau)."""
-    return L.CITY_REGION.get(city) or {"香港": "HK", "澳门": "MO", "台北": "TW"}.get(city, "CN")
+    return L.CITY_REGION.get(city) or ("TW" if city in L.TW_CITIES else {"香港": "HK", "澳门": "MO"}.get(city, "CN"))
 
 
 def _region_in(text: str) -> str | None:
@@ -473,9 +473,15 @@ def _cn_name(text: str, pos: int) -> tuple[str, int] | None:
     return s[:n] + given, pos + n + len(given)
 
 
+FULL_WIDTH_NUMBER = re.compile(r"[０-９－＋]")
+FULL_WIDTH_TO_ASCII = str.maketrans("０１２３４５６７８９－＋", "0123456789-+")
+
+
 def prepare(text: str) -> tuple[str, dict]:
-    """The text the rules read (traditional characters as simplified, 我係 as 我是; one character
-    for one, so spans stay in place) and its keyword hits."""
+    """The text the rules read (traditional characters as simplified, 我係 as 我是, full-width
+    digits as ASCII; one character for one, so spans stay in place) and its keyword hits."""
+    if FULL_WIDTH_NUMBER.search(text):  # "０９１７－３５２－４８６"
+        text = text.translate(FULL_WIDTH_TO_ASCII)
     if CJK_RX.search(text):
         text = CANTONESE_IS.sub("我是", P.to_simplified(text))
     return text, scan(text.lower())
@@ -564,6 +570,9 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
     if has_cjk and not any(f.field == "city" for f in facts) and (context or any(f.field == "id_number" for f in facts)):
         _ambiguous_home(text, facts, own, hedged, context)
     _personal(text, ts, facts, own, hedged, asked, taken, gates, region)
+    home_city = next((f.value for f in facts if f.field == "city"), None)
+    if home_city:  # "預算6萬，住大里": the money is Taichung's
+        home_region = _region_of_city(home_city)
     if "budget" in asked or "budget" in gates:
         _budget(text, facts, hedged, has_cjk, asked, taken,
                 home_region if not has_cjk or home_region in ("HK", "TW", "MO") else None)
@@ -1209,6 +1218,100 @@ def _answered_place(text: str, facts) -> None:
             return
 
 
+# where one lives, said before a suburb or a city a few words on: "just up the road in Grey Lynn,
+# Auckland", "im in Moseley", "rent a house in the Heights in Houston"
+HOME_CUE_EN = re.compile(r"\b(?:i|we|i'm|im|we're|were|i am|we are|my family|my wife and i|my husband and i)?\s*"
+                         r"(?:live|living|stay|staying|reside|residing|based|located|rent(?:ing)?(?: a [a-z]+)?|"
+                         r"(?:(?:i'm|im|we're|were|i am|we are)(?: just| currently| now)?(?: (?:up the road|over|out|down|up|back))?))"
+                         r"\s+(?:in|at)\s+(?:the\s+)?", re.I)  # "a flat in Sai Kung" is often the one being sought
+PLACE_EN_ANY_CASE = re.compile(rf"\b({_alt(L.EN_CITIES)}|{_EN_DISTRICTS})\b", re.I)
+DISTRICT_EN_BY_LOWER = {d.lower(): c for d, c in L.DISTRICT_CITY.items() if d.isascii()}
+# a town before its postcode or state: "Cheltenham GL50 1HA", "Cork T12 W8K2", "Columbus OH 43215",
+# "Mosman NSW 2088", "Mesa AZ"
+US_CA_STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC "
+                "ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC AB BC MB NB NL NS ON PE QC SK").split()
+TOWN_POSTCODE = re.compile(
+    r"(?:^|(?<=[\s,]))((?:[A-Z][a-z]+|[A-Z][a-z]+ [A-Z][a-z]+)),?\s+(?:"
+    r"(?P<uk>[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})|(?P<ie>[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y\d]{4})|"
+    r"(?P<au>NSW|VIC|QLD|WA|SA|TAS|ACT|NT)\s+(?P<aupc>\d{4})|"
+    rf"(?P<us>{'|'.join(US_CA_STATES)})\.?(?:\s+(?P<zip>\d{{5}}(?:-\d{{4}})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d))?)(?![\w])")
+STREET_WORD = re.compile(r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Way|Close|Court|Ct|Place|Pl|Crescent|"
+                         r"Terrace|Hill|Park|Square|Sq|Unit|Suite|Flat|Floor|Level|Block|Blk)$")
+AU_CAPITAL_POSTCODES = (((2000, 2249), "Sydney"), ((2555, 2574), "Sydney"), ((2740, 2786), "Sydney"),
+                        ((3000, 3207), "Melbourne"), ((3750, 3810), "Melbourne"), ((4000, 4207), "Brisbane"),
+                        ((4300, 4305), "Brisbane"), ((4500, 4519), "Brisbane"), ((5000, 5199), "Adelaide"),
+                        ((6000, 6199), "Perth"), ((7000, 7099), "Hobart"), ((2600, 2620), "Canberra"),
+                        ((2900, 2920), "Canberra"), ((800, 832), "Darwin"))
+
+
+def _town_city(town: str, m: re.Match) -> str:
+    """The city a town in an address stands for: a known suburb's city, an Australian capital by
+    its postcode range, else the town itself."""
+    if town in L.DISTRICT_CITY:
+        return L.DISTRICT_CITY[town]
+    if m.group("aupc") and town not in L.CITY_REGION:
+        code = int(m.group("aupc"))
+        return next((c for (lo, hi), c in AU_CAPITAL_POSTCODES if lo <= code <= hi), town)
+    return _canonical_city(town)
+
+
+def _home_place_en(text, facts, own, hedged) -> None:
+    for cue in HOME_CUE_EN.finditer(text):
+        end = SENT_END.search(text, cue.end())
+        window = text[cue.end():min(end.start() if end else len(text), cue.end() + 50)]
+        if TRAVEL_SENTENCE.search(_sentence(text, cue.start())):
+            continue
+        places = list(PLACE_EN_ANY_CASE.finditer(window))
+        if not places or places[0].start() > 25:
+            continue
+        # "Grey Lynn, Auckland": the city named after the suburb is the one to give
+        m = next((p for p in places if p.group(1).lower() in CITY_BY_LOWER), places[0])
+        name = m.group(1)
+        if name.islower() and not cue.group().islower():
+            continue  # a lower-case word in a written sentence is a word, not a place
+        city = CITY_BY_LOWER.get(name.lower()) or DISTRICT_EN_BY_LOWER[name.lower()]
+        s0 = cue.end() + m.start(1)
+        if own(s0, s0 + len(name)):
+            facts.append(_fact("city", _canonical_city(city), _canonical_city(city), 0.75, s0, s0 + len(name), hedged))
+            return
+
+
+def _town_by_postcode(text, facts, own, hedged) -> None:
+    for m in TOWN_POSTCODE.finditer(text):
+        town = m.group(1)
+        if STREET_WORD.search(town) or town in EN_NOT_NAME or town.split()[0] in ("I", "My", "The", "Our"):
+            continue
+        coded = m.group("uk") or m.group("ie") or m.group("aupc") or m.group("zip")
+        before = text[max(0, m.start() - 14):m.start()]
+        whole_clause = re.fullmatch(r"(?:.*[,:\-–|]\s*|\s*)", before) is not None and \
+            re.match(r"\s*(?:[,.;|\-–]|$)", text[m.end():]) is not None
+        if not (coded or whole_clause or re.search(r"\b(?:in|Location:?)\s*$", before)):
+            continue  # "Sounds OK" is no town in Oklahoma
+        if own(m.start(1), m.end(1)):
+            city = _town_city(town, m)
+            facts.append(_fact("city", city, city, 0.7, m.start(1), m.end(1), hedged))
+            return
+
+
+AREA_TAIL_CN = re.compile(r"(?:这边|那边|附近|一带|这块儿?|那块儿?|上班|工作|住|的)?$")
+
+
+def _district_lead_city(clause: str) -> str | None:
+    """A clause that starts with a district and goes on with a place in it: "浦东张江", "海淀上地这边",
+    "岳麓区大学城", "南山科技园上班", "锦江区春熙路附近" — or is a district with 区 ("思明区")."""
+    lead = _leading_key(clause, L.DISTRICT_CITY)
+    if not lead or len(clause) > 12:
+        return None
+    rest = AREA_TAIL_CN.sub("", clause[len(lead):])
+    if not rest and (lead.endswith("区") or len(clause) > len(lead)):
+        return L.DISTRICT_CITY[lead]  # "思明区", "天河那边"
+    if rest.startswith("区"):
+        rest = rest[1:]
+    if rest and (_leading_key(rest, L.DISTRICT_CITY) or rest.endswith(("路", "街", "城", "园", "山", "湖", "广场", "小区"))):
+        return L.DISTRICT_CITY[lead]
+    return None
+
+
 def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, context=frozenset()):
     # the Chinese rules need a Chinese city named, the English ones an English one
     gates = scan(text.lower()) if gates is None else gates
@@ -1261,11 +1364,15 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, cont
             facts.append(_fact("city", city, city, 0.8, s, s + len(lead)))
     if "city" in asked and not any(f.field == "city" for f in facts):
         _answered_place(text, facts)
+    if not any(f.field == "city" for f in facts) and LATIN_WORD.search(text):
+        _home_place_en(text, facts, own, hedged)
+    if not any(f.field == "city" for f in facts) and LATIN_WORD.search(text):
+        _town_by_postcode(text, facts, own, hedged)
     if has_cjk and "cn_district" in gates and not any(f.field == "city" for f in facts):
         for s0, clause in _clauses(text):
             m = DISTRICT_HERE_CN.match(clause)
             name = m.group(1) if m else clause if NEAR_HOME_AFTER.match(text, s0 + len(clause)) else None
-            city = _district_city(name) if name in L.DISTRICT_CITY else None
+            city = _district_city(name) if name in L.DISTRICT_CITY else _district_lead_city(clause)
             if city and own(s0, s0 + len(clause)) and not TRAVEL_AFTER.match(text, s0 + len(clause)):
                 facts.append(_fact("city", city, city, 0.75, s0, s0 + len(clause), hedged))
                 break

@@ -132,7 +132,8 @@ DISTRICT_CITY = {
                     "Kuala Lumpur"),
     **dict.fromkeys("大安 大安区 士林 北投 内湖 文山 南港 万华 天母 信义区".split(), "台北"),
     **dict.fromkeys("左营 前镇 苓雅 三民 凤山 楠梓".split(), "高雄"),
-    **dict.fromkeys("西屯 北屯 南屯 丰原".split(), "台中"),
+    **dict.fromkeys("西屯 北屯 南屯 丰原 大里 乌日 潭子".split(), "台中"),
+    **dict.fromkeys("氹仔 路环 Taipa Coloane".split(), "澳门"),
     **dict.fromkeys("板桥 新庄 中和 永和 三重 新店 淡水".split(), "新北"),
     **dict.fromkeys(["Skudai", "Johor Jaya"], "Johor Bahru"),
     **dict.fromkeys(["Indooroopilly"], "Brisbane"),
@@ -181,6 +182,8 @@ DISTRICT_CITY = {
 }
 
 
+# cities of Taiwan, in the simplified form the rules read (their money is NT$, their numbers +886)
+TW_CITIES = frozenset("台北 新北 桃园 台中 台南 高雄 基隆 新竹 嘉义 苗栗 彰化 南投 云林 屏东 宜兰 花莲 台东 澎湖 金门".split())
 AMBIGUOUS_DISTRICT: dict[str, tuple[str, ...]] = {}  # 鼓楼区 -> (南京, 开封, 徐州, 福州)
 CITY_BY_ID_CODE: dict[str, str] = {}  # the first four digits of a division code (as in an ID number) -> city
 
