@@ -536,6 +536,12 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         if own_contact(*m.span()):
             v = m.group().lower()
             facts.append(_fact("email", v, v, 0.97, *m.span(), hedged))
+    if " dot " in text and not any(f.field == "email" for f in facts):
+        for m in SPOKEN_EMAIL.finditer(text):  # "dana at whitfieldcreative dot com": dictated
+            v = f"{DOT_WORD.sub('.', m.group(1))}@{DOT_WORD.sub('.', m.group(2))}".lower()
+            taken.append(m.span())
+            if EMAIL.fullmatch(v) and own_contact(*m.span()):
+                facts.append(_fact("email", v, m.group(), 0.8, *m.span(), hedged))
     emails = [f for f in facts if f.field == "email"]
     if len(emails) > 1 and CORRECTION_RX.search(text, emails[0].end, emails[-1].start):
         facts = [f for f in facts if f.field != "email" or f is emails[-1]]
@@ -550,6 +556,8 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
             if 5 <= len(qq) <= 11:
                 facts.append(_fact("qq", qq, qq, 0.9, *m.span(1), hedged))
     phone_spans = _phone_spans(text, num_text, region, has_cjk, taken, "phone" in asked) if has_digit else []
+    if not has_cjk and SPOKEN_DIGIT.search(text):
+        phone_spans += _spoken_phones(text, region, taken + [p[0] for p in phone_spans])
     for span, v, conf in phone_spans:
         taken.append(span)
         if own_contact(*span):
@@ -603,6 +611,34 @@ NOT_MINE_AFTER = re.compile(r"\s*(?:is|=|—|-|,)?\s*(?:our|the)?\s*(?:front des
                             r"总机|前台)", re.I)
 NOT_MINE_BEFORE = re.compile(r"(?:reception|front desk|switchboard|总机|前台)\W{0,3}(?:is|number|no\.?|:|：)?\s*$", re.I)
 TAKEN_BACK = re.compile(r"\s*[，,.]?\s*(?:哦|啊|呃|oh|oops)?\s*(?:不对|打错了|写错了|输错了|wrong|typo|sorry wrong)", re.I)
+
+
+DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+               "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+SPOKEN_DIGIT = re.compile(r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine)\b", re.I)
+_DIGIT_TOKEN = r"(?:(?:double|triple)\s+)?(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b|\d+"
+SPOKEN_NUMBER = re.compile(rf"(?<![\w-])(?:{_DIGIT_TOKEN})(?:[\s,-]+(?:{_DIGIT_TOKEN}))+", re.I)
+SPOKEN_EMAIL = re.compile(r"\b([a-z0-9][a-z0-9._-]*(?:\s+dot\s+[a-z0-9_-]+)*)\s+at\s+([a-z0-9-]+(?:\s+dot\s+[a-z0-9-]+)*"
+                          r"\s+dot\s+(?:com|net|org|edu|gov|io|co|uk|au|ca|sg|my|hk|tw|cn|in|nz|ie|za|de|fr))\b", re.I)
+DOT_WORD = re.compile(r"\s+dot\s+", re.I)
+
+
+def _spoken_phones(text: str, region: str | None, taken) -> list[tuple[tuple[int, int], str, float]]:
+    """Numbers dictated in words: "five one two five five five three three eight zero", "469 three one two 8804"."""
+    out = []
+    for m in SPOKEN_NUMBER.finditer(text):
+        if not SPOKEN_DIGIT.search(m.group()) or not free_span(taken, *m.span()):
+            continue
+        digits = ""
+        for tok in re.findall(r"(double|triple)\s+(\w+)|(\w+)", m.group(), re.I):
+            times, word, single = tok
+            d = DIGIT_WORDS.get((word or single).lower(), (word or single) if (word or single).isdigit() else "")
+            digits += d * (2 if times.lower() == "double" else 3 if times.lower() == "triple" else 1)
+        if 7 <= len(digits) <= 15:
+            v = P.parse_international(digits, region or "US")
+            if v:
+                out.append((m.span(), v, 0.75))
+    return out
 
 
 def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
@@ -1720,7 +1756,8 @@ def asked_fields(staff_text: str | None) -> frozenset:
 # money and speech that belong to one place, for conversations that name none
 CURRENCY_REGION_RX = [(re.compile(r"S\$|SGD|新币|新加坡元"), "SG"), (re.compile(r"\bRM\s?\d|MYR|令吉|马币"), "MY"),
                       (re.compile(r"HK\$|HKD|港币|港紙|港纸|港元"), "HK"), (re.compile(r"NT\$|台幣|台币|TWD"), "TW"),
-                      (re.compile(r"A\$|AUD"), "AU"), (re.compile(r"£|GBP"), "GB"), (re.compile(r"₹|INR|\blakhs?\b"), "IN")]
+                      (re.compile(r"A\$|AUD"), "AU"), (re.compile(r"£|GBP"), "GB"), (re.compile(r"₹|INR|\blakhs?\b"), "IN"),
+                      (re.compile(r"(?<![A-Za-z])R\s?\d|\brand\b|ZAR"), "ZA"), (re.compile(r"MOP|澳门元|澳門元|葡币"), "MO")]
 CURRENCY_HINT = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in CURRENCY_REGION_RX))
 CANTONESE_RX = re.compile(r"[喺嘅佢咗冇唔嘢啲哋嚟睇]")
 TRADITIONAL_ONLY = re.compile(r"[們這個說話電費預價錢買賣號碼區縣灣臺學習業務點後來還會時]")

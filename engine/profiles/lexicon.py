@@ -55,6 +55,8 @@ CITY_REGION = {
     "Lisbon": "PT", "Rome": "IT", "Milan": "IT", "Stockholm": "SE", "Copenhagen": "DK",
     "Oslo": "NO", "Helsinki": "FI", "Warsaw": "PL", "Prague": "CZ", "Istanbul": "TR",
     "Tel Aviv": "IL", "Cairo": "EG", "Johannesburg": "ZA", "Cape Town": "ZA", "Nairobi": "KE",
+    "Durban": "ZA", "Pretoria": "ZA", "Port Elizabeth": "ZA", "Gqeberha": "ZA", "Bloemfontein": "ZA",
+    "Stellenbosch": "ZA", "Mombasa": "KE", "Abuja": "NG", "Accra": "GH",
     "Lagos": "NG", "Mexico City": "MX", "Sao Paulo": "BR", "São Paulo": "BR",
     "Rio de Janeiro": "BR", "Buenos Aires": "AR", "Santiago": "CL", "Lima": "PE",
     "Hong Kong": "HK", "Macau": "MO", "Taipei": "TW", "Beijing": "CN", "Shanghai": "CN",
@@ -85,7 +87,9 @@ COUNTRY_REGION = {"HK": "HK", "Hong Kong": "HK", "香港": "HK", "UK": "GB", "Br
                   "Canada": "CA", "加拿大": "CA", "USA": "US", "US": "US", "美国": "US", "NZ": "NZ",
                   "New Zealand": "NZ", "新西兰": "NZ", "Ireland": "IE", "爱尔兰": "IE", "Japan": "JP",
                   "日本": "JP", "Korea": "KR", "韩国": "KR", "Taiwan": "TW", "台湾": "TW", "Macau": "MO",
-                  "澳门": "MO", "Germany": "DE", "德国": "DE", "France": "FR", "法国": "FR"}
+                  "澳门": "MO", "Germany": "DE", "德国": "DE", "France": "FR", "法国": "FR",
+                  "South Africa": "ZA", "南非": "ZA", "Philippines": "PH", "菲律宾": "PH", "UAE": "AE",
+                  "Nigeria": "NG", "Kenya": "KE", "India": "IN", "印度": "IN"}
 # Well-known districts people name instead of their city (district -> canonical city name).
 DISTRICT_CITY = {
     **dict.fromkeys("朝阳 海淀 通州 东城 西城 丰台 昌平 大兴 顺义 望京 中关村 亦庄".split(), "北京"),
@@ -137,6 +141,9 @@ DISTRICT_CITY = {
     **dict.fromkeys("板桥 新庄 中和 永和 三重 新店 淡水".split(), "新北"),
     **dict.fromkeys(["Skudai", "Johor Jaya"], "Johor Bahru"),
     **dict.fromkeys(["Indooroopilly"], "Brisbane"),
+    **dict.fromkeys(["Sandton", "Soweto", "Rosebank", "Randburg", "Midrand", "Fourways", "Braamfontein"], "Johannesburg"),
+    **dict.fromkeys(["Sea Point", "Claremont", "Rondebosch", "Woodstock", "Observatory", "Bellville"], "Cape Town"),
+    **dict.fromkeys(["Umhlanga", "Berea", "Westville"], "Durban"),
     # well-known neighbourhoods people name instead of their city
     **dict.fromkeys(["Clapham", "Peckham", "Battersea", "Kensington", "Notting Hill", "Greenwich", "Wimbledon",
                      "Canary Wharf", "Fulham", "Hammersmith", "Wandsworth", "Lewisham", "Croydon", "Walthamstow",

@@ -22,21 +22,21 @@ CURRENCY_WORDS = {
     "rm": "MYR", "myr": "MYR", "令吉": "MYR", "nt$": "TWD", "twd": "TWD", "台币": "TWD", "sg$": "SGD",
     "jpy": "JPY", "日元": "JPY", "yen": "JPY", "円": "JPY", "krw": "KRW", "韩元": "KRW", "chf": "CHF", "aed": "AED", "inr": "INR",
     "₹": "INR", "₩": "KRW", "mop": "MOP", "澳门币": "MOP", "港纸": "HKD", "港元": "HKD", "蚊": "HKD",
-    "新台币": "TWD", "马币": "MYR", "新加坡元": "SGD",
+    "新台币": "TWD", "马币": "MYR", "新加坡元": "SGD", "r": "ZAR", "rand": "ZAR", "zar": "ZAR", "澳门元": "MOP",
 }
 # what a bare amount, "$" and "元" mean where the customer is (phone region of the conversation)
 REGION_CURRENCY = {"CN": "CNY", "HK": "HKD", "TW": "TWD", "MO": "MOP", "SG": "SGD", "MY": "MYR", "US": "USD",
                    "GB": "GBP", "AU": "AUD", "CA": "CAD", "NZ": "NZD", "IE": "EUR", "IN": "INR", "DE": "EUR",
-                   "FR": "EUR", "NL": "EUR", "JP": "JPY", "KR": "KRW"}
+                   "FR": "EUR", "NL": "EUR", "JP": "JPY", "KR": "KRW", "ZA": "ZAR"}
 DOLLAR_CURRENCIES = frozenset({"USD", "SGD", "HKD", "AUD", "CAD", "NZD", "TWD"})
 AMOUNT_RE = re.compile(
-    r"(?P<cur1>(?:US|AU|SG|CA|NZ|NT|HK|[ASC])\$|[¥￥$€£₹₩]|RM(?=\s?\d)|RMB|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|"
+    r"(?P<cur1>(?:US|AU|SG|CA|NZ|NT|HK|[ASC])\$|[¥￥$€£₹₩]|RM(?=\s?\d)|(?<![A-Za-z])R(?=\s?\d)|MOP|RMB|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|ZAR|"
     r"港币|人民币|美元|新币|澳币|澳元|加币|台币|新台币|欧元|英镑|日元|马币|"
     r"NZD|MYR|rmb|usd)?\s*"
-    r"(?P<num>\d+(?:[,，]\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿点]{1,12})\s*"
+    r"(?P<num>(?(cur1)\d{1,3}(?: \d{3})+(?![\d.,])|(?!))|\d+(?:[,，]\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿点]{1,12})\s*"
     r"(?P<unit>百万|万|千|亿|million|mil|thousand|grand|lakhs?|crores?|[wWkKmM](?![a-zA-Z]))?(?P<tail>(?<=[万wW])[1-9](?![\d.,万千]))?\s*"
     r"(?P<cur2>元|块钱|块|人民币|美元|美金|刀|新台币|新币|新加坡元|港币|港纸|港元|蚊|马币|欧元|英镑|澳币|澳元|加币|台币|令吉|日元|韩元|澳门币|dollars?|"
-    r"bucks|yuan|yen|円|RMB|rmb|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|NZD|MYR|JPY|KRW|CHF|AED|INR)?"
+    r"bucks|yuan|yen|円|RMB|rmb|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|NZD|MYR|JPY|KRW|CHF|AED|INR|rand|ZAR|澳门元)?"
 )
 
 
@@ -84,7 +84,7 @@ def parse_amount(match: re.Match, default_currency: str, region: str | None = No
     if not num:
         return None
     if num[0].isdigit():
-        value = float(num.replace(",", "").replace("，", ""))
+        value = float(num.replace(",", "").replace("，", "").replace(" ", ""))
     else:
         value = cn_number(num)
         if value is None:

@@ -103,6 +103,27 @@ def test_employers_named_with_a_place_or_a_site():
     assert ("city", "北京") in facts("对，我在国贸上班")
 
 
+def test_dictated_numbers_and_addresses():
+    got = facts("perfect do that my callback number is five one two five five five three three eight zero")
+    assert ("phone", "+15125553380") in got
+    assert ("phone", "+14693128804") in facts("469 three one two 8804", asked="phone", region="US")
+    got = facts("six one seven three two nine four zero five eight and its kevin dot brennan at gmail dot com")
+    assert ("email", "kevin.brennan@gmail.com") in got
+    assert not any(f == "email" for f, _ in facts("we met at the cafe dot"))
+
+
+def test_south_african_money_numbers_and_places():
+    assert ("budget", str({"amount": 150000.0, "currency": "ZAR"})) in facts("Golden Dragon Trading (Pty) Ltd. Budget R150 000")
+    assert ("phone", "+27793326618") in facts("Call 011 784 3302 shop or 079 332 6618", region="ZA")
+    assert ("city", "Johannesburg") in facts("Hi yes, I work at Discovery in Sandton and want something near the office")
+
+
+def test_taiwan_money_and_full_width_numbers():
+    got = facts("我跟太太住左營，小孩要上小學了想換三房，預算1500萬左右")
+    assert ("budget", str({"amount": 15000000.0, "currency": "TWD"})) in got
+    assert ("phone", "+886917352486") in facts("０９１７－３５２－４８６，我叫黃俊傑", region="TW")
+
+
 def test_staff_messages_never_give_facts():
     msgs = [Message("1", "c", "s1", "staff", TS, "我的工作号是13900001111"),
             Message("2", "c", "u1", "customer", TS, "好的")]
