@@ -78,8 +78,8 @@ HEDGE_RX = re.compile(r"可能|也许|大概是|好像|maybe|perhaps|probably|i 
 CJK_RX = re.compile(r"[\u4e00-\u9fff]")
 
 
-THIRD_LABEL = re.compile(r"(?:他|她|佢)(?:的|现在的|现在)?(?:身份证号?|证件号|电话|手机号?|号码|号|邮箱|微信)"
-                         r"\s*(?:是|系|係|:|：)?\s*$")
+THIRD_LABEL = re.compile(r"(?:他|她|佢)(?:的|嘅|现在的|现在|系|是)?[\u4e00-\u9fff]{0,3}?(?:身份证号?|证件号|电话|手机号?|号码|号|邮箱|微信)"
+                         r"\s*(?:是|系|係|:|：)?\s*$|(?:^|(?<=[\s，,。]))(?:他|她|佢)(?:的|嘅)?\s*$")  # "我3702… 她3702…"
 LABEL_ONLY = re.compile(r"(?:身份证号?|证件号|电话|手机号?|号码|邮箱|微信|(?i:phone|mobile|cell|number|email|id)):?")
 SUBJECT_OTHER = re.compile(r"\s*(?:他|她|他们|她们|(?i:he|she|they)\b)(?!\s*(?:说|讲|问|said|says|asked))")
 
@@ -327,13 +327,13 @@ ADDRESS_CN = re.compile(rf"((?:{_alt(L.PROVINCES)})?(?:省|自治区)?(?:{CITY_C
                         r"[\u4e00-\u9fffA-Za-z0-9\-]{0,16})")
 ADDRESS_EN = re.compile(r"\b(\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|"
                         r"Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Crescent)\b\.?(?:,?\s*(?:#?(?:[A-Z][\w-]*|\d[\w-]*)\s*){1,4}){0,3})")
-BUDGET_CUE = re.compile(r"预算|go over|more than|\bcap\b|capped at|limit of|保费|有一笔|手上有|手头有|手里有|打算拿|准备拿|想拿|先拿|能拿|打算存|准备存|想存|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|最多|拿出|可投资|投资金额|"
+BUDGET_CUE = re.compile(r"预算|go over|go above|anything over|more than|\bcap\b|capped at|limit of|保费|有一笔|手上有|手头有|手里有|打算拿|准备拿|想拿|先拿|能拿|打算存|准备存|想存|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|最多|拿出|可投资|投资金额|"
                         r"can't go over|cannot go over|no more than|thinking around|budget|afford|spend|"
                         r"up to|no more than|max(?:imum)?|within|put (?:about |around )?", re.I)
 # weaker cues: they make a budget only of an amount written with its currency
 BUDGET_SOFT_CUE = re.compile(r"(?:around|about|roughly|approximately|under|below|less than|ideally|more like|closer to|"
                              r"大概|大约|差不多)\s*$", re.I)
-BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|/)\s*(?:month|mo|year|yr|night|day|week|head|person|pax)\s*)?(?:以内|内(?=都|也|可|吧|OK|ok|$|，|,)|预算|cap\b|limit\b|上限|之内|以下|能接受|可以接受|都能接受|左右的?预算|的预算|(?:左右)?(?:的)?闲钱|(?:左右)?可以投|max\b|maximum|tops|or less|"
+BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|/)\s*(?:month|mo|year|yr|night|day|week|head|person|pax)\s*)?(?:以内|内的|最多了?|顶天了?|封顶|内(?=都|也|可|吧|OK|ok|$|，|,)|预算|cap\b|limit\b|上限|之内|以下|能接受|可以接受|都能接受|左右的?预算|的预算|(?:左右)?(?:的)?闲钱|(?:左右)?可以投|max\b|maximum|tops|or less|"
                           r"at most|to spend)", re.I)
 FAMILY_RULES = [
     ("married", re.compile(r"(?:我|我的|我家|本人)(?:先生|老公|老婆|丈夫|妻子|爱人|媳妇|太太)|(?:^|[，,。])(?:老婆|老公|媳妇)(?=也|在|是|说)|已婚|结婚了|\bmy (?:wife|husband)\b|"
@@ -533,7 +533,7 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
             facts.append(_fact("gender", info[1], info[1], 0.85, *m.span(1)))
     for m in (EMAIL.finditer(text) if "@" in text else ()):
         taken.append(m.span())
-        if own_contact(*m.span()):
+        if own_contact(*m.span()) and not SENT_TO_BEFORE.search(text, max(0, m.start() - 60), m.start()):
             v = m.group().lower()
             facts.append(_fact("email", v, v, 0.97, *m.span(), hedged))
     if " dot " in text and not any(f.field == "email" for f in facts):
@@ -610,6 +610,11 @@ def _labelled_or_signed(text: str, pos: int) -> bool:
 NOT_MINE_AFTER = re.compile(r"\s*(?:is|=|—|-|,)?\s*(?:our|the)?\s*(?:front desk|reception|switchboard|main line|general line|"
                             r"总机|前台)", re.I)
 NOT_MINE_BEFORE = re.compile(r"(?:reception|front desk|switchboard|总机|前台)\W{0,3}(?:is|number|no\.?|:|：)?\s*$", re.I)
+# "Should I send the photos to rob.tanaka@insurer.com?": an address one sends to is someone else's
+# (but "send the label to lucy@…" asks for something to be sent to the customer)
+SENT_TO_BEFORE = re.compile(r"\b(?:i|i'll|i will|shall i|should i|can i|could i|i can|i've|i have|we'll|we will|should we)\s+"
+                            r"(?:\w+\s+){0,2}?(?:send|sent|forward|forwarded|email|emailed|e-mail|mail|mailed)\b"
+                            r"(?:(?!\b(?:me|my|mine)\b)[^.?!]){0,40}\bto\s*$", re.I)
 TAKEN_BACK = re.compile(r"\s*[，,.]?\s*(?:哦|啊|呃|oh|oops)?\s*(?:不对|打错了|写错了|输错了|wrong|typo|sorry wrong)", re.I)
 
 
@@ -1608,7 +1613,18 @@ NOT_BUDGET_AFTER = re.compile(r"\s*(?:base\b|salary|per annum|p\.a\.|a year sala
 NOT_BUDGET_BEFORE = re.compile(r"(?:salary|earn|earning|paid|spent|交了|付了|花了|月薪|年薪|工资|收入|薪资)\D{0,12}$", re.I)
 
 
-PART_AMOUNT_BEFORE = re.compile(r"首付|人均|每人|每位|per person|per head|each", re.I)  # beside a total, a part
+PART_AMOUNT_BEFORE = re.compile(r"首付|自备款|头期款|定金|订金|人均|每人|每位|per person|per head|each|deposit|down payment", re.I)
+# "十万块钱左右", "五千来块钱的", "一期三千二可以": about an amount, in a message about buying something
+ABOUT_AMOUNT_AFTER = re.compile(r"\s*(?:来)?(?:块钱?|元)?\s*(?:左右|上下|来块钱?|可以(?:接受)?)(?:吧|的|啊|呢|嘛)?(?=[\s，,。！!~]|$)")
+BUYING_WORDS = re.compile(r"买|购|装修|翻新|报[个名班]|换|想要|推荐|选|比较|预算|价位|以内|一期|一学期|一个月|每月")
+OTHER_PAYS_BEFORE = re.compile(r"\b(?:he|she|they)(?:'ll| will| would| said| says| can)?\s+(?:\w+\s+){0,3}$", re.I)  # beside a total, a part
+
+
+BUT_RX = re.compile(r"\bbut\b|但是|不过|可是", re.I)
+
+
+def _sentence_before(text: str, pos: int) -> str:
+    return text[max((m.end() for m in CLAUSE_END.finditer(text, 0, pos)), default=0):pos]
 
 
 def _budget(text, facts, hedged, has_cjk, asked, taken, region=None):
@@ -1624,6 +1640,9 @@ def _budget(text, facts, hedged, has_cjk, asked, taken, region=None):
         marked = m.group("cur1") or m.group("cur2") or m.group("unit")
         before = text[max(0, m.start() - 16):m.start()]
         cue = BUDGET_CUE.search(before) or BUDGET_AFTER.match(text, m.end())
+        if not cue and has_cjk and (m.group("unit") or not m.group("num")[0].isdigit() or marked) \
+                and ABOUT_AMOUNT_AFTER.match(text, m.end()) and BUYING_WORDS.search(text):
+            cue = ABOUT_AMOUNT_AFTER.match(text, m.end())
         if not cue and marked and m.group("num")[0].isdigit():
             cue = BUDGET_SOFT_CUE.search(before)
         if not cue and "budget" not in asked:
@@ -1642,13 +1661,14 @@ def _budget(text, facts, hedged, has_cjk, asked, taken, region=None):
             s += 1
         # what someone spends is theirs even when it is for someone else ("送她 预算三万"),
         # unless the budget itself is said to be another's ("my husband's budget")
-        if not OTHERS_BUDGET.search(text[max(0, s - 20):s]):
+        if not OTHERS_BUDGET.search(text[max(0, s - 20):s]) and not OTHER_PAYS_BEFORE.search(_sentence_before(text, s)):
             amount, cur = parsed
             found.append(_fact("budget", {"amount": amount, "currency": cur}, P.format_amount(amount, cur),
                                0.85 if cue else 0.7, s, e, hedged))
             taken.append((s, e))
-    if len(found) > 1 and CORRECTION_RX.search(text, found[0].end, found[-1].start):
-        found = found[-1:]  # "£25k tops. actually make that £22k"
+    if len(found) > 1 and (CORRECTION_RX.search(text, found[0].end, found[-1].start)
+                           or BUT_RX.search(text, found[0].end, found[-1].start)):
+        found = found[-1:]  # "£25k tops. actually make that £22k", "loan max is $40,000 but keep it under $35k"
     down = [f for f in found if PART_AMOUNT_BEFORE.search(text[max(0, f.start - 8):f.start])]
     if down and len(down) < len(found):
         found = [f for f in found if f not in down]  # "首付一百万" beside the total: the total is the budget

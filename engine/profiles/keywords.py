@@ -36,7 +36,7 @@ GATES: dict[str, list[str]] = {
                "拿出", "首付", "闲钱", "可以投", "to spend", "可投资", "投资金额", "不能超过", "go over", "thinking around", "put", "$", "£", "€", "¥", "￥", "rm", "around", "about", "under", "below",
                "roughly", "ideally", "大概", "大约", "差不多",
                "以下", "budget", "afford", "spend", "up to", "no more than", "max", "maximum", "within", "tops",
-               "or less", "at most"],
+               "or less", "at most", "左右", "上下", "来块", "顶天", "封顶", "内的", "go above", "anything over", "rand"],
     "birthday": ["生日", "出生", "birthday", "bday", "b-day", "born", "date of birth", "dob"],
     "interest_cue": list(L.INTEREST_CUES_CN) + list(L.INTEREST_CUES_EN),
     "identity": ["foodie", "foodies", "吃货", "美食家", "gamer", "gamers", "游戏迷", "资深玩家", "车迷", "汽车爱好者",

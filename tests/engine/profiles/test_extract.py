@@ -124,6 +124,26 @@ def test_taiwan_money_and_full_width_numbers():
     assert ("phone", "+886917352486") in facts("０９１７－３５２－４８６，我叫黃俊傑", region="TW")
 
 
+def test_budgets_said_about_an_amount_while_buying():
+    def budgets(text, **kw):
+        return {v for f, v in facts(text, **kw) if f == "budget"}
+    assert budgets("想买个SUV 十万块钱左右 要得不") == {str({"amount": 100000.0, "currency": "CNY"})}
+    assert budgets("我想买个按摩椅 自己用 腰不好 五千来块钱的") == {str({"amount": 5000.0, "currency": "CNY"})}
+    assert not budgets("我们大概十个人左右")  # a count, and nothing bought
+    assert budgets("Loan max is $40,000 but we'd like to keep it under $35k", region="CA") == \
+        {str({"amount": 35000.0, "currency": "CAD"})}
+    assert not budgets("yes he said he'll cover up to 1500 if it needs replacing", region="US")
+    assert budgets("總價兩千五百萬以內，自備款大概800萬", region="TW") == {str({"amount": 25000000.0, "currency": "TWD"})}
+
+
+def test_someone_elses_id_or_address_in_the_same_message():
+    got = facts("我370212198103155010 她370212198305207624 我叫于海涛")
+    assert {v for f, v in got if f == "id_number"} == {"370212198103155010"}
+    assert not any(f == "id_number" for f, _ in facts("我想幫我阿媽開戶口，佢係內地身份證 440111197503032185"))
+    assert not any(f == "email" for f, _ in facts("Should I send the photos to rob.tanaka@evergreenmutual.com?"))
+    assert ("email", "lucy.harper@icloud.com") in facts("send the label to Lucy.Harper@icloud.com pls")
+
+
 def test_staff_messages_never_give_facts():
     msgs = [Message("1", "c", "s1", "staff", TS, "我的工作号是13900001111"),
             Message("2", "c", "u1", "customer", TS, "好的")]
