@@ -157,7 +157,7 @@ _SURNAME2 = _alt(L.CN_COMPOUND_SURNAMES)
 NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人|机主)(?:是|为|[:：])?\s*(?:我自己[，,]?)?|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|(?:^|(?<=[，,。\s]))叫(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|(?:真名|大名|全名)(?:是|叫)?|我的名字[是叫]|名字[是叫]|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
                          r"我是[\u4e00-\u9fff]{1,4}[\s，,]+(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$))|"
                          r"我是(?=[\u4e00-\u9fff]{2,4}(?:[，,。!！~～\s]|$))|(?:这边是|这里是|我这边是)(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$)))\s*")
-NAME_EN_CUE = re.compile(r"(?:叫我\s*|我是\s*(?:[a-z][\w-]*\s+){1,3}|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|(?-i:name|Name)(?= [A-ZÀ-ÖØ-Þ][a-z])|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm|(?-i:im|Im))\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?)"
+NAME_EN_CUE = re.compile(r"(?:叫我\s*|我是\s*(?:[a-z][\w-]*\s+){1,3}|我是\s*(?=[A-Z][a-z]+(?: [A-Z][a-z]+)+)|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|(?-i:name|Name)(?= [A-ZÀ-ÖØ-Þ][a-z])|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm|(?-i:im|Im|its|Its|myself|Myself|my names|My names|(?<![a-z] )saya|Saya))\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?)"
                          r"((?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al|a/[pl]|s/o|d/o) )?"
                          r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?){0,3})")
 EN_NAME_STOP = {"here", "interested", "fine", "good", "ok", "okay", "sorry", "from", "in", "at",
@@ -209,8 +209,8 @@ COMPANY_UNIT_CN = re.compile(r"(?:单位是|单位叫|单位[:：]|公司是|公
 # "…，交通银行上班": a clause that is an organisation and where one works
 COMPANY_WORK_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z]{{2,16}}?(?:{_alt(L.ORG_SUFFIXES)}))(?:上班|工作)(?=[，,。！!\s]|$)")
 ORG_CONTINUES = re.compile(rf"[\u4e00-\u9fff]{{1,10}}?(?:{_alt(L.ORG_SUFFIXES)})")
-CALLED_ORG_CN = re.compile(r"(?:公司|机构|单位|startup|工作室|团队|厂)[^。！？!?]{0,12}?[，,]?\s*叫\s*(?!我)"
-                           r"([\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?=\s*(?:[，,。！!]|$))", re.I)
+CALLED_ORG_CN = re.compile(r"(?:公司|机构|单位|startup|工作室|团队|厂|店铺|网店|小店|店)[^。！？!?]{0,12}?[，,]?\s*叫\s*(?!我)"
+                           r"[「“\"『]?([\u4e00-\u9fffA-Za-z0-9]{2,16}?)[」”\"』]?(?=\s*(?:[，,。！!]|$))", re.I)
 EN_ORG_IN_CN = re.compile(r"(?:我在|在|我是|我们是|(?:^|(?<=[，,。\s])))\s*([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,5}\s+"
                           r"(?:Pte\.? Ltd|Sdn\.? Bhd|Co\., Ltd|Ltd|LLC|LLP|GmbH|Inc|PLC|Limited))\.?(?=\s|，|,|$|。)")
 COMPANY_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9（）()]{{2,24}}?(?:{_alt(L.ORG_SUFFIXES)}))"
@@ -223,7 +223,7 @@ NOT_AN_ORG_WORDS = frozenset("evenings mornings afternoons weekends weekdays nig
 ORG_THEN_ROLE_EN = re.compile(r"^((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&)){0,3}),\s*(?i:i'm|i am|im) (?i:an?|the) ")
 COMPANY_CLAUSE_EN = re.compile(rf"(?:^|(?<=[,.;]\s)|(?<=[，。；]))((?:[A-Z][\w&'’-]*\s+|&\s+){{1,5}}(?:{_alt(L.EN_ORG_SUFFIXES)}|Pte Ltd|Sdn Bhd|LLP|Bhd)\.?)(?=\s*(?:[,;!，。；]|\.(?:\s|$)|$))")
 COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|my employer(?:,| is)|employer:|(?:ceo|cto|cfo|coo|cmo|founder|co-founder|owner|president|md|managing director) of|(?:moved|switched|joined) to(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*,? as\b)|"
-                        rf"(?:i'm|i am) at(?= [A-Z][\w&.'-]* (?:office|HQ|headquarters|during|as)\b)|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work(?:ing)? (?:from home|remotely|remote) for|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
+                        rf"(?:i'm|i am|im) at(?= [A-Z][\w&.'-]* (?:office|HQ|headquarters|during|as|in [A-Z])\b)|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work(?:ing)? (?:from home|remotely|remote) for|company is|current company:|company:|im with|teach(?:ing)? at|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
                         rf"i'm (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|i am (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|"
                         rf"(?:{_alt(L.EN_TITLES)}) (?:at|with|@)|(?:ceo|cto|cfo|coo|cmo|founder|md) @|head of (?:[A-Za-z&]+ ){{0,2}}[A-Za-z&]+ at|"
                         rf"(?:this is|i'm|im|i am|it's) [A-Z][a-z]+(?: [A-Z][a-z]+)? from|from|for)\s+(?:the\s+)?"
@@ -567,7 +567,7 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
     contact_spans = [(f.start, f.end) for f in facts if f.field in CONTACT_FIELDS] + \
         [m.span() for m in ID_SHAPED.finditer(num_text)]
     has_contact = bool(contact_spans)
-    if "name" in asked or "name" in gates or has_contact:
+    if "name" in asked or "name" in gates or has_contact or LEAD_FULL_NAME.match(text):
         _names(text, facts, own, hedged, asked, has_contact, contact_spans)
     if SIGNATURE_SEP.search(text):
         _signature(text, facts, own, hedged)
@@ -791,7 +791,7 @@ SELF_INTRO = re.compile(r"我是|我叫|本人|我自己|\b(?:i'm|i am)\b", re.I
 
 
 SURNAME_GIVEN_CN = re.compile(r"(?:本人|我|敝|免贵)姓([\u4e00-\u9fff]{1,2})[，,\s]*名(?:字)?(?:叫)?([\u4e00-\u9fff]{1,2})(?=[，,。！!\s]|$)")
-ROLE_THEN_NAME_CN = re.compile(r"我是[\u4e00-\u9fff]{0,8}?(?:妈妈|爸爸|家长|的)\s*([\u4e00-\u9fff]{2,3})(?=[，,。！!\s\d]|$)")
+ROLE_THEN_NAME_CN = re.compile(r"我是[\u4e00-\u9fff]{0,8}?(?:妈妈|爸爸|家长|的)\s*([\u4e00-\u9fff]{2,3})(?=[，,。！!\s\d]|$|我们|我在|我住)")
 THANKS_NAME_END = re.compile(r"(?i:thanks|thank you|cheers|regards|thx|tq)[!,.\s]+(?:-\s*)?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*[.!]?$")
 GREETING_LEAD = re.compile(r"\W*(?:(?:hi|hey|hello|yo|ok|okay|yes|yeah|ya)[\s,!.]*)?", re.I)
 HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mdm|Madam)\.?\s+")
@@ -815,10 +815,22 @@ def _leading_name(text, facts, own, hedged):
         if own(*m.span(1)):
             facts.append(_fact("name", m.group(1), m.group(1), 0.8, *m.span(1), hedged))
         return
-    m = LEAD_NAME_CN.match(text)
+    m = LEAD_FULL_NAME.match(text)
+    name = (m.group(1) or m.group(2)) if m else None
+    if name and name.split()[0].lower() not in NOT_A_LEAD_NAME and not any(w.lower() in EN_NAME_STOP or w.lower() in COMMON_LOWER_WORDS or w in L.CITY_REGION or w in EN_NOT_NAME
+                        or w in L.EN_ORG_SUFFIXES or w in ORG_WORDS_EN for w in name.split()) and name not in L.DISTRICT_CITY:
+        s0 = m.start(1) if m.group(1) else m.start(2)
+        if own(s0, s0 + len(name)):
+            facts.append(_fact("name", name, name, 0.75, s0, s0 + len(name), hedged))
+        return
+    m = SIGNED_AFTER.search(text) if LATIN_WORD.search(text) else None
+    if m and not any(w in EN_NOT_NAME or w.lower() in EN_NAME_STOP for w in m.group(1).split()) and own(*m.span(1)):
+        facts.append(_fact("name", m.group(1), m.group(1), 0.75, *m.span(1), hedged))
+        return
+    m = LEAD_NAME_CN.match(text) or LEAD_NAME_TOKEN_CN.match(text)
     got = _cn_name(m.group(1), 0) if m else None
     if got and got[1] == len(m.group(1)) and m.group(1) not in CN_CITY_SET and not starts_with_common_word(got[0]) \
-            and own(*m.span(1)):
+            and m.group(1) not in L.DISTRICT_CITY and m.group(1) not in L.AMBIGUOUS_DISTRICT and own(*m.span(1)):
         facts.append(_fact("name", m.group(1), m.group(1), 0.8, *m.span(1), hedged))
 
 
@@ -936,8 +948,19 @@ NOT_AN_ORG_ANSWER = re.compile(r"[我你他她是在的不没吗呢吧哈嗯哦�
 
 # a pasted signature: "Megan Alvarez | VP of Sales | Brightline Analytics | San Francisco, CA | …",
 # "Kind regards, Fraser McLeod - Head of People - Caledonia Brewing Co. - Leith, Edinburgh - 0131 …"
-SIGNATURE_SEP = re.compile(r"\s[|｜/–-]\s|｜|\|")
-SIGN_OFF = re.compile(r"^(?:(?:kind |best |warm )?regards|best|thanks|thank you|cheers|sincerely)\s*,?\s*", re.I)
+SIGNATURE_SEP = re.compile(r"\s[|｜/–—•·-]\s|｜|\||•")
+SIGN_OFF = re.compile(r"^(?:(?:kind |best |warm )?regards|best|thanks|thank you|cheers|sincerely|yours (?:faithfully|sincerely|truly)|"
+                      r"sure|of course|yes|yep|ok|okay|here you go|that's me)\s*[,—–-]?\s*", re.I)
+NOT_A_LEAD_NAME = frozenset("hi hello hey dear ok okay sure yes yeah yep yup mate lol oops sorry thanks morning evening".split())
+ORG_WORDS_EN = frozenset("Logistics Trading Solutions Services Consulting Partners Holdings Systems Studio Studios Cafe Café "
+                         "Clinic Dental Media Capital Realty Properties Foods Motors Energy Insurance Financial Industries "
+                         "Enterprises Agency Associates Design Digital Software Tech Bakery Restaurant Store Shop".split())  # "Hi Hannah,": the addressee
+ANSWER_ONLY = re.compile(r"(?:sure|of course|yes|yep|yeah|ok|okay|here you go|here|that's me|hi|hello)[!.]?", re.I)
+# a full name first thing, then a comma: "Ray Delgado, Mesa AZ, retired", "jake morrison, 412 Bergen St"
+LEAD_FULL_NAME = re.compile(r"^(?:(?i:ok|okay|sure|yes)[,!\s]+)?(?:(" + EN_FULL_NAME.pattern + r")|([a-z]{2,} [a-z]{2,}))\s*,\s*(?(2)(?=\d))")
+SIGNED_AFTER = re.compile(r"\b(?i:kind regards|best regards|regards|yours faithfully|yours sincerely|sincerely|thanks|thank you|cheers)"
+                          r"\s*[,!]\s*(" + EN_FULL_NAME.pattern + r")(?=\s*(?:[,(]|$|\.$))")
+LEAD_NAME_TOKEN_CN = re.compile(r"^(?:(?:对|嗯|好的?|是的?|在的)[\s，,]*)?([\u4e00-\u9fff]{2,3})(?=\s)")
 EN_TITLE_PART = re.compile(rf"^(?:(?i:head of [a-z& ]+)|(?:[A-Za-z&/-]+\s+){{0,4}}(?i:{_alt(L.EN_TITLES)})s?|"
                            rf"(?:[A-Za-z&/-]+\s+){{0,3}}(?:CEO|CTO|CFO|COO|VP|MD)(?:\s+of\s+[A-Za-z& ]+)?)$")
 CN_TITLE_PART = re.compile(rf"^[\u4e00-\u9fffA-Za-z]{{0,6}}(?:{_alt(L.CN_TITLES)})$")
@@ -961,7 +984,8 @@ def _part_city(part: str) -> str | None:
 
 def _signature(text, facts, own, hedged):
     """Name, title, company and city from a signature written on one line (three or more parts)."""
-    sep = SIGNATURE_SEP.search(text).group().strip()
+    found = [m.group().strip() for m in SIGNATURE_SEP.finditer(text)]
+    sep = max(dict.fromkeys(found), key=found.count)  # "Sure — Melissa Ortega | Registered Nurse | …": the "|"
     parts, pos = [], 0
     for piece in (text.split(sep) if sep in "|｜" else re.split(rf"\s{re.escape(sep)}\s", text)):
         start = text.index(piece, pos)
@@ -971,6 +995,11 @@ def _signature(text, facts, own, hedged):
     if len(parts) < 3:
         return
     have = {f.field for f in facts}
+    parts = [(part.lstrip("-–—•· "), start + len(part) - len(part.lstrip("-–—•· "))) for part, start in parts]
+    if ANSWER_ONLY.fullmatch(parts[0][0]):  # "Of course - Amara Okafor - Product Manager - …"
+        parts = parts[1:]
+    if len(parts) < 2:
+        return
     head, head_start = parts[0]
     sign_off = SIGN_OFF.match(head)
     if sign_off:
@@ -1056,9 +1085,14 @@ def _email_domain_org(text, facts, own, hedged) -> None:
 
 
 HQ_TAIL = re.compile(r"(?:总部|基地|园区|分部|办事处)$")
+SITE_TAIL_EN = re.compile(r"\s+(?:HQ|headquarters|head office|office|offices|campus)$")
+ORG_LEAD_CN = re.compile(r"^(?:发票开|抬头开|开票给|开给|[\u4e00-\u9fff]{2,8}?[区县](?=[\u4e00-\u9fff]{4,}))")
+# "Deloitte, been there 2 yrs": an employer first, then how long one has been there
+ORG_BEEN_THERE = re.compile(r"^((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&)){0,3}),?\s+been there\b")
 INDUSTRY_WORDS = frozenset("航空 地产 地產 置地 银行 集团 证券 保险 电信 移动 联通 汽车 电力 电网 医院 大学 科技 物流 能源 石化 "
                            "石油 钢铁 烟草 交通 建工 建设 机场 港务 铁路 地铁 公交 水务 燃气 传媒 日报 广电 农商行 易购 实业 控股 "
                            "电器 医药 制药 药业 食品 酒店 百货 航运 重工 机械 化工 电子 通信 软件 网络 信息 咨询".split())
+STAY_AFTER = re.compile(r"(?:住院|看病|就诊|看诊|治疗|做手术|开刀|体检)")
 CN_TITLE_RULES = frozenset({TITLE_CN, TITLE_ORG_CN, TITLE_OF_CN, TITLE_DO_CN})
 
 
@@ -1072,6 +1106,11 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
         more = ORG_CONTINUES.match(text, e0)
         if more and WORK_AFTER.match(text, more.end()):  # "厦门大学附属第一医院工作": the whole name
             org, e0 = text[s0:more.end()], more.end()
+        if STAY_AFTER.match(text, e0):
+            continue  # "在奇美醫院住院": a patient, not an employee
+        lead = ORG_LEAD_CN.match(org)
+        if lead:  # "章贡区赣州银行": the district, then the bank
+            org, s0 = org[lead.end():], s0 + lead.end()
         facts.append(_fact("company", org, org, 0.85, s0, e0, hedged))
     if not any(f.field == "company" for f in facts):
         for m in WORKPLACE_CN.finditer(text) if has_cjk else ():
@@ -1118,6 +1157,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
         if cut:  # "CTO of Payfinch. You can…": the name ends with the sentence
             org = org[:cut.start()]
         org = _without_sentence_stop(org, text, m.start(1))
+        org = SITE_TAIL_EN.sub("", org) or org  # "Deliveroo HQ": Deliveroo
         low = m.group().lower()
         if org in L.EN_CITIES or org in L.DISTRICT_CITY or org in L.COUNTRY_REGION \
                 or org.split()[0] in ("I", "The") and len(org.split()) == 1:
@@ -1139,7 +1179,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
     for rx, needs in ((COMPANY_AS_CN, "cn"), (COMPANY_UNIT_CN, "cn"), (COMPANY_CLAUSE_CN, "cn"),
                       (COMPANY_OF_TITLE_CN, "cn"), (OWN_BUSINESS_CN, "cn"), (OWN_BUSINESS_EN, "en"),
                       (COMPANY_WORK_CLAUSE_CN, "cn"), (COMPANY_CLAUSE_EN, "en"), (CALLED_ORG_CN, "cn"),
-                      (EN_ORG_IN_CN, "en"), (ORG_THEN_ROLE_EN, "en")):
+                      (EN_ORG_IN_CN, "en"), (ORG_THEN_ROLE_EN, "en"), (ORG_BEEN_THERE, "en")):
         if not (has_cjk if needs == "cn" else latin):
             continue  # each rule needs its script: a Chinese rule cannot match English text
         for m in rx.finditer(text):
@@ -1150,10 +1190,14 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 continue
             if rx is COMPANY_CLAUSE_EN:
                 org = _without_sentence_stop(org, text, m.start(g))
+            start = m.start(g)
+            lead = ORG_LEAD_CN.match(org) if CJK_RX.match(org) else None
+            if lead:  # "发票开义乌市华通进出口有限公司", "新竹科学园区晶宇科技…"
+                org, start = org[lead.end():], start + lead.end()
             if rx is ORG_THEN_ROLE_EN and (org in EN_NOT_NAME or org.lower() in NOT_AN_ORG_WORDS):
                 continue
-            if own(*m.span(g)):
-                facts.append(_fact("company", org, org, 0.8, m.start(g), m.start(g) + len(org), hedged))
+            if own(start, start + len(org)):
+                facts.append(_fact("company", org, org, 0.8, start, start + len(org), hedged))
     if "@" in text and not any(f.field == "company" for f in facts):
         _email_domain_org(text, facts, own, hedged)
     if "company" in asked and not any(f.field == "company" for f in facts):
@@ -1835,12 +1879,24 @@ ASKS_OTHERS_CONTACT = re.compile(
     rf"\b(?:cc|copy in|loop in|add)\s+(?:your|ur)\s+(?:{_alt(L.THIRD_PARTY_EN)})\b|紧急联系人|emergency contact", re.I)
 
 
-def _not_answering_for_self(found: list[Fact], text: str) -> list[Fact]:
-    """After a question about someone else's contact, a contact given without "my/me/我" is theirs."""
+def _asks_of_other(text: str) -> bool:
+    """A question about someone else ("Her name and date of birth?"), not a statement ("她电话 136…")."""
+    for m in ASKS_ABOUT_OTHER.finditer(text):
+        end = SENT_END.search(text, m.end())
+        if end is None or end.group() in "?？" or re.search(r"[吗呢]$", text[m.end():end.start()]):
+            return True
+    return False
+
+
+PERSON_FIELDS = frozenset({"phone", "email", "name", "birthday", "age", "gender", "id_number"})
+
+
+def _not_answering_for_self(found: list[Fact], text: str, fields=frozenset({"phone", "email"})) -> list[Fact]:
+    """After a question about someone else, what answers it without "my/me/我" is theirs."""
     def own_cue(f: Fact) -> bool:
         sent_start = max((m.end() for m in SENT_END.finditer(text, 0, f.start)), default=0)
         return bool(SELF_RX.search(text, sent_start, f.start))
-    return [f for f in found if f.field not in ("phone", "email") or own_cue(f)]
+    return [f for f in found if f.field not in fields or own_cue(f)]
 
 
 def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | None = None) -> list[Fact]:
@@ -1857,7 +1913,7 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
     greeted: set[str] = set()  # conversations whose first staff message has been read
     for_other: set[str] = set()  # conversations whose service is for someone else
     about_subject: dict[str, int] = {}  # conversation -> customer messages left that answer about them
-    others_contact: set[str] = set()  # conversations whose staff just asked for someone else's contact
+    others_contact: dict[str, frozenset] = {}  # conversation -> fields the staff just asked of someone else
     last_facts: dict[str, list[Fact]] = {}  # conversation -> facts of the customer's last message
     taken_back: set[int] = set()  # facts a later message corrected
     named_cities: dict[str, frozenset] = {}  # conversation -> Chinese cities named in it so far
@@ -1885,10 +1941,12 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
             greeted.add(msg.conversation_id)
             if place and (place.group(2) or place.group(4) or greeting):  # "Smile Bright Dental Sydney", "PetCover NZ here"
                 region[msg.conversation_id] = _region_in(place.group())
-            if ASKS_OTHERS_CONTACT.search(msg.text or ""):
-                others_contact.add(msg.conversation_id)
+            if _asks_of_other(msg.text or ""):  # "Her name and date of birth?"
+                others_contact[msg.conversation_id] = PERSON_FIELDS
+            elif ASKS_OTHERS_CONTACT.search(msg.text or ""):
+                others_contact[msg.conversation_id] = frozenset({"phone", "email"})
             else:
-                others_contact.discard(msg.conversation_id)
+                others_contact.pop(msg.conversation_id, None)
             a = asked_fields(msg.text)
             if a:
                 asked[msg.conversation_id] = (a, 2)
@@ -1913,8 +1971,7 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
             if about_subject.pop(msg.conversation_id, 0):
                 found = _drop_subject_documents(found, msg.text)
             if msg.conversation_id in others_contact:
-                others_contact.discard(msg.conversation_id)
-                found = _not_answering_for_self(found, msg.text)
+                found = _not_answering_for_self(found, msg.text, others_contact.pop(msg.conversation_id))
             if found and CORRECTS_LAST.match(msg.text):
                 corrected = {f.field for f in found}
                 taken_back.update(id(f) for f in last_facts.get(msg.conversation_id, ()) if f.field in corrected)

@@ -144,6 +144,26 @@ def test_someone_elses_id_or_address_in_the_same_message():
     assert ("email", "lucy.harper@icloud.com") in facts("send the label to Lucy.Harper@icloud.com pls")
 
 
+def test_names_leading_a_message_or_signed_off():
+    assert ("name", "Ray Delgado") in facts("Ray Delgado, Mesa AZ, retired, 67 yrs old, want panels")
+    assert ("name", "jake morrison") in facts("jake morrison, 412 Bergen St Apt 3, Brooklyn NY 11217")
+    assert not any(f == "name" for f, _ in facts("Hi Hannah, my spaniel just ate a sock, can we come in asap?"))
+    assert ("name", "Rupert Ashdown") in facts("Yours faithfully, Rupert Ashdown, Finance Director, Ashdown & Finch Ltd")
+    assert ("name", "Priya Raghunathan") in facts("Hello, myself Priya Raghunathan, I am working as finance controller")
+    assert ("name", "林小雨") in facts("林小雨 南山科技园上班 在腾讯做运营", asked="name")
+    assert ("name", "Nurul Aisyah") in facts("hai, saya Nurul Aisyah dari Ipoh, kedai saya Aisyah Batik.")
+    got = facts("Sure — Melissa Ortega | Registered Nurse | Swedish Medical Center | Capitol Hill, Seattle WA")
+    assert {("name", "Melissa Ortega"), ("company", "Swedish Medical Center")} <= got
+
+
+def test_employer_phrasings_and_what_is_not_an_employer():
+    assert ("company", "Deloitte") in facts("Deloitte, been there 2 yrs as a senior consultant. mobile 0490 318 225")
+    assert ("company", "Deliveroo") in facts("name's Sophie Tran, i work at Deliveroo HQ so im home after 6 only")
+    assert ("company", "赣州银行") in facts("钟小燕 我在章贡区赣州银行上班")
+    assert ("company", "府城手作皂") in facts("我在台南經營一家小網店叫「府城手作皂」，想寄貨到馬來西亞")
+    assert not any(f == "company" for f, _ in facts("我上個月在奇美醫院住院，醫藥費花了NT$45,000"))
+
+
 def test_staff_messages_never_give_facts():
     msgs = [Message("1", "c", "s1", "staff", TS, "我的工作号是13900001111"),
             Message("2", "c", "u1", "customer", TS, "好的")]
