@@ -823,7 +823,7 @@ def _leading_name(text, facts, own, hedged):
         if own(s0, s0 + len(name)):
             facts.append(_fact("name", name, name, 0.75, s0, s0 + len(name), hedged))
         return
-    m = SIGNED_AFTER.search(text) if LATIN_WORD.search(text) else None
+    m = SIGNED_AFTER.search(text) if SIGN_OFF_WORD.search(text) else None
     if m and not any(w in EN_NOT_NAME or w.lower() in EN_NAME_STOP for w in m.group(1).split()) and own(*m.span(1)):
         facts.append(_fact("name", m.group(1), m.group(1), 0.75, *m.span(1), hedged))
         return
@@ -958,6 +958,7 @@ ORG_WORDS_EN = frozenset("Logistics Trading Solutions Services Consulting Partne
 ANSWER_ONLY = re.compile(r"(?:sure|of course|yes|yep|yeah|ok|okay|here you go|here|that's me|hi|hello)[!.]?", re.I)
 # a full name first thing, then a comma: "Ray Delgado, Mesa AZ, retired", "jake morrison, 412 Bergen St"
 LEAD_FULL_NAME = re.compile(r"^(?:(?i:ok|okay|sure|yes)[,!\s]+)?(?:(" + EN_FULL_NAME.pattern + r")|([a-z]{2,} [a-z]{2,}))\s*,\s*(?(2)(?=\d))")
+SIGN_OFF_WORD = re.compile(r"egards|aithfully|incerely|hank|heers", re.I)
 SIGNED_AFTER = re.compile(r"\b(?i:kind regards|best regards|regards|yours faithfully|yours sincerely|sincerely|thanks|thank you|cheers)"
                           r"\s*[,!]\s*(" + EN_FULL_NAME.pattern + r")(?=\s*(?:[,(]|$|\.$))")
 LEAD_NAME_TOKEN_CN = re.compile(r"^(?:(?:对|嗯|好的?|是的?|在的)[\s，,]*)?([\u4e00-\u9fff]{2,3})(?=\s)")
@@ -1329,6 +1330,9 @@ AU_CAPITAL_POSTCODES = (((2000, 2249), "Sydney"), ((2555, 2574), "Sydney"), ((27
                         ((2900, 2920), "Canberra"), ((800, 832), "Darwin"))
 
 
+POSTCODE_OR_STATE = re.compile(r"[A-Z][a-z]+,?\s+(?:[A-Z]{2,3}\b|[A-Z]{1,2}\d)")
+
+
 def _town_city(town: str, m: re.Match) -> str:
     """The city a town in an address stands for: a known suburb's city, an Australian capital by
     its postcode range, else the town itself."""
@@ -1451,7 +1455,7 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, cont
         _answered_place(text, facts)
     if not any(f.field == "city" for f in facts) and LATIN_WORD.search(text):
         _home_place_en(text, facts, own, hedged)
-    if not any(f.field == "city" for f in facts) and LATIN_WORD.search(text):
+    if not any(f.field == "city" for f in facts) and POSTCODE_OR_STATE.search(text):
         _town_by_postcode(text, facts, own, hedged)
     if has_cjk and "cn_district" in gates and not any(f.field == "city" for f in facts):
         for s0, clause in _clauses(text):
@@ -1917,10 +1921,12 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
     last_facts: dict[str, list[Fact]] = {}  # conversation -> facts of the customer's last message
     taken_back: set[int] = set()  # facts a later message corrected
     named_cities: dict[str, frozenset] = {}  # conversation -> Chinese cities named in it so far
+    staff_named: set[str] = set()  # conversations whose staff have named a city
     for msg in messages:
-        if msg.role != "customer" and msg.text and CJK_RX.search(msg.text):
+        if msg.role != "customer" and msg.text and msg.conversation_id not in staff_named and CJK_RX.search(msg.text):
             cities = set(CITY_CN_ANYWHERE.findall(msg.text))
-            if cities:  # "平安人寿杭州分公司": the branch's city
+            if cities:  # "平安人寿杭州分公司": the branch's city (the first the staff name)
+                staff_named.add(msg.conversation_id)
                 named_cities[msg.conversation_id] = named_cities.get(msg.conversation_id, frozenset()) | cities
         if msg.role != "customer":
             for run in DIGIT_RUN.findall(msg.text or ""):
