@@ -387,7 +387,7 @@ BRAND_RX = re.compile(rf"(?<![\w&])({_alt(L.BRAND_REGION)})(?![\w&])")
 
 def _region_of_city(city: str) -> str:
     """Phone region of a canonical city name (Chinese names are mainland cities but for HK/Macau)."""
-    return L.CITY_REGION.get(city) or ("TW" if city in L.TW_CITIES else {"香港": "HK", "澳门": "MO"}.get(city, "CN"))
+    return L.CITY_REGION.get(city) or L.TOWN_REGION.get(city) or ("TW" if city in L.TW_CITIES else {"香港": "HK", "澳门": "MO"}.get(city, "CN"))
 
 
 def _region_in(text: str) -> str | None:
@@ -573,7 +573,7 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         _signature(text, facts, own, hedged)
     if "work" in gates or "company" in asked:
         _work(text, facts, own, hedged, has_cjk, asked)
-    if "city" in asked or "place" in gates:
+    if "city" in asked or "place" in gates or (not has_cjk and POSTCODE_OR_STATE.search(text)):
         _places(text, facts, own, hedged, asked, has_cjk, gates, context)
     if has_cjk and not any(f.field == "city" for f in facts) and (context or any(f.field == "id_number" for f in facts)):
         _ambiguous_home(text, facts, own, hedged, context)
@@ -1311,6 +1311,7 @@ HOME_CUE_EN = re.compile(r"\b(?:i|we|i'm|im|we're|were|i am|we are|my family|my 
                          r"(?:(?:i'm|im|we're|were|i am|we are)(?: just| currently| now)?(?: (?:up the road|over|out|down|up|back))?))"
                          r"\s+(?:in|at)\s+(?:the\s+)?", re.I)  # "a flat in Sai Kung" is often the one being sought
 PLACE_EN_ANY_CASE = re.compile(rf"\b({_alt(L.EN_CITIES)}|{_EN_DISTRICTS})\b", re.I)
+TOWN_EN = re.compile(rf"\b({_alt(L.TOWN_CITY)})\b")  # written with its capital: "Decatur", "Glen Waverley"
 DISTRICT_EN_BY_LOWER = {d.lower(): c for d, c in L.DISTRICT_CITY.items() if d.isascii()}
 # a town before its postcode or state: "Cheltenham GL50 1HA", "Cork T12 W8K2", "Columbus OH 43215",
 # "Mosman NSW 2088", "Mesa AZ"
@@ -1338,6 +1339,8 @@ def _town_city(town: str, m: re.Match) -> str:
     its postcode range, else the town itself."""
     if town in L.DISTRICT_CITY:
         return L.DISTRICT_CITY[town]
+    if town in L.TOWN_CITY:
+        return L.TOWN_CITY[town]
     if m.group("aupc") and town not in L.CITY_REGION:
         code = int(m.group("aupc"))
         return next((c for (lo, hi), c in AU_CAPITAL_POSTCODES if lo <= code <= hi), town)
@@ -1352,6 +1355,11 @@ def _home_place_en(text, facts, own, hedged) -> None:
             continue
         places = list(PLACE_EN_ANY_CASE.finditer(window))
         if not places or places[0].start() > 25:
+            town = TOWN_EN.search(window, 0, 30)  # a town just after the cue: "we're over in Decatur"
+            if town and own(cue.end(), cue.end() + town.end()):
+                city = L.TOWN_CITY[town.group(1)]
+                facts.append(_fact("city", city, city, 0.7, cue.end(), cue.end() + town.end(), hedged))
+                return
             continue
         # "Grey Lynn, Auckland": the city named after the suburb is the one to give
         m = next((p for p in places if p.group(1).lower() in CITY_BY_LOWER), places[0])

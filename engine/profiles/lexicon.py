@@ -141,6 +141,12 @@ DISTRICT_CITY = {
     **dict.fromkeys("板桥 新庄 中和 永和 三重 新店 淡水".split(), "新北"),
     **dict.fromkeys(["Skudai", "Johor Jaya"], "Johor Bahru"),
     **dict.fromkeys(["Indooroopilly"], "Brisbane"),
+    **dict.fromkeys(["Brooklyn", "Queens", "Bronx", "the Bronx", "Manhattan", "Staten Island", "Harlem"], "New York"),
+    **dict.fromkeys(["Kanata", "Nepean", "Barrhaven", "Orleans"], "Ottawa"),
+    **dict.fromkeys(["Beltline", "Mission", "Inglewood"], "Calgary"),
+    **dict.fromkeys(["Headingley", "Chapel Allerton", "Roundhay"], "Leeds"),
+    **dict.fromkeys(["Marchmont", "Bruntsfield", "Newington"], "Edinburgh"),
+    **dict.fromkeys(["Halswell", "Papanui"], "Christchurch"),
     **dict.fromkeys(["Sandton", "Soweto", "Rosebank", "Randburg", "Midrand", "Fourways", "Braamfontein"], "Johannesburg"),
     **dict.fromkeys(["Sea Point", "Claremont", "Rondebosch", "Woodstock", "Observatory", "Bellville"], "Cape Town"),
     **dict.fromkeys(["Umhlanga", "Berea", "Westville"], "Durban"),
@@ -219,6 +225,31 @@ def _load_cn_divisions() -> None:
 
 
 _load_cn_divisions()
+
+# towns of the English-speaking markets beyond the hand-made lists (en_places.tsv): read only
+# after a cue that says the customer lives there, since many towns share a name with a business,
+# a street or a place elsewhere ("Hale", "Marina", "Douglas")
+TOWN_CITY: dict[str, str] = {}  # "Decatur" -> "Decatur", "Parramatta" -> "Sydney"
+TOWN_REGION: dict[str, str] = {}  # the city of a town -> its country
+
+
+def _load_en_places() -> None:
+    """Towns and cities with 15,000 people or more (built from GeoNames by
+    resources/profiles/build_en_places.py). The hand-made lists win: a suburb named there
+    ("Brunswick" → Melbourne) stays that suburb."""
+    from engine.resources import resource
+
+    for line in resource("profiles", "en_places.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        name, city, country = line.split("\t")
+        if name in CITY_REGION or name in DISTRICT_CITY:
+            continue
+        TOWN_CITY[name] = city
+        TOWN_REGION.setdefault(city, country)
+
+
+_load_en_places()
 # abbreviations people write for where they live (upper case only)
 EN_CITY_ALIASES = {"LA": "Los Angeles", "NYC": "New York", "SF": "San Francisco", "KL": "Kuala Lumpur",
                    "HK": "Hong Kong", "DC": "Washington"}

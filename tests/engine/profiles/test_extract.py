@@ -164,6 +164,14 @@ def test_employer_phrasings_and_what_is_not_an_employer():
     assert not any(f == "company" for f, _ in facts("我上個月在奇美醫院住院，醫藥費花了NT$45,000"))
 
 
+def test_towns_beyond_the_hand_made_lists_after_a_home_cue():
+    assert ("city", "Decatur") in facts("we're over in Decatur btw, kids school is right by there")
+    assert ("city", "Melbourne") in facts("I live in Glen Waverley")  # a suburb of Melbourne
+    assert ("city", "Mesa") in facts("Ray Delgado, Mesa AZ, retired, 67 yrs old")
+    # a town's name elsewhere in a sentence is no home: "Hale" is a town in England
+    assert not any(f == "city" for f, _ in facts("brilliant. I'm an architect at Foster + Hale so fair warning"))
+
+
 def test_staff_messages_never_give_facts():
     msgs = [Message("1", "c", "s1", "staff", TS, "我的工作号是13900001111"),
             Message("2", "c", "u1", "customer", TS, "好的")]
