@@ -573,8 +573,13 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         _signature(text, facts, own, hedged)
     if "work" in gates or "company" in asked:
         _work(text, facts, own, hedged, has_cjk, asked)
-    if "city" in asked or "place" in gates or (not has_cjk and POSTCODE_OR_STATE.search(text)):
+    if "city" in asked or "place" in gates:
         _places(text, facts, own, hedged, asked, has_cjk, gates, context)
+    elif not has_cjk:  # a town no list names: after a home cue, or before its postcode or state
+        if "home_cue" in gates:
+            _home_place_en(text, facts, own, hedged)
+        if not any(f.field == "city" for f in facts) and POSTCODE_OR_STATE.search(text):
+            _town_by_postcode(text, facts, own, hedged)
     if has_cjk and not any(f.field == "city" for f in facts) and (context or any(f.field == "id_number" for f in facts)):
         _ambiguous_home(text, facts, own, hedged, context)
     _personal(text, ts, facts, own, hedged, asked, taken, gates, region)

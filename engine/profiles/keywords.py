@@ -24,11 +24,11 @@ GATES: dict[str, list[str]] = {
             + [t.lower() for t in L.CN_TITLES] + [s.lower() for s in L.EN_ORG_SUFFIXES],
     "place": list(L.CN_CITIES) + [c.lower() for c in L.EN_CITIES] + list(L.CITY_ALIASES) + [d.lower() for d in L.DISTRICT_CITY] + [a.lower() for a in L.EN_CITY_ALIASES]
              + ["地址", "寄到", "送到", "邮寄", "路", "街", "address", "ship", "send", "deliver", "street", "road",
-                "avenue", "ave", "st", "rd", "lane", "drive",
-                # where one lives, before a town the lists above may not hold
-                "live in", "living in", "stay in", "staying in", "reside in", "residing in", "based in", "located in",
-                "we're in", "were in", "i'm in", "im in", "i am in", "we are in", "over in", "up the road in",
-                "out in", "down in", "rent in", "renting in"],
+                "avenue", "ave", "st", "rd", "lane", "drive"],
+    # where one lives, before a town the lists above may not hold
+    "home_cue": ["live in", "living in", "stay in", "staying in", "reside in", "residing in", "based in", "located in",
+                 "we're in", "were in", "i'm in", "im in", "i am in", "we are in", "over in", "up the road in",
+                 "out in", "down in", "rent in", "renting in"],
     "gender": ["男", "女", "妈", "先生", "爸", "mom", "mum", "mother", "dad", "father", "woman", "man", "guy", "girl",
                "lady", "male", "female"],
     "age": ["岁", "满", "今年", "btw", "im ", "year old", "years old", "yrs", "age", "aged", "i'm ", "i am ", "turning"],
