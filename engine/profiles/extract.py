@@ -187,7 +187,7 @@ AGE_EN2 = re.compile(r"\b(\d{2})\s*(?:years?|yrs?)\s*old\b", re.I)
 AGE_EN3 = re.compile(r"\b(?i:i'm|i am)\s+[A-Z][a-z]+,\s*(\d{2})(?=[,.\s]|$)")
 COMPANY_CN = re.compile(rf"(?:我在|我就职于|我任职于|我是|(?<=[，,])是|我们是|公司是|公司叫|公司[:：]|抬头[是为:：]|单位是|我们|我来自|来自|在)\s*"
                         rf"((?:(?!是|在|的|叫)[\u4e00-\u9fffA-Za-z0-9（）()]){{2,24}}?(?:{_alt(L.ORG_SUFFIXES)})+)(?!园|城|区|孵化|附近|旁边|对面|门口|校区|那边)")
-WORKPLACE_CN = re.compile(r"(?:在|喺)([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z ]{1,12}?)(?:上班|工作|任职|实习|做嘢|返工|(?=[做当干](?:[\u4e00-\u9fffA-Z]{0,4}"
+WORKPLACE_CN = re.compile(r"(?:在|喺)\s*([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z &]{1,36}?)\s*(?:上班|工作|任职|实习|做嘢|返工|(?=[做当干](?:[\u4e00-\u9fffA-Z]{0,4}"
                           rf"(?:{_alt(L.CN_TITLES)}|开发|设计|运营|销售|产品|测试|研发|IT|技术|财务|市场|策划|审计|咨询|风控|法务|"
                           rf"编辑|翻译|文员|客服|行政|人事|采购|会计|出纳)|\s*[A-Za-z]{{2,}})))")
 # an organisation standing alone as a clause of a message that introduces the customer
@@ -223,10 +223,10 @@ NOT_AN_ORG_WORDS = frozenset("evenings mornings afternoons weekends weekdays nig
 ORG_THEN_ROLE_EN = re.compile(r"^((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&)){0,3}),\s*(?i:i'm|i am|im) (?i:an?|the) ")
 COMPANY_CLAUSE_EN = re.compile(rf"(?:^|(?<=[,.;]\s)|(?<=[，。；]))((?:[A-Z][\w&'’-]*\s+|&\s+){{1,5}}(?:{_alt(L.EN_ORG_SUFFIXES)}|Pte Ltd|Sdn Bhd|LLP|Bhd)\.?)(?=\s*(?:[,;!，。；]|\.(?:\s|$)|$))")
 COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|my employer(?:,| is)|employer:|(?:ceo|cto|cfo|coo|cmo|founder|co-founder|owner|president|md|managing director) of|(?:moved|switched|joined) to(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*,? as\b)|"
-                        rf"(?:i'm|i am|im) at(?= [A-Z][\w&.'-]* (?:office|HQ|headquarters|during|as|in [A-Z])\b)|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work(?:ing)? (?:from home|remotely|remote) for|company is|current company:|company:|im with|teach(?:ing)? at|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
+                        rf"(?:i'm|i am|im) at(?= [A-Z][\w&.'-]* (?:(?:office|HQ|headquarters|during|as)\b|in [A-Z]))|work (?:nights|days|shifts|weekends) at|(?:i|we) run(?= (?:[A-Z][\w&.'-]*\s+){{1,4}}?(?:[A-Z][\w&.'-]*)(?:[,.;]|\s+(?:and|so|in|for)\b|$))|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work(?:ing)? (?:from home|remotely|remote) for|company is|current company:|company:|im with|teach(?:ing)? at|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
                         rf"i'm (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|i am (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|"
                         rf"(?:{_alt(L.EN_TITLES)}) (?:at|with|@)|(?:ceo|cto|cfo|coo|cmo|founder|md) @|head of (?:[A-Za-z&]+ ){{0,2}}[A-Za-z&]+ at|"
-                        rf"(?:this is|i'm|im|i am|it's) [A-Z][a-z]+(?: [A-Z][a-z]+)? from|from|for)\s+(?:the\s+)?"
+                        rf"(?:this is|i'm|im|i am|it's) [A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}} from|from|for)\s+(?:the\s+)?"
                         r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|\+|of\b|and\b)|,\s*Ltd\b)*)")
 TITLE_CN = re.compile(rf"(?:我是|都是|是一名|是一位|我是一名|我是一个|在[\u4e00-\u9fff]{{2,20}}?(?:当|做|任)|我做|我当|职位是|职务是|担任)"
                       rf"\s*(?:一名|一个|个)?((?:(?!的)[\u4e00-\u9fffA-Z]){{0,6}}(?:{_alt(L.CN_TITLES)}))(?!公司)")
@@ -1092,7 +1092,7 @@ def _email_domain_org(text, facts, own, hedged) -> None:
 
 HQ_TAIL = re.compile(r"(?:总部|基地|园区|分部|办事处)$")
 SITE_TAIL_EN = re.compile(r"\s+(?:HQ|headquarters|head office|office|offices|campus)$")
-ORG_LEAD_CN = re.compile(r"^(?:发票开|抬头开|开票给|开给|[\u4e00-\u9fff]{2,8}?[区县](?=[\u4e00-\u9fff]{4,}))")
+ORG_LEAD_CN = re.compile(r"^(?:发票开|抬头开|开票给|开给|就是|也就是|[\u4e00-\u9fff]{2,8}?[区县](?=[\u4e00-\u9fff]{4,}))")
 # "Deloitte, been there 2 yrs": an employer first, then how long one has been there
 ORG_BEEN_THERE = re.compile(r"^((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&)){0,3}),?\s+been there\b")
 INDUSTRY_WORDS = frozenset("航空 地产 地產 置地 银行 集团 证券 保险 电信 移动 联通 汽车 电力 电网 医院 大学 科技 物流 能源 石化 "
@@ -1102,10 +1102,32 @@ STAY_AFTER = re.compile(r"(?:住院|看病|就诊|看诊|治疗|做手术|开刀
 CN_TITLE_RULES = frozenset({TITLE_CN, TITLE_ORG_CN, TITLE_OF_CN, TITLE_DO_CN})
 
 
+# an institution and the department one writes from: "山西医科大学第二医院设备科", "宇通客车股份有限公司国际部"
+COMPANY_DEPT_CN = re.compile(rf"(?:^|(?<=[，,。\s])|(?<=我是)|(?<=我们是))(?![我你他她在喺])([\u4e00-\u9fff（）()]{{2,30}}(?:{_alt(L.ORG_SUFFIXES)}|图书馆|科学院))"
+                             r"(?=[\u4e00-\u9fff]{0,8}?(?:事业部|项目部|部|科|处|中心|办公室|办|室)的?(?:[，,。！!\s]|$))")
+PAREN_ORG_TAIL = re.compile(r"[）)]\s*(?:股份)?(?:有限责任公司|有限公司|公司)")
+# "字节跳动做算法工程师": a clause that is an employer and one's job there
+ORG_DOING_CN = re.compile(rf"(?:^|(?<=[，,。\s]))(?<![A-Za-z]\s)(?![在喺住去])([\u4e00-\u9fffA-Za-z&]{{2,12}}?)\s*[做当]\s*"
+                          rf"(?:[\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)})|[a-z][a-z ]{{2,30}}?)(?=[，,。！!\s]|$)")
+CLAUSE_ORG_EN = re.compile(rf"^((?:[A-Z][\w&.'’-]*\s+){{1,4}}(?:{_alt(L.EN_ORG_SUFFIXES)}|Partners|Capital|Technologies|Electrical|"
+                           rf"Plumbing|Construction|Builders|Ventures|Logistics|Consulting|Solutions|Holdings|Systems))"
+                           r"(?:\s+in\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?$")
+
+
 def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
     latin = LATIN_WORD.search(text) is not None
+    for m in COMPANY_DEPT_CN.finditer(text) if has_cjk else ():
+        org, s0 = m.group(1), m.start(1)
+        city = _leading_key(org, CN_CITY_SET)
+        if city and (_leading_key(org[len(city):], CN_CITY_SET) or org[len(city):].startswith(tuple(L.PROVINCES))):
+            org, s0 = org[len(city):], s0 + len(city)  # "乌鲁木齐新疆医科大学…": where it is, then its name
+        if own(s0, s0 + len(org)) and not THIRD_RX.search(org) and org not in GENERIC_ORG:
+            facts.append(_fact("company", org, org, 0.8, s0, s0 + len(org), hedged))
+            break
     for m in COMPANY_CN.finditer(text) if has_cjk else ():
         org, (s0, e0) = m.group(1), m.span(1)
+        if any(f.field == "company" and f.start <= s0 and e0 <= f.end for f in facts):
+            continue  # part of the institution already read with its department
         if org.startswith(("一家", "这家", "那家", "贵公司", "贵司", "贵行", "贵单位")) or DESCRIBED_ORG.search(org) \
                 or not own(s0, e0):
             continue
@@ -1114,6 +1136,9 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             org, e0 = text[s0:more.end()], more.end()
         if STAY_AFTER.match(text, e0):
             continue  # "在奇美醫院住院": a patient, not an employee
+        paren = PAREN_ORG_TAIL.match(text, e0)
+        if paren:  # "太原钢铁（集团）有限公司": the name goes on after its bracket
+            org, e0 = text[s0:paren.end()], paren.end()
         lead = ORG_LEAD_CN.match(org)
         if lead:  # "章贡区赣州银行": the district, then the bank
             org, s0 = org[lead.end():], s0 + lead.end()
@@ -1125,11 +1150,21 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 place, start = place[1:], start + 1
             city = _leading_key(place, CN_CITY_SET)
             if city and own(start, start + len(city)) and not any(f.field == "city" for f in facts):
-                facts.append(_fact("city", city, city, 0.8, start, start + len(city), hedged))
+                facts.append(_fact("city", _canonical_city(city), _canonical_city(city), 0.8, start, start + len(city), hedged))
+            rest = place[len(city):].lstrip("市") if city else ""
+            whole = bool(city) and (rest in INDUSTRY_WORDS or (len(rest) == 2 and CJK_RX.match(rest) is not None
+                                                             and rest not in L.DISTRICT_CITY and rest not in GENERIC_ORG
+                                                             and rest not in L.AMBIGUOUS_DISTRICT))
+            if whole:  # "大连万达", "厦门航空", "上海交大": the city is part of the employer's name
+                if own(start, start + len(place)):
+                    facts.append(_fact("company", place, place, 0.7, start, start + len(place), hedged))
+                continue
             if city:
                 place, start = place[len(city):].lstrip("市"), start + len(place) - len(place[len(city):].lstrip("市"))
             place = re.sub(r"(?:这边|那边|附近|这里)$", "", place)
-            if " " in place:  # "西湖区 阿里巴巴": the district, then the employer
+            if place[:1].isspace():  # "在悉尼 Chatswood 上班": the city, then its suburb
+                start, place = start + len(place) - len(place.lstrip()), place.lstrip()
+            if " " in place and CJK_RX.search(place.rpartition(" ")[0]):  # "西湖区 阿里巴巴": the district, then the employer
                 head, _, tail = place.rpartition(" ")
                 place, start = tail, start + len(head) + 1
             lead = _leading_key(place[:-2], L.DISTRICT_CITY)
@@ -1164,6 +1199,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             org = org[:cut.start()]
         org = _without_sentence_stop(org, text, m.start(1))
         org = SITE_TAIL_EN.sub("", org) or org  # "Deliveroo HQ": Deliveroo
+        org = re.sub(r"\s+(?:and|of|&|\+)$", "", org)  # "work at Flipkart and my salary…"
         low = m.group().lower()
         if org in L.EN_CITIES or org in L.DISTRICT_CITY or org in L.COUNTRY_REGION \
                 or org.split()[0] in ("I", "The") and len(org.split()) == 1:
@@ -1185,7 +1221,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
     for rx, needs in ((COMPANY_AS_CN, "cn"), (COMPANY_UNIT_CN, "cn"), (COMPANY_CLAUSE_CN, "cn"),
                       (COMPANY_OF_TITLE_CN, "cn"), (OWN_BUSINESS_CN, "cn"), (OWN_BUSINESS_EN, "en"),
                       (COMPANY_WORK_CLAUSE_CN, "cn"), (COMPANY_CLAUSE_EN, "en"), (CALLED_ORG_CN, "cn"),
-                      (EN_ORG_IN_CN, "en"), (ORG_THEN_ROLE_EN, "en"), (ORG_BEEN_THERE, "en")):
+                      (EN_ORG_IN_CN, "en"), (ORG_THEN_ROLE_EN, "en"), (ORG_BEEN_THERE, "en"), (ORG_DOING_CN, "cn")):
         if not (has_cjk if needs == "cn" else latin):
             continue  # each rule needs its script: a Chinese rule cannot match English text
         for m in rx.finditer(text):
@@ -1202,6 +1238,9 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 org, start = org[lead.end():], start + lead.end()
             if rx is ORG_THEN_ROLE_EN and (org in EN_NOT_NAME or org.lower() in NOT_AN_ORG_WORDS):
                 continue
+            if rx is ORG_DOING_CN and (NOT_AN_ORG_ANSWER.search(org) or starts_with_common_word(org) or org in CN_TITLE_SET
+                                       or _leading_key(org, CN_CITY_SET) == org):
+                continue  # "我做销售", "平时做饭": no employer
             if own(start, start + len(org)):
                 facts.append(_fact("company", org, org, 0.8, start, start + len(org), hedged))
     if "@" in text and not any(f.field == "company" for f in facts):

@@ -172,6 +172,16 @@ def test_towns_beyond_the_hand_made_lists_after_a_home_cue():
     assert not any(f == "city" for f, _ in facts("brilliant. I'm an architect at Foster + Hale so fair warning"))
 
 
+def test_institutions_written_with_their_department_and_employers_in_mixed_script():
+    assert ("company", "山西医科大学第二医院") in facts("您好，山西医科大学第二医院设备科，我们想采购一台3.0T核磁")
+    assert ("company", "太原钢铁（集团）有限公司") in facts("你好，我们是太原钢铁（集团）有限公司的，我是设备部采购员郭亮")
+    assert ("company", "Amazon") in facts("我是张子昂，在 Burnaby 住，在 Amazon 做 software engineer")
+    assert ("company", "Ernst & Young") in facts("我叫何嘉欣，住多伦多 Scarborough，在 Ernst & Young 上班")
+    assert ("company", "字节跳动") in facts("王思远，在上海，字节跳动做算法工程师")
+    assert ("company", "大连万达") in facts("我叫于晓彤，大连的，在大连万达做会计")
+    assert not any(f == "company" for f, _ in facts("我叫陳美琪，喺中環做律師，住半山"))
+
+
 def test_staff_messages_never_give_facts():
     msgs = [Message("1", "c", "s1", "staff", TS, "我的工作号是13900001111"),
             Message("2", "c", "u1", "customer", TS, "好的")]
@@ -238,7 +248,7 @@ TARGETS = {"phone": (0.97, 0.95), "email": (0.97, 0.95), "id_number": (0.97, 0.9
            **{f: (0.85, 0.85) for f in ("name", "company", "city", "birthday", "budget")}}
 
 
-DEV_PARTS = ("dev", *(f"dev{i}" for i in range(2, 18)))
+DEV_PARTS = ("dev", *(f"dev{i}" for i in range(2, 24)))
 HELD_OUT_PARTS = ("dev15", "dev16", "dev17")  # until the next untouched parts are written
 
 
