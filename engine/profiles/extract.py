@@ -154,7 +154,7 @@ QQ = re.compile(r"(?:QQ|qq|扣扣)\s*(?:号|号码|number)?\s*(?:是|为|:|：|i
 ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{4,6}(?: \d{2,8}){2,5}[Xx]?)(?![0-9A-Za-z])")
 
 _SURNAME2 = _alt(L.CN_COMPOUND_SURNAMES)
-NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人|机主)(?:是|为|[:：])?\s*(?:我自己[，,]?)?|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|(?:^|(?<=[，,。\s]))叫(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|(?:真名|大名|全名)(?:是|叫)?|我的名字[是叫]|名字[是叫]|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
+NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人|机主|经办人|申请人|寄件人|联系我)(?:是|为|[:：])?\s*(?:我自己[，,]?)?|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|(?:^|(?<=[，,。\s]))叫(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|(?:真名|大名|全名)(?:是|叫)?|我的名字[是叫]|名字[是叫]|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
                          r"我是[\u4e00-\u9fff]{1,4}[\s，,]+(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$))|"
                          r"我是(?=[\u4e00-\u9fff]{2,4}(?:[，,。!！~～\s]|$))|(?:这边是|这里是|我这边是)(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$)))\s*")
 NAME_EN_CUE = re.compile(r"(?:叫我\s*|我是\s*(?:[a-z][\w-]*\s+){1,3}|我是\s*(?=[A-Z][a-z]+(?: [A-Z][a-z]+)+)|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|(?-i:name|Name)(?= [A-ZÀ-ÖØ-Þ][a-z])|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm|(?-i:im|Im|its|Its|myself|Myself|my names|My names|(?<![a-z] )saya|Saya))\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?)"
@@ -243,7 +243,7 @@ TITLE_EN2 = re.compile(rf"\b(?i:i'm|i am)\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s*(?i:
 TITLE_EN = re.compile(rf"\b(?:i'm|i am|i work as|working as|as)\s+(?:an?|the)\s+((?:[a-z]+\s+){{0,3}}?"
                       rf"(?:{_alt(L.EN_TITLES)}))\b", re.I)
 CITY_CN_NAMES = _alt(L.CN_CITIES)
-CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|(?:^|(?<=[，,。\s]))住|喺|现在在|平时在|刚搬来|搬来|搬到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|我是(?=(?:{CITY_CN_NAMES})的)|我家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
+CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|(?:^|(?<=[，,。\s]))住|喺|现在在|平时在|刚搬来|搬来|搬到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|我是(?=(?:{CITY_CN_NAMES})的)|我家在|(?<!老)家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
                      rf"常住|现居|目前在|仓库在|工厂在|厂在|总部在|办公室在|office在|位于|我们是(?=(?:{CITY_CN_NAMES})(?:的|一家))|我是(?=(?:{CITY_CN_NAMES})一家)|收货在|收货地在|寄到|送到|发到|邮寄到|从(?=(?:{CITY_CN_NAMES})(?:飞|出发|过去|过来|坐))|工作地点?(?:在|是)|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
                      rf"(?:{_alt(L.PROVINCES)})?省?\s*({CITY_CN_NAMES})(?:市)?")
 _CN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if CJK_RX.match(d))
@@ -266,7 +266,7 @@ CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)})(?: (?:area|office)|[- ]base
 CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}}区|^({CITY_CN_NAMES})市(?=[\u4e00-\u9fff]{{2,12}}?(?:路|街|大道)\d)|"
                                   rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})人(?=\s*(?:[，,。！!]|$))|"
                                   rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?(?:{_CN_DISTRICTS})(?=\s*(?:[，,。！!]|$))|"
-                                  rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})的(?=\s*(?:[，,。！!]|$))|"
+                                  rf"(?:^|(?<=[，,。\s])|(?<=我是)|(?<=我))({CITY_CN_NAMES})(?:市?(?:{_CN_DISTRICTS})区?)?的(?=\s*(?:[，,。！!]|$)|[\u4e00-\u9fff]{{2,3}}(?:[，,。！!\s]|$))|"
                                   rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?(?:[\u4e00-\u9fff]{{1,4}}[区县]|[\u4e00-\u9fff]{{2,3}}这边)"
                                   rf"(?=\s*(?:[，,。！!]|$))|^({CITY_CN_NAMES})市?\s*(?:{_CN_DISTRICTS})区?(?:的|这边|附近)?(?=[\s，,。]|搬)")
 # a company named after a city may sit anywhere; a hospital or school named so is in that city
@@ -295,6 +295,20 @@ def _ambiguous_home(text: str, facts, own, hedged, context: frozenset) -> None:
         if len(cities) == 1 and own(*m.span(1)) and not TRAVEL_AFTER.match(text, m.end()):
             city = cities.pop()
             facts.append(_fact("city", city, city, 0.7, *m.span(1), hedged))
+            return
+
+
+LATIN_HOME_CN = re.compile(r"(?:住在?|我住|家在|租在|在)\s*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?=\s*(?:住|那边|这边|附近|的|[，,。！!]|$))"
+                           r"|(?:office|公司|办公室)\s*在\s*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})")
+
+
+def _latin_home(text: str, facts, own, hedged) -> None:
+    """A place in Latin script where a Chinese message says the customer lives: "住在 Tampines"."""
+    for m in LATIN_HOME_CN.finditer(text):
+        name = m.group(m.lastindex)
+        city = L.DISTRICT_CITY.get(name) or (name if name in L.CITY_REGION else None) or L.TOWN_CITY.get(name)
+        if city and own(*m.span(m.lastindex)) and not TRAVEL_AFTER.match(text, m.end()):
+            facts.append(_fact("city", _canonical_city(city), _canonical_city(city), 0.75, *m.span(m.lastindex), hedged))
             return
 
 
@@ -580,6 +594,8 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
             _home_place_en(text, facts, own, hedged)
         if not any(f.field == "city" for f in facts) and POSTCODE_OR_STATE.search(text):
             _town_by_postcode(text, facts, own, hedged)
+    if has_cjk and not any(f.field == "city" for f in facts) and LATIN_WORD.search(text):
+        _latin_home(text, facts, own, hedged)
     if has_cjk and not any(f.field == "city" for f in facts) and (context or any(f.field == "id_number" for f in facts)):
         _ambiguous_home(text, facts, own, hedged, context)
     _personal(text, ts, facts, own, hedged, asked, taken, gates, region)
@@ -796,7 +812,7 @@ SELF_INTRO = re.compile(r"我是|我叫|本人|我自己|\b(?:i'm|i am)\b", re.I
 
 
 SURNAME_GIVEN_CN = re.compile(r"(?:本人|我|敝|免贵)姓([\u4e00-\u9fff]{1,2})[，,\s]*名(?:字)?(?:叫)?([\u4e00-\u9fff]{1,2})(?=[，,。！!\s]|$)")
-ROLE_THEN_NAME_CN = re.compile(r"我是[\u4e00-\u9fff]{0,8}?(?:妈妈|爸爸|家长|的)\s*([\u4e00-\u9fff]{2,3})(?=[，,。！!\s\d]|$|我们|我在|我住)")
+ROLE_THEN_NAME_CN = re.compile(rf"我是[\u4e00-\u9fff]{{0,8}}?(?:妈妈|爸爸|家长|太太|老婆|妻子|老公|先生|丈夫|的|{_alt(L.CN_TITLES)}|内勤|科员|秘书)\s*([\u4e00-\u9fff]{{2,3}})(?=[，,。！!\s\d]|$|我们|我在|我住)")
 THANKS_NAME_END = re.compile(r"(?i:thanks|thank you|cheers|regards|thx|tq)[!,.\s]+(?:-\s*)?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*[.!]?$")
 GREETING_LEAD = re.compile(r"\W*(?:(?:hi|hey|hello|yo|ok|okay|yes|yeah|ya)[\s,!.]*)?", re.I)
 HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mdm|Madam)\.?\s+")
@@ -874,11 +890,17 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
     full_at = None
     cjk, latin = CJK_RX.search(text) is not None, LATIN_WORD.search(text) is not None
     for m in NAME_CN_CUE.finditer(text) if cjk else ():
-        got = _cn_name(text, m.end())
+        at = m.end()
+        got = _cn_name(text, at)
+        if got is None and m.group().startswith("我是") and len(m.group().rstrip("，, ")) <= 6:
+            at = m.start() + 2  # "我是刘洋，成都的": the name itself, not a role before one
+            got = _cn_name(text, at)
+            if got and got[1] < len(text) and CJK_RX.match(text[got[1]]):
+                got = None
         if got and m.group().rstrip().endswith("我是") and starts_with_common_word(got[0]):
             continue  # "我是项目经理": a role, not 项目
-        if got and own(m.end(), got[1]):
-            facts.append(_fact("name", got[0], got[0], 0.9, m.end(), got[1], hedged))
+        if got and own(at, got[1]):
+            facts.append(_fact("name", got[0], got[0], 0.9, at, got[1], hedged))
             if FULL_NAME_CUE.search(m.group()):  # "叫我 Kevin 就行，全名许凯文": the full name is the name
                 full_at = m.end()
     for m in NAME_EN_CUE.finditer(text) if latin else ():

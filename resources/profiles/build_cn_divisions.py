@@ -65,10 +65,11 @@ def build(adcodes: Path) -> list[tuple[str, str, str]]:
                 out[name[:-1]].add((name[:-1], "city"))
         elif code[6:] == "0" * 6 and code[4:6] != "00":  # county level
             city = city_of(code)
+            if name.endswith("市") and len(name) >= 3:  # also under an autonomous prefecture: 库尔勒, 个旧
+                out[name[:-1]].add((name[:-1], "county_city"))
+                continue
             if not city or name == "市辖区":
                 continue
-            if name.endswith("市") and len(name) >= 3:
-                out[name[:-1]].add((name[:-1], "county_city"))
             elif name.endswith(("区", "县", "旗")):
                 out[name].add((city, "district"))
                 if len(name) >= 3 and not name.endswith("自治县"):

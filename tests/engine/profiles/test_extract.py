@@ -182,6 +182,18 @@ def test_institutions_written_with_their_department_and_employers_in_mixed_scrip
     assert not any(f == "company" for f, _ in facts("我叫陳美琪，喺中環做律師，住半山"))
 
 
+def test_chinese_messages_with_places_and_names_in_other_forms():
+    assert ("city", "Singapore") in facts("你好，我叫林佳慧，住在 Tampines，电话 9662 3418")
+    assert ("city", "Burnaby") in facts("我是张子昂，在 Burnaby 住，在 Amazon 做 software engineer")
+    assert ("city", "深圳") in facts("我叫黄志鹏，深圳南山的，在腾讯做产品经理")
+    assert ("city", "兰州") in facts("我在中国石油兰州石化分公司上班，家在兰州西固区")
+    assert ("city", "库尔勒") in facts("你好，我在库尔勒，中国石油塔里木油田分公司物资采办事业部的")
+    assert not any(f == "city" for f, _ in facts("我老家在兰州，现在不住那了"))
+    assert ("name", "刘洋") in facts("我是刘洋，成都的，做外贸生意")
+    assert ("name", "董佳琪") in facts("我是销售内勤董佳琪，电话 177 0931 8765")
+    assert ("name", "白云飞") in facts("经办人白云飞，身份证150602198909091170")
+
+
 def test_staff_messages_never_give_facts():
     msgs = [Message("1", "c", "s1", "staff", TS, "我的工作号是13900001111"),
             Message("2", "c", "u1", "customer", TS, "好的")]
