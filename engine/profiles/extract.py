@@ -381,7 +381,8 @@ ASK_RULES = [
                         r"name (?:and|&)|name for the|name on the", re.I)),
     ("city", re.compile(r"哪个城市|在哪里|在哪儿|哪里人|所在城市|从哪里|哪里出发|哪个区|哪区|住哪|住在哪|边区|边度住|本地吗|"
                         r"哪个片区|哪一带|住.{0,4}哪|地址还在|还在.{0,6}吗|which city|do you stay|(?:are you )?still in|\bzip\b|where are you (?:based|located|from)|where do you (?:live|stay)|"
-                        r"do you live|are you based|which (?:area|suburb|part of)|what (?:area|suburb)|your postcode|邮编", re.I)),
+                        r"do you live|are you based|which (?:area|suburb|part of)|what (?:area|suburb)|your postcode|邮编|"
+                        r"(?:^|[\s,.])(?:city|suburb|town|location|area)\s*\?|(?:moving|coming) from where|where (?:from|are you)\?", re.I)),
     ("budget", re.compile(r"预算|budget|spend|afford", re.I)),
     ("phone", re.compile(r"手机|电话|号码|联系方式|phone|mobile|contact number|your number|best number|whatsapp|"
                          r"reach you|\bhp\b|cell|registered number|contact no|number (?:and|&)", re.I)),
@@ -1375,7 +1376,12 @@ def _answered_place(text: str, facts) -> None:
 HOME_CUE_EN = re.compile(r"\b(?:i|we|i'm|im|we're|were|i am|we are|my family|my wife and i|my husband and i)?\s*"
                          r"(?:live|living|stay|staying|reside|residing|based|located|rent(?:ing)?(?: a [a-z]+)?|"
                          r"(?:(?:i'm|im|we're|were|i am|we are)(?: just| currently| now)?(?: (?:up the road|over|out|down|up|back))?))"
-                         r"\s+(?:in|at)\s+(?:the\s+)?", re.I)  # "a flat in Sai Kung" is often the one being sought
+                         r"\s+(?:in|at)\s+(?:the\s+)?", re.I)
+# where one works or comes from, before the town: "I work at KCB Bank in Kisumu", "it's Rahul Verma
+# from Bengaluru", "moving a 1-bed from Chicago to Denver", "driving up from Hartford"
+HOME_CUE_EN2 = re.compile(r"\b(?:(?:i |we )?(?:work|working) (?:at|for) (?:the )?(?:[A-Z][\w&.'-]*\s+){1,4}in|"
+                          r"(?:it's|its|this is|i'm|im) (?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?) from|"
+                          r"moving (?:a |my |our )?[\w-]+(?: [\w-]+)? from|(?:driving|coming) (?:up |down |over |in )?from)\s+", re.I)  # "a flat in Sai Kung" is often the one being sought
 PLACE_EN_ANY_CASE = re.compile(rf"\b({_alt(L.EN_CITIES)}|{_EN_DISTRICTS})\b", re.I)
 TOWN_EN = re.compile(rf"\b({_alt(L.TOWN_CITY)})\b")  # written with its capital: "Decatur", "Glen Waverley"
 DISTRICT_EN_BY_LOWER = {d.lower(): c for d, c in L.DISTRICT_CITY.items() if d.isascii()}
@@ -1414,9 +1420,11 @@ def _town_city(town: str, m: re.Match) -> str:
 
 
 def _home_place_en(text, facts, own, hedged) -> None:
-    for cue in HOME_CUE_EN.finditer(text):
+    for cue in [*HOME_CUE_EN.finditer(text), *HOME_CUE_EN2.finditer(text)]:
         end = SENT_END.search(text, cue.end())
         window = text[cue.end():min(end.start() if end else len(text), cue.end() + 50)]
+        if cue.group().rstrip().lower().endswith("from"):
+            window = re.split(r"\s+to\s+", window, maxsplit=1)[0]  # "from Clapham to Brighton": Clapham
         if TRAVEL_SENTENCE.search(_sentence(text, cue.start())):
             continue
         places = list(PLACE_EN_ANY_CASE.finditer(window))

@@ -143,6 +143,7 @@ DISTRICT_CITY = {
     **dict.fromkeys(["Indooroopilly"], "Brisbane"),
     **dict.fromkeys(["Brooklyn", "Queens", "Bronx", "the Bronx", "Manhattan", "Staten Island", "Harlem"], "New York"),
     **dict.fromkeys(["Kanata", "Nepean", "Barrhaven", "Orleans"], "Ottawa"),
+    **dict.fromkeys(["Verdun", "Plateau", "Rosemont", "NDG"], "Montreal"),
     **dict.fromkeys(["Beltline", "Mission", "Inglewood"], "Calgary"),
     **dict.fromkeys(["Headingley", "Chapel Allerton", "Roundhay"], "Leeds"),
     **dict.fromkeys(["Marchmont", "Bruntsfield", "Newington"], "Edinburgh"),

@@ -194,6 +194,16 @@ def test_chinese_messages_with_places_and_names_in_other_forms():
     assert ("name", "白云飞") in facts("经办人白云飞，身份证150602198909091170")
 
 
+def test_home_towns_after_work_origin_and_moving_cues():
+    assert ("city", "Kisumu") in facts("Grace Achieng Otieno, I work at KCB Bank in Kisumu. no more than KES 15,000 total")
+    assert ("city", "Bengaluru") in facts("thanks. again it's Rahul Verma from Bengaluru, don't make me call twice")
+    assert ("city", "Chicago") in facts("moving a 1-bed from Chicago to Denver. I'm with Deloitte")
+    assert ("city", "London") in facts("need a quote for moving a 2-bed flat from Clapham to Brighton")
+    assert not any(f == "city" for f, _ in facts("I'm Jason from PropNex, saw your enquiry"))
+    got = chat(("S", "City?"), ("C", "Wellington"))
+    assert (1, "city", "Wellington") in got
+
+
 def test_staff_messages_never_give_facts():
     msgs = [Message("1", "c", "s1", "staff", TS, "我的工作号是13900001111"),
             Message("2", "c", "u1", "customer", TS, "好的")]
