@@ -893,6 +893,9 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
     for m in NAME_CN_CUE.finditer(text) if cjk else ():
         at = m.end()
         got = _cn_name(text, at)
+        dotted = NAME_DOT_CN.match(text, at)
+        if dotted:  # a Uyghur or other name written with its dot
+            got = (dotted.group(), dotted.end())
         if got is None and m.group().startswith("我是") and len(m.group().rstrip("，, ")) <= 6:
             at = m.start() + 2  # "我是刘洋，成都的": the name itself, not a role before one
             got = _cn_name(text, at)
@@ -934,6 +937,14 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
     if contact_spans and not any(f.field == "name" for f in facts):
         _name_before_contact(text, facts, own, hedged, contact_spans)
     if latin and not any(f.field == "name" for f in facts):
+        m = NAME_LAST_EN.search(text)
+        name = (m.group(1) or m.group(2)) if m else None
+        if name and not any(w in EN_NOT_NAME or w.lower() in EN_NAME_STOP or w in L.CITY_REGION or w in ORG_WORDS_EN
+                            or w in L.EN_ORG_SUFFIXES for w in name.split()) and (" " in name or m.group(2)):
+            s0 = m.start(1) if m.group(1) else m.start(2)
+            if own(s0, s0 + len(name)):
+                facts.append(_fact("name", name, name, 0.7, s0, s0 + len(name), hedged))
+    if latin and not any(f.field == "name" for f in facts):
         m = THANKS_NAME_END.search(text)  # "…. Thanks! Sneha": signed at the end
         if m and m.group(1) not in EN_NOT_NAME and m.group(1).lower() not in EN_NAME_STOP and own(*m.span(1)):
             facts.append(_fact("name", m.group(1), m.group(1), 0.7, *m.span(1), hedged))
@@ -952,8 +963,8 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
         if len(nick) < len(names):
             facts[:] = [f for f in facts if f not in nick]
     if "name" in asked and not any(f.field == "name" for f in facts):
-        stripped = TRAILING_DATE.sub("", text.strip(" 。.!！~～")).strip(" ，,")
-        lead = len(text) - len(text.lstrip(" "))
+        stripped = ANSWER_NAME_LEAD.sub("", TRAILING_DATE.sub("", text.strip(" 。.!！~～")).strip(" ，,"))
+        lead = text.index(stripped) if stripped and stripped in text else len(text) - len(text.lstrip(" "))
         if 2 <= len(stripped) <= 4 and CJK_RX.match(stripped):
             got = _cn_name(stripped, 0)
             if got and got[1] == len(stripped):
@@ -986,6 +997,11 @@ ORG_WORDS_EN = frozenset("Logistics Trading Solutions Services Consulting Partne
 ANSWER_ONLY = re.compile(r"(?:sure|of course|yes|yep|yeah|ok|okay|here you go|here|that's me|hi|hello)[!.]?", re.I)
 # a full name first thing, then a comma: "Ray Delgado, Mesa AZ, retired", "jake morrison, 412 Bergen St"
 LEAD_FULL_NAME = re.compile(r"^(?:(?i:ok|okay|sure|yes)[,!\s]+)?(?:(" + EN_FULL_NAME.pattern + r")|([a-z]{2,} [a-z]{2,}))\s*,\s*(?(2)(?=\d))")
+# a name written last: "this is ridiculous. Jake Morrison", "my bday is 10/24 🎉 Ashley Carter", "Jasmine btw 😊"
+NAME_LAST_EN = re.compile(r"(?:[.!?]|[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+(" + EN_FULL_NAME.pattern + r")\s*[.!]?$|"
+                          r"(?:^|[.!?,]\s+)([A-Z][a-z]+) btw\b")
+NAME_DOT_CN = re.compile(r"[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,8}")  # 阿依古丽·买买提
+ANSWER_NAME_LEAD = re.compile(r"^(?:是我|对|嗯|好的|是的|yes|yep|sure)[，,\s]+", re.I)
 SIGN_OFF_WORD = re.compile(r"egards|aithfully|incerely|hank|heers", re.I)
 SIGNED_AFTER = re.compile(r"\b(?i:kind regards|best regards|regards|yours faithfully|yours sincerely|sincerely|thanks|thank you|cheers)"
                           r"\s*[,!]\s*(" + EN_FULL_NAME.pattern + r")(?=\s*(?:[,(]|$|\.$))")
@@ -1614,6 +1630,8 @@ def _personal(text, ts, facts, own, hedged, asked, taken, gates, region=None):
             clause = m.group().strip()
             if re.fullmatch(r"\d{2}", clause) and 14 <= int(clause) <= 99:
                 s0 = m.start() + m.group().index(clause)
+                if text[s0 - 1:s0] in ("/", "-") or text[s0 + 2:s0 + 3] in ("/", "-"):
+                    continue  # "10/23-10/25": part of a date
                 if free_span(taken, s0, s0 + 2):
                     facts.append(_fact("age", int(clause), clause, 0.75, s0, s0 + 2, hedged))
                     break

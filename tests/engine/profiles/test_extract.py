@@ -204,6 +204,13 @@ def test_home_towns_after_work_origin_and_moving_cues():
     assert (1, "city", "Wellington") in got
 
 
+def test_names_written_last_or_with_a_dot():
+    got = facts("hi! room for 10/23-10/25, my bday is 10/24 🎉 Ashley Carter")
+    assert ("name", "Ashley Carter") in got and not any(f == "age" for f, _ in got)
+    assert ("name", "Jake Morrison") in facts("my order #4481920375 STILL hasnt arrived. this is ridiculous. Jake Morrison")
+    assert ("name", "阿依古丽·买买提") in facts("联系人：阿依古丽·买买提 电话：0991-4567890")
+
+
 def test_staff_messages_never_give_facts():
     msgs = [Message("1", "c", "s1", "staff", TS, "我的工作号是13900001111"),
             Message("2", "c", "u1", "customer", TS, "好的")]
