@@ -63,7 +63,8 @@ def _alt(words) -> str:
 
 SENT_END = re.compile(r"[。！？!?；;\n]|(?<!\bno)(?<!\bNo)(?<!\btel)(?<!\bTel)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)\.(?:\s|$)")
 CLAUSE_END = re.compile(r"[，,。！？!?；;\n]")
-THIRD_RX = re.compile(rf"(?:{_alt(L.THIRD_PARTY_CN)})|\b(?:{_alt(L.THIRD_PARTY_EN)})\b", re.I)
+THIRD_RX = re.compile(rf"(?:{_alt(L.THIRD_PARTY_CN)})|我们(?:的)?(?:部长|处长|科长|主任|院长|总监|经理|老总|领导|老板|财务|会计|行政|法人)|"
+                      rf"\b(?:{_alt(L.THIRD_PARTY_EN)})\b", re.I)
 POSSESSIVE_AFTER = re.compile(r"\s*(?:的|嘅|'s|’s|电话|手机|号码|邮箱|微信|地址|number|phone|email|address|"
                               r"contact|是|is|:|：)", re.I)
 SELF_RX = re.compile(rf"(?:{_alt(L.SELF_CN)})|我|\b(?:my own|mine|my|i am|i'm|me|i)\b", re.I)
@@ -81,7 +82,7 @@ CJK_RX = re.compile(r"[\u4e00-\u9fff]")
 THIRD_LABEL = re.compile(r"(?:他|她|佢)(?:的|嘅|现在的|现在|系|是)?[\u4e00-\u9fff]{0,3}?(?:身份证号?|证件号|电话|手机号?|号码|号|邮箱|微信)"
                          r"\s*(?:是|系|係|:|：)?\s*$|(?:^|(?<=[\s，,。]))(?:他|她|佢)(?:的|嘅)?\s*$")  # "我3702… 她3702…"
 LABEL_ONLY = re.compile(r"(?:身份证号?|证件号|电话|手机号?|号码|邮箱|微信|(?i:phone|mobile|cell|number|email|id)):?")
-SUBJECT_OTHER = re.compile(r"\s*(?:他|她|他们|她们|(?i:he|she|they)\b)(?!\s*(?:说|讲|问|said|says|asked))")
+SUBJECT_OTHER = re.compile(r"\s*(?:他|她|佢|他们|她们|佢哋|(?i:he|she|they)\b)(?!\s*(?:说|讲|问|said|says|asked))")
 
 
 def _third_parties(segment: str) -> list[re.Match]:
@@ -143,7 +144,7 @@ STAFF_INTL_RX = re.compile(r"\+\d[\d\s()-]{7,16}\d")
 CN_MOBILE = re.compile(r"(?<![\dA-Za-z])(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?![\dA-Za-z])")
 LANDLINE = re.compile(r"(?:电话|座机|tel|phone|call me on|call me at)[^\d+]{0,6}(0\d{2,3})[\s-]?(\d{7,8})(?!\d)", re.I)
 NOT_PHONE_BEFORE = re.compile(r"(?:订单|单号|快递|运单|账号|卡号|验证码|工号|qq|QQ|扣扣|微信|vx|VX|wx|"
-                              r"保单|理赔|工单|票号|order|tracking|account|card|invoice|ref|reference|policy|claim|booking|"
+                              r"保单|理赔|工单|票号|热线|客服电话|服务电话|hotline|order|tracking|account|card|invoice|ref|reference|policy|claim|booking|"
                               r"confirmation|wechat|passport|护照|签证|visa|po|acct|flyer|member(?:ship)?|loyalty|licen[cs]e|serial|imei|"
                               r"会员卡?|学号|医保卡?|社保卡?|车牌)\s*(?:号|号码|no\.?|number|#|id)?"
                               r"\s*(?:是|为|is|:|：)?\s*$", re.I)
@@ -634,7 +635,8 @@ NOT_MINE_AFTER = re.compile(r"\s*(?:is|=|—|-|,)?\s*(?:our|the)?\s*(?:front des
 NOT_MINE_BEFORE = re.compile(r"(?:reception|front desk|switchboard|总机|前台)\W{0,3}(?:is|number|no\.?|:|：)?\s*$", re.I)
 # "Should I send the photos to rob.tanaka@insurer.com?": an address one sends to is someone else's
 # (but "send the label to lucy@…" asks for something to be sent to the customer)
-SENT_TO_BEFORE = re.compile(r"\b(?:i|i'll|i will|shall i|should i|can i|could i|i can|i've|i have|we'll|we will|should we)\s+"
+SENT_TO_BEFORE = re.compile(r"(?:已经?|我已经?|刚)(?:发到|发给|寄到|发去)了?\s*$|"
+                            r"\b(?:i|i'll|i will|shall i|should i|can i|could i|i can|i've|i have|we'll|we will|should we)\s+"
                             r"(?:\w+\s+){0,2}?(?:send|sent|forward|forwarded|email|emailed|e-mail|mail|mailed)\b"
                             r"(?:(?!\b(?:me|my|mine)\b)[^.?!]){0,40}\bto\s*$", re.I)
 TAKEN_BACK = re.compile(r"\s*[，,.]?\s*(?:哦|啊|呃|oh|oops)?\s*(?:不对|打错了|写错了|输错了|wrong|typo|sorry wrong)", re.I)
@@ -727,6 +729,8 @@ def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
             v = P.parse_international(num_text[span[0]:span[1]], "CN")
             if v:
                 phone_spans.append((span, v, 0.85))
+    # 400/800 numbers are a business's hotline, no one's own
+    phone_spans = [p for p in phone_spans if not p[1].startswith(("+86400", "+86800"))]
     # "(415) 872-1100 is our front desk, don't use that", "don't ring the office reception (01) 677 …"
     phone_spans = [p for p in phone_spans if not NOT_MINE_AFTER.match(text, p[0][1])
                    and not NOT_MINE_BEFORE.search(text[max(0, p[0][0] - 30):p[0][0]])]
@@ -1925,7 +1929,9 @@ def asked_fields(staff_text: str | None) -> frozenset:
 CURRENCY_REGION_RX = [(re.compile(r"S\$|SGD|新币|新加坡元"), "SG"), (re.compile(r"\bRM\s?\d|MYR|令吉|马币"), "MY"),
                       (re.compile(r"HK\$|HKD|港币|港紙|港纸|港元"), "HK"), (re.compile(r"NT\$|台幣|台币|TWD"), "TW"),
                       (re.compile(r"A\$|AUD"), "AU"), (re.compile(r"£|GBP"), "GB"), (re.compile(r"₹|INR|\blakhs?\b"), "IN"),
-                      (re.compile(r"(?<![A-Za-z])R\s?\d|\brand\b|ZAR"), "ZA"), (re.compile(r"MOP|澳门元|澳門元|葡币"), "MO")]
+                      (re.compile(r"(?<![A-Za-z])R\s?\d|\brand\b|ZAR"), "ZA"), (re.compile(r"MOP|澳门元|澳門元|葡币"), "MO"),
+                      (re.compile(r"\bKES\b|\bKSh"), "KE"), (re.compile(r"₱|\bPHP\s?\d"), "PH"), (re.compile(r"₦|\bNGN\b"), "NG"),
+                      (re.compile(r"\bAED\b|dirhams?"), "AE")]
 CURRENCY_HINT = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in CURRENCY_REGION_RX))
 CANTONESE_RX = re.compile(r"[喺嘅佢咗冇唔嘢啲哋嚟睇]")
 TRADITIONAL_ONLY = re.compile(r"[們這個說話電費預價錢買賣號碼區縣灣臺學習業務點後來還會時]")

@@ -211,6 +211,15 @@ def test_names_written_last_or_with_a_dot():
     assert ("name", "阿依古丽·买买提") in facts("联系人：阿依古丽·买买提 电话：0991-4567890")
 
 
+def test_colleagues_hotlines_and_addresses_already_written_to():
+    assert not any(f == "phone" for f, _ in facts("我们处长的手机是 13895012367，重大事项请直接跟他沟通"))
+    assert not any(f == "phone" for f, _ in facts("你们热线400-800-1234打了半天打不通"))
+    got = facts("已发到 claims@yingtao-express.com 了，我邮箱 xuqing.uk@yahoo.com")
+    assert {v for f, v in got if f == "email"} == {"xuqing.uk@yahoo.com"}
+    assert ("email", "zhangli@xinghe-trade.cn") in facts("发到 ZhangLi@xinghe-trade.cn 就行，我叫张丽")
+    assert not any(f == "email" for f, _ in facts("你搵我助理 Cindy 啦，佢電話 5127 6683，email cindy.lau@kwlaw.hk", region="HK"))
+
+
 def test_staff_messages_never_give_facts():
     msgs = [Message("1", "c", "s1", "staff", TS, "我的工作号是13900001111"),
             Message("2", "c", "u1", "customer", TS, "好的")]
