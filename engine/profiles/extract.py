@@ -1902,7 +1902,7 @@ def _drop_subject_documents(found: list[Fact], text: str) -> list[Fact]:
 ASK_WORDS = re.compile(_alt([
     "称呼", "贵姓", "您叫", "你叫", "名字", "姓名", "联系人", "全名", "大名", "name", "speaking", "chatting", "talking",
     "who's this", "who is this",
-    "城市", "哪", "住", "边区", "边度", "本地", "片区", "一带", "还在", "city", "where", "live", "based", "area",
+    "城市", "哪", "住", "边区", "边度", "本地", "片区", "一带", "还在", "city", "where", "live", "based", "area", "town", "location",
     "suburb", "part of", "postcode", "邮编", "stay", "still in", "zip",
     "预算", "budget", "spend", "afford",
     "手机", "电话", "号码", "联系方式", "phone", "mobile", "number", "whatsapp", "reach you", "hp", "cell", "contact no",
