@@ -64,13 +64,15 @@ def _alt(words) -> str:
 SENT_END = re.compile(r"[。！？!?；;\n]|(?<!\bno)(?<!\bNo)(?<!\btel)(?<!\bTel)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)\.(?:\s|$)")
 CLAUSE_END = re.compile(r"[，,。！？!?；;\n]")
 THIRD_RX = re.compile(rf"(?:{_alt(L.THIRD_PARTY_CN)})|我们(?:的)?(?:部长|处长|科长|主任|院长|总监|经理|老总|领导|老板|财务|会计|行政|法人)|"
-                      rf"\b(?:{_alt(L.THIRD_PARTY_EN)})\b", re.I)
+                      rf"\b(?:{_alt(L.THIRD_PARTY_EN)})\b|\b(?:my|our|the) (?:[a-z]+ )?(?:accountant|bookkeeper|FD|MD|CEO|CFO|COO|"
+                      rf"director|lawyer|solicitor|caretaker|landlord|tenant|cleaner|nanny|driver|(?:office|finance|operations|site) manager|"
+                      rf"managing partner)\b|\b(?:hers|theirs)\b", re.I)
 POSSESSIVE_AFTER = re.compile(r"\s*(?:的|嘅|'s|’s|电话|手机|号码|邮箱|微信|地址|number|phone|email|address|"
                               r"contact|是|is|:|：)", re.I)
 SELF_RX = re.compile(rf"(?:{_alt(L.SELF_CN)})|我|\b(?:my own|mine|my|i am|i'm|me|i)\b", re.I)
 SPEAKER_ROLE_BEFORE = re.compile(r"(?:我是|(?<![a-z])(?:i'm|i am)\s+)(?:他|她|孩子的?|宝宝的?|(?:his|her|their|the kid's)\s+|"
                                  r"(?:an?|the)\s+(?:[a-z]+\s+){0,2}|[\u4e00-\u9fffA-Za-z ]{1,8})?$", re.I)
-JOINT_BEFORE = re.compile(r"(?:我和|我跟|我与|我同|(?<![a-z])me and )(?:我的?|my )?$", re.I)
+JOINT_BEFORE = re.compile(r"(?:我和|我跟|我与|我同|(?<![a-z])me and |\bi \w+(?: it)? with )(?:我的?|my )?$", re.I)
 JOINT_AFTER = re.compile(r"(?:和我|跟我|\s+and (?:i|me)\b)", re.I)
 CONTACT_LABEL = re.compile(r"\s*(?:电话|手机|号码|联系方式|phone|number|tel)", re.I)
 OWNED_AFTER = re.compile(rf"\s*[，,]?\s*(?:这个|这|那个|that|this|it)?\s*(?:是|is|'s|belongs to)\s*(?:我|my)?\s*(?:你的|您的|yours\b|your\b|{_alt(L.THIRD_PARTY_CN)}|"
@@ -136,7 +138,7 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
 DATE_SHAPED = re.compile(r"(?<!\d)\d{1,2}([-/.])\d{1,2}\1(?:19|20)\d{2}(?!\d)")
 DIGIT_RUN = re.compile(r"(?<![\dA-Za-z+])(?<![A-Za-z]-)\(?\d[\d\s()-]{6,14}\d(?![\dA-Za-z])")
 HANDPHONE_BEFORE = re.compile(r"\b(?:hp|h/p|handphone)\b[\s:.]*$", re.I)
-FALLBACK_REGIONS = ("SG", "HK", "MY", "TW", "AU", "NZ", "GB", "IE", "IN", "US", "CA")
+FALLBACK_REGIONS = ("SG", "HK", "MY", "TW", "AU", "NZ", "GB", "IE", "IN", "US", "CA", "PH")
 CN_DIGITS = str.maketrans("零〇一幺二两三四五六七八九", "0011223456789")
 CN_DIGIT_RUN = re.compile(r"[零〇一幺二两三四五六七八九](?:[\s-]?[零〇一幺二两三四五六七八九]){10,17}")
 OTHER_CODE_BEFORE = re.compile(r"\+(?!86)\d{1,3}[\s-]?$")  # "+49 151 …" is no CN mobile
@@ -632,7 +634,7 @@ def _labelled_or_signed(text: str, pos: int) -> bool:
 
 NOT_MINE_AFTER = re.compile(r"\s*(?:is|=|—|-|,)?\s*(?:our|the)?\s*(?:front desk|reception|switchboard|main line|general line|"
                             r"总机|前台)", re.I)
-NOT_MINE_BEFORE = re.compile(r"(?:reception|front desk|switchboard|总机|前台)\W{0,3}(?:is|number|no\.?|:|：)?\s*$", re.I)
+NOT_MINE_BEFORE = re.compile(r"(?:reception|front desk|switchboard|总机|前台)(?:座机|电话)?\W{0,3}(?:is|number|no\.?|:|：)?\s*$", re.I)
 # "Should I send the photos to rob.tanaka@insurer.com?": an address one sends to is someone else's
 # (but "send the label to lucy@…" asks for something to be sent to the customer)
 SENT_TO_BEFORE = re.compile(r"(?:已经?|我已经?|刚)(?:发到|发给|寄到|发去)了?\s*$|"
@@ -664,7 +666,11 @@ def _spoken_phones(text: str, region: str | None, taken) -> list[tuple[tuple[int
             d = DIGIT_WORDS.get((word or single).lower(), (word or single) if (word or single).isdigit() else "")
             digits += d * (2 if times.lower() == "double" else 3 if times.lower() == "triple" else 1)
         if 7 <= len(digits) <= 15:
-            v = P.parse_international(digits, region or "US")
+            if region:
+                v = P.parse_international(digits, region)
+            else:  # no country said: the one served region the number is valid in
+                found = {P.parse_international(digits, r) for r in FALLBACK_REGIONS if P.valid_in(digits, r)} - {None}
+                v = found.pop() if len(found) == 1 else None
             if v:
                 out.append((m.span(), v, 0.75))
     return out
@@ -690,7 +696,8 @@ def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
         known = taken + [p[0] for p in phone_spans]
         for s, e, v in _find_in_windows(num_text, local_region, region is None and not has_cjk, known):
             if not free_span(taken, s, e) or NOT_PHONE_BEFORE.search(text[max(0, s - 14):s]) \
-                    or (s and text[s - 1].isascii() and text[s - 1].isalpha()) or DATE_SHAPED.fullmatch(text, s, e):
+                    or (s and text[s - 1].isascii() and text[s - 1].isalpha()) or DATE_SHAPED.fullmatch(text, s, e) \
+                    or (s > 1 and text[s - 1] == "-" and text[s - 2].isascii() and text[s - 2].isalpha()):
                 continue  # "YT8866201473" is a tracking code, "14-05-1993" a date
             inside = [p for p in phone_spans if s <= p[0][0] and p[0][1] <= e]
             if inside and (v.startswith("+86") or text[s] != "+"):
@@ -734,7 +741,7 @@ def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
     # "(415) 872-1100 is our front desk, don't use that", "don't ring the office reception (01) 677 …"
     phone_spans = [p for p in phone_spans if not NOT_MINE_AFTER.match(text, p[0][1])
                    and not NOT_MINE_BEFORE.search(text[max(0, p[0][0] - 30):p[0][0]])]
-    if len(phone_spans) == 1 and TAKEN_BACK.match(text, phone_spans[0][0][1]):
+    if len(phone_spans) == 1 and TAKEN_BACK.match(text, phone_spans[0][0][1]) and not CORRECTS_LAST.match(text):
         phone_spans = []  # "139 7314 5520 哦不对，打错了": the number is withdrawn
     if len(phone_spans) > 1:
         ordered = sorted(phone_spans)
@@ -1755,7 +1762,7 @@ def free_span(taken, s, e) -> bool:
 OTHERS_BUDGET = re.compile(rf"(?:{_alt(L.THIRD_PARTY_CN)})的预算|\b(?:{_alt(L.THIRD_PARTY_EN)})'s budget", re.I)
 AREA_AFTER = re.compile(r"\s*(?:平米|平方|平|㎡|m2|sqm|sq ?ft|square)", re.I)
 PHONE_LIKE = re.compile(r"(?<!\d)\d{3,4}[\s-]\d{4}(?!\d)")
-CORRECTION_RX = re.compile(r"actually|make that|i mean|sorry|wait no|no wait|typo|不对|改成|说错|应该是|打错", re.I)
+CORRECTION_RX = re.compile(r"actually|make that|i mean|sorry|wait no|no wait|typo|不对|改成|说错|应该是|打错|\bay mali\b|\bmali\b|\bsalah\b", re.I)
 
 
 # an amount that is a salary or a count, not money to spend ("€75k base", "about 120 staff")
@@ -1936,6 +1943,7 @@ CURRENCY_HINT = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in CURRENCY_RE
 CANTONESE_RX = re.compile(r"[喺嘅佢咗冇唔嘢啲哋嚟睇]")
 TRADITIONAL_ONLY = re.compile(r"[們這個說話電費預價錢買賣號碼區縣灣臺學習業務點後來還會時]")
 SINGLISH_RX = re.compile(r"\b(?:shiok|paiseh|kiasu|lepak|HDB|BTO|COE|CPF)\b")  # "lah", "lor" are HK and MY speech too
+TAGLISH_RX = re.compile(r"\b(?:opo|naman|yung|salamat|kasi|talaga|pinas|ay mali|po na|lang po|ko po)\b", re.I)
 
 
 def _home_regions(messages: list[Message], prepared: dict[int, tuple[str, dict]]) -> dict[str, str]:
@@ -1966,6 +1974,8 @@ def _home_regions(messages: list[Message], prepared: dict[int, tuple[str, dict]]
                         hint = "HK"  # 喺, 嘅, 佢: written Cantonese
                     elif text != msg.text and len(TRADITIONAL_ONLY.findall(msg.text)) >= 2:
                         hint = "TW"  # traditional characters and no Cantonese
+                if hint is None and TAGLISH_RX.search(msg.text):
+                    hint = "PH"  # Tagalog words: a customer in the Philippines
                 if hint is None and SINGLISH_RX.search(msg.text):
                     hint = "SG"  # Malaysians say "lah" too, but their mobiles (01x) are no Singapore numbers
                 if hint:
