@@ -202,7 +202,7 @@ OWN_BUSINESS_CN = re.compile(r"开(?:了)?(?:[一两二三四五几]?(?:家|个|
 OWN_BUSINESS_EN = re.compile(r"\b(?i:i run|i own|we run|we own|i started|i founded)\s+(?i:an?|my|our)?\s*(?i:[a-z-]+\s+){0,3}?"
                              r"(?i:firm|company|business|shop|store|agency|studio|restaurant|cafe|café|clinic|practice|startup|bakery|salon)"
                              r"\s*,?\s*(?i:called\s+)?((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|of|and)){0,4})")
-COMPANY_OF_TITLE_CN = re.compile(rf"(?:我是|我就是|就是|我在)([\u4e00-\u9fffA-Za-z0-9]{{2,20}}?)的\s*(?:一名|一个|一位)?"
+COMPANY_OF_TITLE_CN = re.compile(rf"(?:我是|我就是|就是|我在|我现在是|我目前是|目前是|现在是)([\u4e00-\u9fffA-Za-z0-9]{{2,20}}?)的\s*(?:一名|一个|一位)?"
                                  rf"[\u4e00-\u9fffA-Z]{{0,4}}(?:{_alt(L.CN_TITLES)})(?!公司|集团|们)")
 GENERIC_ORG = frozenset("公司 学校 医院 单位 银行 集团 政府 外企 国企 私企 央企 小公司 大公司 本地 这边 那边 家里 自己 我们公司 他们公司 "
                         "我们单位 一线 基层 总部 分公司 门店 店里 部门 我们学校 我们医院".split())
@@ -211,7 +211,7 @@ ORG_END = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)}|\b(?:{_alt(L.EN_ORG_SUFFIXES)}
 COMPANY_UNIT_CN = re.compile(r"(?:单位是|单位叫|单位[:：]|公司是|公司系|公司叫|公司[（(]|公司名叫|公司名是|公司名字叫|就职于|任职于|供职于)([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
 # "…，交通银行上班": a clause that is an organisation and where one works
 COMPANY_WORK_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z]{{2,16}}?(?:{_alt(L.ORG_SUFFIXES)}))(?:上班|工作)(?=[，,。！!\s]|$)")
-ORG_CONTINUES = re.compile(rf"[\u4e00-\u9fff]{{1,10}}?(?:{_alt(L.ORG_SUFFIXES)})")
+ORG_CONTINUES = re.compile(rf"[\u4e00-\u9fff]{{1,10}}?(?:{_alt(L.ORG_SUFFIXES)}|分校|分行|分院|校区)")
 CALLED_ORG_CN = re.compile(r"(?:公司|机构|单位|startup|工作室|团队|厂|店铺|网店|小店|店)[^。！？!?]{0,12}?[，,]?\s*叫\s*(?!我)"
                            r"[「“\"『]?([\u4e00-\u9fffA-Za-z0-9]{2,16}?)[」”\"』]?(?=\s*(?:[，,。！!]|$))", re.I)
 EN_ORG_IN_CN = re.compile(r"(?:我在|在|我是|我们是|(?:^|(?<=[，,。\s])))\s*([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,5}\s+"
@@ -226,7 +226,7 @@ NOT_AN_ORG_WORDS = frozenset("evenings mornings afternoons weekends weekdays nig
 ORG_THEN_ROLE_EN = re.compile(r"^((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&)){0,3}),\s*(?i:i'm|i am|im) (?i:an?|the) ")
 COMPANY_CLAUSE_EN = re.compile(rf"(?:^|(?<=[,.;]\s)|(?<=[，。；]))((?:[A-Z][\w&'’-]*\s+|&\s+){{1,5}}(?:{_alt(L.EN_ORG_SUFFIXES)}|Pte Ltd|Sdn Bhd|LLP|Bhd)\.?)(?=\s*(?:[,;!，。；]|\.(?:\s|$)|$))")
 COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|my employer(?:,| is)|employer:|(?:ceo|cto|cfo|coo|cmo|founder|co-founder|owner|president|md|managing director) of|(?:moved|switched|joined) to(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*,? as\b)|"
-                        rf"(?:i'm|i am|im) at(?= [A-Z][\w&.'-]* (?:(?:office|HQ|headquarters|during|as)\b|in [A-Z]))|work (?:nights|days|shifts|weekends) at|(?:i|we) run(?= (?:[A-Z][\w&.'-]*\s+){{1,4}}?(?:[A-Z][\w&.'-]*)(?:[,.;]|\s+(?:and|so|in|for)\b|$))|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work(?:ing)? (?:from home|remotely|remote) for|company is|current company:|company:|im with|teach(?:ing)? at|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
+                        rf"(?:i'm|i am|im) at(?= [A-Z][\w&.'-]* (?:(?:office|HQ|headquarters|during|as)\b|in [A-Z]))|work (?:nights|days|shifts|weekends) at|(?:i|we) run(?= (?:[A-Z][\w&.'-]*\s+){{1,4}}?(?:[A-Z][\w&.'-]*)(?:[,.;]|\s+(?:and|so|in|for)\b|$))|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work(?:ing)? (?:from home|remotely|remote) for|company is|current company:|company:|im with|teach(?:ing)? at|(?:shop|business|firm|practice|restaurant|bakery|cafe|café|salon|clinic) is|my (?:[a-z]+ )?(?:firm|company|business|shop|store|bakery|cafe|café|restaurant|practice|clinic|salon|studio|agency),|(?:nagwowork|nagtatrabaho|work|working|kerja|bekerja|jurutera|nurse|engineer)(?: ako)? (?:sa|di|dengan|kat)|(?:^|(?<=[.,]\s))(?-i:[A-Z][a-z]+ [A-Z][a-z]+) from|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
                         rf"i'm (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|i am (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|"
                         rf"(?:{_alt(L.EN_TITLES)}) (?:at|with|@)|(?:ceo|cto|cfo|coo|cmo|founder|md) @|head of (?:[A-Za-z&]+ ){{0,2}}[A-Za-z&]+ at|"
                         rf"(?:this is|i'm|im|i am|it's) [A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}} from|from|for)\s+(?:the\s+)?"
@@ -654,9 +654,18 @@ SPOKEN_EMAIL = re.compile(r"\b([a-z0-9][a-z0-9._-]*(?:\s+dot\s+[a-z0-9_-]+)*)\s+
 DOT_WORD = re.compile(r"\s+dot\s+", re.I)
 
 
+# the country an e-mail address belongs to: "@xtra.co.nz", "oliver at grantandhale dot co dot uk"
+EMAIL_TLD_REGION = re.compile(r"(?:@|\bat\s)[\w.-]*?(?:\.|\s+dot\s+)(?:(?:co|com|org|net|gov|edu)(?:\.|\s+dot\s+))?"
+                              r"(uk|au|nz|ie|ca|sg|my|hk|in|ph|za|tw)\b", re.I)
+TLD_REGION = {"uk": "GB", "au": "AU", "nz": "NZ", "ie": "IE", "ca": "CA", "sg": "SG", "my": "MY", "hk": "HK",
+              "in": "IN", "ph": "PH", "za": "ZA", "tw": "TW"}
+
+
 def _spoken_phones(text: str, region: str | None, taken) -> list[tuple[tuple[int, int], str, float]]:
     """Numbers dictated in words: "five one two five five five three three eight zero", "469 three one two 8804"."""
     out = []
+    tld = EMAIL_TLD_REGION.search(text) if region is None else None
+    region = TLD_REGION[tld.group(1).lower()] if tld else region
     for m in SPOKEN_NUMBER.finditer(text):
         if not SPOKEN_DIGIT.search(m.group()) or not free_span(taken, *m.span()):
             continue
@@ -670,6 +679,8 @@ def _spoken_phones(text: str, region: str | None, taken) -> list[tuple[tuple[int
                 v = P.parse_international(digits, region)
             else:  # no country said: the one served region the number is valid in
                 found = {P.parse_international(digits, r) for r in FALLBACK_REGIONS if P.valid_in(digits, r)} - {None}
+                if len(found) > 1:  # people dictate their mobile; else English text is read as North American
+                    found = {v for v in found if P.is_mobile(v)} or {v for v in found if v.startswith("+1")}
                 v = found.pop() if len(found) == 1 else None
             if v:
                 out.append((m.span(), v, 0.75))
@@ -1140,6 +1151,7 @@ def _email_domain_org(text, facts, own, hedged) -> None:
             return
 
 
+EN_DISTRICT_NAMES = tuple(d for d in (*L.DISTRICT_CITY, *L.TOWN_CITY) if d.isascii() and " " in d)  # "Intel Bayan Lepas"
 HQ_TAIL = re.compile(r"(?:总部|基地|园区|分部|办事处)$")
 SITE_TAIL_EN = re.compile(r"\s+(?:HQ|headquarters|head office|office|offices|campus)$")
 ORG_LEAD_CN = re.compile(r"^(?:发票开|抬头开|开票给|开给|就是|也就是|[\u4e00-\u9fff]{2,8}?[区县](?=[\u4e00-\u9fff]{4,}))")
@@ -1148,6 +1160,7 @@ ORG_BEEN_THERE = re.compile(r"^((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&)){0,
 INDUSTRY_WORDS = frozenset("航空 地产 地產 置地 银行 集团 证券 保险 电信 移动 联通 汽车 电力 电网 医院 大学 科技 物流 能源 石化 "
                            "石油 钢铁 烟草 交通 建工 建设 机场 港务 铁路 地铁 公交 水务 燃气 传媒 日报 广电 农商行 易购 实业 控股 "
                            "电器 医药 制药 药业 食品 酒店 百货 航运 重工 机械 化工 电子 通信 软件 网络 信息 咨询".split())
+STUDENT_AFTER = re.compile(r"的?[\u4e00-\u9fff]{0,4}?(?:学生|留学生|研究生|博士生|硕士生|本科生|新生)")
 STAY_AFTER = re.compile(r"(?:住院|看病|就诊|看诊|治疗|做手术|开刀|体检)")
 CN_TITLE_RULES = frozenset({TITLE_CN, TITLE_ORG_CN, TITLE_OF_CN, TITLE_DO_CN})
 
@@ -1159,8 +1172,10 @@ PAREN_ORG_TAIL = re.compile(r"[）)]\s*(?:股份)?(?:有限责任公司|有限�
 # "字节跳动做算法工程师": a clause that is an employer and one's job there
 ORG_DOING_CN = re.compile(rf"(?:^|(?<=[，,。\s]))(?<![A-Za-z]\s)(?![在喺住去])([\u4e00-\u9fffA-Za-z&]{{2,12}}?)\s*[做当]\s*"
                           rf"(?:[\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)})|[a-z][a-z ]{{2,30}}?)(?=[，,。！!\s]|$)")
-CLAUSE_ORG_EN = re.compile(rf"^((?:[A-Z][\w&.'’-]*\s+){{1,4}}(?:{_alt(L.EN_ORG_SUFFIXES)}|Partners|Capital|Technologies|Electrical|"
-                           rf"Plumbing|Construction|Builders|Ventures|Logistics|Consulting|Solutions|Holdings|Systems))"
+CLAUSE_ORG_EN = re.compile(rf"^((?:[A-Z][\w&.'’-]*\s+|&\s+){{1,5}}(?:{_alt(L.EN_ORG_SUFFIXES)}|LLP|PLC|Partners|Capital|Technologies|"
+                           rf"Electrical|Plumbing|Construction|Builders|Ventures|Logistics|Consulting|Solutions|Holdings|Systems|"
+                           rf"Pharmacy|Bakeshop|Bakery|Florists|Dental|Physio|Studio|Accounting|Architects|Creative|Management|"
+                           rf"Motors|Realty|Properties|Clinic|Salon|Cafe|Café))"
                            r"(?:\s+in\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?$")
 
 
@@ -1184,14 +1199,17 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
         more = ORG_CONTINUES.match(text, e0)
         if more and WORK_AFTER.match(text, more.end()):  # "厦门大学附属第一医院工作": the whole name
             org, e0 = text[s0:more.end()], more.end()
-        if STAY_AFTER.match(text, e0):
-            continue  # "在奇美醫院住院": a patient, not an employee
+        if STAY_AFTER.match(text, e0) or STUDENT_AFTER.match(text, e0):
+            continue  # "在奇美醫院住院", "马来亚大学的中国留学生": a patient or a student, not an employee
         paren = PAREN_ORG_TAIL.match(text, e0)
         if paren:  # "太原钢铁（集团）有限公司": the name goes on after its bracket
             org, e0 = text[s0:paren.end()], paren.end()
         lead = ORG_LEAD_CN.match(org)
         if lead:  # "章贡区赣州银行": the district, then the bank
             org, s0 = org[lead.end():], s0 + lead.end()
+        district = _leading_key(org, L.DISTRICT_CITY)
+        if district and len(org) - len(district) >= 4 and not _leading_key(org, CN_CITY_SET):
+            org, s0 = org[len(district):], s0 + len(district)  # "福田平安银行": 福田's 平安银行
         facts.append(_fact("company", org, org, 0.85, s0, e0, hedged))
     if not any(f.field == "company" for f in facts):
         for m in WORKPLACE_CN.finditer(text) if has_cjk else ():
@@ -1251,17 +1269,17 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
         org = SITE_TAIL_EN.sub("", org) or org  # "Deliveroo HQ": Deliveroo
         org = re.sub(r"\s+(?:and|of|&|\+)$", "", org)  # "work at Flipkart and my salary…"
         low = m.group().lower()
-        if org in L.EN_CITIES or org in L.DISTRICT_CITY or org in L.COUNTRY_REGION \
+        if org in L.EN_CITIES or org in L.DISTRICT_CITY or org in L.COUNTRY_REGION or org in L.TOWN_CITY \
                 or org.split()[0] in ("I", "The") and len(org.split()) == 1:
             continue
         if org.endswith((" in", " at")):
             org = org.rsplit(" ", 1)[0]
-        place = next((c for c in (*L.EN_CITY_ALIASES, *L.CITY_REGION) if org.endswith(" " + c)
+        place = next((c for c in (*L.EN_CITY_ALIASES, *L.CITY_REGION, *EN_DISTRICT_NAMES) if org.endswith(" " + c)
                       and not org[:-len(c)].rstrip().endswith((" of", " and", "&"))), None)
         if place:  # "Pos Laju Shah Alam", "Petronas Twin Towers KL": the organisation, then where it is
             org = org[:-len(place) - 1]
-            city = _canonical_city(L.EN_CITY_ALIASES.get(place, place))
-            if not any(f.field == "city" for f in facts) and own(m.start(1), m.end(1)):
+            city = _canonical_city(L.EN_CITY_ALIASES.get(place) or L.DISTRICT_CITY.get(place) or L.TOWN_CITY.get(place) or place)
+            if not any(f.field == "city" for f in facts) and own(m.start(1), m.end(1)) and place not in EN_DISTRICT_NAMES:
                 ps = m.start(1) + len(org) + 1
                 facts.append(_fact("city", city, city, 0.75, ps, ps + len(place), hedged))
         if low.startswith(("from", "for")) and not any(org.rstrip(".").endswith(s) for s in (*L.EN_ORG_SUFFIXES, "LLP", "Bhd", "PLC")):
@@ -1293,6 +1311,16 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 continue  # "我做销售", "平时做饭": no employer
             if own(start, start + len(org)):
                 facts.append(_fact("company", org, org, 0.8, start, start + len(org), hedged))
+    if latin and not any(f.field == "company" for f in facts) and (
+            any(f.field in CONTACT_FIELDS or f.field in ("name", "job_title") for f in facts) or "company" in asked):
+        for m in CLAUSE_RX.finditer(text):  # "Niamh O'Connor, Rathmines Pharmacy, 01 497 2231"
+            clause = m.group().strip()
+            org = CLAUSE_ORG_EN.match(clause)
+            if org and org.group(1).split()[0] not in ("The", "Our", "My") or (org and len(org.group(1).split()) > 2):
+                s0 = m.start() + m.group().index(clause)
+                if own(s0, s0 + len(org.group(1))):
+                    facts.append(_fact("company", org.group(1), org.group(1), 0.75, s0, s0 + len(org.group(1)), hedged))
+                    break
     if "@" in text and not any(f.field == "company" for f in facts):
         _email_domain_org(text, facts, own, hedged)
     if "company" in asked and not any(f.field == "company" for f in facts):
@@ -1974,6 +2002,9 @@ def _home_regions(messages: list[Message], prepared: dict[int, tuple[str, dict]]
                         hint = "HK"  # 喺, 嘅, 佢: written Cantonese
                     elif text != msg.text and len(TRADITIONAL_ONLY.findall(msg.text)) >= 2:
                         hint = "TW"  # traditional characters and no Cantonese
+                tld = EMAIL_TLD_REGION.search(msg.text) if hint is None and "@" in msg.text else None
+                if tld:  # "…@xtra.co.nz": the address's country
+                    hint = TLD_REGION[tld.group(1).lower()]
                 if hint is None and TAGLISH_RX.search(msg.text):
                     hint = "PH"  # Tagalog words: a customer in the Philippines
                 if hint is None and SINGLISH_RX.search(msg.text):

@@ -21,7 +21,9 @@ GATES: dict[str, list[str]] = {
                                    "run", "own", "founded", "moved to", "joined", "|", " / ", "employer", "做嘢", "返工",
                                    "employed", "with", "from", "as a", "as an", "i'm a", "i'm an", "i am a", ", a ", ", an ", "i'm the",
                                    "i am the", "head of", "单位"]
-            + [t.lower() for t in L.CN_TITLES] + [s.lower() for s in L.EN_ORG_SUFFIXES],
+            + [t.lower() for t in L.CN_TITLES] + [s.lower() for s in L.EN_ORG_SUFFIXES]
+            + [t.lower() for t in L.EN_TITLES] + ["llp", "plc", "pty", "shop is", "firm", "business is", "practice",
+                                                  "nagwowork", "kerja", "jurutera", "我现在是", "我目前是", "目前是"],
     "place": list(L.CN_CITIES) + [c.lower() for c in L.EN_CITIES] + list(L.CITY_ALIASES) + [d.lower() for d in L.DISTRICT_CITY] + [a.lower() for a in L.EN_CITY_ALIASES]
              + ["地址", "寄到", "送到", "邮寄", "路", "街", "address", "ship", "send", "deliver", "street", "road",
                 "avenue", "ave", "st", "rd", "lane", "drive"],

@@ -78,7 +78,8 @@ CITY_REGION.update({**dict.fromkeys(["Galway", "Limerick", "Waterford"], "IE"),
                                      "Milton Keynes", "Swansea", "Dundee", "Inverness", "Norwich", "Exeter"], "GB"),
                     **dict.fromkeys(["Ipoh", "Malacca", "Melaka", "Kuching", "Seremban", "Johor Bahru"], "MY"),
                     **dict.fromkeys(["Mountain View", "Palo Alto", "Cupertino", "Sunnyvale", "Redmond", "Bellevue"],
-                                    "US")})
+                                    "US"),
+                    **dict.fromkeys(["Makati", "Quezon City", "Pasig", "Taguig", "Cebu City", "Davao", "Mandaluyong"], "PH")})
 EN_CITIES = tuple(CITY_REGION)
 # country names and abbreviations that say where a local number is dialled ("我HK号码 6123 4567")
 COUNTRY_REGION = {"HK": "HK", "Hong Kong": "HK", "香港": "HK", "UK": "GB", "Britain": "GB", "England": "GB",
@@ -275,7 +276,8 @@ CN_TITLES = ("产品经理", "项目经理", "销售经理", "客户经理", "�
              "老板", "总裁", "财务", "运营", "编辑", "记者", "HR", "CEO", "CTO", "CFO", "COO", "护士长", "科长", "处长",
              "院长", "校长", "组长", "部长", "行长", "店员", "助理", "专员", "顾问", "文员", "导游", "翻译", "负责人",
              "质检员", "精算师", "柜员", "调度员", "采购员", "收银员", "营业员", "药师", "药剂师", "审计师", "分析师",
-             "技术员", "操作工", "保安", "快递员", "外卖员", "研究员", "讲师", "辅导员", "空姐", "空少", "机长", "乘务员")
+             "技术员", "操作工", "保安", "快递员", "外卖员", "研究员", "讲师", "辅导员", "空姐", "空少", "机长", "乘务员",
+             "机师", "飞行员", "区域运营经理", "运营经理")
 EN_TITLES = ("engineer", "manager", "director", "lead", "executive", "specialist", "coordinator", "admin", "teacher", "doctor", "nurse", "lawyer", "accountant",
              "designer", "developer", "consultant", "analyst", "ceo", "cto", "cfo", "founder",
              "owner", "architect", "officer", "professor", "programmer", "pharmacist", "dentist",

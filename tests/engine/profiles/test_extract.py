@@ -220,6 +220,21 @@ def test_colleagues_hotlines_and_addresses_already_written_to():
     assert not any(f == "email" for f, _ in facts("你搵我助理 Cindy 啦，佢電話 5127 6683，email cindy.lau@kwlaw.hk", region="HK"))
 
 
+def test_employers_of_small_businesses_and_in_other_languages():
+    assert ("company", "Laurier & Singh LLP") in facts("Priya Raman, office administrator, Laurier & Singh LLP, 613-233-7719")
+    assert ("company", "Clarke & Sons Plumbing & Heating") in facts(
+        "looking to lease 6 Transit vans for my plumbing firm, Clarke & Sons Plumbing & Heating in Stockport")
+    assert ("company", "Accenture") in facts("ok. kaya ko mga ₱700k max for the unit. nagwowork ako sa Accenture")
+    assert ("company", "Intel") in facts("Jason Khoo. 016-452 8899. stay George Town, work at Intel Bayan Lepas")
+    assert ("company", "平安银行") in facts("我是他女儿刘敏，我在福田平安银行上班")
+    assert not any(f == "company" for f, _ in facts("你好，我是马来亚大学的中国留学生，eKYC一直失败"))
+
+
+def test_an_email_address_says_the_country_of_a_dictated_number():
+    got = facts("oh two oh seven seven three nine four one eight two and its oliver at grantandhale dot co dot uk")
+    assert ("phone", "+442077394182") in got
+
+
 def test_staff_messages_never_give_facts():
     msgs = [Message("1", "c", "s1", "staff", TS, "我的工作号是13900001111"),
             Message("2", "c", "u1", "customer", TS, "好的")]
