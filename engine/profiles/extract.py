@@ -301,7 +301,7 @@ def _ambiguous_home(text: str, facts, own, hedged, context: frozenset) -> None:
             return
 
 
-LATIN_HOME_CN = re.compile(r"(?:住在?|我住|家在|租在|在)\s*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?=\s*(?:住|那边|这边|附近|的|[，,。！!]|$))"
+LATIN_HOME_CN = re.compile(r"(?:住在?|我住|家在|租在|在)\s*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[A-Z]{2,4})(?:\s+\w+)?(?=\s*(?:住|那边|这边|附近|的|[，,。！!]|$))"
                            r"|(?:office|公司|办公室)\s*在\s*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})")
 
 
@@ -309,7 +309,8 @@ def _latin_home(text: str, facts, own, hedged) -> None:
     """A place in Latin script where a Chinese message says the customer lives: "住在 Tampines"."""
     for m in LATIN_HOME_CN.finditer(text):
         name = m.group(m.lastindex)
-        city = L.DISTRICT_CITY.get(name) or (name if name in L.CITY_REGION else None) or L.TOWN_CITY.get(name)
+        city = L.DISTRICT_CITY.get(name) or (name if name in L.CITY_REGION else None) or L.TOWN_CITY.get(name) \
+            or L.EN_CITY_ALIASES.get(name)
         if city and own(*m.span(m.lastindex)) and not TRAVEL_AFTER.match(text, m.end()):
             facts.append(_fact("city", _canonical_city(city), _canonical_city(city), 0.75, *m.span(m.lastindex), hedged))
             return
@@ -1355,7 +1356,7 @@ def _district_city(name: str) -> str:
 
 def _canonical_city(name: str) -> str:
     """The city's written name: "chicago" → "Chicago", "NYC" → "New York"."""
-    return L.CITY_ALIASES.get(name.lower()) or CITY_BY_LOWER.get(name.lower(), name)
+    return L.CITY_ALIASES.get(name.lower()) or L.EN_CITY_ALIASES.get(name) or CITY_BY_LOWER.get(name.lower(), name)
 
 
 POSTCODE_AROUND = re.compile(r"^\d{3,6}\s+|\s+(?:\d{3,6}|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})$")
@@ -1435,6 +1436,7 @@ HOME_CUE_EN = re.compile(r"\b(?:i|we|i'm|im|we're|were|i am|we are|my family|my 
 # where one works or comes from, before the town: "I work at KCB Bank in Kisumu", "it's Rahul Verma
 # from Bengaluru", "moving a 1-bed from Chicago to Denver", "driving up from Hartford"
 HOME_CUE_EN2 = re.compile(r"\b(?:(?:i |we )?(?:work|working) (?:at|for) (?:the )?(?:[A-Z][\w&.'-]*\s+){1,4}in|"
+                          r"taga|duduk(?: di)?|tinggal di|sewa di|dito lang ako sa|(?:usually |now )?stay(?:ing)?(?= [A-Z])|"
                           r"(?:it's|its|this is|i'm|im) (?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?) from|"
                           r"moving (?:a |my |our )?[\w-]+(?: [\w-]+)? from|(?:driving|coming) (?:up |down |over |in )?from)\s+", re.I)  # "a flat in Sai Kung" is often the one being sought
 PLACE_EN_ANY_CASE = re.compile(rf"\b({_alt(L.EN_CITIES)}|{_EN_DISTRICTS})\b", re.I)
@@ -1522,18 +1524,22 @@ def _town_by_postcode(text, facts, own, hedged) -> None:
 AREA_TAIL_CN = re.compile(r"(?:这边|那边|附近|一带|这块儿?|那块儿?|上班|工作|住|的)?$")
 
 
+ROAD_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:路|街|道|大道)\d")  # "东吴北路299号…"
+
+
 def _district_lead_city(clause: str) -> str | None:
     """A clause that starts with a district and goes on with a place in it: "浦东张江", "海淀上地这边",
     "岳麓区大学城", "南山科技园上班", "锦江区春熙路附近" — or is a district with 区 ("思明区")."""
     lead = _leading_key(clause, L.DISTRICT_CITY)
-    if not lead or len(clause) > 12:
+    if not lead or (len(clause) > 12 and not ROAD_NUMBER.match(clause, len(lead))):
         return None
     rest = AREA_TAIL_CN.sub("", clause[len(lead):])
     if not rest and (lead.endswith("区") or len(clause) > len(lead)):
         return L.DISTRICT_CITY[lead]  # "思明区", "天河那边"
     if rest.startswith("区"):
         rest = rest[1:]
-    if rest and (_leading_key(rest, L.DISTRICT_CITY) or rest.endswith(("路", "街", "城", "园", "山", "湖", "广场", "小区"))):
+    if rest and (_leading_key(rest, L.DISTRICT_CITY) or rest.endswith(("路", "街", "城", "园", "山", "湖", "广场", "小区"))
+                 or ROAD_NUMBER.match(rest)):
         return L.DISTRICT_CITY[lead]
     return None
 
@@ -1628,9 +1634,13 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, cont
             facts.append(_fact("address", addr, addr, 0.85, s, e, hedged))
             if not any(f.field == "city" for f in facts):
                 named = CITY_CN_ANYWHERE.search(addr, 0, 12)
+                district = None if named else next((L.DISTRICT_CITY[addr[i:i + n]] for i in range(0, 4) for n in (4, 3, 2)
+                                                    if addr[i:i + n] in L.DISTRICT_CITY and CJK_RX.match(addr[i:i + 1] or " ")), None)
                 if named:  # "河南洛阳涧西区南昌路22号": the first city, not the road named after 南昌
                     c = named.group()
                     facts.append(_fact("city", c, c, 0.7, s, e))
+                elif district:  # "九龍觀塘協和街101號": 觀塘 is in Hong Kong
+                    facts.append(_fact("city", district, district, 0.7, s, e))
                 else:
                     named = CITY_EN_ANYWHERE.search(addr) or DISTRICT_EN_ANYWHERE.search(addr)
                     if named:

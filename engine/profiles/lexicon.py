@@ -141,6 +141,11 @@ DISTRICT_CITY = {
     **dict.fromkeys("氹仔 路环 Taipa Coloane".split(), "澳门"),
     **dict.fromkeys("板桥 新庄 中和 永和 三重 新店 淡水".split(), "新北"),
     **dict.fromkeys(["Skudai", "Johor Jaya"], "Johor Bahru"),
+    **dict.fromkeys(["USJ", "SS15", "Sunway"], "Subang Jaya"),
+    **dict.fromkeys(["Bayan Lepas", "Jelutong", "Air Itam", "Gelugor", "Tanjung Bungah", "Batu Ferringhi"], "Penang"),
+    **dict.fromkeys(["BGC", "Bonifacio Global City"], "Taguig"),
+    **dict.fromkeys(["Bangsar South", "KLCC", "Damansara Heights"], "Kuala Lumpur"),
+    **dict.fromkeys(["Damansara Utama", "SS2", "Kelana Jaya"], "Petaling Jaya"),
     **dict.fromkeys(["Indooroopilly"], "Brisbane"),
     **dict.fromkeys(["Brooklyn", "Queens", "Bronx", "the Bronx", "Manhattan", "Staten Island", "Harlem"], "New York"),
     **dict.fromkeys(["Kanata", "Nepean", "Barrhaven", "Orleans"], "Ottawa"),
@@ -254,7 +259,7 @@ def _load_en_places() -> None:
 _load_en_places()
 # abbreviations people write for where they live (upper case only)
 EN_CITY_ALIASES = {"LA": "Los Angeles", "NYC": "New York", "SF": "San Francisco", "KL": "Kuala Lumpur",
-                   "HK": "Hong Kong", "DC": "Washington"}
+                   "HK": "Hong Kong", "DC": "Washington", "PJ": "Petaling Jaya", "JB": "Johor Bahru"}
 PROVINCES = ("河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 "
              "贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆").split()
 

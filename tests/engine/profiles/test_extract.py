@@ -235,6 +235,15 @@ def test_an_email_address_says_the_country_of_a_dictated_number():
     assert ("phone", "+442077394182") in got
 
 
+def test_home_places_in_south_east_asian_phrasings_and_chinese_addresses():
+    assert ("city", "Quezon City") in facts("email ko po mcdelacruz@yahoo.com.ph, taga Quezon City po ako")
+    assert ("city", "Shah Alam") in facts("bawah RM 80 sebulan. saya duduk Shah Alam, kerja dengan Proton.")
+    assert ("city", "Petaling Jaya") in facts("我叫黄美玲，预算大概RM 650k，我和老公现在住在PJ SS2")
+    assert ("city", "Penang") in facts("I stay Bayan Lepas, work at Intel there as test engineer")
+    assert ("city", "香港") in facts("我喺港鐵做嘢要返更，地址係九龍觀塘協和街101號6樓B室")
+    assert ("city", "苏州") in facts("吴中区东吴北路299号东湖小区8幢301")
+
+
 def test_staff_messages_never_give_facts():
     msgs = [Message("1", "c", "s1", "staff", TS, "我的工作号是13900001111"),
             Message("2", "c", "u1", "customer", TS, "好的")]
