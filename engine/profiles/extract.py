@@ -1153,6 +1153,10 @@ def _email_domain_org(text, facts, own, hedged) -> None:
 
 
 EN_DISTRICT_NAMES = tuple(d for d in (*L.DISTRICT_CITY, *L.TOWN_CITY) if d.isascii() and " " in d)  # "Intel Bayan Lepas"
+# places an organisation's name may end with, in the order they are tried ("Pos Laju Shah Alam")
+PLACE_AFTER_ORG_ORDER: dict[str, int] = {}
+for _i, _place in enumerate((*L.EN_CITY_ALIASES, *L.CITY_REGION, *EN_DISTRICT_NAMES)):
+    PLACE_AFTER_ORG_ORDER.setdefault(_place, _i)
 HQ_TAIL = re.compile(r"(?:总部|基地|园区|分部|办事处)$")
 SITE_TAIL_EN = re.compile(r"\s+(?:HQ|headquarters|head office|office|offices|campus)$")
 ORG_LEAD_CN = re.compile(r"^(?:发票开|抬头开|开票给|开给|就是|也就是|[\u4e00-\u9fff]{2,8}?[区县](?=[\u4e00-\u9fff]{4,}))")
@@ -1275,8 +1279,10 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             continue
         if org.endswith((" in", " at")):
             org = org.rsplit(" ", 1)[0]
-        place = next((c for c in (*L.EN_CITY_ALIASES, *L.CITY_REGION, *EN_DISTRICT_NAMES) if org.endswith(" " + c)
-                      and not org[:-len(c)].rstrip().endswith((" of", " and", "&"))), None)
+        words = org.split(" ")
+        tails = [t for t in (" ".join(words[-k:]) for k in range(1, min(6, len(words)))) if t in PLACE_AFTER_ORG_ORDER
+                 and not org[:-len(t)].rstrip().endswith((" of", " and", "&"))]
+        place = min(tails, key=PLACE_AFTER_ORG_ORDER.get) if tails else None
         if place:  # "Pos Laju Shah Alam", "Petronas Twin Towers KL": the organisation, then where it is
             org = org[:-len(place) - 1]
             city = _canonical_city(L.EN_CITY_ALIASES.get(place) or L.DISTRICT_CITY.get(place) or L.TOWN_CITY.get(place) or place)
@@ -1977,7 +1983,9 @@ CURRENCY_REGION_RX = [(re.compile(r"S\$|SGD|新币|新加坡元"), "SG"), (re.co
                       (re.compile(r"(?<![A-Za-z])R\s?\d|\brand\b|ZAR"), "ZA"), (re.compile(r"MOP|澳门元|澳門元|葡币"), "MO"),
                       (re.compile(r"\bKES\b|\bKSh"), "KE"), (re.compile(r"₱|\bPHP\s?\d"), "PH"), (re.compile(r"₦|\bNGN\b"), "NG"),
                       (re.compile(r"\bAED\b|dirhams?"), "AE")]
-CURRENCY_HINT = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in CURRENCY_REGION_RX))
+# the first characters of every alternative above: a lookahead lets the engine skip other positions fast
+CURRENCY_HINT = re.compile("(?=[SRMHNTAG£₹IlrZ澳葡K₱P₦d新令马港台])(?:" +
+                           "|".join(f"(?:{rx.pattern})" for rx, _ in CURRENCY_REGION_RX) + ")")
 CANTONESE_RX = re.compile(r"[喺嘅佢咗冇唔嘢啲哋嚟睇]")
 TRADITIONAL_ONLY = re.compile(r"[們這個說話電費預價錢買賣號碼區縣灣臺學習業務點後來還會時]")
 SINGLISH_RX = re.compile(r"\b(?:shiok|paiseh|kiasu|lepak|HDB|BTO|COE|CPF)\b")  # "lah", "lor" are HK and MY speech too

@@ -244,6 +244,17 @@ def test_home_places_in_south_east_asian_phrasings_and_chinese_addresses():
     assert ("city", "苏州") in facts("吴中区东吴北路299号东湖小区8幢301")
 
 
+def test_the_currency_hint_sees_every_currency_it_knows():
+    from engine.profiles.extract import CURRENCY_HINT, CURRENCY_REGION_RX
+
+    samples = ["S$40", "SGD 5", "新币", "新加坡元", "RM 20", "MYR 5", "令吉", "马币", "HK$8M", "HKD 3", "港币", "港纸", "港元",
+               "NT$5", "台币", "TWD 9", "A$3", "AUD 4", "£3", "GBP 2", "₹5", "INR 4", "2 lakhs", "R600", "5 rand", "ZAR 3",
+               "MOP 2", "澳门元", "葡币", "KES 1", "KSh 5", "₱7", "PHP 5", "₦5", "NGN 2", "AED 5", "dirhams"]
+    for text in samples:
+        assert any(rx.search(text) for rx, _ in CURRENCY_REGION_RX), text
+        assert CURRENCY_HINT.search(text), text
+
+
 def test_staff_messages_never_give_facts():
     msgs = [Message("1", "c", "s1", "staff", TS, "我的工作号是13900001111"),
             Message("2", "c", "u1", "customer", TS, "好的")]
