@@ -575,7 +575,7 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
             if 5 <= len(qq) <= 11:
                 facts.append(_fact("qq", qq, qq, 0.9, *m.span(1), hedged))
     phone_spans = _phone_spans(text, num_text, region, has_cjk, taken, "phone" in asked) if has_digit else []
-    if not has_cjk and SPOKEN_DIGIT.search(text):
+    if not has_cjk and len(gates.get("spoken_digit", ())) >= 3:
         phone_spans += _spoken_phones(text, region, taken + [p[0] for p in phone_spans])
     for span, v, conf in phone_spans:
         taken.append(span)
