@@ -321,8 +321,8 @@ TARGETS = {"phone": (0.97, 0.95), "email": (0.97, 0.95), "id_number": (0.97, 0.9
            **{f: (0.85, 0.85) for f in ("name", "company", "city", "birthday", "budget")}}
 
 
-DEV_PARTS = ("dev", *(f"dev{i}" for i in range(2, 24)))
-HELD_OUT_PARTS = ("heldout22", "heldout23", "heldout24")
+DEV_PARTS = ("dev", *(f"dev{i}" for i in range(2, 27)))
+HELD_OUT_PARTS = ("heldout25", "heldout26", "heldout27")
 
 
 def test_development_parts_together_meet_every_target():
@@ -335,17 +335,17 @@ def test_development_parts_together_meet_every_target():
 
 
 def test_untouched_held_out_parts_keep_the_targets_they_meet():
-    """corpus_heldout22/23/24 were never used to tune rules; docs/profiles.md lists where they fall short."""
+    """corpus_heldout25/26/27 were never used to tune rules; docs/profiles.md lists where they fall short."""
     corpus = [m for part in HELD_OUT_PARTS for m in load_corpus(DATA / f"corpus_{part}.txt")]
     assert len({m.message.id for m in corpus}) == len(corpus)
     result = score(corpus)
-    for field in ("id_number", "birthday"):
-        p, r = TARGETS[field]
-        assert result[field]["precision"] >= p and result[field]["recall"] >= r, (field, result[field])
-    for field in ("phone", "email"):  # identifiers: below the targets on these parts
-        assert result[field]["precision"] >= 0.85 and result[field]["recall"] >= 0.85, (field, result[field])
-    assert result["budget"]["precision"] >= 0.80 and result["budget"]["recall"] >= 0.72, result["budget"]
-    for field in ("name", "company", "city"):  # what is extracted is mostly right; recall falls short
+    p, r = TARGETS["birthday"]
+    assert result["birthday"]["precision"] >= p and result["birthday"]["recall"] >= r, result["birthday"]
+    assert result["name"]["precision"] >= 0.85 and result["name"]["recall"] >= 0.82, result["name"]  # recall 0.848
+    for field in ("phone", "email", "id_number"):  # identifiers: recall at or near the target, precision below it
+        assert result[field]["precision"] >= 0.90 and result[field]["recall"] >= 0.94, (field, result[field])
+    assert result["budget"]["precision"] >= 0.85 and result["budget"]["recall"] >= 0.80, result["budget"]
+    for field in ("company", "city"):  # what is extracted is mostly right; recall falls short
         assert result[field]["precision"] >= 0.80, (field, result[field])
 
 def test_corpus_loader_reports_bad_lines(tmp_path):
