@@ -910,6 +910,22 @@ def _clause_names(text, facts, own, hedged):
             return
 
 
+SURNAME_AFTER = re.compile(r" ((?:[A-Z]['’])?[A-Z][a-z]+)\b")
+
+
+def _first_name_then_surname(rest: str, first: str) -> tuple[int, str] | None:
+    """Where ``first`` is written again with a surname after it ("… Jenny Marsh"): (position, surname).
+    A plain search: a pattern built for each name would fill the regular-expression cache."""
+    p = rest.find(first)
+    while p != -1:
+        if p == 0 or not (rest[p - 1].isalnum() or rest[p - 1] == "_"):
+            m = SURNAME_AFTER.match(rest, p + len(first))
+            if m:
+                return p, m.group(1)
+        p = rest.find(first, p + 1)
+    return None
+
+
 def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=()):
     full_at = None
     cjk, latin = CJK_RX.search(text) is not None, LATIN_WORD.search(text) is not None
@@ -973,10 +989,10 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
             facts.append(_fact("name", m.group(1), m.group(1), 0.7, *m.span(1), hedged))
     for i, f in enumerate(facts):
         if f.field == "name" and " " not in f.value and f.value.isascii():
-            full = re.search(rf"\b{re.escape(f.value)} ((?:[A-Z]['’])?[A-Z][a-z]+)\b", text[f.end:])
+            full = _first_name_then_surname(text[f.end:], f.value)
             if full:
-                name = f"{f.value} {full.group(1)}"
-                s0 = f.end + full.start()
+                name = f"{f.value} {full[1]}"
+                s0 = f.end + full[0]
                 facts[i] = _fact("name", name, name, f.confidence, s0, s0 + len(name), hedged)
     if full_at is not None:
         facts[:] = [f for f in facts if f.field != "name" or f.start == full_at]

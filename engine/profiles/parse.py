@@ -280,9 +280,25 @@ def normalise_cn_mobile(digits: str) -> str:
     return "+86" + digits[-11:]
 
 
+_PHONENUMBERS = None
+
+
+def _phonenumbers():
+    """The phonenumbers module, with its pattern cache on: numbers of a dozen regions use more
+    metadata patterns than the re module's own cache holds, which would recompile them."""
+    global _PHONENUMBERS
+    if _PHONENUMBERS is None:
+        import phonenumbers
+        from phonenumbers import re_util
+
+        re_util.enable_pattern_cache()
+        _PHONENUMBERS = phonenumbers
+    return _PHONENUMBERS
+
+
 def parse_international(raw: str, region: str | None) -> str | None:
     """E.164 of a valid international or regional number (phonenumbers), else None."""
-    import phonenumbers
+    phonenumbers = _phonenumbers()
 
     try:
         num = phonenumbers.parse(raw, region)
@@ -296,7 +312,7 @@ def parse_international(raw: str, region: str | None) -> str | None:
 @functools.lru_cache(maxsize=None)
 def _lengths(region: str) -> tuple[frozenset, str, str]:
     """Possible national-number lengths, trunk prefix and country code of ``region``."""
-    import phonenumbers
+    phonenumbers = _phonenumbers()
 
     meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
     return frozenset(meta.general_desc.possible_length), meta.national_prefix or "", str(meta.country_code)
@@ -306,7 +322,7 @@ def _lengths(region: str) -> tuple[frozenset, str, str]:
 def valid_in(digits: str, region: str) -> bool:
     """Whether ``digits`` (a local number, no "+") is a valid number of ``region`` — a cheap test
     before phonenumbers' matcher looks at how the number is written."""
-    import phonenumbers
+    phonenumbers = _phonenumbers()
 
     lengths, trunk, code = _lengths(region)
     n = len(digits)
@@ -328,7 +344,7 @@ def find_phone_numbers(text: str, region: str, exact_grouping: bool = False) -> 
     they must also be grouped the way that region writes them ("98450 12345" is no US number). A
     number written with its ``+`` country code only needs to be a possible one.
     """
-    import phonenumbers
+    phonenumbers = _phonenumbers()
 
     out = []
     grouped = None  # spans grouped as the region writes them, matched only when a local one is seen
@@ -350,7 +366,7 @@ def find_phone_numbers(text: str, region: str, exact_grouping: bool = False) -> 
 
 @functools.lru_cache(maxsize=65536)
 def region_of_number(e164: str) -> str | None:
-    import phonenumbers
+    phonenumbers = _phonenumbers()
 
     try:
         return phonenumbers.region_code_for_number(phonenumbers.parse(e164, None))
@@ -359,7 +375,7 @@ def region_of_number(e164: str) -> str | None:
 
 
 def is_mobile(e164: str) -> bool:
-    import phonenumbers
+    phonenumbers = _phonenumbers()
 
     kind = phonenumbers.number_type(phonenumbers.parse(e164, None))
     return kind in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
