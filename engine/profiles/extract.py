@@ -87,6 +87,12 @@ LABEL_ONLY = re.compile(r"(?:身份证号?|证件号|电话|手机号?|号码|�
 SUBJECT_OTHER = re.compile(r"\s*(?:他|她|佢|他们|她们|佢哋|(?i:he|she|they)\b)(?!\s*(?:说|讲|问|said|says|asked))")
 
 
+def _last_end(rx: re.Pattern, text: str, pos: int) -> int:
+    """Where the last match of ``rx`` before ``pos`` ends (0 when there is none): the start of
+    the sentence or clause that ``pos`` is in."""
+    return max((m.end() for m in rx.finditer(text, 0, pos)), default=0)
+
+
 def _third_parties(segment: str) -> list[re.Match]:
     """Third-party words in ``segment`` that are not the speaker's own role ("我是他妈妈")."""
     return [m for m in THIRD_RX.finditer(segment) if not SPEAKER_ROLE_BEFORE.search(segment, 0, m.start())]
@@ -98,20 +104,12 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
     ``contact``: the value is a contact detail, which someone owns; standing alone in its clause
     it continues the clause before it ("cc my husband too, tom@…").
     """
-    sent_start = 0
-    for m in SENT_END.finditer(text, 0, start):
-        sent_start = m.end()
-    window = text[sent_start:start]
-    clause_start = 0
-    for m in CLAUSE_END.finditer(window):
-        clause_start = m.end()
+    window = text[_last_end(SENT_END, text, start):start]
+    clause_start = _last_end(CLAUSE_END, window, len(window))
     third = -1
     bare_label = CONTACT_LABEL.match(window, clause_start) is not None
     if contact and (not window[clause_start:].strip() or LABEL_ONLY.fullmatch(window[clause_start:].strip())):
-        prev_start = 0
-        for m in CLAUSE_END.finditer(window, 0, max(0, clause_start - 1)):
-            prev_start = m.end()
-        prev = window[prev_start:clause_start]
+        prev = window[_last_end(CLAUSE_END, window, max(0, clause_start - 1)):clause_start]
         if SUBJECT_OTHER.match(prev):
             return False
         third_prev = [m for m in _third_parties(prev)  # "我和老公…": a clause about both is the customer's too
@@ -156,7 +154,6 @@ WECHAT = re.compile(r"(?:微信号?|vx|VX|wx|WX|weixin|wechat(?:\s*id)?)\s*(?:�
 QQ = re.compile(r"(?:QQ|qq|扣扣)\s*(?:号|号码|number)?\s*(?:是|为|:|：|is)?\s*([1-9]\d{4,10}|[1-9]\d{2,3}(?: \d{3,4}){1,2})(?![\d])")
 ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{4,6}(?: \d{2,8}){2,5}[Xx]?)(?![0-9A-Za-z])")
 
-_SURNAME2 = _alt(L.CN_COMPOUND_SURNAMES)
 NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人|机主|经办人|申请人|寄件人|联系我)(?:是|为|[:：])?\s*(?:我自己[，,]?)?|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|(?:^|(?<=[，,。\s]))叫(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|(?:真名|大名|全名)(?:是|叫)?|我的名字[是叫]|名字[是叫]|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
                          r"我是[\u4e00-\u9fff]{1,4}[\s，,]+(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$))|"
                          r"我是(?=[\u4e00-\u9fff]{2,4}(?:[，,。!！~～\s]|$))|(?:这边是|这里是|我这边是)(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$)))\s*")
@@ -289,10 +286,15 @@ AMBIGUOUS_HOME_CN = re.compile(rf"(?:住在?|家在|我在|我们在|都住|喺|
                                rf"[\u4e00-\u9fff]{{1,6}}(?:路|街|大道))")
 
 
+def _id_cities(facts) -> set[str]:
+    """The prefecture cities of the ID numbers among ``facts`` (6201… → 兰州)."""
+    return {L.CITY_BY_ID_CODE[f.value[:4]] for f in facts if f.field == "id_number" and f.value[:4] in L.CITY_BY_ID_CODE}
+
+
 def _ambiguous_home(text: str, facts, own, hedged, context: frozenset) -> None:
     """"我就住鼓楼" in a conversation about 南京 (the staff member's branch, a city the customer
     named, the prefecture of their own ID number)."""
-    context = context | {L.CITY_BY_ID_CODE.get(f.value[:4]) for f in facts if f.field == "id_number"}
+    context = context | _id_cities(facts)
     for m in AMBIGUOUS_HOME_CN.finditer(text):
         cities = set(L.AMBIGUOUS_DISTRICT[m.group(1)]) & context
         if len(cities) == 1 and own(*m.span(1)) and not TRAVEL_AFTER.match(text, m.end()):
@@ -1339,7 +1341,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
         for m in CLAUSE_RX.finditer(text):  # "Niamh O'Connor, Rathmines Pharmacy, 01 497 2231"
             clause = m.group().strip()
             org = CLAUSE_ORG_EN.match(clause)
-            if org and org.group(1).split()[0] not in ("The", "Our", "My") or (org and len(org.group(1).split()) > 2):
+            if org and (org.group(1).split()[0] not in ("The", "Our", "My") or len(org.group(1).split()) > 2):
                 s0 = m.start() + m.group().index(clause)
                 if own(s0, s0 + len(org.group(1))):
                     facts.append(_fact("company", org.group(1), org.group(1), 0.75, s0, s0 + len(org.group(1)), hedged))
@@ -1362,11 +1364,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
 
 
 def _sentence(text: str, pos: int) -> str:
-    start = 0
-    for m in SENT_END.finditer(text, 0, pos):
-        start = m.end()
     end = SENT_END.search(text, pos)
-    return text[start:end.start() if end else len(text)]
+    return text[_last_end(SENT_END, text, pos):end.start() if end else len(text)]
 
 
 DISTRICT_BY_LOWER = {d.lower(): c for d, c in L.DISTRICT_CITY.items() if d.isascii()}
@@ -1708,9 +1707,7 @@ def _personal(text, ts, facts, own, hedged, asked, taken, gates, region=None):
                     break
     cue = BIRTHDAY_CUE.search(text) if "birthday" in gates else None
     if cue or "birthday" in asked:
-        sent_s = 0
-        for sm in SENT_END.finditer(text, 0, cue.start() if cue else 0):
-            sent_s = sm.end()
+        sent_s = _last_end(SENT_END, text, cue.start() if cue else 0)
         end_m = SENT_END.search(text, cue.end()) if cue else None  # an answer to "DOB?" is the whole message
         sent_e = end_m.start() if end_m else len(text)
         seg = text[sent_s:sent_e]
@@ -1842,8 +1839,8 @@ OTHER_PAYS_BEFORE = re.compile(r"\b(?:he|she|they)(?:'ll| will| would| said| say
 BUT_RX = re.compile(r"\bbut\b|但是|不过|可是", re.I)
 
 
-def _sentence_before(text: str, pos: int) -> str:
-    return text[max((m.end() for m in CLAUSE_END.finditer(text, 0, pos)), default=0):pos]
+def _clause_before(text: str, pos: int) -> str:
+    return text[_last_end(CLAUSE_END, text, pos):pos]
 
 
 def _budget(text, facts, hedged, has_cjk, asked, taken, region=None):
@@ -1880,7 +1877,7 @@ def _budget(text, facts, hedged, has_cjk, asked, taken, region=None):
             s += 1
         # what someone spends is theirs even when it is for someone else ("送她 预算三万"),
         # unless the budget itself is said to be another's ("my husband's budget")
-        if not OTHERS_BUDGET.search(text[max(0, s - 20):s]) and not OTHER_PAYS_BEFORE.search(_sentence_before(text, s)):
+        if not OTHERS_BUDGET.search(text[max(0, s - 20):s]) and not OTHER_PAYS_BEFORE.search(_clause_before(text, s)):
             amount, cur = parsed
             found.append(_fact("budget", {"amount": amount, "currency": cur}, P.format_amount(amount, cur),
                                0.85 if cue else 0.7, s, e, hedged))
@@ -2079,8 +2076,7 @@ PERSON_FIELDS = frozenset({"phone", "email", "name", "birthday", "age", "gender"
 def _not_answering_for_self(found: list[Fact], text: str, fields=frozenset({"phone", "email"})) -> list[Fact]:
     """After a question about someone else, what answers it without "my/me/我" is theirs."""
     def own_cue(f: Fact) -> bool:
-        sent_start = max((m.end() for m in SENT_END.finditer(text, 0, f.start)), default=0)
-        return bool(SELF_RX.search(text, sent_start, f.start))
+        return bool(SELF_RX.search(text, _last_end(SENT_END, text, f.start), f.start))
     return [f for f in found if f.field not in fields or own_cue(f)]
 
 
@@ -2149,10 +2145,9 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
         if msg.text:
             found = extract_text(msg.text, msg.ts, asked=field, region=region.get(msg.conversation_id),
                                  prepared=prepared[id(msg)], context=named_cities.get(msg.conversation_id, frozenset()))
-            own_cities = {f.value for f in found if f.field == "city"} | \
-                {L.CITY_BY_ID_CODE.get(f.value[:4]) for f in found if f.field == "id_number"}
-            if own_cities - {None}:
-                named_cities[msg.conversation_id] = named_cities.get(msg.conversation_id, frozenset()) | (own_cities - {None})
+            own_cities = {f.value for f in found if f.field == "city"} | _id_cities(found)
+            if own_cities:
+                named_cities[msg.conversation_id] = named_cities.get(msg.conversation_id, frozenset()) | own_cities
             if FOR_OTHER_RX.search(msg.text):
                 for_other.add(msg.conversation_id)
             if about_subject.pop(msg.conversation_id, 0):
