@@ -4,6 +4,7 @@ and the speed ratio against a plain networkx/per-pair-loop version of the same p
     python -m benchmarks.fraud            # quality 100k users/1M events, scale 100k/1M, baseline
     python -m benchmarks.fraud --quick    # 20k/200k everywhere, small baseline
     python -m benchmarks.fraud --large    # also 1M users/10M events (run once: the machine is shared)
+    python -m benchmarks.fraud --only graph   # layout and drawing of a 2,000-account group graph
 
 Parameters were chosen on seeds 1 and 2 (TUNING_SEEDS); HELD_OUT_SEEDS were never looked at
 while choosing them.  Scale runs happen in fresh subprocesses: one generates the log and writes
@@ -131,11 +132,52 @@ def _baseline(n_users: int, n_events: int, seed: int) -> dict:
             "agreement_jaccard": round(len(a & b) / max(1, len(a | b)), 4)}
 
 
+def _graph(n_acc: int = 2000, n_dev: int = 150, n_links: int = 12000) -> dict:
+    """Force layout and drawing (first paint plus five zoom steps) of one large group graph in
+    the moderators' pane, offscreen."""
+    import numpy as np
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from engine.fraud.layout import force_layout
+    from widgets.fraud.views import GroupGraphView
+
+    app = QApplication.instance() or QApplication([])
+    rng = np.random.default_rng(0)
+    u, v = rng.integers(0, n_acc, n_links), rng.integers(0, n_acc, n_links)
+    device = rng.integers(0, n_dev, n_acc)
+    labels = [f"u{i}" for i in range(n_acc)] + [f"d{i}" for i in range(n_dev)]
+    graph = {"labels": labels, "kind": np.r_[np.zeros(n_acc, int), np.ones(n_dev, int)],
+             "u": np.r_[u, np.arange(n_acc)], "v": np.r_[v, device + n_acc],
+             "w": np.r_[rng.random(n_links), np.full(n_acc, 0.5)],
+             "edge_kind": np.r_[np.zeros(n_links, int), np.ones(n_acc, int)]}
+    t = time.perf_counter()
+    pos = force_layout(len(labels), graph["u"], graph["v"], graph["w"])
+    layout_s = time.perf_counter() - t
+    view = GroupGraphView()
+    view.resize(900, 700)
+    view.show()
+    t = time.perf_counter()
+    view.set_graph(graph, pos)
+    view.grab()
+    first_paint_s = time.perf_counter() - t
+    for _ in range(5):
+        view.plot.getViewBox().scaleBy((0.8, 0.8))
+        view.grab()
+    total_s = time.perf_counter() - t
+    view.close()
+    app.processEvents()
+    return {"accounts": n_acc, "devices": n_dev, "links": n_links + n_acc,
+            "layout_s": round(layout_s, 2), "first_paint_s": round(first_paint_s, 2),
+            "paint_and_five_zooms_s": round(total_s, 2)}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--large", action="store_true", help="also run 1M users / 10M events")
-    ap.add_argument("--only", choices=["quality", "scale", "baseline", "large"])
+    ap.add_argument("--only", choices=["quality", "scale", "baseline", "large", "graph"])
     ap.add_argument("--_generate", nargs=4, help=argparse.SUPPRESS)
     ap.add_argument("--_detect", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -169,6 +211,8 @@ def main(argv=None) -> int:
     if args.only in (None, "baseline"):
         bu, be = (5_000, 50_000) if args.quick else (20_000, 200_000)
         report["baseline"] = _baseline(bu, be, HELD_OUT_SEEDS[1])
+    if args.only in (None, "graph"):
+        report["graph"] = _graph()
     print(json.dumps(report, indent=1))
     return 0
 

@@ -150,7 +150,8 @@ def test_export_csv(qtbot, pane, runner, tmp_path):
     assert len(lines) == pane.model.rowCount() + 1
 
 
-def test_graph_of_2000_accounts_draws_fast(qtbot):
+def test_graph_of_2000_accounts_lays_out_and_draws(qtbot):
+    # how fast this is drawn is a benchmark figure (python -m benchmarks.fraud --only graph)
     from engine.fraud.layout import force_layout
 
     rng = np.random.default_rng(0)
@@ -163,23 +164,22 @@ def test_graph_of_2000_accounts_draws_fast(qtbot):
              "u": np.r_[u, md[:, 0]], "v": np.r_[v, md[:, 1] + n_acc],
              "w": np.r_[rng.random(12000), np.full(n_acc, 0.5)],
              "edge_kind": np.r_[np.zeros(12000, int), np.ones(n_acc, int)]}
-    t = time.perf_counter()
     pos = force_layout(len(graph["labels"]), graph["u"], graph["v"], graph["w"])
-    layout_s = time.perf_counter() - t
+    assert pos.shape == (n_acc + n_dev, 2) and np.isfinite(pos).all()
+    assert len(np.unique(np.round(pos, 6), axis=0)) == len(pos)  # no two nodes on one spot
     view = GroupGraphView()
     qtbot.addWidget(view)
     view.resize(900, 700)
     view.show()
-    t = time.perf_counter()
     view.set_graph(graph, pos)
-    view.grab()  # force a full paint
+    before = view.grab().toImage()
     vb = view.plot.getViewBox()
-    for _ in range(5):  # zoom steps repaint everything
-        vb.scaleBy((0.8, 0.8))
-        view.grab()
-    draw_s = time.perf_counter() - t
+    (x0, x1), _ = vb.viewRange()
+    vb.scaleBy((0.5, 0.5))
+    (z0, z1), _ = vb.viewRange()
+    assert z1 - z0 == pytest.approx((x1 - x0) * 0.5, rel=1e-3)
+    assert view.grab().toImage() != before  # the zoomed view repaints
     assert len(view.scatter.data) == n_acc + n_dev
-    assert layout_s < 5.0 and draw_s < 5.0, (layout_s, draw_s)
     # hovering reports the account name
     view._on_hover(view.scatter, [view.scatter.points()[7]], None)
     assert "u7" in view.info.text()
