@@ -2001,6 +2001,25 @@ CURRENCY_HINT = re.compile("(?=[SRMHNTAG£₹IlrZ澳葡K₱P₦d新令马港台]
                            "|".join(f"(?:{rx.pattern})" for rx, _ in CURRENCY_REGION_RX) + ")")
 CANTONESE_RX = re.compile(r"[喺嘅佢咗冇唔嘢啲哋嚟睇]")
 TRADITIONAL_ONLY = re.compile(r"[們這個說話電費預價錢買賣號碼區縣灣臺學習業務點後來還會時]")
+# national shapes of a mobile or a North American number, written in a Latin-script message:
+# "(604) 270-8865" (its area code tells Canada from the US), "07823 416 902" (UK), "0423 118 740" (AU)
+NATIONAL_PHONE_SHAPES = (
+    (re.compile(r"(?<![\d+])\(?([2-9]\d\d)\)?[\s.-]?[2-9]\d\d[\s.-]?\d{4}(?!\d)"), None),
+    (re.compile(r"(?<![\d+])07\d{3}[\s-]?\d{3}[\s-]?\d{3}(?!\d)"), "GB"),
+    (re.compile(r"(?<![\d+])04\d\d[\s-]?\d{3}[\s-]?\d{3}(?!\d)"), "AU"))
+
+
+def _phone_shape_region(text: str) -> str | None:
+    for rx, region in NATIONAL_PHONE_SHAPES:
+        m = rx.search(text)
+        if m:
+            if region:
+                return region
+            r = P.region_of_number("+1" + re.sub(r"\D", "", m.group()))
+            return r if r in ("US", "CA") else None
+    return None
+
+
 SINGLISH_RX = re.compile(r"\b(?:shiok|paiseh|kiasu|lepak|HDB|BTO|COE|CPF)\b")  # "lah", "lor" are HK and MY speech too
 TAGLISH_RX = re.compile(r"\b(?:opo|naman|yung|salamat|kasi|talaga|pinas|ay mali|po na|lang po|ko po)\b", re.I)
 
@@ -2040,6 +2059,8 @@ def _home_regions(messages: list[Message], prepared: dict[int, tuple[str, dict]]
                     hint = "PH"  # Tagalog words: a customer in the Philippines
                 if hint is None and SINGLISH_RX.search(msg.text):
                     hint = "SG"  # Malaysians say "lah" too, but their mobiles (01x) are no Singapore numbers
+                if hint is None and not CJK_RX.search(msg.text) and re.search(r"\d{3}", msg.text):
+                    hint = _phone_shape_region(msg.text)
                 if hint:
                     hinted[msg.conversation_id] = hint
             if msg.conversation_id not in mentioned:
