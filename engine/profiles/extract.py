@@ -75,15 +75,22 @@ SPEAKER_ROLE_BEFORE = re.compile(r"(?:我是|(?<![a-z])(?:i'm|i am)\s+)(?:他|�
 JOINT_BEFORE = re.compile(r"(?:我和|我跟|我与|我同|(?<![a-z])me and |\bi \w+(?: it)? with )(?:我的?|my )?$", re.I)
 JOINT_AFTER = re.compile(r"(?:和我|跟我|\s+and (?:i|me)\b)", re.I)
 CONTACT_LABEL = re.compile(r"\s*(?:电话|手机|号码|联系方式|phone|number|tel)", re.I)
-OWNED_AFTER = re.compile(rf"\s*[，,]?\s*(?:这个|这|那个|that|this|it)?\s*(?:是|is|'s|belongs to)\s*(?:我|my)?\s*(?:你的|您的|yours\b|your\b|{_alt(L.THIRD_PARTY_CN)}|"
+OWNED_AFTER = re.compile(rf"\s*[，,]?\s*(?:这个|这|那个|that|this|it)?\s*(?:是|系|係|is|was|'s|belongs to)\s*(?:我|my)?\s*(?:late\s+|ex-?\s*)?(?:你的|您的|yours\b|your\b|{_alt(L.THIRD_PARTY_CN)}|"
                          rf"(?:{_alt(L.THIRD_PARTY_EN)})\b)", re.I)
+# "371302…0822 孩子的", "6177 2083 係我朋友嘅": a value followed by whose it is
+OWNER_AFTER_CN = re.compile(rf"\s*[，,]?\s*(?:是|系|係)?\s*我?(?:{_alt(L.THIRD_PARTY_CN)})(?:的|嘅)(?![\u4e00-\u9fff]|\s*[\d+])")
+# "Ben's number is …", "send the papers to Karen, karen@…", "ringing Greg on …", "she's on …", "(pls cc …)"
+OWNER_NAMED_BEFORE = re.compile(r"(?:\b(?:to|ring|call|text|ringing|calling|try|cc)\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?(?:\s+(?:on|at))?[,:]?|"
+                                r"(?-i:[A-Z][a-z]+)['’]s\s+(?:(?:mobile|cell|phone|home)\s+)?(?:number|mobile|cell|phone|email|e-mail|no\.?)(?:\s+is)?[:：]?|"
+                                r"\b(?:she|he)(?:'s| is)\s+(?:on|at)|\b(?:pls\s+|please\s+|and\s+)?cc:?)\s*$", re.I)
+
 HEDGE_RX = re.compile(r"可能|也许|大概是|好像|maybe|perhaps|probably|i think", re.I)
 CJK_RX = re.compile(r"[\u4e00-\u9fff]")
 
 
 THIRD_LABEL = re.compile(r"(?:他|她|佢)(?:的|嘅|现在的|现在|系|是)?[\u4e00-\u9fff]{0,3}?(?:身份证号?|证件号|电话|手机号?|号码|号|邮箱|微信)"
-                         r"\s*(?:是|系|係|:|：)?\s*$|(?:^|(?<=[\s，,。]))(?:他|她|佢)(?:的|嘅)?\s*$")  # "我3702… 她3702…"
-LABEL_ONLY = re.compile(r"(?:身份证号?|证件号|电话|手机号?|号码|邮箱|微信|(?i:phone|mobile|cell|number|email|id)):?")
+                         r"\s*(?:是|系|係|:|：)?\s*$|(?:^|(?<=[\s，,。]))(?:他|她|佢)(?:是|系|係)\s*$|(?:^|(?<=[\s，,。]))(?:他|她|佢)(?:的|嘅)?\s*$")  # "我3702… 她3702…"
+LABEL_ONLY = re.compile(r"(?:屋企|家里|家|住宅|公司|办公室|(?i:home|work|office)\s*)?(?:身份证号?|证件号|电话|手机号?|号码|邮箱|微信|(?i:phone|mobile|cell|number|email|id)):?")
 SUBJECT_OTHER = re.compile(r"\s*(?:他|她|佢|他们|她们|佢哋|(?i:he|she|they)\b)(?!\s*(?:说|讲|问|said|says|asked))")
 
 
@@ -124,12 +131,12 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
         in_clause = m.start() >= clause_start
         if in_clause or bare_label or POSSESSIVE_AFTER.match(window, m.end()):
             third = m.start()
-    if contact and THIRD_LABEL.search(window, clause_start):
-        return False  # "她身份证110…", "他现在的号是135…"
+    if contact and (THIRD_LABEL.search(window, clause_start) or OWNER_NAMED_BEFORE.search(window)):
+        return False  # "她身份证110…", "他现在的号是135…", "Ben's number is …"
     own = max((m.start() for m in SELF_RX.finditer(window)), default=-1)
     if third >= 0 and third >= own:  # "我先生": the self word is part of the third-party word
         return False
-    return not OWNED_AFTER.match(text, end)
+    return not OWNED_AFTER.match(text, end) and not (contact and OWNER_AFTER_CN.match(text, end))
 
 
 # ------------------------------------------------------------------ patterns
@@ -2111,7 +2118,7 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
     asked: dict[str, tuple[str, int]] = {}
     prepared = {id(m): prepare(m.text) for m in messages if m.role == "customer" and m.text}  # by object: ids may repeat
     region = _home_regions(messages, prepared)  # conversation -> phone region it points at
-    staff_numbers: dict[str, set[str]] = {}  # conversation -> last 8 digits of numbers staff sent
+    staff_numbers: dict[str, set[str]] = {}  # conversation -> e-mails and last 8 digits of numbers staff sent
     greeted: set[str] = set()  # conversations whose first staff message has been read
     for_other: set[str] = set()  # conversations whose service is for someone else
     about_subject: dict[str, int] = {}  # conversation -> customer messages left that answer about them
@@ -2127,6 +2134,8 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
                 staff_named.add(msg.conversation_id)
                 named_cities[msg.conversation_id] = named_cities.get(msg.conversation_id, frozenset()) | cities
         if msg.role != "customer":
+            for address in EMAIL.findall(msg.text or "") if "@" in (msg.text or "") else ():
+                staff_numbers.setdefault(msg.conversation_id, set()).add(address.lower())
             for run in DIGIT_RUN.findall(msg.text or ""):
                 digits = re.sub(r"\D", "", run)
                 if len(digits) >= 7:
@@ -2179,8 +2188,9 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
                 corrected = {f.field for f in found}
                 taken_back.update(id(f) for f in last_facts.get(msg.conversation_id, ()) if f.field in corrected)
             echoed = staff_numbers.get(msg.conversation_id)
-            if echoed:  # "Got it, 416-962-3385 saved": the staff member's own number, repeated back
-                found = [f for f in found if f.field != "phone" or f.value[-8:] not in echoed]
+            if echoed:  # "Got it, 416-962-3385 saved", "kefu@… 是吧": the staff member's own, repeated back
+                found = [f for f in found if not (f.field == "phone" and f.value[-8:] in echoed
+                                                  or f.field == "email" and f.value in echoed)]
             kept = [Fact(f.field, f.value, f.display, f.confidence, f.start, f.end, msg.id, "text") for f in found]
             out.extend(kept)
             last_facts[msg.conversation_id] = kept
