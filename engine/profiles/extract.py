@@ -798,7 +798,7 @@ LEAD_NAME_EN = re.compile(r"^(?:(?i:hi|hello|hey|dear [a-z]+)[,!\s]+)?(" + EN_FU
                           r"|\s+(?=(?i:from|here)\b))")
 NAME_HERE_EN = re.compile(r"(?:^|(?<=[.,!]\s))(" + EN_FULL_NAME.pattern + r") here\b")
 LEAD_NAME_CN = re.compile(r"^([\u4e00-\u9fff]{2,4})\s+(?=[男女](?:的|生|士)?(?:[\s，,]|$)|\d{2}岁)")
-CN_NAME_AFTER = re.compile(r"^\s+([\u4e00-\u9fff]{2,4})\s*(?=[，,。！!]|$)")
+CN_NAME_AFTER = re.compile(r"^(?:\s+|\s*[—–-]+\s*)([\u4e00-\u9fff]{2,4})(?=\s*(?:[，,。！!]|$)|\s)")
 
 
 def _name_before_contact(text, facts, own, hedged, contact_spans):
@@ -845,7 +845,7 @@ SELF_INTRO = re.compile(r"我是|我叫|本人|我自己|\b(?:i'm|i am)\b", re.I
 
 
 SURNAME_GIVEN_CN = re.compile(r"(?:本人|我|敝|免贵)姓([\u4e00-\u9fff]{1,2})[，,\s]*名(?:字)?(?:叫)?([\u4e00-\u9fff]{1,2})(?=[，,。！!\s]|$)")
-ROLE_THEN_NAME_CN = re.compile(rf"我是[\u4e00-\u9fff]{{0,8}}?(?:妈妈|爸爸|家长|太太|老婆|妻子|老公|先生|丈夫|的|{_alt(L.CN_TITLES)}|内勤|科员|秘书)\s*([\u4e00-\u9fff]{{2,3}})(?=[，,。！!\s\d]|$|我们|我在|我住)")
+ROLE_THEN_NAME_CN = re.compile(rf"(?:(?:^|(?<=[，,。\s]))是我[，,\s]+|我是[\u4e00-\u9fff]{{0,8}}?(?:妈妈|爸爸|家长|太太|老婆|妻子|老公|先生|丈夫|的|{_alt(L.CN_TITLES)}|内勤|科员|秘书))\s*([\u4e00-\u9fff]{{2,3}})(?=[，,。！!\s\d]|$|我们|我在|我住)")
 THANKS_NAME_END = re.compile(r"(?i:thanks|thank you|cheers|regards|thx|tq)[!,.\s]+(?:-\s*)?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*[.!]?$")
 GREETING_LEAD = re.compile(r"\W*(?:(?:hi|hey|hello|yo|ok|okay|yes|yeah|ya)[\s,!.]*)?", re.I)
 HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mdm|Madam)\.?\s+")
