@@ -179,7 +179,8 @@ EN_NOT_NAME = {"Thanks", "Thank", "Please", "Monday", "Tuesday", "Wednesday", "T
                "Plus", "Air", "Mini", "Hospital", "Bank", "University", "Group", "Ltd", "Inc", "Labs", "Lab",
                "LLC", "LLP", "Consulting", "Partners", "Capital", "Studio", "Studios", "Solutions", "Systems",
                "Technologies", "Analytics", "Holdings", "Pte", "Co", "Corp", "East", "West", "North", "South",
-               "Upper", "Lower", "New", "Old", "Port", "Saint", "St", "Founder", "Manager", "Director"}
+               "Upper", "Lower", "New", "Old", "Port", "Saint", "St", "Founder", "Manager", "Director",
+               "Taman", "Jalan", "Lorong", "Persiaran", "Residensi", "Bandar", "Kampung", "Desa", "Bukit", "Plateau", "Mont"}
 GENDER_CN = re.compile(r"(?:我是|本人|我|性别\s*[:：]?)\s*(?:一个|一名|个)?(男|女)(?:的|生|士|性|孩|人)?(?![朋友儿])|"
                        r"我是个?[^，,。！!？?]{0,8}的(男|女)(?=生|孩)|我是[\u4e00-\u9fff](女|先)(?=士|生)")
 GENDER_ROLE = re.compile(r"\bsingle (mom|mum|mother|dad|father)\b|(宝妈|孕妈|全职妈妈|宝爸|奶爸|(?<=我是他)妈妈|(?<=我是她)妈妈|(?<=我是孩子)妈妈|(?<=我是他)爸爸|"
@@ -595,7 +596,7 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
     contact_spans = [(f.start, f.end) for f in facts if f.field in CONTACT_FIELDS] + \
         [m.span() for m in ID_SHAPED.finditer(num_text)]
     has_contact = bool(contact_spans)
-    if "name" in asked or "name" in gates or has_contact or LEAD_FULL_NAME.match(text):
+    if "name" in asked or "name" in gates or has_contact or LEAD_FULL_NAME.match(text) or NAME_SENTENCE_EN.search(text):
         _names(text, facts, own, hedged, asked, has_contact, contact_spans)
     if SIGNATURE_SEP.search(text):
         _signature(text, facts, own, hedged)
@@ -888,6 +889,29 @@ def _leading_name(text, facts, own, hedged):
         facts.append(_fact("name", m.group(1), m.group(1), 0.8, *m.span(1), hedged))
 
 
+# a full name as a sentence of its own, then the writer's details: "Tom Whitfield. 14/03/1979. 07823 …",
+# "…jacked it up. Kyle Brennan, plumber, run …", "-- Rosa Delgado, Owner, …", "… — Jennifer Yip, CLP Power"
+NAME_SENTENCE_EN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[—–]\s)|(?<=--\s))(" + EN_FULL_NAME.pattern + r")"
+                              r"(?=\s*[,.](?:\s|$)|\s*$|\s+[\U0001F300-\U0001FAFF\u2600-\u27BF])")
+DETAILS_AFTER_NAME = re.compile(rf"\d|\b(?i:i own|i run|i'm|i am|{_alt(L.EN_TITLES)}|owner|founder|stay|staying|live|living|policy|account)\b")
+
+
+def _sentence_name(text, facts, own, hedged):
+    for m in NAME_SENTENCE_EN.finditer(text):
+        name, words = m.group(1), m.group(1).split()
+        if words[0].lower() in NOT_A_LEAD_NAME or any(w.isupper() or w.lower() in EN_NAME_STOP or w.lower() in COMMON_LOWER_WORDS or w in EN_NOT_NAME
+               or w in ORG_WORDS_EN or w in L.EN_ORG_SUFFIXES for w in words) \
+                or any(x in L.CITY_REGION or x in L.DISTRICT_CITY or x in L.TOWN_CITY for x in (name, words[0])):
+            continue
+        rest = text[m.end():]
+        if re.search(r"\b(?:Mr|Mrs|Ms|Dr|Prof|St)\.\s$", text[max(0, m.start() - 6):m.start()]):
+            continue  # "Mr. Richard Ho": the full stop ends a title, not a sentence
+        if (rest.strip(" .!") and not DETAILS_AFTER_NAME.search(rest)) or not own(*m.span(1)):
+            continue
+        facts.append(_fact("name", name, name, 0.7, *m.span(1), hedged))
+        return
+
+
 def _clause_names(text, facts, own, hedged):
     """A clause that is nothing but a full name, in a message that gives contact details
     ("Sophie Walker, mobile 0412 …", "…1203，孙磊，189…"): people sign their details so."""
@@ -992,6 +1016,8 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
             s0 = m.start(1) if m.group(1) else m.start(2)
             if own(s0, s0 + len(name)):
                 facts.append(_fact("name", name, name, 0.7, s0, s0 + len(name), hedged))
+    if latin and not any(f.field == "name" for f in facts):
+        _sentence_name(text, facts, own, hedged)
     if latin and not any(f.field == "name" for f in facts):
         m = THANKS_NAME_END.search(text)  # "…. Thanks! Sneha": signed at the end
         if m and m.group(1) not in EN_NOT_NAME and m.group(1).lower() not in EN_NAME_STOP and own(*m.span(1)):
