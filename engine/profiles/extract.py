@@ -414,9 +414,13 @@ CITY_REGION_RX = re.compile(rf"(?<![A-Za-z])({_alt(L.COUNTRY_REGION)})(?![a-z])|
 BRAND_RX = re.compile(rf"(?<![\w&])({_alt(L.BRAND_REGION)})(?![\w&])")
 
 
-def _region_of_city(city: str) -> str:
-    """Phone region of a canonical city name (Chinese names are mainland cities but for HK/Macau)."""
-    return L.CITY_REGION.get(city) or L.TOWN_REGION.get(city) or ("TW" if city in L.TW_CITIES else {"香港": "HK", "澳门": "MO"}.get(city, "CN"))
+def _region_of_city(city: str) -> str | None:
+    """Phone region of a canonical city name (Chinese names are mainland cities but for HK/Macau;
+    a Latin-script town no table knows says nothing)."""
+    known = L.CITY_REGION.get(city) or L.TOWN_REGION.get(city)
+    if known or city.isascii():
+        return known
+    return "TW" if city in L.TW_CITIES else {"香港": "HK", "澳门": "MO"}.get(city, "CN")
 
 
 def _region_in(text: str) -> str | None:
@@ -616,7 +620,7 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
     _personal(text, ts, facts, own, hedged, asked, taken, gates, region)
     home_city = next((f.value for f in facts if f.field == "city"), None)
     if home_city:  # "預算6萬，住大里": the money is Taichung's
-        home_region = _region_of_city(home_city)
+        home_region = _region_of_city(home_city) or region
     if "budget" in asked or "budget" in gates:
         _budget(text, facts, hedged, has_cjk, asked, taken,
                 home_region if not has_cjk or home_region in ("HK", "TW", "MO") else None)
@@ -1566,7 +1570,7 @@ def _town_by_postcode(text, facts, own, hedged) -> None:
         coded = m.group("uk") or m.group("ie") or m.group("aupc") or m.group("zip")
         before = text[max(0, m.start() - 14):m.start()]
         whole_clause = re.fullmatch(r"(?:.*[,:\-–|]\s*|\s*)", before) is not None and \
-            re.match(r"\s*(?:[,.;|\-–]|$)", text[m.end():]) is not None
+            (re.match(r"\s*(?:[,.;|\-–]|$)", text[m.end():]) is not None or text[m.end() - 1] == ".")
         if not (coded or whole_clause or re.search(r"\b(?:in|Location:?)\s*$", before)):
             continue  # "Sounds OK" is no town in Oklahoma
         if own(m.start(1), m.end(1)):
