@@ -269,7 +269,7 @@ CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|i'm in|i
                      rf"(?-i:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*) in)"
                      rf"\s+({_alt(L.EN_CITIES)})(?:'s)?\b", re.I)
 CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)})(?: (?:area|office)|[- ]based|,\s+(?:[A-Z]{{2}}|NSW|VIC|QLD|TAS|ACT)\b(?:\s+\d{{4,5}})?)\b|\b({_alt(L.EN_CITY_ALIASES)}) office\b|\bin ({_alt(L.EN_CITIES)})(?=\s*(?:[.!;,]|$))|"
-                          rf"\b(?i:(?:i'm|i am|we're|we are|based|live) in|moved to|(?:i'm|i am|we're|we are|we|i) from) ({_alt(L.EN_CITY_ALIASES)})\b")
+                          rf"\b(?i:(?:i'm|i am|we're|we are|based|live) in|moved to|(?:i|we) stay(?:ing)?(?: in| at)?|(?:i'm|i am|we're|we are|we|i) from) ({_alt(L.EN_CITY_ALIASES)})\b")
 # "郑州金水区，…" / "北京朝阳这边": a city and district standing as the whole clause
 CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}}区|^({CITY_CN_NAMES})市(?=[\u4e00-\u9fff]{{2,12}}?(?:路|街|大道)\d)|"
                                   rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})人(?=\s*(?:[，,。！!]|$))|"
@@ -1602,6 +1602,9 @@ def _district_lead_city(clause: str) -> str | None:
     return None
 
 
+CITY_AFTER_DISTRICT = re.compile(rf",\s*({_alt(L.EN_CITIES)})\b")
+
+
 def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, context=frozenset()):
     # the Chinese rules need a Chinese city named, the English ones an English one
     gates = scan(text.lower()) if gates is None else gates
@@ -1612,6 +1615,9 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, cont
         if any(f.field == "city" for f in facts) or TRAVEL_AFTER.match(text, m.end()) or not own(*m.span(g)):
             continue
         city = _district_city(m.group(g))
+        named = CITY_AFTER_DISTRICT.match(text, m.end(g))
+        if named and CITY_BY_LOWER.get(named.group(1).lower(), city) != city:
+            city = _canonical_city(CITY_BY_LOWER[named.group(1).lower()])  # "Kensington, Calgary": not London's
         if context and city not in context and _region_of_city(city) == "CN" and CJK_RX.match(m.group(g)) and not m.group(g).endswith(("区", "县", "旗")) \
                 and not text.startswith("区", m.end(g)):
             continue  # "我住西乡" in a conversation about 深圳: its 西乡 street, not 汉中's 西乡县
