@@ -262,13 +262,13 @@ CITY_DISTRICT_HERE = re.compile(rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?[\
 CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|i'm in|i am in|located in|"
                      rf"i'm from|i am from|(?:we're|we are|we|i) from|i staying|we staying|moved to|live in|we're in|we are in|we live in|here in|been in|"
                      rf"relocating from|moving from|stay in|staying in|(?:an?|the) [a-z]+ from|up the road in|"
-                     rf"already in|still in|home to|back home in|(?:my|our)(?: first| new)? (?:house|home|place|flat|apartment|condo) in|"
+                     rf"already in|still in|home to|back home in|(?:from )?home in|relocated (?:here )?(?:from (?-i:[A-Z])[\w ]{{1,20}}? )?to|(?:my|our)(?: first| new)? (?:house|home|place|flat|apartment|condo) in|"
                      rf"(?:we're|we are|i'm|i am) (?:up|down|out|over) in|"
                      rf"moving within|in [A-Z][\w&]+,|"
                      rf"(?:work|working) in|(?:work|working|study|studying|{_alt(L.EN_TITLES)}) (?:at|for) (?:the )?"
                      rf"(?-i:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*) in)"
                      rf"\s+({_alt(L.EN_CITIES)})(?:'s)?\b", re.I)
-CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)})(?: (?:area|office)|[- ]based|,\s+(?:[A-Z]{{2}}|NSW|VIC|QLD|TAS|ACT)\b(?:\s+\d{{4,5}})?)\b|\b({_alt(L.EN_CITY_ALIASES)}) office\b|\bin ({_alt(L.EN_CITIES)})(?=\s*(?:[.!;,]|$))|"
+CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)})(?: (?:area|office)| where (?:i|we) live\b|[- ]based|,\s+(?:[A-Z]{{2}}|NSW|VIC|QLD|TAS|ACT)\b(?:\s+\d{{4,5}})?)\b|\b({_alt(L.EN_CITY_ALIASES)}) office\b|\bin ({_alt(L.EN_CITIES)})(?=\s*(?:[.!;,]|$))|"
                           rf"\b(?i:(?:i'm|i am|we're|we are|based|live) in|moved to|(?:i|we) stay(?:ing)?(?: in| at)?|(?:i'm|i am|we're|we are|we|i) from) ({_alt(L.EN_CITY_ALIASES)})\b")
 # "郑州金水区，…" / "北京朝阳这边": a city and district standing as the whole clause
 CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}}区|^({CITY_CN_NAMES})市(?=[\u4e00-\u9fff]{{2,12}}?(?:路|街|大道)\d)|"
@@ -1605,6 +1605,16 @@ def _district_lead_city(clause: str) -> str | None:
 CITY_AFTER_DISTRICT = re.compile(rf",\s*({_alt(L.EN_CITIES)})\b")
 
 
+# "student at University of Manchester", "postdoc at the University of Auckland"
+UNIVERSITY_CITY = re.compile(rf"\b(?:student|studying|study|undergrad|phd)\b[^.!?]{{0,30}}?"
+                             rf"\bUniversity of ({_alt(L.EN_CITIES)})\b", re.I)
+# a British postcode district after a home cue: "I'm in E17", "we're in M20"
+UK_OUTWARD_HOME = re.compile(r"\b(?:i'm in|i am in|we're in|we are in|based in|live in|living in)\s+([A-Z]{1,2})\d{1,2}[A-Z]?\b(?!\s?\d[A-Z]{2})", re.I)
+UK_POSTCODE_AREA_CITY = {**{a: "London" for a in "E EC N NW SE SW W WC".split()}, "M": "Manchester", "B": "Birmingham",
+                         "L": "Liverpool", "LS": "Leeds", "G": "Glasgow", "EH": "Edinburgh", "CF": "Cardiff",
+                         "BS": "Bristol", "NE": "Newcastle", "BT": "Belfast", "S": "Sheffield", "NG": "Nottingham"}
+
+
 def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, context=frozenset()):
     # the Chinese rules need a Chinese city named, the English ones an English one
     gates = scan(text.lower()) if gates is None else gates
@@ -1664,6 +1674,12 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, cont
         _home_place_en(text, facts, own, hedged)
     if not any(f.field == "city" for f in facts) and POSTCODE_OR_STATE.search(text):
         _town_by_postcode(text, facts, own, hedged)
+    for rx in (UNIVERSITY_CITY, UK_OUTWARD_HOME) if not has_cjk and not any(f.field == "city" for f in facts) else ():
+        m = rx.search(text)
+        city = (CITY_BY_LOWER.get(m.group(1).lower()) if rx is UNIVERSITY_CITY else UK_POSTCODE_AREA_CITY.get(m.group(1).upper())) if m else None
+        if city and own(*m.span(1)):
+            facts.append(_fact("city", _canonical_city(city), _canonical_city(city), 0.7, *m.span(1), hedged))
+            break
     if has_cjk and "cn_district" in gates and not any(f.field == "city" for f in facts):
         for s0, clause in _clauses(text):
             m = DISTRICT_HERE_CN.match(clause)
