@@ -1239,6 +1239,9 @@ CLAUSE_ORG_EN = re.compile(rf"^((?:[A-Z][\w&.'’-]*\s+|&\s+){{1,5}}(?:{_alt(L.E
                            r"(?:\s+in\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?$")
 
 
+SPEAKER_ORG_LEAD = re.compile(rf"(?:我们是|我是|我们|我在)(?:({CITY_CN_NAMES})市?的)?")
+
+
 def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
     latin = LATIN_WORD.search(text) is not None
     for m in COMPANY_DEPT_CN.finditer(text) if has_cjk else ():
@@ -1307,8 +1310,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 area = None  # "四川航空", "太古地產": the place is part of the name
             if area:  # "科技园腾讯", "徐家汇美团": a place name, then the employer
                 place, start, short_ok = place[len(area):], start + len(area), True
-            if "的" in place:  # "北京望京的阿里": the district, then the employer
-                cut = place.rindex("的") + 1
+            if "的" in place or "嘅" in place:  # "北京望京的阿里", "铜锣湾嘅腾讯": the district, then the employer
+                cut = max(place.rfind("的"), place.rfind("嘅")) + 1
                 place, start, short_ok = place[cut:], start + cut, True
             if len(place) < (2 if short_ok else 3) or (len(place) > 2 and _place_prefix(place) == place) or place in ("外地", "本地", "公司", "家里", "这边", "那边", "国外") \
                     or place.endswith(("这边", "那边", "附近", "这里", "那里", "区", "园", "大厦", "广场", "商圈", "路", "街", "大道")) \
@@ -1383,6 +1386,15 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 if own(s0, s0 + len(org.group(1))):
                     facts.append(_fact("company", org.group(1), org.group(1), 0.75, s0, s0 + len(org.group(1)), hedged))
                     break
+    for i, f in enumerate(facts):
+        lead = SPEAKER_ORG_LEAD.match(f.value) if f.field == "company" and has_cjk else None
+        if lead and len(f.value) - lead.end() >= 2:  # "我们是高雄的海港水产有限公司": who, where, then the name
+            org, s0 = f.value[lead.end():], f.start + lead.end()
+            facts[i] = _fact("company", org, org, f.confidence, s0, f.end, hedged)
+            city = lead.group(1)
+            if city and not any(g.field == "city" for g in facts) and own(f.start + lead.start(1), f.start + lead.end(1)):
+                facts.append(_fact("city", _canonical_city(city), _canonical_city(city), 0.75,
+                                   f.start + lead.start(1), f.start + lead.end(1), hedged))
     if "@" in text and not any(f.field == "company" for f in facts):
         _email_domain_org(text, facts, own, hedged)
     if "company" in asked and not any(f.field == "company" for f in facts):
