@@ -72,7 +72,7 @@ POSSESSIVE_AFTER = re.compile(r"\s*(?:的|嘅|'s|’s|电话|手机|号码|邮�
 SELF_RX = re.compile(rf"(?:{_alt(L.SELF_CN)})|我|\b(?:my own|mine|my|i am|i'm|me|i)\b", re.I)
 SPEAKER_ROLE_BEFORE = re.compile(r"(?:我是|(?<![a-z])(?:i'm|i am)\s+)(?:他|她|孩子的?|宝宝的?|(?:his|her|their|the kid's)\s+|"
                                  r"(?:an?|the)\s+(?:[a-z]+\s+){0,2}|[\u4e00-\u9fffA-Za-z ]{1,8})?$", re.I)
-JOINT_BEFORE = re.compile(r"(?:我和|我跟|我与|我同|(?<![a-z])me and |\bi \w+(?: it)? with )(?:我的?|my )?$", re.I)
+JOINT_BEFORE = re.compile(r"(?:我和|我跟|我与|我同|(?<![a-z])me (?:and|&|n) |\bi \w+(?: it)? with )(?:我的?|my )?$", re.I)
 JOINT_AFTER = re.compile(r"(?:和我|跟我|\s+and (?:i|me)\b)", re.I)
 CONTACT_LABEL = re.compile(r"\s*(?:电话|手机|号码|联系方式|phone|number|tel)", re.I)
 OWNED_AFTER = re.compile(rf"\s*[，,]?\s*(?:这个|这|那个|that|this|it)?\s*(?:是|系|係|is|was|'s|belongs to)\s*(?:我|my)?\s*(?:late\s+|ex-?\s*)?(?:你的|您的|yours\b|your\b|{_alt(L.THIRD_PARTY_CN)}|"
@@ -234,7 +234,9 @@ COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|my employer(?:,| is)|employer:|
                         rf"(?:i'm|i am|im) at(?= [A-Z][\w&.'-]* (?:(?:office|HQ|headquarters|during|as)\b|in [A-Z]))|work (?:nights|days|shifts|weekends) at|(?:i|we) run(?= (?:[A-Z][\w&.'-]*\s+){{1,4}}?(?:[A-Z][\w&.'-]*)(?:[,.;]|\s+(?:and|so|in|for)\b|$))|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work(?:ing)? (?:from home|remotely|remote) for|company is|current company:|company:|im with|teach(?:ing)? at|(?:shop|business|firm|practice|restaurant|bakery|cafe|café|salon|clinic) is|my (?:[a-z]+ )?(?:firm|company|business|shop|store|bakery|cafe|café|restaurant|practice|clinic|salon|studio|agency),|(?:nagwowork|nagtatrabaho|work|working|kerja|bekerja|jurutera|nurse|engineer)(?: ako)? (?:sa|di|dengan|kat)|(?:^|(?<=[.,]\s))(?-i:[A-Z][a-z]+ [A-Z][a-z]+) from|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
                         rf"i'm (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|i am (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|"
                         rf"(?:{_alt(L.EN_TITLES)}) (?:at|with|@)|(?:ceo|cto|cfo|coo|cmo|founder|md) @|head of (?:[A-Za-z&]+ ){{0,2}}[A-Za-z&]+ at|"
-                        rf"(?:this is|i'm|im|i am|it's) [A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}} from|from|for)\s+(?:the\s+)?"
+                        rf"(?:this is|i'm|im|i am|it's) [A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}} from|i own(?= [A-Z])|(?:drive|driving) for|both (?:at|work(?:ing)?(?: at| for)?)|"
+                        rf"work in (?-i:[A-Z][\w]+) for|(?:relocated|transferred)[^.!?]{{0,40}}? with|(?:^|(?<=, ))run(?= [A-Z])|store is|"
+                        rf"(?:desk line|desk) at|(?<=, )work(?= (?-i:[A-Z]{{2,}})\b)|teach(?:ing)?(?: [\w-]+){{0,3}} at|from|for)\s+(?:the\s+)?"
                         r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|\+|of\b|and\b)|,\s*Ltd\b)*)")
 TITLE_CN = re.compile(rf"(?:我是|都是|是一名|是一位|我是一名|我是一个|在[\u4e00-\u9fff]{{2,20}}?(?:当|做|任)|我做|我当|职位是|职务是|担任)"
                       rf"\s*(?:一名|一个|个)?((?:(?!的)[\u4e00-\u9fffA-Z]){{0,6}}(?:{_alt(L.CN_TITLES)}))(?!公司)")
@@ -1341,6 +1343,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
         tails = [t for t in (" ".join(words[-k:]) for k in range(1, min(6, len(words)))) if t in PLACE_AFTER_ORG_ORDER
                  and not org[:-len(t)].rstrip().endswith((" of", " and", "&"))]
         place = min(tails, key=PLACE_AFTER_ORG_ORDER.get) if tails else None
+        if not place and len(words) == 2 and words[0].isupper() and words[1] in L.DISTRICT_CITY:
+            place = words[1]  # "OCBC Tampines": the bank's branch there
         if place:  # "Pos Laju Shah Alam", "Petronas Twin Towers KL": the organisation, then where it is
             org = org[:-len(place) - 1]
             city = _canonical_city(L.EN_CITY_ALIASES.get(place) or L.DISTRICT_CITY.get(place) or L.TOWN_CITY.get(place) or place)
