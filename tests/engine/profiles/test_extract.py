@@ -322,31 +322,42 @@ TARGETS = {"phone": (0.97, 0.95), "email": (0.97, 0.95), "id_number": (0.97, 0.9
 
 
 DEV_PARTS = ("dev", *(f"dev{i}" for i in range(2, 27)))
-HELD_OUT_PARTS = ("heldout25", "heldout26", "heldout27")
+NEWEST_DEV_PARTS = ("dev27", "dev28", "dev29")  # tuned on in one session only
+HELD_OUT_PARTS = ("heldout28", "heldout29", "heldout30")
+
+
+def _scored(parts):
+    corpus = [m for part in parts for m in load_corpus(DATA / f"corpus_{part}.txt")]
+    assert len({m.message.id for m in corpus}) == len(corpus), "message ids collide across parts"
+    return score(corpus)
 
 
 def test_development_parts_together_meet_every_target():
-    """All development parts (rules were tuned on them) keep the issue's targets."""
-    corpus = [m for part in DEV_PARTS for m in load_corpus(DATA / f"corpus_{part}.txt")]
-    assert len({m.message.id for m in corpus}) == len(corpus), "message ids collide across parts"
-    result = score(corpus)
+    """The development parts tuned on over several sessions keep every one of the issue's targets."""
+    result = _scored(DEV_PARTS)
     for field, (p, r) in TARGETS.items():
         assert result[field]["precision"] >= p and result[field]["recall"] >= r, (field, result[field])
 
 
+def test_all_development_parts_keep_what_they_reach():
+    """With the newest parts added, everything but company recall (0.839) still meets its target."""
+    result = _scored(DEV_PARTS + NEWEST_DEV_PARTS)
+    for field, (p, r) in TARGETS.items():
+        r = 0.83 if field == "company" else r
+        assert result[field]["precision"] >= p and result[field]["recall"] >= r, (field, result[field])
+
+
 def test_untouched_held_out_parts_keep_the_targets_they_meet():
-    """corpus_heldout25/26/27 were never used to tune rules; docs/profiles.md lists where they fall short."""
-    corpus = [m for part in HELD_OUT_PARTS for m in load_corpus(DATA / f"corpus_{part}.txt")]
-    assert len({m.message.id for m in corpus}) == len(corpus)
-    result = score(corpus)
-    p, r = TARGETS["birthday"]
-    assert result["birthday"]["precision"] >= p and result["birthday"]["recall"] >= r, result["birthday"]
-    assert result["name"]["precision"] >= 0.85 and result["name"]["recall"] >= 0.82, result["name"]  # recall 0.848
-    for field in ("phone", "email", "id_number"):  # identifiers: recall at or near the target, precision below it
-        assert result[field]["precision"] >= 0.90 and result[field]["recall"] >= 0.94, (field, result[field])
-    assert result["budget"]["precision"] >= 0.85 and result["budget"]["recall"] >= 0.80, result["budget"]
-    for field in ("company", "city"):  # what is extracted is mostly right; recall falls short
+    """corpus_heldout28/29/30 were never used to tune rules; docs/profiles.md lists where they fall short."""
+    result = _scored(HELD_OUT_PARTS)
+    for field in ("name", "birthday", "budget", "id_number"):
+        p, r = TARGETS[field]
+        assert result[field]["precision"] >= p and result[field]["recall"] >= r, (field, result[field])
+    for field in ("phone", "email"):  # recall meets the target, precision is 0.963 and 0.965
+        assert result[field]["precision"] >= 0.95 and result[field]["recall"] >= 0.95, (field, result[field])
+    for field in ("company", "city"):  # what is extracted is mostly right; recall falls short (0.58, 0.71)
         assert result[field]["precision"] >= 0.80, (field, result[field])
+
 
 def test_corpus_loader_reports_bad_lines(tmp_path):
     from engine.errors import InputError
@@ -445,3 +456,35 @@ def test_ask_words_cover_every_ask_rule():
         text = P.to_simplified(text) if CJK_RX.search(text) else text
         if any(rx.search(text) for _, rx in ASK_RULES):
             assert ASK_WORDS.search(text), text
+
+
+def test_contacts_whose_owner_is_named_are_not_the_customers():
+    assert not any(f == "phone" for f, _ in facts("wife Eleni does the paperwork, she's on 0421 668 930"))
+    assert not any(f == "phone" for f, _ in facts("Ben's number is 0433 906 127 btw"))
+    assert not any(f == "email" for f, _ in facts("Please send the papers to Karen, karen.fraser.ns@gmail.com"))
+    assert not any(f == "id_number" for f, _ in facts("顺便帮我妈也问问，她是 31011519600214042X"))
+    assert not any(f == "id_number" for f, _ in facts("371302201604150822 孩子的 我是她妈妈周静"))
+    # whose it is, said before the next value, leaves the first one the customer's
+    assert ("id_number", "320106199005120319") in facts("我的 320106199005120319，我老婆的 320582200002293365")
+
+
+def test_an_email_the_staff_sent_is_theirs_when_repeated():
+    msgs = [Message("1", "c", "s1", "staff", TS, "请把材料发到 kefu@kmkq.cn"),
+            Message("2", "c", "u1", "customer", TS, "好 kefu@kmkq.cn 是吧 我发过去"),
+            Message("3", "c", "u1", "customer", TS, "我的邮箱是 wang.lei@163.com")]
+    got = {(f.field, f.value) for f in extract_conversation(msgs)}
+    assert ("email", "wang.lei@163.com") in got and ("email", "kefu@kmkq.cn") not in got
+
+
+def test_a_full_name_as_its_own_sentence_before_details():
+    assert ("name", "Tom Whitfield") in facts("Tom Whitfield. 14/03/1979. 07823 416 902")
+    assert ("name", "Rosa Delgado") in facts("-- Rosa Delgado, Owner, Delgado Nails & Spa, Scottsdale AZ")
+    assert not any(f == "name" for f, _ in facts("Hi Priya, 2 nights from next Friday, king room"))
+    assert not any(f == "name" for f, _ in facts("Mr. Richard Ho, passport K09821145, DOB 1975-03-09"))
+
+
+def test_a_national_phone_shape_tells_the_currency_of_a_dollar_budget():
+    msgs = [Message("1", "c", "u1", "customer", TS, "My number is 902 455 3018. I don't want to spend more than $25.")]
+    budgets = [f.value for f in extract_conversation(msgs) if f.field == "budget"]
+    assert budgets and budgets[0]["currency"] == "CAD"
+    assert ("city", "Calgary") in facts("Amira Haddad, 403-875-2219. I'm in Kensington, Calgary")
