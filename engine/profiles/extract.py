@@ -65,7 +65,7 @@ SENT_END = re.compile(r"[。！？!?；;\n]|(?<!\bno)(?<!\bNo)(?<!\btel)(?<!\bTe
 CLAUSE_END = re.compile(r"[，,。！？!?；;\n]")
 THIRD_RX = re.compile(rf"(?:{_alt(L.THIRD_PARTY_CN)})|我们(?:的)?(?:部长|处长|科长|主任|院长|总监|经理|老总|领导|老板|财务|会计|行政|法人)|"
                       rf"\b(?:{_alt(L.THIRD_PARTY_EN)})\b|\b(?:my|our|the) (?:[a-z]+ )?(?:accountant|bookkeeper|FD|MD|CEO|CFO|COO|"
-                      rf"director|lawyer|solicitor|caretaker|landlord|tenant|cleaner|nanny|driver|(?:office|finance|operations|site) manager|"
+                      rf"director|lawyer|solicitor|caretaker|landlord|tenant|cleaner|nanny|driver|(?:office|finance|operations|site) manager|analyst|intern|deputy|"
                       rf"managing partner)\b|\b(?:hers|theirs)\b", re.I)
 POSSESSIVE_AFTER = re.compile(r"\s*(?:的|嘅|'s|’s|电话|手机|号码|邮箱|微信|地址|number|phone|email|address|"
                               r"contact|是|is|:|：)", re.I)
@@ -82,14 +82,16 @@ OWNER_AFTER_CN = re.compile(rf"\s*[，,]?\s*(?:是|系|係)?\s*我?(?:{_alt(L.TH
 # "Ben's number is …", "send the papers to Karen, karen@…", "ringing Greg on …", "she's on …", "(pls cc …)"
 OWNER_NAMED_BEFORE = re.compile(r"(?:\b(?:to|ring|call|text|ringing|calling|try|cc)\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?(?:\s+(?:on|at))?[,:]?|"
                                 r"(?-i:[A-Z][a-z]+)['’]s\s+(?:(?:mobile|cell|phone|home)\s+)?(?:number|mobile|cell|phone|email|e-mail|no\.?)(?:\s+is)?[:：]?|"
-                                r"\b(?:she|he)(?:'s| is)\s+(?:on|at)|\b(?:pls\s+|please\s+|and\s+)?cc:?)\s*$", re.I)
+                                r"\b(?:she|he)(?:'s| is)\s+(?:on|at)|\b(?:pls\s+|please\s+|and\s+)?cc:?|"
+                                r"(?-i:[A-Z][a-z]+)(?: [\w']+){0,4}? (?:is|'s) (?:on|at))\s*$", re.I)
 
 HEDGE_RX = re.compile(r"可能|也许|大概是|好像|maybe|perhaps|probably|i think", re.I)
 CJK_RX = re.compile(r"[\u4e00-\u9fff]")
 
 
 THIRD_LABEL = re.compile(r"(?:他|她|佢)(?:的|嘅|现在的|现在|系|是)?[\u4e00-\u9fff]{0,3}?(?:身份证号?|证件号|电话|手机号?|号码|号|邮箱|微信)"
-                         r"\s*(?:是|系|係|:|：)?\s*$|(?:^|(?<=[\s，,。]))(?:他|她|佢)(?:是|系|係)\s*$|(?:^|(?<=[\s，,。]))(?:他|她|佢)(?:的|嘅)?\s*$")  # "我3702… 她3702…"
+                         r"\s*(?:是|系|係|:|：)?\s*$|(?:^|(?<=[\s，,。]))(?:他|她|佢)(?:是|系|係)\s*$|"
+                         r"[\u4e00-\u9fff](?:生|太|先生|小姐|女士|总|經理|经理|老师|老師)(?:的|嘅)?(?:电话|電話|手机|手機|号码|號碼|邮箱|微信)\s*(?:是|系|係|:|：)?\s*$|(?:^|(?<=[\s，,。]))(?:他|她|佢)(?:的|嘅)?\s*$")  # "我3702… 她3702…"
 LABEL_ONLY = re.compile(r"(?:屋企|家里|家|住宅|公司|办公室|(?i:home|work|office)\s*)?(?:身份证号?|证件号|电话|手机号?|号码|邮箱|微信|(?i:phone|mobile|cell|number|email|id)):?")
 SUBJECT_OTHER = re.compile(r"\s*(?:他|她|佢|他们|她们|佢哋|(?i:he|she|they)\b)(?!\s*(?:说|讲|问|said|says|asked))")
 
@@ -116,7 +118,13 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
     third = -1
     bare_label = CONTACT_LABEL.match(window, clause_start) is not None
     if contact and (not window[clause_start:].strip() or LABEL_ONLY.fullmatch(window[clause_start:].strip())):
-        prev = window[_last_end(CLAUSE_END, window, max(0, clause_start - 1)):clause_start]
+        prev_start = _last_end(CLAUSE_END, window, max(0, clause_start - 1))
+        prev = window[prev_start:clause_start]
+        for _ in range(2):  # "Tom Bailey, tom.bailey@…, 020 7116 1000": past the other contacts to their owner
+            if prev_start == 0 or not CONTACT_ONLY.fullmatch(prev.strip(" ,，;；")):
+                break
+            clause_start, prev_start = prev_start, _last_end(CLAUSE_END, window, max(0, prev_start - 1))
+            prev = window[prev_start:clause_start]
         if SUBJECT_OTHER.match(prev):
             return False
         third_prev = [m for m in _third_parties(prev)  # "我和老公…": a clause about both is the customer's too
@@ -155,7 +163,7 @@ NOT_PHONE_BEFORE = re.compile(r"(?:订单|单号|快递|运单|账号|卡号|验
                               r"confirmation|wechat|passport|护照|签证|visa|po|acct|flyer|member(?:ship)?|loyalty|licen[cs]e|serial|imei|"
                               r"会员卡?|学号|医保卡?|社保卡?|车牌)\s*(?:号|号码|no\.?|number|#|id)?"
                               r"\s*(?:是|为|is|:|：)?\s*$", re.I)
-EMAIL = re.compile(r"(?<![A-Za-z0-9_.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9.-]+\.[A-Za-z]{2,12}(?![\w])")
+EMAIL = re.compile(r"(?<![A-Za-z0-9_.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9.-]+\.[A-Za-z]{2,12}(?![A-Za-z0-9_])")
 WECHAT = re.compile(r"(?:微信号?|vx|VX|wx|WX|weixin|wechat(?:\s*id)?)\s*(?:号|号码|id|ID)?\s*"
                     r"(?:是|为|:|：|is|-)?\s*([a-zA-Z][-_a-zA-Z0-9]{5,19}|1[3-9]\d{9})(?![\w])", re.I)
 QQ = re.compile(r"(?:QQ|qq|扣扣)\s*(?:号|号码|number)?\s*(?:是|为|:|：|is)?\s*([1-9]\d{4,10}|[1-9]\d{2,3}(?: \d{3,4}){1,2})(?![\d])")
@@ -782,6 +790,8 @@ CONTACT_FIELDS = frozenset({"phone", "email", "id_number", "wechat_id", "qq"})
 CLAUSE_RX = re.compile(r"(?:[^，,。！？!?；;:：\n()（）.|/]|\.(?!\s|$))+")
 EN_FULL_NAME = re.compile(r"(?:[A-Z]{2,}|(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?)(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al|a/[pl]|s/o|d/o) )?"
                           r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?){1,3}")
+# a clause that is only a contact or a name: what comes before it says whose they are
+CONTACT_ONLY = re.compile(r"(?:[\w.+-]+@[\w.-]+\.[A-Za-z]{2,}|\+?[\d\s()-]{7,}|" + EN_FULL_NAME.pattern + r"|[\u4e00-\u9fff]{2,3})")
 EN_NAME_LEAD = re.compile(r"(?:(?:hi|hey|hello|yes|sure|ok|okay|it's|this is|i'm|i am|name|name's|name is)\s*,?:?\s+)", re.I)
 TITLE_NAME_CN = re.compile(rf"(?:{_alt(L.CN_TITLES)}|宝妈|宝爸|新郎|新娘|行政|人事|前台|采购|家长|(?i:{_alt(L.EN_TITLES)}|lead|executive|specialist|coordinator|co-founder|EA|PA)\s*)"
                            rf"(?=[\u4e00-\u9fff]{{2,4}}(?:[，,。！!\s]|$))")
