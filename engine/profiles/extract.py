@@ -861,6 +861,7 @@ FULL_NAME_CUE = re.compile(r"真名|大名|全名|本名")
 SELF_INTRO = re.compile(r"我是|我叫|本人|我自己|\b(?:i'm|i am)\b", re.I)  # a message about oneself may end with one's name
 
 
+SIGNED_DASH_CN = re.compile(r"(?:——|—|～|~|--)\s*([\u4e00-\u9fff]{2,3})(?=\s*(?:[|｜，,。]|$))")
 SURNAME_GIVEN_CN = re.compile(r"(?:本人|我|敝|免贵)姓([\u4e00-\u9fff]{1,2})[，,\s]*名(?:字)?(?:叫)?([\u4e00-\u9fff]{1,2})(?=[，,。！!\s]|$)")
 ROLE_THEN_NAME_CN = re.compile(rf"(?:(?:^|(?<=[，,。\s]))是我[，,\s]+|我是[\u4e00-\u9fff]{{0,8}}?(?:妈妈|爸爸|家长|太太|老婆|妻子|老公|先生|丈夫|的|{_alt(L.CN_TITLES)}|内勤|科员|秘书))\s*([\u4e00-\u9fff]{{2,3}})(?=[，,。！!\s\d]|$|我们|我在|我住)")
 THANKS_NAME_END = re.compile(r"(?i:thanks|thank you|cheers|regards|thx|tq)[!,.\s]+(?:-\s*)?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*[.!]?$")
@@ -1009,6 +1010,10 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
                                m.start(1) + len(" ".join(words)), hedged))
     if not any(f.field == "name" for f in facts):
         _leading_name(text, facts, own, hedged)
+    m = SIGNED_DASH_CN.search(text) if cjk and not any(f.field == "name" for f in facts) else None
+    got = _cn_name(m.group(1), 0) if m else None
+    if got and got[1] == len(m.group(1)) and not starts_with_common_word(got[0]) and own(*m.span(1)):
+        facts.append(_fact("name", got[0], got[0], 0.8, *m.span(1), hedged))  # "——曾国栋 | 采购总监 | …"
     for rx in (SURNAME_GIVEN_CN, ROLE_THEN_NAME_CN) if cjk and not any(f.field == "name" for f in facts) else ():
         m = rx.search(text)  # "本人姓周，名建国", "我是他妈妈林慧敏"
         got = _cn_name(m.group(1) + m.group(2), 0) if m and rx is SURNAME_GIVEN_CN else _cn_name(text, m.start(1)) if m else None
