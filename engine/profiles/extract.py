@@ -366,12 +366,13 @@ ADDRESS_CN = re.compile(rf"((?:{_alt(L.PROVINCES)})?(?:省|自治区)?(?:{CITY_C
 ADDRESS_EN = re.compile(r"\b(\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|"
                         r"Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Crescent)\b\.?(?:,?\s*(?:#?(?:[A-Z][\w-]*|\d[\w-]*)\s*){1,4}){0,3})")
 BUDGET_CUE = re.compile(r"预算|go over|go above|anything over|more than|\bcap\b|capped at|limit of|保费|有一笔|手上有|手头有|手里有|打算拿|准备拿|想拿|先拿|能拿|打算存|准备存|想存|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|最多|拿出|可投资|投资金额|"
-                        r"can't go over|cannot go over|no more than|thinking around|budget|afford|spend|"
+                        r"can't go over|cannot go over|no more than|thinking around|budget|afford|spend|(?:pre-?)?approved (?:for|to|up to)|hoping for|"
+                        r"每(?:年|月|期)(?:交|供|缴|存)|(?:一笔过|一筆過|大约|大約|大概|打算|准备|想)放|"
                         r"up to|no more than|max(?:imum)?|within|put (?:about |around )?", re.I)
 # weaker cues: they make a budget only of an amount written with its currency
 BUDGET_SOFT_CUE = re.compile(r"(?:around|about|roughly|approximately|under|below|less than|ideally|more like|closer to|"
                              r"大概|大约|差不多)\s*$", re.I)
-BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|/)\s*(?:month|mo|year|yr|night|day|week|head|person|pax)\s*)?(?:以内|内的|最多了?|顶天了?|封顶|内(?=都|也|可|吧|OK|ok|$|，|,)|预算|cap\b|limit\b|上限|之内|以下|能接受|可以接受|都能接受|左右的?预算|的预算|(?:左右)?(?:的)?闲钱|(?:左右)?可以投|max\b|maximum|tops|or less|"
+BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|/)\s*(?:month|mo|year|yr|night|day|week|head|person|pax|seat|user|licen[cs]e)\s*)?(?:以内|内的|最多了?|顶天了?|封顶|内(?=都|也|可|吧|OK|ok|$|，|,)|预算|cap\b|limit\b|上限|之内|以下|能接受|可以接受|都能接受|左右的?预算|的预算|(?:左右)?(?:的)?闲钱|(?:左右)?可以投|max\b|maximum|tops|or less|"
                           r"at most|to spend)", re.I)
 FAMILY_RULES = [
     ("married", re.compile(r"(?:我|我的|我家|本人)(?:先生|老公|老婆|丈夫|妻子|爱人|媳妇|太太)|(?:^|[，,。])(?:老婆|老公|媳妇)(?=也|在|是|说)|已婚|结婚了|\bmy (?:wife|husband)\b|"
@@ -1915,7 +1916,7 @@ CORRECTION_RX = re.compile(r"actually|make that|i mean|sorry|wait no|no wait|typ
 # an amount that is a salary or a count, not money to spend ("€75k base", "about 120 staff")
 NOT_BUDGET_AFTER = re.compile(r"\s*(?:base\b|salary|per annum|p\.a\.|a year salary|staff|people|employees|guests|users|seats|"
                               r"rooms|units|branches|stores|pax|students|members|kids|km|kg|miles|sq|pcs|pieces|boxes|cartons|"
-                              r"人|位|名|个人|家店|套|平|公里|月薪|年薪|只|件|台|箱|张|份|吨)", re.I)
+                              r"人|位|名|个人|家店|套|平|公里|月薪|年薪|只|件|台|箱|张|份|吨|打|双|条|瓶|包(?![括含])|盒|桌)", re.I)
 NOT_BUDGET_BEFORE = re.compile(r"(?:salary|earn|earning|paid|spent|交了|付了|花了|月薪|年薪|工资|收入|薪资)\D{0,12}$", re.I)
 
 
