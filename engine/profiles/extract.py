@@ -262,14 +262,14 @@ TITLE_EN = re.compile(rf"\b(?:i'm|i am|i work as|working as|as)\s+(?:an?|the)\s+
                       rf"(?:{_alt(L.EN_TITLES)}))\b", re.I)
 CITY_CN_NAMES = _alt(L.CN_CITIES)
 CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|(?:^|(?<=[，,。\s]))住|喺|现在在|平时在|刚搬来|搬来|搬到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|我是(?=(?:{CITY_CN_NAMES})的)|我家在|(?<!老)家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
-                     rf"常住|现居|目前在|仓库在|工厂在|厂在|总部在|办公室在|office在|位于|我们是(?=(?:{CITY_CN_NAMES})(?:的|一家))|我是(?=(?:{CITY_CN_NAMES})一家)|收货在|收货地在|寄到|送到|发到|邮寄到|从(?=(?:{CITY_CN_NAMES})(?:飞|出发|过去|过来|坐))|工作地点?(?:在|是)|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
+                     rf"常住|现居地?\s*[:：]?|目前在|还在|我是在|仓库在|工厂在|厂在|总部在|办公室在|office在|位于|我们是(?=(?:{CITY_CN_NAMES})(?:的|一家))|我是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}?一家)|收货在|收货地在|寄到|送到|发到|邮寄到|从(?=(?:{CITY_CN_NAMES})(?:飞|出发|过去|过来|坐))|工作地点?(?:在|是)|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
                      rf"(?:{_alt(L.PROVINCES)})?省?\s*({CITY_CN_NAMES})(?:市)?")
 _CN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if CJK_RX.match(d))
 _EN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if not CJK_RX.match(d))
 # "重庆渝北区，我住这边" / "深圳南山区科技园…，我在这边上班": a district, then "here" is where I live/work
 CITY_DISTRICT_HERE = re.compile(rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}}[区县]"
                                 rf"(?=[^。！？!?]*?(?:我住这边|我住这里|我在这边|我在这里|我家在这|住这边))")
-CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|i'm in|i am in|located in|"
+CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|based out of|i'm in|i am in|located in|"
                      rf"i'm from|i am from|(?:we're|we are|we|i) from|i staying|we staying|moved to|live in|we're in|we are in|we live in|here in|been in|"
                      rf"relocating from|moving from|stay in|staying in|(?:an?|the) [a-z]+ from|up the road in|"
                      rf"already in|still in|home to|back home in|(?:from )?home in|relocated (?:here )?(?:from (?-i:[A-Z])[\w ]{{1,20}}? )?to|(?:my|our)(?: first| new)? (?:house|home|place|flat|apartment|condo) in|"
@@ -279,16 +279,16 @@ CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|i'm in|i
                      rf"(?-i:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*) in)"
                      rf"\s+({_alt(L.EN_CITIES)})(?:'s)?\b", re.I)
 CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)})(?: (?:area|office)| where (?:i|we) live\b|[- ]based|,\s+(?:[A-Z]{{2}}|NSW|VIC|QLD|TAS|ACT)\b(?:\s+\d{{4,5}})?)\b|\b({_alt(L.EN_CITY_ALIASES)}) office\b|\bin ({_alt(L.EN_CITIES)})(?=\s*(?:[.!;,]|$))|"
-                          rf"\b(?i:(?:i'm|i am|we're|we are|based|live) in|moved to|(?:i|we) stay(?:ing)?(?: in| at)?|(?:i'm|i am|we're|we are|we|i) from) ({_alt(L.EN_CITY_ALIASES)})\b")
+                          rf"\b(?i:(?:i'm|i am|we're|we are|based|live) in|moved to|(?:i|we) stay(?:ing)?(?: in| at)?|(?:i'm|im|i am|we're|we are|we|i) from|based out of) ({_alt(L.EN_CITY_ALIASES)})\b")
 # "郑州金水区，…" / "北京朝阳这边": a city and district standing as the whole clause
 CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}}区|^({CITY_CN_NAMES})市(?=[\u4e00-\u9fff]{{2,12}}?(?:路|街|大道)\d)|"
-                                  rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})人(?=\s*(?:[，,。！!]|$))|"
+                                  rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})人(?=\s*(?:[，,。！!]|$))(?![^。！？!?]*(?:现在|目前|而家))|"
                                   rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?(?:{_CN_DISTRICTS})(?=\s*(?:[，,。！!]|$))|"
-                                  rf"(?:^|(?<=[，,。\s])|(?<=我是)|(?<=我))({CITY_CN_NAMES})(?:市?(?:{_CN_DISTRICTS})区?)?的(?=\s*(?:[，,。！!]|$)|[\u4e00-\u9fff]{{2,3}}(?:[，,。！!\s]|$))|"
+                                  rf"(?:^|(?<=[，,。\s])|(?<=我是)|(?<=我))({CITY_CN_NAMES})(?:市?(?:{_CN_DISTRICTS})区?)?(?:这边|那边)?的(?=\s*(?:[，,。！!]|$)|[\u4e00-\u9fff]{{2,3}}(?:[，,。！!\s]|$))|"
                                   rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?(?:[\u4e00-\u9fff]{{1,4}}[区县]|[\u4e00-\u9fff]{{2,3}}这边)"
                                   rf"(?=\s*(?:[，,。！!]|$))|^({CITY_CN_NAMES})市?\s*(?:{_CN_DISTRICTS})区?(?:的|这边|附近)?(?=[\s，,。]|搬)")
 # a company named after a city may sit anywhere; a hospital or school named so is in that city
-DISTRICT_HOME_CN = re.compile(rf"(?:住在?|家在|我在|我们在|都住|喺|就在|收货在|寄到|送到|发到|(?:^|(?<=[，,。\s]))在)\s*({_CN_DISTRICTS})(?:区)?|"
+DISTRICT_HOME_CN = re.compile(rf"(?:住在?|家在|我在|我们在|都住|喺|就在|收货在|寄到|送到|发到|工厂在|厂在|公司在|单位在|办公室在|(?:^|(?<=[，,。\s]))在)\s*({_CN_DISTRICTS})(?:区)?|"
                            rf"(?:^|(?<=[，,。\s]))({_CN_DISTRICTS})(?:区)?的(?=\s*(?:[，,。！!]|$))")
 DISTRICT_HOME_EN = re.compile(rf"(?:^|(?<=[,.;]\s))in ({_EN_DISTRICTS})(?=\s*(?:[.!;,]|$))|"
                            rf"\b(?i:live in|living in|stay in|staying in|stay at|based in|we're in|i'm in|we are in|i am in|"

@@ -109,6 +109,9 @@ DISTRICT_CITY = {
     **dict.fromkeys("珠江新城 体育西 琶洲 天河北".split(), "广州"),
     **dict.fromkeys("未来科技城 西溪 钱江新城".split(), "杭州"),
     **dict.fromkeys("春熙路 天府软件园 金融城".split(), "成都"),
+    # state-level new areas, named as districts though no district bears the name
+    "两江新区": "重庆", "西咸新区": "西安", "贵安新区": "贵阳", "天府新区": "成都", "南沙新区": "广州", "横琴": "珠海",
+    "前海": "深圳", "江北新区": "南京", "金普新区": "大连", "郑东新区": "郑州", "红谷滩": "南昌", "浑南": "沈阳",
     "新街口": "南京", "解放碑": "重庆", "观音桥": "重庆", "五一广场": "长沙", "曲江": "西安",
     **dict.fromkeys("旺角 铜锣湾 尖沙咀 中环 湾仔 沙田 观塘 九龙 荃湾".split(), "香港"),
     **dict.fromkeys(["Manhattan", "Brooklyn", "Queens", "the Bronx", "Harlem"], "New York"),
@@ -259,7 +262,8 @@ def _load_en_places() -> None:
 _load_en_places()
 # abbreviations people write for where they live (upper case only)
 EN_CITY_ALIASES = {"LA": "Los Angeles", "NYC": "New York", "SF": "San Francisco", "KL": "Kuala Lumpur",
-                   "HK": "Hong Kong", "DC": "Washington", "PJ": "Petaling Jaya", "JB": "Johor Bahru"}
+                   "HK": "Hong Kong", "DC": "Washington", "PJ": "Petaling Jaya", "JB": "Johor Bahru",
+                   "Joburg": "Johannesburg", "Jozi": "Johannesburg", "Philly": "Philadelphia", "Vegas": "Las Vegas"}
 PROVINCES = ("河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 "
              "贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆").split()
 
