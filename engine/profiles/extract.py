@@ -321,8 +321,11 @@ def _ambiguous_home(text: str, facts, own, hedged, context: frozenset) -> None:
             return
 
 
-LATIN_HOME_CN = re.compile(r"(?:住在?|我住|家在|租在|在)\s*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[A-Z]{2,4})(?:\s+\w+)?(?=\s*(?:住|那边|这边|附近|的|[，,。！!]|$))"
+LATIN_HOME_CN = re.compile(r"(?:住在?|我住|家在|租在|在|过咗嚟|过嚟|嚟咗|搬咗去|搬咗嚟|移民到|移民去|搬到)\s*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[A-Z]{2,4})(?:\s+\w+)?(?=\s*(?:住|那边|这边|附近|的|[，,。！!]|$))"
                            r"|(?:office|公司|办公室)\s*在\s*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})")
+
+
+LATIN_CITY_THEN_DISTRICT = re.compile(r"[A-Z][a-z]+\s*[\u4e00-\u9fff]{1,3}区")
 
 
 def _latin_home(text: str, facts, own, hedged) -> None:
@@ -331,6 +334,9 @@ def _latin_home(text: str, facts, own, hedged) -> None:
         name = m.group(m.lastindex)
         city = L.DISTRICT_CITY.get(name) or (name if name in L.CITY_REGION else None) or L.TOWN_CITY.get(name) \
             or L.EN_CITY_ALIASES.get(name)
+        first = name.split()[0]
+        if not city and " " in name and first in L.CITY_REGION:
+            city = first  # "住 Vancouver Richmond 那边": the city, then its suburb
         if city and own(*m.span(m.lastindex)) and not TRAVEL_AFTER.match(text, m.end()):
             facts.append(_fact("city", _canonical_city(city), _canonical_city(city), 0.75, *m.span(m.lastindex), hedged))
             return
@@ -624,8 +630,11 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
             _home_place_en(text, facts, own, hedged)
         if not any(f.field == "city" for f in facts) and POSTCODE_OR_STATE.search(text):
             _town_by_postcode(text, facts, own, hedged)
-    if has_cjk and not any(f.field == "city" for f in facts) and LATIN_WORD.search(text):
-        _latin_home(text, facts, own, hedged)
+    if has_cjk and LATIN_WORD.search(text) and (not any(f.field == "city" for f in facts) or LATIN_CITY_THEN_DISTRICT.search(text)):
+        kept = [f for f in facts if f.field != "city"]
+        _latin_home(text, kept, own, hedged)
+        if any(f.field == "city" for f in kept) or not any(f.field == "city" for f in facts):
+            facts[:] = kept  # "我们住 Vancouver 东区": Vancouver's east, not 攀枝花's 东区
     if has_cjk and not any(f.field == "city" for f in facts) and (context or any(f.field == "id_number" for f in facts)):
         _ambiguous_home(text, facts, own, hedged, context)
     _personal(text, ts, facts, own, hedged, asked, taken, gates, region)
