@@ -1304,8 +1304,11 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
     if not any(f.field == "company" for f in facts):
         for m in WORKPLACE_CN.finditer(text) if has_cjk else ():
             place, start = m.group(1), m.start(1)
-            if place.startswith("在"):  # "现在在武汉工作"
-                place, start = place[1:], start + 1
+            if NOT_NOW_BEFORE_CN.search(text, max(0, m.start() - 6), m.start() + 2):
+                continue  # "以前在美团做数据分析": a past job
+            lead_word = re.match(r"(?:在|还在|也在|都在|一直在|仍然在|还|也|都|一直)", place)
+            if lead_word:  # "现在在武汉工作", "现在还在常州上班"
+                place, start = place[lead_word.end():], start + lead_word.end()
             city = _leading_key(place, CN_CITY_SET)
             if city and own(start, start + len(city)) and not any(f.field == "city" for f in facts):
                 facts.append(_fact("city", _canonical_city(city), _canonical_city(city), 0.8, start, start + len(city), hedged))
@@ -1656,6 +1659,10 @@ UK_POSTCODE_AREA_CITY = {**{a: "London" for a in "E EC N NW SE SW W WC".split()}
                          "BS": "Bristol", "NE": "Newcastle", "BT": "Belfast", "S": "Sheffield", "NG": "Nottingham"}
 
 
+NOT_NOW_BEFORE_CN = re.compile(r"(?:以前|之前|原来|曾经|以往|老家)(?:也|都|是)?(?:在|喺|住)|"
+                               r"(?:要|准备|打算|可能|下个?月|明年|将|会|想)(?:要)?(?:搬|调)(?:到|去)")
+
+
 def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, context=frozenset()):
     # the Chinese rules need a Chinese city named, the English ones an English one
     gates = scan(text.lower()) if gates is None else gates
@@ -1680,6 +1687,8 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, cont
             home = (rx is CITY_CN and HOME_CUE.match(m.group())) or rx is HOME_ORIGIN_EN
             if (TRAVEL_AFTER.match(text, m.end()) and not home) or not own(*span):
                 continue
+            if rx is CITY_CN and NOT_NOW_BEFORE_CN.search(text, max(0, m.start() - 8), m.start() + 2):
+                continue  # "以前喺香港做護士", "下个月要搬到无锡": not where they are now
             if rx is CITY_EN_AREA and g == 3 and TRAVEL_SENTENCE.search(_sentence(text, span[0])):
                 continue  # "… flying in to Brisbane." is a trip
             if rx is CITY_CN and ORG_AFTER_CITY.match(text, span[1]):
