@@ -236,13 +236,13 @@ COMPANY_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9
 # "Shopify, I'm a UX designer": the organisation, then the speaker's role in it
 NOT_AN_ORG_WORDS = frozenset("evenings mornings afternoons weekends weekdays nights today tomorrow yes no sure ok okay "
                              "thanks hi hello hey well also actually honestly".split())
-ORG_THEN_ROLE_EN = re.compile(r"^((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&)){0,3}),\s*(?i:i'm|i am|im) (?i:an?|the) ")
+ORG_THEN_ROLE_EN = re.compile(r"^(?:(?i:sure|yes|yeah|ok|okay)[.,!]\s+)?((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&)){0,3}),\s*(?i:i'm|i am|im) (?i:an?|the) ")
 COMPANY_CLAUSE_EN = re.compile(rf"(?:^|(?<=[,.;]\s)|(?<=[，。；]))((?:[A-Z][\w&'’-]*\s+|&\s+){{1,5}}(?:{_alt(L.EN_ORG_SUFFIXES)}|Pte Ltd|Sdn Bhd|LLP|Bhd)\.?)(?=\s*(?:[,;!，。；]|\.(?:\s|$)|$))")
 COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|my employer(?:,| is)|employer:|(?:ceo|cto|cfo|coo|cmo|founder|co-founder|owner|president|md|managing director) of|(?:moved|switched|joined) to(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*,? as\b)|"
                         rf"(?:i'm|i am|im) at(?= [A-Z][\w&.'-]* (?:(?:office|HQ|headquarters|during|as)\b|in [A-Z]))|work (?:nights|days|shifts|weekends) at|(?:i|we) run(?= (?:[A-Z][\w&.'-]*\s+){{1,4}}?(?:[A-Z][\w&.'-]*)(?:[,.;]|\s+(?:and|so|in|for)\b|$))|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work(?:ing)? (?:from home|remotely|remote) for|company is|current company:|company:|im with|teach(?:ing)? at|(?:shop|business|firm|practice|restaurant|bakery|cafe|café|salon|clinic) is|my (?:[a-z]+ )?(?:firm|company|business|shop|store|bakery|cafe|café|restaurant|practice|clinic|salon|studio|agency),|(?:nagwowork|nagtatrabaho|work|working|kerja|bekerja|jurutera|nurse|engineer)(?: ako)? (?:sa|di|dengan|kat)|(?:^|(?<=[.,]\s))(?-i:[A-Z][a-z]+ [A-Z][a-z]+) from|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
                         rf"i'm (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|i am (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|"
                         rf"(?:{_alt(L.EN_TITLES)}) (?:at|with|@)|(?:ceo|cto|cfo|coo|cmo|founder|md) @|head of (?:[A-Za-z&]+ ){{0,2}}[A-Za-z&]+ at|"
-                        rf"(?:this is|i'm|im|i am|it's) [A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}} from|i own(?= [A-Z])|(?:drive|driving) for|both (?:at|work(?:ing)?(?: at| for)?)|"
+                        rf"(?:this is|i'm|im|i am|it's) [A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}} from|i own(?= [A-Z])|(?:currently|now|starting|started) at|job with|head (?:of )?[a-z]+ at|buyer for|(?:drive|driving) for|both (?:at|work(?:ing)?(?: at| for)?)|"
                         rf"work in (?-i:[A-Z][\w]+) for|(?:relocated|transferred)[^.!?]{{0,40}}? with|(?:^|(?<=, ))run(?= [A-Z])|store is|"
                         rf"(?:desk line|desk) at|(?<=, )work(?= (?-i:[A-Z]{{2,}})\b)|teach(?:ing)?(?: [\w-]+){{0,3}} at|from|for)\s+(?:the\s+)?"
                         r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|\+|of\b|and\b)|,\s*Ltd\b)*)")
@@ -1243,6 +1243,11 @@ HQ_TAIL = re.compile(r"(?:总部|基地|园区|分部|办事处)$")
 SITE_TAIL_EN = re.compile(r"\s+(?:HQ|headquarters|head office|office|offices|campus)$")
 ORG_LEAD_CN = re.compile(r"^(?:发票开|抬头开|开票给|开给|就是|也就是|[\u4e00-\u9fff]{2,8}?[区县](?=[\u4e00-\u9fff]{4,}))")
 # "Deloitte, been there 2 yrs": an employer first, then how long one has been there
+# "Lululemon is transferring me", "a small fintech called PaySetu", "a 40-person company, Acme Logistics,"
+ORG_MOVES_ME_EN = re.compile(r"(?:^|(?<=[.,!]\s))((?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){0,2}) (?:is|are) (?:transferring|relocating|moving|sending|posting) me\b")
+ORG_CALLED_EN = re.compile(r"\b(?:(?:startup|company|shop|firm|business|agency|fintech|studio|cafe|café|brand|label|consultancy|practice|"
+                           r"restaurant|bakery|salon|clinic|outfit|store|team)\s+called|(?:company|firm|business|shop|startup|agency),)\s+"
+                           r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|of|and)){0,4})(?=\s*(?:[,.;!]|$|\s(?:but|and|in|based|looking|which|that)\b))")
 ORG_BEEN_THERE = re.compile(r"^((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&)){0,3}),?\s+been there\b")
 INDUSTRY_WORDS = frozenset("航空 地产 地產 置地 银行 集团 证券 保险 电信 移动 联通 汽车 电力 电网 医院 大学 科技 物流 能源 石化 "
                            "石油 钢铁 烟草 交通 建工 建设 机场 港务 铁路 地铁 公交 水务 燃气 传媒 日报 广电 农商行 易购 实业 控股 "
@@ -1386,7 +1391,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
     for rx, needs in ((COMPANY_AS_CN, "cn"), (COMPANY_UNIT_CN, "cn"), (COMPANY_CLAUSE_CN, "cn"),
                       (COMPANY_OF_TITLE_CN, "cn"), (OWN_BUSINESS_CN, "cn"), (OWN_BUSINESS_EN, "en"),
                       (COMPANY_WORK_CLAUSE_CN, "cn"), (COMPANY_CLAUSE_EN, "en"), (CALLED_ORG_CN, "cn"),
-                      (EN_ORG_IN_CN, "en"), (ORG_THEN_ROLE_EN, "en"), (ORG_BEEN_THERE, "en"), (ORG_DOING_CN, "cn")):
+                      (EN_ORG_IN_CN, "en"), (ORG_THEN_ROLE_EN, "en"), (ORG_BEEN_THERE, "en"), (ORG_DOING_CN, "cn"),
+                      (ORG_MOVES_ME_EN, "en"), (ORG_CALLED_EN, "en")):
         if not (has_cjk if needs == "cn" else latin):
             continue  # each rule needs its script: a Chinese rule cannot match English text
         for m in rx.finditer(text):
