@@ -201,11 +201,11 @@ AGE_CN2 = re.compile(r"(?:(?<![\d.])(\d{2})\s*周岁|(?:今年|我|本人)\s*(?:
 AGE_EN = re.compile(r"\b(?:i'm|i am|im|age[d:]?|turning)\s*(\d{2})\b(?:\s*(?:years?|yrs?)(?:\s*old)?)?", re.I)
 AGE_EN2 = re.compile(r"\b(\d{2})\s*(?:years?|yrs?)\s*old\b", re.I)
 AGE_EN3 = re.compile(r"\b(?i:i'm|i am)\s+[A-Z][a-z]+,\s*(\d{2})(?=[,.\s]|$)")
-COMPANY_CN = re.compile(rf"(?:我在|我就职于|我任职于|我是|(?<=[，,])是|我们是|公司是|公司叫|公司[:：]|抬头[是为:：]|单位是|我们|我来自|来自|在)\s*"
+COMPANY_CN = re.compile(rf"(?:我在|我就职于|我任职于|我是|(?<=[，,])是|我们是|公司是|公司叫|公司[:：]|抬头[是为:：]|单位是|厂是|我们|我来自|来自|在)\s*"
                         rf"((?:(?!是|在|的|叫)[\u4e00-\u9fffA-Za-z0-9（）()]){{2,24}}?(?:{_alt(L.ORG_SUFFIXES)})+)(?!园|城|区|孵化|附近|旁边|对面|门口|校区|那边)")
 WORKPLACE_CN = re.compile(r"(?:在|喺)\s*([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z &]{1,36}?)\s*(?:上班|工作|任职|实习|做嘢|返工|(?=[做当干](?:[\u4e00-\u9fffA-Z]{0,4}"
                           rf"(?:{_alt(L.CN_TITLES)}|开发|设计|运营|销售|产品|测试|研发|IT|技术|财务|市场|策划|审计|咨询|风控|法务|"
-                          rf"编辑|翻译|文员|客服|行政|人事|采购|会计|出纳)|\s*[A-Za-z]{{2,}})))")
+                          rf"编辑|翻译|文员|客服|行政|人事|采购|会计|出纳|前端|后端|算法|数据)|\s*[A-Za-z]{{2,}})))")
 # an organisation standing alone as a clause of a message that introduces the customer
 COMPANY_AS_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9]{{2,20}}?(?:{_alt(L.ORG_SUFFIXES)}))"
                            rf"(?=[当做任]?[\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)}))")
@@ -217,7 +217,7 @@ OWN_BUSINESS_EN = re.compile(r"\b(?i:i run|i own|we run|we own|i started|i found
                              r"\s*,?\s*(?i:called\s+)?((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|of|and)){0,4})")
 COMPANY_OF_TITLE_CN = re.compile(rf"(?:我是|我就是|就是|我在|我现在是|我目前是|目前是|现在是)([\u4e00-\u9fffA-Za-z0-9]{{2,20}}?)的\s*(?:一名|一个|一位)?"
                                  rf"[\u4e00-\u9fffA-Z]{{0,4}}(?:{_alt(L.CN_TITLES)})(?!公司|集团|们)")
-GENERIC_ORG = frozenset("公司 学校 医院 单位 银行 集团 政府 外企 国企 私企 央企 小公司 大公司 本地 这边 那边 家里 自己 我们公司 他们公司 "
+GENERIC_ORG = frozenset("CBD 公司 学校 医院 单位 银行 集团 政府 外企 国企 私企 央企 小公司 大公司 本地 这边 那边 家里 自己 我们公司 他们公司 "
                         "我们单位 一线 基层 总部 分公司 门店 店里 部门 我们学校 我们医院".split())
 DESCRIBED_ORG = re.compile(r"[一某这那]家|一所")  # "一家医院" describes an organisation, it does not name one
 ORG_END = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)}|\b(?:{_alt(L.EN_ORG_SUFFIXES)}|B\.V\.|Pte Ltd|Sdn Bhd|Ltd\.))\.?$")
@@ -1271,7 +1271,11 @@ CLAUSE_ORG_EN = re.compile(rf"^((?:[A-Z][\w&.'’-]*\s+|&\s+){{1,5}}(?:{_alt(L.E
                            r"(?:\s+in\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?$")
 
 
-SPEAKER_ORG_LEAD = re.compile(rf"(?:我们是|我是|我们|我在)(?:({CITY_CN_NAMES})市?的)?")
+# what may lead an organisation's name as read: who says it, where it is ("宁波鄞州的", "经开区"), or the
+# words that introduce it ("叫", "发票抬头写")
+JOINED_CN = re.compile(r"(?:跳到|跳槽到|跳槽去|刚入职|入职了|加入了)\s*([\u4e00-\u9fffA-Za-z]{2,8}?)(?=[，,。！!\s]|$|做|当|上班)")
+SPEAKER_ORG_LEAD = re.compile(rf"(?:我们是|我是|我们|我在|叫|名叫|(?:发票)?抬头(?:写|是)?)?(?:({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{0,4}}?(?:这边|那边)?的|"
+                              rf"(?:{CITY_CN_NAMES})?[\u4e00-\u9fff]{{0,2}}(?:经开区|经济开发区|高新区|开发区|新区))?")
 
 
 def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
@@ -1335,6 +1339,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 place, start = tail, start + len(head) + 1
             lead = _leading_key(place[:-2], L.DISTRICT_CITY)
             short_ok = not city  # after a city, two characters are a district more often (北京国贸)
+            if lead and (place[len(lead):] in GENERIC_ORG or place[len(lead):] in ("区政府", "政府", "法院", "检察院")):
+                lead = None  # "小店区政府": the district's own office
             if lead:  # "光谷华为": the district, then the employer
                 place, start, short_ok = place[len(lead):], start + len(lead), True
             if len(place) >= 4 and HQ_TAIL.search(place):  # "苏宁总部", "华为坂田基地": the employer
@@ -1349,6 +1355,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 cut = max(place.rfind("的"), place.rfind("嘅")) + 1
                 place, start, short_ok = place[cut:], start + cut, True
             if len(place) < (2 if short_ok else 3) or (len(place) > 2 and _place_prefix(place) == place) or place in ("外地", "本地", "公司", "家里", "这边", "那边", "国外") \
+                    or place in GENERIC_ORG \
                     or place.endswith(("这边", "那边", "附近", "这里", "那里", "区", "园", "大厦", "广场", "商圈", "路", "街", "大道")) \
                     or place in L.DISTRICT_CITY or place in L.AMBIGUOUS_DISTRICT \
                     or re.match(r"[一某这那]家|一所|一个", place):
@@ -1426,13 +1433,16 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                     break
     for i, f in enumerate(facts):
         lead = SPEAKER_ORG_LEAD.match(f.value) if f.field == "company" and has_cjk else None
-        if lead and len(f.value) - lead.end() >= 2:  # "我们是高雄的海港水产有限公司": who, where, then the name
+        if lead and lead.end() and len(f.value) - lead.end() >= 2:  # "我们是高雄的海港水产有限公司": who, where, then the name
             org, s0 = f.value[lead.end():], f.start + lead.end()
             facts[i] = _fact("company", org, org, f.confidence, s0, f.end, hedged)
             city = lead.group(1)
             if city and not any(g.field == "city" for g in facts) and own(f.start + lead.start(1), f.start + lead.end(1)):
                 facts.append(_fact("city", _canonical_city(city), _canonical_city(city), 0.75,
                                    f.start + lead.start(1), f.start + lead.end(1), hedged))
+    m = JOINED_CN.search(text) if has_cjk and not any(f.field == "company" for f in facts) else None
+    if m and m.group(1) not in GENERIC_ORG and own(*m.span(1)):  # "今年刚跳到拼多多"
+        facts.append(_fact("company", m.group(1), m.group(1), 0.75, *m.span(1), hedged))
     if "@" in text and not any(f.field == "company" for f in facts):
         _email_domain_org(text, facts, own, hedged)
     if "company" in asked and not any(f.field == "company" for f in facts):
