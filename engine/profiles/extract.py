@@ -225,7 +225,7 @@ COMPANY_UNIT_CN = re.compile(r"(?:单位是|单位叫|单位[:：]|公司是|公
 # "…，交通银行上班": a clause that is an organisation and where one works
 COMPANY_WORK_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z]{{2,16}}?(?:{_alt(L.ORG_SUFFIXES)}))(?:上班|工作)(?=[，,。！!\s]|$)")
 ORG_CONTINUES = re.compile(rf"[\u4e00-\u9fff]{{1,10}}?(?:{_alt(L.ORG_SUFFIXES)}|分校|分行|分院|校区)")
-CALLED_ORG_CN = re.compile(r"(?:公司|机构|单位|startup|工作室|团队|厂|店铺|网店|小店|店)[^。！？!?]{0,12}?[，,]?\s*叫\s*(?!我)"
+CALLED_ORG_CN = re.compile(r"(?:公司|机构|单位|startup|工作室|团队|厂|店铺|网店|小店|店|事务所|会计所|律所|中心|做[\u4e00-\u9fff]{1,6}的)[^。！？!?]{0,12}?[，,]?\s*叫\s*(?!我)"
                            r"[「“\"『]?([\u4e00-\u9fffA-Za-z0-9]{2,16}?)[」”\"』]?(?=\s*(?:[，,。！!]|$))", re.I)
 EN_ORG_IN_CN = re.compile(r"(?:我在|在|我是|我们是|(?:^|(?<=[，,。\s])))\s*([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,5}\s+"
                           r"(?:Pte\.? Ltd|Sdn\.? Bhd|Co\., Ltd|Ltd|LLC|LLP|GmbH|Inc|PLC|Limited))\.?(?=\s|，|,|$|。)")
@@ -262,7 +262,7 @@ TITLE_EN = re.compile(rf"\b(?:i'm|i am|i work as|working as|as)\s+(?:an?|the)\s+
                       rf"(?:{_alt(L.EN_TITLES)}))\b", re.I)
 CITY_CN_NAMES = _alt(L.CN_CITIES)
 CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|(?:^|(?<=[，,。\s]))住|喺|现在在|平时在|刚搬来|搬来|搬到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|我是(?=(?:{CITY_CN_NAMES})的)|我家在|(?<!老)家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
-                     rf"常住|现居地?\s*[:：]?|目前在|还在|我是在|仓库在|工厂在|厂在|总部在|办公室在|office在|位于|我们是(?=(?:{CITY_CN_NAMES})(?:的|一家))|我是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}?一家)|收货在|收货地在|寄到|送到|发到|邮寄到|从(?=(?:{CITY_CN_NAMES})(?:飞|出发|过去|过来|坐))|工作地点?(?:在|是)|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
+                     rf"常住|现居地?\s*[:：]?|目前在|还在|我是在|仓库在|工厂在|厂在|总部在|办公室在|office在|位于|我们是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,5}}?(?:的|一家))|我是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}?一家)|收货在|收货地在|寄到|送到|发到|邮寄到|从(?=(?:{CITY_CN_NAMES})(?:飞|出发|过去|过来|坐))|工作地点?(?:在|是)|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
                      rf"(?:{_alt(L.PROVINCES)})?省?\s*({CITY_CN_NAMES})(?:市)?")
 _CN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if CJK_RX.match(d))
 _EN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if not CJK_RX.match(d))
@@ -278,13 +278,13 @@ CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|based ou
                      rf"(?:work|working) in|(?:work|working|study|studying|{_alt(L.EN_TITLES)}) (?:at|for) (?:the )?"
                      rf"(?-i:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*) in)"
                      rf"\s+({_alt(L.EN_CITIES)})(?:'s)?\b", re.I)
-CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)})(?: (?:area|office)| where (?:i|we) live\b|[- ]based|,\s+(?:[A-Z]{{2}}|NSW|VIC|QLD|TAS|ACT)\b(?:\s+\d{{4,5}})?)\b|\b({_alt(L.EN_CITY_ALIASES)}) office\b|\bin ({_alt(L.EN_CITIES)})(?=\s*(?:[.!;,]|$))|"
+CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)})(?: (?:area|office)| where (?:i|we) live\b| at the moment\b|[- ]based|,\s+(?:[A-Z]{{2}}|NSW|VIC|QLD|TAS|ACT)\b(?:\s+\d{{4,5}})?)\b|\b({_alt(L.EN_CITY_ALIASES)}) office\b|\bin ({_alt(L.EN_CITIES)})(?=\s*(?:[.!;,]|$|(?:rn|atm|now)\b))|"
                           rf"\b(?i:(?:i'm|i am|we're|we are|based|live) in|moved to|(?:i|we) stay(?:ing)?(?: in| at)?|(?:i'm|im|i am|we're|we are|we|i) from|based out of) ({_alt(L.EN_CITY_ALIASES)})\b")
 # "郑州金水区，…" / "北京朝阳这边": a city and district standing as the whole clause
 CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}}区|^({CITY_CN_NAMES})市(?=[\u4e00-\u9fff]{{2,12}}?(?:路|街|大道)\d)|"
                                   rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})人(?=\s*(?:[，,。！!]|$))(?![^。！？!?]*(?:现在|目前|而家))|"
                                   rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?(?:{_CN_DISTRICTS})(?=\s*(?:[，,。！!]|$))|"
-                                  rf"(?:^|(?<=[，,。\s])|(?<=我是)|(?<=我))({CITY_CN_NAMES})(?:市?(?:{_CN_DISTRICTS})区?)?(?:这边|那边)?的(?=\s*(?:[，,。！!]|$)|[\u4e00-\u9fff]{{2,3}}(?:[，,。！!\s]|$))|"
+                                  rf"(?:^|(?<=[，,。\s])|(?<=我是)|(?<=我们是)|(?<=我))({CITY_CN_NAMES})(?:市?(?:{_CN_DISTRICTS})区?)?(?:这边|那边)?的(?=\s*(?:[，,。！!]|$)|[\u4e00-\u9fff]{{2,3}}(?:[，,。！!\s]|$))|"
                                   rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?(?:[\u4e00-\u9fff]{{1,4}}[区县]|[\u4e00-\u9fff]{{2,3}}这边)"
                                   rf"(?=\s*(?:[，,。！!]|$))|^({CITY_CN_NAMES})市?\s*(?:{_CN_DISTRICTS})区?(?:的|这边|附近)?(?=[\s，,。]|搬)")
 # a company named after a city may sit anywhere; a hospital or school named so is in that city
@@ -363,7 +363,7 @@ TRAVEL_AFTER = re.compile(r"(?:出差|旅游|玩|开会|转机|[\u4e00-\u9fff]{0
 HOME_CUE = re.compile(r"平时在|我是|搬来|搬到")
 # sentences about somewhere else: a trip, a booking, an event, a place to buy
 TRAVEL_SENTENCE = re.compile(r"\b(?:fly|flying|flew|flight|trip|visit|visiting|holiday|vacation|conference|travel|"
-                             r"hotel|booking|wedding|honeymoon|getting married|buy|buying|looking for|looking at)\w*\b", re.I)
+                             r"hotel|booking|wedding|honeymoon|getting married|buy(?!ers?\b)|buying|looking for|looking at)\w*\b", re.I)
 ADDRESS_CUE = re.compile(r"(?:收货地址|地址|寄到|送到|邮寄到|寄给我|address|ship (?:it )?to|send (?:it )?to|deliver to)"
                          r"\s*(?:是|为|:|：|is)?\s*", re.I)
 ADDRESS_CN = re.compile(rf"((?:{_alt(L.PROVINCES)})?(?:省|自治区)?(?:{CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,6}}?[区县]"
@@ -469,7 +469,7 @@ def _place_prefix(text: str) -> str | None:
         _load_words()
     for n in range(min(6, len(text)), 1, -1):
         head = text[:n]
-        if head in _PLACES or head.endswith(("园", "广场", "大厦", "中心", "路", "街")):
+        if (head in _PLACES and head != "中国") or head.endswith(("园", "广场", "大厦", "中心", "路", "街")):
             return head
     return None
 
@@ -1248,6 +1248,8 @@ ORG_MOVES_ME_EN = re.compile(r"(?:^|(?<=[.,!]\s))((?:[A-Z][\w&'-]*)(?:\s+[A-Z][\
 ORG_CALLED_EN = re.compile(r"\b(?:(?:startup|company|shop|firm|business|agency|fintech|studio|cafe|café|brand|label|consultancy|practice|"
                            r"restaurant|bakery|salon|clinic|outfit|store|team)\s+called|(?:company|firm|business|shop|startup|agency),)\s+"
                            r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|of|and)){0,4})(?=\s*(?:[,.;!]|$|\s(?:but|and|in|based|looking|which|that)\b))")
+# "Singtel, project manager.": the organisation, then the speaker's role in it, as the first clause
+ORG_THEN_TITLE_EN = re.compile(rf"^([A-Z][\w&.'-]*),\s*(?i:[a-z]+\s+){{0,2}}(?i:{_alt(L.EN_TITLES)})\b")
 ORG_BEEN_THERE = re.compile(r"^((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&)){0,3}),?\s+been there\b")
 INDUSTRY_WORDS = frozenset("航空 地产 地產 置地 银行 集团 证券 保险 电信 移动 联通 汽车 电力 电网 医院 大学 科技 物流 能源 石化 "
                            "石油 钢铁 烟草 交通 建工 建设 机场 港务 铁路 地铁 公交 水务 燃气 传媒 日报 广电 农商行 易购 实业 控股 "
@@ -1355,7 +1357,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 cut = max(place.rfind("的"), place.rfind("嘅")) + 1
                 place, start, short_ok = place[cut:], start + cut, True
             if len(place) < (2 if short_ok else 3) or (len(place) > 2 and _place_prefix(place) == place) or place in ("外地", "本地", "公司", "家里", "这边", "那边", "国外") \
-                    or place in GENERIC_ORG \
+                    or place in GENERIC_ORG or place in L.CITY_REGION or place in L.TOWN_CITY or place in L.EN_CITY_ALIASES \
                     or place.endswith(("这边", "那边", "附近", "这里", "那里", "区", "园", "大厦", "广场", "商圈", "路", "街", "大道")) \
                     or place in L.DISTRICT_CITY or place in L.AMBIGUOUS_DISTRICT \
                     or re.match(r"[一某这那]家|一所|一个", place):
@@ -1399,7 +1401,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                       (COMPANY_OF_TITLE_CN, "cn"), (OWN_BUSINESS_CN, "cn"), (OWN_BUSINESS_EN, "en"),
                       (COMPANY_WORK_CLAUSE_CN, "cn"), (COMPANY_CLAUSE_EN, "en"), (CALLED_ORG_CN, "cn"),
                       (EN_ORG_IN_CN, "en"), (ORG_THEN_ROLE_EN, "en"), (ORG_BEEN_THERE, "en"), (ORG_DOING_CN, "cn"),
-                      (ORG_MOVES_ME_EN, "en"), (ORG_CALLED_EN, "en")):
+                      (ORG_MOVES_ME_EN, "en"), (ORG_CALLED_EN, "en"), (ORG_THEN_TITLE_EN, "en")):
         if not (has_cjk if needs == "cn" else latin):
             continue  # each rule needs its script: a Chinese rule cannot match English text
         for m in rx.finditer(text):
@@ -1703,6 +1705,9 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, cont
             home = (rx is CITY_CN and HOME_CUE.match(m.group())) or rx is HOME_ORIGIN_EN
             if (TRAVEL_AFTER.match(text, m.end()) and not home) or not own(*span):
                 continue
+            if rx is CITY_CN and text.startswith("人", span[1] + (text[span[1]:span[1] + 1] == "市")) \
+                    and re.search(r"现在|目前|而家", text[span[1]:]):
+                continue  # "我是湖南长沙人，现在在东莞打工": where one comes from
             if rx is CITY_CN and NOT_NOW_BEFORE_CN.search(text, max(0, m.start() - 8), m.start() + 2):
                 continue  # "以前喺香港做護士", "下个月要搬到无锡": not where they are now
             if rx is CITY_EN_AREA and g == 3 and TRAVEL_SENTENCE.search(_sentence(text, span[0])):
