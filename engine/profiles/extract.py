@@ -188,7 +188,8 @@ EN_NOT_NAME = {"Thanks", "Thank", "Please", "Monday", "Tuesday", "Wednesday", "T
                "LLC", "LLP", "Consulting", "Partners", "Capital", "Studio", "Studios", "Solutions", "Systems",
                "Technologies", "Analytics", "Holdings", "Pte", "Co", "Corp", "East", "West", "North", "South",
                "Upper", "Lower", "New", "Old", "Port", "Saint", "St", "Founder", "Manager", "Director",
-               "Taman", "Jalan", "Lorong", "Persiaran", "Residensi", "Bandar", "Kampung", "Desa", "Bukit", "Plateau", "Mont"}
+               "Taman", "Jalan", "Lorong", "Persiaran", "Residensi", "Bandar", "Kampung", "Desa", "Bukit", "Plateau", "Mont",
+               "Aku", "Saya", "Kami", "Kita"}
 GENDER_CN = re.compile(r"(?:我是|本人|我|性别\s*[:：]?)\s*(?:一个|一名|个)?(男|女)(?:的|生|士|性|孩|人)?(?![朋友儿])|"
                        r"我是个?[^，,。！!？?]{0,8}的(男|女)(?=生|孩)|我是[\u4e00-\u9fff](女|先)(?=士|生)")
 GENDER_ROLE = re.compile(r"\bsingle (mom|mum|mother|dad|father)\b|(宝妈|孕妈|全职妈妈|宝爸|奶爸|(?<=我是他)妈妈|(?<=我是她)妈妈|(?<=我是孩子)妈妈|(?<=我是他)爸爸|"
@@ -210,7 +211,7 @@ WORKPLACE_CN = re.compile(r"(?:在|喺)\s*([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-
 COMPANY_AS_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9]{{2,20}}?(?:{_alt(L.ORG_SUFFIXES)}))"
                            rf"(?=[当做任]?[\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)}))")
 # "自己开了家茶叶店叫雅韵茶行", "I run a small logistics firm, Cheung Kee Transport"
-OWN_BUSINESS_CN = re.compile(r"开(?:了)?(?:[一两二三四五几]?(?:家|个|间))?[\u4e00-\u9fff]{0,6}?(?:店|公司|工作室|厂|馆|行)\s*[，,]?\s*(?:名字)?叫"
+OWN_BUSINESS_CN = re.compile(r"开(?:了)?(?:[一两二三四五几]?(?:家|个|间))?[\u4e00-\u9fff]{0,6}?(?:店|公司|工作室|厂|馆|行|超市|小卖部|档口|作坊)(?:的)?\s*[，,]?\s*(?:(?:名字|厂名|店名)\s*(?:是|叫)?|叫)"
                              r"([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
 OWN_BUSINESS_EN = re.compile(r"\b(?i:i run|i own|we run|we own|i started|i founded)\s+(?i:an?|my|our)?\s*(?i:[a-z-]+\s+){0,3}?"
                              r"(?i:firm|company|business|shop|store|agency|studio|restaurant|cafe|café|clinic|practice|startup|bakery|salon)"
@@ -261,7 +262,7 @@ TITLE_EN2 = re.compile(rf"\b(?i:i'm|i am)\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s*(?i:
 TITLE_EN = re.compile(rf"\b(?:i'm|i am|i work as|working as|as)\s+(?:an?|the)\s+((?:[a-z]+\s+){{0,3}}?"
                       rf"(?:{_alt(L.EN_TITLES)}))\b", re.I)
 CITY_CN_NAMES = _alt(L.CN_CITIES)
-CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|(?:^|(?<=[，,。\s]))住|喺|现在在|平时在|刚搬来|搬来|搬到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|我是(?=(?:{CITY_CN_NAMES})的)|我家在|(?<!老)家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
+CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|刚来|(?:^|(?<=[，,。\s]))住|喺|现在在|平时在|刚搬来|搬来|搬到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|我是(?=(?:{CITY_CN_NAMES})的)|我家在|(?<!老)家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
                      rf"常住|现居地?\s*[:：]?|目前在|还在|我是在|仓库在|工厂在|厂在|总部在|办公室在|office在|位于|我们是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,5}}?(?:的|一家))|我是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}?一家)|收货在|收货地在|寄到|送到|发到|邮寄到|从(?=(?:{CITY_CN_NAMES})(?:飞|出发|过去|过来|坐))|工作地点?(?:在|是)|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
                      rf"(?:{_alt(L.PROVINCES)})?省?\s*({CITY_CN_NAMES})(?:市)?")
 _CN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if CJK_RX.match(d))
@@ -283,10 +284,10 @@ CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)})(?: (?:area|office)| where (
 # "郑州金水区，…" / "北京朝阳这边": a city and district standing as the whole clause
 CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}}区|^({CITY_CN_NAMES})市(?=[\u4e00-\u9fff]{{2,12}}?(?:路|街|大道)\d)|"
                                   rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})人(?=\s*(?:[，,。！!]|$))(?![^。！？!?]*(?:现在|目前|而家))|"
-                                  rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?(?:{_CN_DISTRICTS})(?=\s*(?:[，,。！!]|$))|"
-                                  rf"(?:^|(?<=[，,。\s])|(?<=我是)|(?<=我们是)|(?<=我))({CITY_CN_NAMES})(?:市?(?:{_CN_DISTRICTS})区?)?(?:这边|那边)?的(?=\s*(?:[，,。！!]|$)|[\u4e00-\u9fff]{{2,3}}(?:[，,。！!\s]|$))|"
-                                  rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?(?:[\u4e00-\u9fff]{{1,4}}[区县]|[\u4e00-\u9fff]{{2,3}}这边)"
-                                  rf"(?=\s*(?:[，,。！!]|$))|^({CITY_CN_NAMES})市?\s*(?:{_CN_DISTRICTS})区?(?:的|这边|附近)?(?=[\s，,。]|搬)")
+                                  rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?(?:{_CN_DISTRICTS})区?(?=\s*(?:[，,。！!]|$)|\s)|"
+                                  rf"(?:^|(?<=[，,。\s])|(?<=我是)|(?<=我们是)|(?<=我))({CITY_CN_NAMES})(?:市?(?:{_CN_DISTRICTS})区?)?(?:这边|那边)?的(?=\s*(?:[，,。！!]|$)|\s|[\u4e00-\u9fff]{{2,3}}(?:[，,。！!\s]|$))|"
+                                  rf"(?:^|(?<=[，,。\s]))(?:{_alt(L.PROVINCES)})?省?({CITY_CN_NAMES})市?(?:[\u4e00-\u9fff]{{1,4}}[区县]|[\u4e00-\u9fff]{{2,3}}这边)"
+                                  rf"(?=\s*(?:[，,。！!]|$)|\s|[\u4e00-\u9fff]{{1,8}}?(?:[镇乡村]|小区|[期栋号]))|^({CITY_CN_NAMES})市?\s*(?:{_CN_DISTRICTS})区?(?:的|这边|附近)?(?=[\s，,。]|搬)")
 # a company named after a city may sit anywhere; a hospital or school named so is in that city
 DISTRICT_HOME_CN = re.compile(rf"(?:住在?|家在|我在|我们在|都住|喺|就在|收货在|寄到|送到|发到|工厂在|厂在|公司在|单位在|办公室在|(?:^|(?<=[，,。\s]))在)\s*({_CN_DISTRICTS})(?:区)?|"
                            rf"(?:^|(?<=[，,。\s]))({_CN_DISTRICTS})(?:区)?的(?=\s*(?:[，,。！!]|$))")
@@ -371,7 +372,7 @@ ADDRESS_CN = re.compile(rf"((?:{_alt(L.PROVINCES)})?(?:省|自治区)?(?:{CITY_C
                         r"[\u4e00-\u9fffA-Za-z0-9\-]{0,16})")
 ADDRESS_EN = re.compile(r"\b(\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|"
                         r"Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Crescent)\b\.?(?:,?\s*(?:#?(?:[A-Z][\w-]*|\d[\w-]*)\s*){1,4}){0,3})")
-BUDGET_CUE = re.compile(r"预算|go over|go above|anything over|more than|\bcap\b|capped at|limit of|保费|有一笔|手上有|手头有|手里有|打算拿|准备拿|想拿|先拿|能拿|打算存|准备存|想存|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|最多|拿出|可投资|投资金额|"
+BUDGET_CUE = re.compile(r"预算|bajet|maksimal|ceiling|stretch to|go over|go above|anything over|more than|\bcap\b|capped at|limit of|保费|有一笔|手上有|手头有|手里有|打算拿|准备拿|想拿|先拿|能拿|打算存|准备存|想存|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|最多|拿出|可投资|投资金额|"
                         r"can't go over|cannot go over|no more than|thinking around|budget|afford|spend|(?:pre-?)?approved (?:for|to|up to)|hoping for|"
                         r"每(?:年|月|期)(?:交|供|缴|存)|(?:一笔过|一筆過|大约|大約|大概|打算|准备|想)放|"
                         r"up to|no more than|max(?:imum)?|within|put (?:about |around )?", re.I)
@@ -1250,6 +1251,8 @@ ORG_CALLED_EN = re.compile(r"\b(?:(?:startup|company|shop|firm|business|agency|f
                            r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|of|and)){0,4})(?=\s*(?:[,.;!]|$|\s(?:but|and|in|based|looking|which|that)\b))")
 # "Singtel, project manager.": the organisation, then the speaker's role in it, as the first clause
 ORG_THEN_TITLE_EN = re.compile(rf"^([A-Z][\w&.'-]*),\s*(?i:[a-z]+\s+){{0,2}}(?i:{_alt(L.EN_TITLES)})\b")
+# "门头叫国栋袜业", "厂名振华鞋业", "发票开强记服饰": a business named by its sign, its registration or its invoice
+NAMED_BUSINESS_CN = re.compile(r"(?:门头叫|厂名(?:是|叫)?|店名(?:是|叫)?|发票开给?|发票抬头开)\s*([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
 ORG_BEEN_THERE = re.compile(r"^((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&)){0,3}),?\s+been there\b")
 INDUSTRY_WORDS = frozenset("航空 地产 地產 置地 银行 集团 证券 保险 电信 移动 联通 汽车 电力 电网 医院 大学 科技 物流 能源 石化 "
                            "石油 钢铁 烟草 交通 建工 建设 机场 港务 铁路 地铁 公交 水务 燃气 传媒 日报 广电 农商行 易购 实业 控股 "
@@ -1401,7 +1404,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                       (COMPANY_OF_TITLE_CN, "cn"), (OWN_BUSINESS_CN, "cn"), (OWN_BUSINESS_EN, "en"),
                       (COMPANY_WORK_CLAUSE_CN, "cn"), (COMPANY_CLAUSE_EN, "en"), (CALLED_ORG_CN, "cn"),
                       (EN_ORG_IN_CN, "en"), (ORG_THEN_ROLE_EN, "en"), (ORG_BEEN_THERE, "en"), (ORG_DOING_CN, "cn"),
-                      (ORG_MOVES_ME_EN, "en"), (ORG_CALLED_EN, "en"), (ORG_THEN_TITLE_EN, "en")):
+                      (ORG_MOVES_ME_EN, "en"), (ORG_CALLED_EN, "en"), (ORG_THEN_TITLE_EN, "en"), (NAMED_BUSINESS_CN, "cn")):
         if not (has_cjk if needs == "cn" else latin):
             continue  # each rule needs its script: a Chinese rule cannot match English text
         for m in rx.finditer(text):
@@ -1556,7 +1559,7 @@ HOME_CUE_EN = re.compile(r"\b(?:i|we|i'm|im|we're|were|i am|we are|my family|my 
 # where one works or comes from, before the town: "I work at KCB Bank in Kisumu", "it's Rahul Verma
 # from Bengaluru", "moving a 1-bed from Chicago to Denver", "driving up from Hartford"
 HOME_CUE_EN2 = re.compile(r"\b(?:(?:i |we )?(?:work|working) (?:at|for) (?:the )?(?:[A-Z][\w&.'-]*\s+){1,4}in|"
-                          r"taga|duduk(?: di)?|tinggal di|sewa di|dito lang ako sa|(?:usually |now )?stay(?:ing)?(?= [A-Z])|"
+                          r"taga|duduk(?: di)?|tinggal(?: di)?|sewa di|(?:aku|saya) di|dari|dito lang ako sa|out past|(?:usually |now )?stay(?:ing)?(?= [A-Z])|"
                           r"(?:it's|its|this is|i'm|im) (?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?) from|"
                           r"moving (?:a |my |our )?[\w-]+(?: [\w-]+)? from|(?:driving|coming) (?:up |down |over |in )?from)\s+", re.I)  # "a flat in Sai Kung" is often the one being sought
 PLACE_EN_ANY_CASE = re.compile(rf"\b({_alt(L.EN_CITIES)}|{_EN_DISTRICTS})\b", re.I)
@@ -2150,6 +2153,8 @@ def _phone_shape_region(text: str) -> str | None:
     return None
 
 
+INDONESIAN_RX = re.compile(r"\b(?:Rp|rupiah|kak|mbak|dong|banget|gimana|nggak|gak|aja|kirim|terima kasih banyak)\b|\bRp\.?\s?\d", re.I)
+THAI_RX = re.compile(r"\b(?:baht|krub|khrap|khob khun|na ka)\b|฿|[\u0e00-\u0e7f]", re.I)
 SINGLISH_RX = re.compile(r"\b(?:shiok|paiseh|kiasu|lepak|HDB|BTO|COE|CPF)\b")  # "lah", "lor" are HK and MY speech too
 TAGLISH_RX = re.compile(r"\b(?:opo|naman|yung|salamat|kasi|talaga|pinas|ay mali|po na|lang po|ko po)\b", re.I)
 
@@ -2187,6 +2192,10 @@ def _home_regions(messages: list[Message], prepared: dict[int, tuple[str, dict]]
                     hint = TLD_REGION[tld.group(1).lower()]
                 if hint is None and TAGLISH_RX.search(msg.text):
                     hint = "PH"  # Tagalog words: a customer in the Philippines
+                if hint is None and INDONESIAN_RX.search(msg.text):
+                    hint = "ID"  # words Indonesians write and Malaysians do not
+                if hint is None and THAI_RX.search(msg.text):
+                    hint = "TH"
                 if hint is None and SINGLISH_RX.search(msg.text):
                     hint = "SG"  # Malaysians say "lah" too, but their mobiles (01x) are no Singapore numbers
                 if hint is None and not CJK_RX.search(msg.text) and re.search(r"\d{3}", msg.text):

@@ -11,7 +11,7 @@ _CN_NUM = re.compile(f"[{CN_DIGITS}]+")
 
 UNITS = {"万": 1e4, "w": 1e4, "W": 1e4, "千": 1e3, "k": 1e3, "K": 1e3, "百万": 1e6, "m": 1e6,
          "M": 1e6, "亿": 1e8, "million": 1e6, "mil": 1e6, "thousand": 1e3, "grand": 1e3, "lakh": 1e5,
-         "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
+         "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "juta": 1e6, "jt": 1e6, "ribu": 1e3, "rb": 1e3}
 CURRENCY_WORDS = {
     "¥": "CNY", "￥": "CNY", "rmb": "CNY", "cny": "CNY", "元": "CNY", "块": "CNY", "块钱": "CNY", "人民币": "CNY",
     "yuan": "CNY", "$": "USD", "us$": "USD", "usd": "USD", "美元": "USD", "美金": "USD", "刀": "USD",
@@ -23,20 +23,25 @@ CURRENCY_WORDS = {
     "jpy": "JPY", "日元": "JPY", "yen": "JPY", "円": "JPY", "krw": "KRW", "韩元": "KRW", "chf": "CHF", "aed": "AED", "inr": "INR",
     "₹": "INR", "₩": "KRW", "mop": "MOP", "澳门币": "MOP", "港纸": "HKD", "港元": "HKD", "蚊": "HKD",
     "新台币": "TWD", "马币": "MYR", "新加坡元": "SGD", "r": "ZAR", "rand": "ZAR", "zar": "ZAR", "澳门元": "MOP",
+    "₱": "PHP", "php": "PHP", "peso": "PHP", "pesos": "PHP", "฿": "THB", "baht": "THB", "thb": "THB", "泰铢": "THB",
+    "rp": "IDR", "rp.": "IDR", "idr": "IDR", "rupiah": "IDR", "ksh": "KES", "kes": "KES", "₦": "NGN", "naira": "NGN",
+    "ngn": "NGN", "quid": "GBP", "rs": "INR", "rs.": "INR", "rupees": "INR", "canadian dollars": "CAD", "dirhams": "AED",
 }
 # what a bare amount, "$" and "元" mean where the customer is (phone region of the conversation)
 REGION_CURRENCY = {"CN": "CNY", "HK": "HKD", "TW": "TWD", "MO": "MOP", "SG": "SGD", "MY": "MYR", "US": "USD",
                    "GB": "GBP", "AU": "AUD", "CA": "CAD", "NZ": "NZD", "IE": "EUR", "IN": "INR", "DE": "EUR",
-                   "FR": "EUR", "NL": "EUR", "JP": "JPY", "KR": "KRW", "ZA": "ZAR"}
+                   "FR": "EUR", "NL": "EUR", "JP": "JPY", "KR": "KRW", "ZA": "ZAR", "PH": "PHP", "KE": "KES",
+                   "NG": "NGN", "AE": "AED", "ID": "IDR", "TH": "THB"}
 DOLLAR_CURRENCIES = frozenset({"USD", "SGD", "HKD", "AUD", "CAD", "NZD", "TWD"})
 AMOUNT_RE = re.compile(
-    r"(?P<cur1>(?:US|AU|SG|CA|NZ|NT|HK|[ASC])\$|[¥￥$€£₹₩]|RM(?=\s?\d)|(?<![A-Za-z])R(?=\s?\d)|MOP|RMB|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|ZAR|"
+    r"(?P<cur1>(?:US|AU|SG|CA|NZ|NT|HK|[ASC])\$|[¥￥$€£₹₩₱฿₦]|RM(?=\s?\d)|(?<![A-Za-z])R(?=\s?\d)|(?<![A-Za-z])R[ps]\.?(?=\s?\d)|KSh|MOP|RMB|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|ZAR|PHP|THB|IDR|KES|NGN|INR|"
     r"港币|人民币|美元|新币|澳币|澳元|加币|台币|新台币|欧元|英镑|日元|马币|"
     r"NZD|MYR|rmb|usd)?\s*"
-    r"(?P<num>(?(cur1)\d{1,3}(?: \d{3})+(?![\d.,])|(?!))|\d+(?:[,，]\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿点]{1,12})\s*"
-    r"(?P<unit>百万|万|千|亿|million|mil|thousand|grand|lakhs?|crores?|[wWkKmM](?![a-zA-Z]))?(?P<tail>(?<=[万wW])[1-9](?![\d.,万千]))?\s*"
+    r"(?P<num>(?(cur1)\d{1,3}(?: \d{3})+(?![\d.,])|(?!))|\d{1,3},\d{1,2}(?=\s*(?:juta|jt|ribu|rb)\b)|\d+(?:[,，]\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿点]{1,12})\s*"
+    r"(?P<unit>百万|万|千|亿|million|mil|thousand|grand|lakhs?|crores?|juta|jt|ribu|rb|[wWkKmM](?![a-zA-Z]))?(?P<tail>(?<=[万wW])[1-9](?![\d.,万千]))?\s*"
     r"(?P<cur2>元|块钱|块|人民币|美元|美金|刀|新台币|新币|新加坡元|港币|港纸|港元|蚊|马币|欧元|英镑|澳币|澳元|加币|台币|令吉|日元|韩元|澳门币|dollars?|"
-    r"bucks|yuan|yen|円|RMB|rmb|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|NZD|MYR|JPY|KRW|CHF|AED|INR|rand|ZAR|澳门元)?"
+    r"bucks|yuan|yen|円|RMB|rmb|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|NZD|MYR|JPY|KRW|CHF|AED|INR|rand|ZAR|澳门元|"
+    r"baht|泰铢|pesos?|rupiah|naira|quid|rupees|PHP|THB|IDR|KES|NGN|Canadian dollars|dirhams|\$(?![\d]))?"
 )
 
 
@@ -84,6 +89,8 @@ def parse_amount(match: re.Match, default_currency: str, region: str | None = No
     if not num:
         return None
     if num[0].isdigit():
+        if re.fullmatch(r"\d{1,3},\d{1,2}", num):  # "Rp 7,5 juta": a decimal comma
+            num = num.replace(",", ".")
         value = float(num.replace(",", "").replace("，", "").replace(" ", ""))
     else:
         value = cn_number(num)
