@@ -70,7 +70,7 @@ THIRD_RX = re.compile(rf"(?:{_alt(L.THIRD_PARTY_CN)})|我们(?:的)?(?:部长|�
 POSSESSIVE_AFTER = re.compile(r"\s*(?:的|嘅|'s|’s|电话|手机|号码|邮箱|微信|地址|number|phone|email|address|"
                               r"contact|是|is|:|：)", re.I)
 SELF_RX = re.compile(rf"(?:{_alt(L.SELF_CN)})|我|\b(?:my own|mine|my|i am|i'm|me|i)\b", re.I)
-SPEAKER_ROLE_BEFORE = re.compile(r"(?:我是|(?<![a-z])(?:i'm|i am)\s+)(?:他|她|孩子的?|宝宝的?|(?:his|her|their|the kid's)\s+|"
+SPEAKER_ROLE_BEFORE = re.compile(r"(?:我是|我[^，,。！？]{0,10}?(?:做|当)|(?<![a-z])(?:i'm|i am)\s+)(?:他|她|孩子的?|宝宝的?|(?:his|her|their|the kid's)\s+|"
                                  r"(?:an?|the)\s+(?:[a-z]+\s+){0,2}|[\u4e00-\u9fffA-Za-z ]{1,8})?$", re.I)
 JOINT_BEFORE = re.compile(r"(?:我和|我跟|我与|我同|(?<![a-z])me (?:and|&|n) |\bi \w+(?: it)? with )(?:我的?|my )?$", re.I)
 JOINT_AFTER = re.compile(r"(?:和我|跟我|\s+and (?:i|me)\b)", re.I)
@@ -82,7 +82,7 @@ OWNER_AFTER_CN = re.compile(rf"\s*[，,]?\s*(?:是|系|係)?\s*我?(?:{_alt(L.TH
 # "Ben's number is …", "send the papers to Karen, karen@…", "ringing Greg on …", "she's on …", "(pls cc …)"
 OWNER_NAMED_BEFORE = re.compile(r"(?:\b(?:to|ring|call|text|ringing|calling|try|cc)\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?(?:\s+(?:on|at))?[,:]?|"
                                 r"(?-i:[A-Z][a-z]+)['’]s\s+(?:(?:mobile|cell|phone|home)\s+)?(?:number|mobile|cell|phone|email|e-mail|no\.?)(?:\s+is)?[:：]?|"
-                                r"\b(?:she|he)(?:'s| is)\s+(?:on|at)|\b(?:pls\s+|please\s+|and\s+)?cc:?|"
+                                r"\b(?:she|he)(?:'s| is)(?:\s+(?:on|at))?|(?-i:[A-Z][a-zA-Z]+)['’]s(?:\s+is|:)|\b(?:pls\s+|please\s+|and\s+)?cc:?|"
                                 r"(?-i:[A-Z][a-z]+)(?: [\w']+){0,4}? (?:is|'s) (?:on|at))\s*$", re.I)
 
 HEDGE_RX = re.compile(r"可能|也许|大概是|好像|maybe|perhaps|probably|i think", re.I)
@@ -169,10 +169,10 @@ WECHAT = re.compile(r"(?:微信号?|vx|VX|wx|WX|weixin|wechat(?:\s*id)?)\s*(?:�
 QQ = re.compile(r"(?:QQ|qq|扣扣)\s*(?:号|号码|number)?\s*(?:是|为|:|：|is)?\s*([1-9]\d{4,10}|[1-9]\d{2,3}(?: \d{3,4}){1,2})(?![\d])")
 ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{4,6}(?: \d{2,8}){2,5}[Xx]?)(?![0-9A-Za-z])")
 
-NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人|机主|经办人|申请人|寄件人|法人(?:代表)?|联系我)(?:是|为|[:：])?\s*(?:我自己[，,]?)?|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|(?:^|(?<=[，,。\s]))叫(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|(?:真名|大名|全名)(?:是|叫)?|我的名字[是叫]|名字[是叫:：]?|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
+NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人|机主|经办人|申请人|寄件人|法人(?:代表)?|负责人|业主|联系我)(?:是|为|[:：])?\s*(?:我自己[，,]?)?|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|(?:^|(?<=[，,。\s]))叫(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|(?:真名|大名|全名)(?:是|叫)?|我的名字[是叫]|名字[是叫:：]?|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
                          r"我是[\u4e00-\u9fff]{1,4}[\s，,]+(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$))|"
                          r"我是(?=[\u4e00-\u9fff]{2,4}(?:[，,。!！~～\s]|$))|(?:这边是|这里是|我这边是)(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$)))\s*")
-NAME_EN_CUE = re.compile(r"(?:叫我\s*|全名\s*(?:是|叫)?\s*(?=[A-Z])|(?:^|(?<=[.!,]\s))(?i:me)\s*[-–—:]\s*(?=[A-Z])|我是\s*(?:[a-z][\w-]*\s+){1,3}|我是\s*(?=[A-Z][a-z]+(?: [A-Z][a-z]+)+)|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|(?-i:name|Name)(?= [A-ZÀ-ÖØ-Þ][a-z])|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm|(?-i:im|Im|its|Its|myself|Myself|my names|My names|(?<![a-z] )saya|Saya))\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?)"
+NAME_EN_CUE = re.compile(r"(?:叫我\s*|全名\s*(?:是|叫)?\s*(?=[A-Z])|(?:^|(?<=[.!,]\s))(?i:me)\s*[-–—:]\s*(?=[A-Z])|我是\s*(?:[a-z][\w-]*\s+){1,3}|我是\s*(?=[A-Z][a-z]+(?: [A-Z][a-z]+)+)|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|(?-i:name|Name)(?= [A-ZÀ-ÖØ-Þ][a-z])|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm|(?-i:im|Im|its|Its|myself|Myself|my names|My names|(?<![a-z] )saya|Saya|aku|Aku))\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?)"
                          r"((?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al|a/[pl]|s/o|d/o) )?"
                          r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?){0,3})")
 EN_NAME_STOP = {"here", "interested", "live", "living", "work", "working", "stay", "staying", "based", "currently", "fine", "good", "ok", "okay", "sorry", "from", "in", "at",
@@ -867,14 +867,14 @@ def _name_before_contact(text, facts, own, hedged, contact_spans):
 
 
 TRAILING_DATE = re.compile(r"[\s，,]+\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}$")
-NICKNAME_BEFORE = re.compile(r"叫我\s*$|call me\s*$", re.I)
+NICKNAME_BEFORE = re.compile(r"叫我\s*$|call me\s*$|english name\s*(?:is\s*)?$|英文名(?:叫|是)?\s*$", re.I)
 FULL_NAME_CUE = re.compile(r"真名|大名|全名|本名")
 SELF_INTRO = re.compile(r"我是|我叫|本人|我自己|\b(?:i'm|i am)\b", re.I)  # a message about oneself may end with one's name
 
 
 SIGNED_DASH_CN = re.compile(r"(?:——|—|～|~|--)\s*([\u4e00-\u9fff]{2,3})(?=\s*(?:[|｜，,。]|$))")
 SURNAME_GIVEN_CN = re.compile(r"(?:本人|我|敝|免贵)姓([\u4e00-\u9fff]{1,2})[，,\s]*名(?:字)?(?:叫)?([\u4e00-\u9fff]{1,2})(?=[，,。！!\s]|$)")
-ROLE_THEN_NAME_CN = re.compile(rf"(?:(?:^|(?<=[，,。\s]))是我[，,\s]+|我是[\u4e00-\u9fff]{{0,8}}?(?:妈妈|爸爸|家长|太太|老婆|妻子|老公|先生|丈夫|的|{_alt(L.CN_TITLES)}|内勤|科员|秘书))\s*([\u4e00-\u9fff]{{2,3}})(?=[，,。！!\s\d]|$|我们|我在|我住)")
+ROLE_THEN_NAME_CN = re.compile(rf"(?:(?:^|(?<=[，,。\s]))是我[，,\s]+|我是[\u4e00-\u9fff]{{0,16}}?(?:妈妈|爸爸|家长|太太|老婆|妻子|老公|先生|丈夫|儿子|女儿|孙子|孙女|外孙|的|{_alt(L.CN_TITLES)}|内勤|科员|秘书))\s*([\u4e00-\u9fff]{{2,3}})(?=[，,。！!\s\d]|$|我们|我在|我住)")
 THANKS_NAME_END = re.compile(r"(?i:thanks|thank you|cheers|regards|thx|tq)[!,.\s]+(?:-\s*)?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*[.!]?$")
 GREETING_LEAD = re.compile(r"\W*(?:(?:hi|hey|hello|yo|ok|okay|yes|yeah|ya)[\s,!.]*)?", re.I)
 HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mdm|Madam)\.?\s+")

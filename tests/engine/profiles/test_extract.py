@@ -322,8 +322,8 @@ TARGETS = {"phone": (0.97, 0.95), "email": (0.97, 0.95), "id_number": (0.97, 0.9
 
 
 DEV_PARTS = ("dev", *(f"dev{i}" for i in range(2, 27)))
-NEWEST_DEV_PARTS = ("dev27", "dev28", "dev29")  # tuned on in one session only
-HELD_OUT_PARTS = ("heldout28", "heldout29", "heldout30")
+NEWEST_DEV_PARTS = tuple(f"dev{i}" for i in range(27, 33))  # tuned on in one session only
+HELD_OUT_PARTS = ("heldout31", "heldout32", "heldout33")
 
 
 def _scored(parts):
