@@ -799,8 +799,12 @@ def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
 
 CONTACT_FIELDS = frozenset({"phone", "email", "id_number", "wechat_id", "qq"})
 CLAUSE_RX = re.compile(r"(?:[^，,。！？!?；;:：\n()（）.|/～]|\.(?!\s|$))+")
-EN_FULL_NAME = re.compile(r"(?:[A-Z]{2,}|(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?)(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al|a/[pl]|s/o|d/o) )?"
-                          r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?){1,3}")
+# "Pieter van der Merwe", "Park Ji-hoon", "Nurul Aisyah binte Rahman", "S. Ramasubramanian"
+EN_FULL_NAME = re.compile(r"(?:[A-Z]\.\s?(?=[A-Z][a-z]{3,})|[A-Z]{2,}|(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?)"
+                          r"(?:(?<=\.\s)|(?<=\.)|[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|binte|al|a/[pl]|s/o|d/o) ){0,2})"
+                          r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?"
+                          r"(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|binte|al|a/[pl]|s/o|d/o) ){0,2}"
+                          r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?){0,2}")
 # a clause that is only a contact or a name: what comes before it says whose they are
 CONTACT_ONLY = re.compile(r"(?:[\w.+-]+@[\w.-]+\.[A-Za-z]{2,}|\+?[\d\s()-]{7,}|" + EN_FULL_NAME.pattern + r"|[\u4e00-\u9fff]{2,3})")
 EN_NAME_LEAD = re.compile(r"(?:(?:hi|hey|hello|yes|sure|ok|okay|it's|this is|i'm|i am|name|name's|name is)\s*,?:?\s+)", re.I)
