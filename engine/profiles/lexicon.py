@@ -14,7 +14,7 @@ CN_CITIES = (
     "临沂 泉州 漳州 洛阳 宜昌 襄阳 岳阳 株洲 桂林 柳州 绵阳 遵义 唐山 保定 廊坊 芜湖 汕头 江门 湛江 "
     "香港 澳门 台北 台中 高雄 台南 新北 桃园 新竹 基隆 嘉义 宜兰 花莲 台东 屏东 苗栗 彰化 南投 云林 "
     "新加坡 吉隆坡 槟城 怡保 新山 伦敦 曼彻斯特 悉尼 墨尔本 布里斯班 多伦多 温哥华 纽约 洛杉矶 旧金山 西雅图 芝加哥 波士顿 "
-    "法兰克福 柏林 慕尼黑 巴黎 东京 大阪 首尔 迪拜 曼谷 奥克兰 都柏林 阿姆斯特丹"
+    "法兰克福 柏林 慕尼黑 巴黎 东京 大阪 首尔 迪拜 曼谷 奥克兰 都柏林 阿姆斯特丹 清迈 雅加达 泗水 万隆 马尼拉 宿务 普吉 芭提雅 金边 河内 胡志明市"
 ).split()
 CITY_ALIASES = {
     "beijing": "北京", "shanghai": "上海", "tianjin": "天津", "chongqing": "重庆",
@@ -24,6 +24,51 @@ CITY_ALIASES = {
     "dongguan": "东莞", "ningbo": "宁波", "hong kong": "香港", "macau": "澳门", "taipei": "台北",
     "la": "Los Angeles", "nyc": "New York", "sf": "San Francisco", "kl": "Kuala Lumpur", "hk": "香港",
     "dc": "Washington",
+    # mainland cities written in pinyin
+    "shenyang": "沈阳",
+    "kunming": "昆明",
+    "dalian": "大连",
+    "hefei": "合肥",
+    "foshan": "佛山",
+    "fuzhou": "福州",
+    "harbin": "哈尔滨",
+    "jinan": "济南",
+    "wenzhou": "温州",
+    "changchun": "长春",
+    "shijiazhuang": "石家庄",
+    "changzhou": "常州",
+    "quanzhou": "泉州",
+    "nanning": "南宁",
+    "guiyang": "贵阳",
+    "nanchang": "南昌",
+    "nantong": "南通",
+    "jinhua": "金华",
+    "xuzhou": "徐州",
+    "taiyuan": "太原",
+    "jiaxing": "嘉兴",
+    "yantai": "烟台",
+    "huizhou": "惠州",
+    "baoding": "保定",
+    "zhongshan": "中山",
+    "shaoxing": "绍兴",
+    "urumqi": "乌鲁木齐",
+    "lanzhou": "兰州",
+    "haikou": "海口",
+    "sanya": "三亚",
+    "zhuhai": "珠海",
+    "yiwu": "义乌",
+    "kunshan": "昆山",
+    "wuxi": "无锡",
+    "hohhot": "呼和浩特",
+    "yinchuan": "银川",
+    "xining": "西宁",
+    "lhasa": "拉萨",
+    "guilin": "桂林",
+    "luoyang": "洛阳",
+    "weifang": "潍坊",
+    "tangshan": "唐山",
+    "清迈": "Chiang Mai", "雅加达": "Jakarta", "泗水": "Surabaya", "万隆": "Bandung", "马尼拉": "Manila", "宿务": "Cebu",
+    "普吉": "Phuket", "芭提雅": "Pattaya", "金边": "Phnom Penh", "河内": "Hanoi", "胡志明市": "Ho Chi Minh City",
     # foreign cities written in Chinese
     "新加坡": "Singapore", "吉隆坡": "Kuala Lumpur", "槟城": "Penang", "怡保": "Ipoh", "新山": "Johor Bahru",
     "伦敦": "London", "曼彻斯特": "Manchester", "悉尼": "Sydney", "墨尔本": "Melbourne", "布里斯班": "Brisbane",
@@ -62,6 +107,13 @@ CITY_REGION = {
     "Hong Kong": "HK", "Macau": "MO", "Taipei": "TW", "Beijing": "CN", "Shanghai": "CN",
     "Shenzhen": "CN", "Guangzhou": "CN", "Hangzhou": "CN", "Chengdu": "CN", "Wuhan": "CN",
     "Nanjing": "CN", "Xiamen": "CN", "Suzhou": "CN",
+    **{name.title(): "CN" for name in ("tianjin chongqing changsha zhengzhou qingdao dongguan ningbo shenyang kunming dalian "
+                                       "hefei foshan fuzhou harbin jinan wenzhou changchun shijiazhuang changzhou quanzhou "
+                                       "nanning guiyang nanchang nantong jinhua xuzhou taiyuan jiaxing yantai huizhou "
+                                       "baoding zhongshan shaoxing urumqi lanzhou haikou sanya zhuhai yiwu kunshan wuxi "
+                                       "hohhot yinchuan xining lhasa guilin luoyang weifang tangshan").split()},
+    "Bandung": "ID", "Surabaya": "ID", "Medan": "ID", "Semarang": "ID", "Yogyakarta": "ID", "Denpasar": "ID",
+    "Pattaya": "TH", "Chiang Rai": "TH", "Hat Yai": "TH", "Phnom Penh": "KH", "Hanoi": "VN", "Ho Chi Minh City": "VN",
 }
 CITY_REGION.update({"Pune": "IN", "Hyderabad": "IN", "Chennai": "IN", "Kolkata": "IN", "Ahmedabad": "IN",
                     "Gurgaon": "IN", "Noida": "IN", "Sacramento": "US", "Evanston": "US", "Jersey City": "US",
