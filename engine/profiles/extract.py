@@ -240,10 +240,10 @@ NOT_AN_ORG_WORDS = frozenset("evenings mornings afternoons weekends weekdays nig
 ORG_THEN_ROLE_EN = re.compile(r"^(?:(?i:sure|yes|yeah|ok|okay)[.,!]\s+)?((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&)){0,3}),\s*(?i:i'm|i am|im) (?i:an?|the) ")
 COMPANY_CLAUSE_EN = re.compile(rf"(?:^|(?<=[,.;]\s)|(?<=[，。；]))((?:[A-Z][\w&'’-]*\s+|&\s+){{1,5}}(?:{_alt(L.EN_ORG_SUFFIXES)}|Pte Ltd|Sdn Bhd|LLP|Bhd)\.?)(?=\s*(?:[,;!，。；]|\.(?:\s|$)|$))")
 COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|my employer(?:,| is)|employer:|(?:ceo|cto|cfo|coo|cmo|founder|co-founder|owner|president|md|managing director) of|(?:moved|switched|joined) to(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*,? as\b)|"
-                        rf"(?:i'm|i am|im) at(?= [A-Z][\w&.'-]* (?:(?:office|HQ|headquarters|during|as)\b|in [A-Z]))|work (?:nights|days|shifts|weekends) at|(?:i|we) run(?= (?:[A-Z][\w&.'-]*\s+){{1,4}}?(?:[A-Z][\w&.'-]*)(?:[,.;]|\s+(?:and|so|in|for)\b|$))|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work(?:ing)? (?:from home|remotely|remote) for|company is|current company:|company:|im with|teach(?:ing)? at|(?:shop|business|firm|practice|restaurant|bakery|cafe|café|salon|clinic) is|my (?:[a-z]+ )?(?:firm|company|business|shop|store|bakery|cafe|café|restaurant|practice|clinic|salon|studio|agency),|(?:nagwowork|nagtatrabaho|work|working|kerja|bekerja|jurutera|nurse|engineer)(?: ako)? (?:sa|di|dengan|kat)|(?:^|(?<=[.,]\s))(?-i:[A-Z][a-z]+ [A-Z][a-z]+) from|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
+                        rf"(?:i'm|i am|im) at(?= [A-Z][\w&.'-]* (?:(?:office|HQ|headquarters|during|as)\b|in [A-Z]))|work (?:nights|days|shifts|weekends) at|(?:i|we) run(?= (?:[A-Z][\w&.'-]*\s+){{1,4}}?(?:[A-Z][\w&.'-]*)(?:[,.;]|\s+(?:and|so|in|for|out of)\b|$))|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work(?:ing)? (?:from home|remotely|remote) for|company is|current company:|company:|im with|teach(?:ing)? at|(?:shop|business|firm|practice|restaurant|bakery|cafe|café|salon|clinic) is|my (?:[a-z]+ )?(?:firm|company|business|shop|store|bakery|cafe|café|restaurant|practice|clinic|salon|studio|agency),|(?:nagwowork|nagtatrabaho|work|working|kerja|bekerja|jurutera|nurse|engineer)(?: ako)? (?:sa|di|dengan|kat)|(?:^|(?<=[.,]\s))(?-i:[A-Z][a-z]+ [A-Z][a-z]+) from|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
                         rf"i'm (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|i am (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|"
                         rf"(?:{_alt(L.EN_TITLES)}) (?:at|with|@)|(?:ceo|cto|cfo|coo|cmo|founder|md) @|head of (?:[A-Za-z&]+ ){{0,2}}[A-Za-z&]+ at|"
-                        rf"(?:this is|i'm|im|i am|it's) [A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}} from|i own(?= [A-Z])|(?:currently|now|starting|started) at|job with|head (?:of )?[a-z]+ at|buyer for|(?:drive|driving) for|both (?:at|work(?:ing)?(?: at| for)?)|"
+                        rf"(?:this is|i'm|im|i am|it's) (?-i:[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}|[a-z]{{2,}} [a-z]{{2,}})(?: here)? from|i own(?= [A-Z])|(?:currently|now|starting|started) at|job with|head (?:of )?[a-z]+ at|buyer for|(?:drive|driving) for|both (?:at|work(?:ing)?(?: at| for)?)|"
                         rf"work in (?-i:[A-Z][\w]+) for|(?:relocated|transferred)[^.!?]{{0,40}}? with|(?:^|(?<=, ))run(?= [A-Z])|store is|"
                         rf"(?:desk line|desk) at|(?<=, )work(?= (?-i:[A-Z]{{2,}})\b)|teach(?:ing)?(?: [\w-]+){{0,3}} at|from|for)\s+(?:the\s+)?"
                         r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|\+|of\b|and\b)|,\s*Ltd\b)*)")
@@ -275,7 +275,7 @@ CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|based ou
                      rf"relocating from|moving from|stay in|staying in|(?:an?|the) [a-z]+ from|up the road in|"
                      rf"already in|still in|home to|back home in|(?:from )?home in|relocated (?:here )?(?:from (?-i:[A-Z])[\w ]{{1,20}}? )?to|(?:my|our)(?: first| new)? (?:house|home|place|flat|apartment|condo) in|"
                      rf"(?:we're|we are|i'm|i am) (?:up|down|out|over) in|"
-                     rf"moving within|in [A-Z][\w&]+,|"
+                     rf"moving within|in (?-i:[A-Z][\w&]+(?: [A-Z][\w&]+)?),|renting in|rent in|"
                      rf"(?:work|working) in|(?:work|working|study|studying|{_alt(L.EN_TITLES)}) (?:at|for) (?:the )?"
                      rf"(?-i:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*) in)"
                      rf"\s+({_alt(L.EN_CITIES)})(?:'s)?\b", re.I)
@@ -1288,6 +1288,10 @@ SPEAKER_ORG_LEAD = re.compile(rf"(?:我们是|我是|我们|我在|叫|名叫|(?
                               rf"(?:{CITY_CN_NAMES})?[\u4e00-\u9fff]{{0,2}}(?:经开区|经济开发区|高新区|开发区|新区))?")
 
 
+STUDENT_BEFORE_EN = re.compile(r"\b(?:student|studying|study|phd|undergrad|pupil)\b[^.!?]{0,20}$", re.I)
+DESCRIBED_AFTER_EN = re.compile(r" (?:restaurant|shop|store|cafe|café|company|firm|bakery|salon|clinic|school|hospital|factory|bank)\b")
+
+
 def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
     latin = LATIN_WORD.search(text) is not None
     for m in COMPANY_DEPT_CN.finditer(text) if has_cjk else ():
@@ -1403,6 +1407,9 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 facts.append(_fact("city", city, city, 0.75, ps, ps + len(place), hedged))
         if low.startswith(("from", "for")) and not any(org.rstrip(".").endswith(s) for s in (*L.EN_ORG_SUFFIXES, "LLP", "Bhd", "PLC")):
             continue  # a bare "from"/"for" needs the legal form: "from Fenwick Analytics Ltd"
+        if org in L.COUNTRY_REGION or org in L.CITY_REGION or STUDENT_BEFORE_EN.search(text, max(0, m.start() - 30), m.start(1)) \
+                or DESCRIBED_AFTER_EN.match(text, m.start(1) + len(org)):
+            continue  # "student from China", "PhD student at Boston University", "work at Korean restaurant"
         if own(m.start(1), m.start(1) + len(org)):
             facts.append(_fact("company", org, org, 0.8, m.start(1), m.start(1) + len(org), hedged))
     for rx, needs in ((COMPANY_AS_CN, "cn"), (COMPANY_UNIT_CN, "cn"), (COMPANY_CLAUSE_CN, "cn"),
@@ -1565,7 +1572,7 @@ HOME_CUE_EN = re.compile(r"\b(?:i|we|i'm|im|we're|were|i am|we are|my family|my 
 # from Bengaluru", "moving a 1-bed from Chicago to Denver", "driving up from Hartford"
 HOME_CUE_EN2 = re.compile(r"\b(?:(?:i |we )?(?:work|working) (?:at|for) (?:the )?(?:[A-Z][\w&.'-]*\s+){1,4}in|"
                           r"taga|duduk(?: di)?|tinggal(?: di)?|sewa di|(?:aku|saya) di|dari|dito lang ako sa|out past|(?:usually |now )?stay(?:ing)?(?= [A-Z])|"
-                          r"(?:it's|its|this is|i'm|im) (?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?) from|"
+                          r"(?:it's|its|this is|i'm|im|i am) (?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?) from|moving out of|"
                           r"moving (?:a |my |our )?[\w-]+(?: [\w-]+)? from|(?:driving|coming) (?:up |down |over |in )?from)\s+", re.I)  # "a flat in Sai Kung" is often the one being sought
 PLACE_EN_ANY_CASE = re.compile(rf"\b({_alt(L.EN_CITIES)}|{_EN_DISTRICTS})\b", re.I)
 TOWN_EN = re.compile(rf"\b({_alt(L.TOWN_CITY)})\b")  # written with its capital: "Decatur", "Glen Waverley"
@@ -1677,7 +1684,7 @@ CITY_AFTER_DISTRICT = re.compile(rf",\s*({_alt(L.EN_CITIES)})\b")
 
 # "student at University of Manchester", "postdoc at the University of Auckland"
 UNIVERSITY_CITY = re.compile(rf"\b(?:student|studying|study|undergrad|phd)\b[^.!?]{{0,30}}?"
-                             rf"\bUniversity of ({_alt(L.EN_CITIES)})\b", re.I)
+                             rf"\b(?:(?:University|Uni) of ({_alt(L.EN_CITIES)})\b|({_alt(L.EN_CITIES)}) (?:University|Uni)\b)", re.I)
 # a British postcode district after a home cue: "I'm in E17", "we're in M20"
 UK_OUTWARD_HOME = re.compile(r"\b(?:i'm in|i am in|we're in|we are in|based in|live in|living in)\s+([A-Z]{1,2})\d{1,2}[A-Z]?\b(?!\s?\d[A-Z]{2})", re.I)
 UK_POSTCODE_AREA_CITY = {**{a: "London" for a in "E EC N NW SE SW W WC".split()}, "M": "Manchester", "B": "Birmingham",
@@ -1755,9 +1762,10 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, cont
         _town_by_postcode(text, facts, own, hedged)
     for rx in (UNIVERSITY_CITY, UK_OUTWARD_HOME) if not has_cjk and not any(f.field == "city" for f in facts) else ():
         m = rx.search(text)
-        city = (CITY_BY_LOWER.get(m.group(1).lower()) if rx is UNIVERSITY_CITY else UK_POSTCODE_AREA_CITY.get(m.group(1).upper())) if m else None
-        if city and own(*m.span(1)):
-            facts.append(_fact("city", _canonical_city(city), _canonical_city(city), 0.7, *m.span(1), hedged))
+        g = m.lastindex if m else None
+        city = (CITY_BY_LOWER.get(m.group(g).lower()) if rx is UNIVERSITY_CITY else UK_POSTCODE_AREA_CITY.get(m.group(g).upper())) if m else None
+        if city and own(*m.span(g)):
+            facts.append(_fact("city", _canonical_city(city), _canonical_city(city), 0.7, *m.span(g), hedged))
             break
     if has_cjk and "cn_district" in gates and not any(f.field == "city" for f in facts):
         for s0, clause in _clauses(text):

@@ -315,7 +315,7 @@ _load_en_places()
 # abbreviations people write for where they live (upper case only)
 EN_CITY_ALIASES = {"LA": "Los Angeles", "NYC": "New York", "SF": "San Francisco", "KL": "Kuala Lumpur",
                    "HK": "Hong Kong", "DC": "Washington", "PJ": "Petaling Jaya", "JB": "Johor Bahru",
-                   "Joburg": "Johannesburg", "Jozi": "Johannesburg", "Philly": "Philadelphia", "Vegas": "Las Vegas"}
+                   "Joburg": "Johannesburg", "Jozi": "Johannesburg", "Brum": "Birmingham", "Philly": "Philadelphia", "Vegas": "Las Vegas"}
 PROVINCES = ("河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 "
              "贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆").split()
 
@@ -339,7 +339,7 @@ CN_TITLES = ("产品经理", "项目经理", "销售经理", "客户经理", "�
              "质检员", "精算师", "柜员", "调度员", "采购员", "收银员", "营业员", "药师", "药剂师", "审计师", "分析师",
              "技术员", "操作工", "保安", "快递员", "外卖员", "研究员", "讲师", "辅导员", "空姐", "空少", "机长", "乘务员",
              "机师", "飞行员", "区域运营经理", "运营经理")
-EN_TITLES = ("engineer", "manager", "director", "dev", "advisor", "adviser", "buyer", "lead", "executive", "specialist", "coordinator", "admin", "teacher", "doctor", "nurse", "lawyer", "accountant",
+EN_TITLES = ("engineer", "manager", "director", "dev", "advisor", "adviser", "buyer", "RN", "cook", "lead", "executive", "specialist", "coordinator", "admin", "teacher", "doctor", "nurse", "lawyer", "accountant",
              "designer", "developer", "consultant", "analyst", "ceo", "cto", "cfo", "founder",
              "owner", "architect", "officer", "professor", "programmer", "pharmacist", "dentist",
              "chef", "driver", "pilot", "salesman", "saleswoman", "sales rep", "editor",
