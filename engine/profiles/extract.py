@@ -71,7 +71,7 @@ POSSESSIVE_AFTER = re.compile(r"\s*(?:的|嘅|'s|’s|电话|手机|号码|邮�
                               r"contact|是|is|:|：)", re.I)
 SELF_RX = re.compile(rf"(?:{_alt(L.SELF_CN)})|我|\b(?:my own|mine|my|i am|i'm|me|i)\b", re.I)
 SPEAKER_ROLE_BEFORE = re.compile(r"(?:我是|我[^，,。！？]{0,10}?(?:做|当)|(?<![a-z])(?:i'm|i am)\s+)(?:他|她|孩子的?|宝宝的?|(?:his|her|their|the kid's)\s+|"
-                                 r"(?:an?|the)\s+(?:[a-z]+\s+){0,2}|[\u4e00-\u9fffA-Za-z ]{1,8})?$", re.I)
+                                 r"(?:an?|the)\s+(?:[a-z]+\s+){0,2}|[\u4e00-\u9fffA-Za-z ]{1,16})?$", re.I)
 JOINT_BEFORE = re.compile(r"(?:我和|我跟|我与|我同|(?<![a-z])me (?:and|&|n) |\bi \w+(?: it)? with )(?:我的?|my )?$", re.I)
 JOINT_AFTER = re.compile(r"(?:和我|跟我|\s+and (?:i|me)\b)", re.I)
 CONTACT_LABEL = re.compile(r"\s*(?:电话|手机|号码|联系方式|phone|number|tel)", re.I)
@@ -173,8 +173,9 @@ NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住�
                          r"我是[\u4e00-\u9fff]{1,4}[\s，,]+(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$))|"
                          r"我是(?=[\u4e00-\u9fff]{2,4}(?:[，,。!！~～\s]|$))|(?:这边是|这里是|我这边是)(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$)))\s*")
 NAME_EN_CUE = re.compile(r"(?:叫我\s*|全名\s*(?:是|叫)?\s*(?=[A-Z])|(?:^|(?<=[.!,]\s))(?i:me)\s*[-–—:]\s*(?=[A-Z])|我是\s*(?:[a-z][\w-]*\s+){1,3}|我是\s*(?=[A-Z][a-z]+(?: [A-Z][a-z]+)+)|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|(?<!shop )(?<!Shop )(?<!store )(?<!brand )(?<!company )(?-i:name|Name)(?= [A-ZÀ-ÖØ-Þ][a-z])|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm|(?-i:im|Im|its|Its|myself|Myself|my names|My names|(?<![a-z] )saya|Saya|aku|Aku))\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?)"
-                         r"((?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al|a/[pl]|s/o|d/o) )?"
-                         r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?){0,3})")
+                         r"((?:[A-Z]\.\s(?=[A-Z][a-z]{3,}))?(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?"
+                         r"(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|binte|al|a/[pl]|s/o|d/o) ){0,2}"
+                         r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?){0,3})")
 EN_NAME_STOP = {"here", "interested", "live", "living", "work", "working", "stay", "staying", "based", "currently", "fine", "good", "ok", "okay", "sorry", "from", "in", "at",
                 "not", "looking", "a", "an", "the", "very", "so", "just", "back", "ready", "sure",
                 "glad", "happy", "chinese", "english", "american", "british", "busy", "single",
@@ -800,7 +801,7 @@ def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
 CONTACT_FIELDS = frozenset({"phone", "email", "id_number", "wechat_id", "qq"})
 CLAUSE_RX = re.compile(r"(?:[^，,。！？!?；;:：\n()（）.|/～]|\.(?!\s|$))+")
 # "Pieter van der Merwe", "Park Ji-hoon", "Nurul Aisyah binte Rahman", "S. Ramasubramanian"
-EN_FULL_NAME = re.compile(r"(?:[A-Z]\.\s?(?=[A-Z][a-z]{3,})|[A-Z]{2,}|(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?)"
+EN_FULL_NAME = re.compile(r"(?:[A-Z]\.\s(?=[A-Z][a-z]{3,})|[A-Z]{2,}|(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?)"
                           r"(?:(?<=\.\s)|(?<=\.)|[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|binte|al|a/[pl]|s/o|d/o) ){0,2})"
                           r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?"
                           r"(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|binte|al|a/[pl]|s/o|d/o) ){0,2}"
@@ -928,6 +929,16 @@ NAME_SENTENCE_EN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[—–~～]\s)|(?<=--\s))
 DETAILS_AFTER_NAME = re.compile(rf"\d|\b(?i:i own|i run|i'm|i am|{_alt(L.EN_TITLES)}|owner|founder|stay|staying|live|living|policy|account)\b")
 
 
+# "我係佢媽媽 Cheung Mei Ling": the speaker's role, then a name in Latin letters
+ROLE_THEN_LATIN_NAME = re.compile(r"我[是係系][\u4e00-\u9fff]{0,8}?(?:妈妈|媽媽|爸爸|家长|家長|太太|老婆|老公|先生|的|助理|秘书|秘書)\s*(" + EN_FULL_NAME.pattern + r")")
+
+
+def _role_latin_name(text, facts, own, hedged):
+    m = ROLE_THEN_LATIN_NAME.search(text)
+    if m and own(*m.span(1)):
+        facts.append(_fact("name", m.group(1), m.group(1), 0.8, *m.span(1), hedged))
+
+
 def _sentence_name(text, facts, own, hedged):
     for m in NAME_SENTENCE_EN.finditer(text):
         name, words = m.group(1), m.group(1).split()
@@ -975,7 +986,7 @@ def _clause_names(text, facts, own, hedged):
             return
 
 
-SURNAME_AFTER = re.compile(r" ((?:[A-Z]['’])?[A-Z][a-z]+)\b")
+SURNAME_AFTER = re.compile(r" ((?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?)\b")
 
 
 def _first_name_then_surname(rest: str, first: str) -> tuple[int, str] | None:
@@ -1068,8 +1079,16 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
     if full_at is not None:
         facts[:] = [f for f in facts if f.field != "name" or f.start == full_at]
     names = [f for f in facts if f.field == "name"]
+    if len(names) == 1 and NICKNAME_BEFORE.search(text, max(0, names[0].start - 14), names[0].start):
+        rest = [f for f in facts if f.field != "name"]  # "Nattapong Srisuk, but call me Boy"
+        for rule in (_leading_name, _sentence_name, _role_latin_name):
+            rule(text, rest, own, hedged)
+            if any(f.field == "name" for f in rest):
+                facts[:] = rest
+                break
+        names = [f for f in facts if f.field == "name"]
     if len(names) > 1:  # "我叫劉芷晴，叫我Cherry得啦": the name, not the nickname
-        nick = [f for f in names if NICKNAME_BEFORE.search(text, max(0, f.start - 4), f.start)]
+        nick = [f for f in names if NICKNAME_BEFORE.search(text, max(0, f.start - 14), f.start)]
         if len(nick) < len(names):
             facts[:] = [f for f in facts if f not in nick]
     if "name" in asked and not any(f.field == "name" for f in facts):
@@ -1109,7 +1128,7 @@ ANSWER_ONLY = re.compile(r"(?:sure|of course|yes|yep|yeah|ok|okay|here you go|he
 # a full name first thing, then a comma: "Ray Delgado, Mesa AZ, retired", "jake morrison, 412 Bergen St"
 LEAD_FULL_NAME = re.compile(r"^(?:(?i:ok|okay|sure|yes)[,!\s]+)?(?:(" + EN_FULL_NAME.pattern + r")|([a-z]{2,} [a-z]{2,}))\s*,\s*(?(2)(?=\d))")
 # a name written last: "this is ridiculous. Jake Morrison", "my bday is 10/24 🎉 Ashley Carter", "Jasmine btw 😊"
-NAME_LAST_EN = re.compile(r"(?:[.!?]|[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+(" + EN_FULL_NAME.pattern + r")\s*[.!]?$|"
+NAME_LAST_EN = re.compile(r"(?:[.!?]|[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+(" + EN_FULL_NAME.pattern + r")(?:\s+po)?\s*[.!]?$|"
                           r"(?:^|[.!?,]\s+)([A-Z][a-z]+) btw\b")
 NAME_DOT_CN = re.compile(r"[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,8}")  # 阿依古丽·买买提
 ANSWER_NAME_LEAD = re.compile(r"^(?:是我|对|嗯|好的|是的|yes|yep|sure)[，,\s]+", re.I)
@@ -1469,7 +1488,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
         if not (has_cjk if rx in CN_TITLE_RULES else latin):
             continue
         for m in rx.finditer(text):
-            title = m.group(1).strip()
+            title = re.sub(r"^(?i:i am|i'm|im|am)\s+", "", m.group(1).strip())
             if rx is TITLE_DO_CN and title not in CN_TITLE_SET:
                 continue  # "做外贸的" names a trade, "做销售的" a job
             if own(*m.span(1)) and title not in titles_seen:
