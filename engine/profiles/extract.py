@@ -380,7 +380,7 @@ BUDGET_CUE = re.compile(r"预算|bajet|maksimal|ceiling|stretch to|go over|go ab
 # weaker cues: they make a budget only of an amount written with its currency
 BUDGET_SOFT_CUE = re.compile(r"(?:around|about|roughly|approximately|under|below|less than|ideally|more like|closer to|"
                              r"大概|大约|差不多)\s*$", re.I)
-BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|/)\s*(?:month|mo|year|yr|night|day|week|head|person|pax|seat|user|licen[cs]e)\s*)?(?:以内|内的|最多了?|顶天了?|封顶|内(?=都|也|可|吧|OK|ok|$|，|,)|预算|cap\b|limit\b|上限|之内|以下|能接受|可以接受|都能接受|左右的?预算|的预算|(?:左右)?(?:的)?闲钱|(?:左右)?可以投|max\b|maximum|tops|or less|"
+BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|/)\s*(?:month|mo|year|yr|night|day|week|head|person|pax|seat|user|licen[cs]e)\s*)?(?:is the most|is the limit|is my (?:limit|max)|[?.]?\s*that's what i have|(?:左右)?都?(?:能接受|可以接受)|以内|内的|最多了?|顶天了?|封顶|内(?=都|也|可|吧|OK|ok|$|，|,)|预算|cap\b|limit\b|上限|之内|以下|能接受|可以接受|都能接受|左右的?预算|的预算|(?:左右)?(?:的)?闲钱|(?:左右)?可以投|max\b|maximum|tops|or less|"
                           r"at most|to spend)", re.I)
 FAMILY_RULES = [
     ("married", re.compile(r"(?:我|我的|我家|本人)(?:先生|老公|老婆|丈夫|妻子|爱人|媳妇|太太)|(?:^|[，,。])(?:老婆|老公|媳妇)(?=也|在|是|说)|已婚|结婚了|\bmy (?:wife|husband)\b|"
@@ -1990,8 +1990,11 @@ CORRECTION_RX = re.compile(r"actually|make that|i mean|sorry|wait no|no wait|typ
 # an amount that is a salary or a count, not money to spend ("€75k base", "about 120 staff")
 NOT_BUDGET_AFTER = re.compile(r"\s*(?:base\b|salary|per annum|p\.a\.|a year salary|staff|people|employees|guests|users|seats|"
                               r"rooms|units|branches|stores|pax|students|members|kids|km|kg|miles|sq|pcs|pieces|boxes|cartons|"
-                              r"人|位|名|个人|家店|套|平|公里|月薪|年薪|只|件|台|箱|张|份|吨|打|双|条|瓶|包(?![括含])|盒|桌)", re.I)
-NOT_BUDGET_BEFORE = re.compile(r"(?:salary|earn|earning|paid|spent|交了|付了|花了|月薪|年薪|工资|收入|薪资)\D{0,12}$", re.I)
+                              r"人|位|名|个人|家店|套|平|公里|月薪|年薪|只|件|台|箱|张|份|吨|打|双|条|瓶|包(?![括含])|盒|桌|岁|次|小时|分钟|公斤|斤|"
+                              r"%|percent|per cent|meg\b|mbps|gb\b|mb\b|mins?\b|minutes|太多|太贵|太高|is too much|too much|too expensive)", re.I)
+PERIOD_RX = re.compile(r"每个?月|一个月|月租|每周|每年|一年|a month|per month|/month|/mo\b|monthly|a week|per week|weekly|a year|per year", re.I)
+LIMIT_CUE = re.compile(r"不超过|不能超过|最多|以内|之内|封顶|no more than|not more than|max|tops|go over|at most|is the most|is the limit", re.I)
+NOT_BUDGET_BEFORE = re.compile(r"(?:salary|earn|earning|paid|spent|交了|付了|花了|月薪|年薪|工资|收入|薪资|现在每个月(?:话费)?|\bbill\b[^.,;]{0,12}|\bi pay|\bwe pay|paying)\D{0,12}$", re.I)
 
 
 PART_AMOUNT_BEFORE = re.compile(r"首付|自备款|头期款|定金|订金|人均|每人|每位|per person|per head|each|deposit|down payment", re.I)
@@ -2032,8 +2035,10 @@ def _budget(text, facts, hedged, has_cjk, asked, taken, region=None):
             continue  # "Rachel Tan. 9123 4567" answers with a number, not an amount
         if SENT_END.search(before[cue.end():] if cue and not BUDGET_AFTER.match(text, m.end()) else ""):
             continue
-        parsed = P.parse_amount(m, default, region)
-        if not parsed or parsed[0] < (10 if (m.group("cur1") or m.group("cur2")) else 100):
+        # "每个月不超过三十", "月租50以内": a small limit is a monthly or weekly fee
+        small_ok = bool(cue and LIMIT_CUE.search(cue.group()) and PERIOD_RX.search(_sentence(text, m.start())))
+        parsed = P.parse_amount(m, default, region, min_bare=10 if small_ok else 100)
+        if not parsed or parsed[0] < (10 if (m.group("cur1") or m.group("cur2") or small_ok) else 100):
             continue
         s, e = m.start(), m.end()
         while e > s and text[e - 1].isspace():

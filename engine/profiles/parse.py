@@ -83,7 +83,8 @@ def cn_number(text: str) -> float | None:
         return None
 
 
-def parse_amount(match: re.Match, default_currency: str, region: str | None = None) -> tuple[float, str] | None:
+def parse_amount(match: re.Match, default_currency: str, region: str | None = None,
+                 min_bare: float = 100) -> tuple[float, str] | None:
     """(value, ISO currency); ``region`` says what "$", "元" and a bare amount mean there."""
     num = match.group("num")
     if not num:
@@ -108,8 +109,8 @@ def parse_amount(match: re.Match, default_currency: str, region: str | None = No
         currency = local  # "$300" in Singapore, "800万" in Hong Kong
     elif local == "TWD" and cur in ("元", "块"):
         currency = local
-    if not (match.group("cur1") or match.group("cur2") or unit) and value < 100:
-        return None  # a bare small number is not a budget
+    if not (match.group("cur1") or match.group("cur2") or unit) and value < min_bare:
+        return None  # a bare small number is not a budget (unless a limit word says it is one)
     return value, currency
 
 
