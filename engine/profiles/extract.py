@@ -263,7 +263,7 @@ TITLE_EN2 = re.compile(rf"\b(?i:i'm|i am)\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s*(?i:
 TITLE_EN = re.compile(rf"\b(?:i'm|i am|i work as|working as|as)\s+(?:an?|the)\s+((?:[a-z]+\s+){{0,3}}?"
                       rf"(?:{_alt(L.EN_TITLES)}))\b", re.I)
 CITY_CN_NAMES = _alt(L.CN_CITIES)
-CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|刚来|(?:^|(?<=[，,。\s]))住|喺|现在在|平时在|刚搬来|搬来|搬到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|我是(?=(?:{CITY_CN_NAMES})的)|我家在|(?<!老)家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
+CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|刚来|(?<![原本回])来(?=(?:{CITY_CN_NAMES})[一二三四五六七八九十几\d]+多?年)|(?:^|(?<=[，,。\s]))住|喺|现在在|平时在|刚搬来|搬来|搬到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|我是(?=(?:{CITY_CN_NAMES})的)|我家在|(?<!老)家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
                      rf"常住|现居地?\s*[:：]?|目前在|还在|我是在|仓库在|工厂在|厂在|总部在|办公室在|office在|位于|我们是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,5}}?(?:的|一家))|我是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}?一家)|收货在|收货地在|寄到|送到|发到|邮寄到|从(?=(?:{CITY_CN_NAMES})(?:飞|出发|过去|过来|坐))|工作地点?(?:在|是)|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
                      rf"(?:{_alt(L.PROVINCES)})?省?\s*({CITY_CN_NAMES})(?:市)?")
 _CN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if CJK_RX.match(d))
@@ -1376,8 +1376,15 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 lead = None  # "小店区政府": the district's own office
             if lead:  # "光谷华为": the district, then the employer
                 place, start, short_ok = place[len(lead):], start + len(lead), True
-            if len(place) >= 4 and HQ_TAIL.search(place):  # "苏宁总部", "华为坂田基地": the employer
+            if len(place) >= 4 and (HQ_TAIL.search(place) or (place[-2:] in CN_CITY_SET and not place[:-2].endswith("银"))):
+                # "苏宁总部", "华为坂田基地", "腾讯香港" (but "中银香港" is the bank's name)
                 place = HQ_TAIL.sub("", place)
+                tail_city = next((place[-n:] for n in (3, 2) if place[-n:] in CN_CITY_SET and len(place) - n >= 2), None)
+                if tail_city:  # "腾讯深圳总部": the employer's office in that city
+                    place = place[:-len(tail_city)]
+                    if not any(f.field == "city" for f in facts) and own(start + len(place), start + len(place) + len(tail_city)):
+                        c = _canonical_city(tail_city)
+                        facts.append(_fact("city", c, c, 0.75, start + len(place), start + len(place) + len(tail_city), hedged))
                 place = next((place[:-n] for n in (3, 2) if place[-n:] in L.DISTRICT_CITY and len(place) - n >= 2), place)
             area = _place_prefix(place[:-2])
             if area and place[len(area):] in INDUSTRY_WORDS:
