@@ -75,13 +75,14 @@ SPEAKER_ROLE_BEFORE = re.compile(r"(?:我是|我[^，,。！？]{0,10}?(?:做|�
 JOINT_BEFORE = re.compile(r"(?:我和|我跟|我与|我同|(?<![a-z])me (?:and|&|n) |\bi \w+(?: it)? with )(?:我的?|my )?$", re.I)
 JOINT_AFTER = re.compile(r"(?:和我|跟我|\s+and (?:i|me)\b)", re.I)
 CONTACT_LABEL = re.compile(r"\s*(?:电话|手机|号码|联系方式|phone|number|tel)", re.I)
-OWNED_AFTER = re.compile(rf"\s*[，,]?\s*(?:这个|这|那个|that|this|it)?\s*(?:是|系|係|is|was|'s|belongs to)\s*(?:我|my)?\s*(?:late\s+|ex-?\s*)?(?:你的|您的|yours\b|your\b|{_alt(L.THIRD_PARTY_CN)}|"
+OWNED_AFTER = re.compile(rf"\s*[，,—–-]*\s*(?:wait,?\s+|sorry,?\s+)?(?:这个|这|那个|that|this|it)?\s*(?:是|系|係|is|was|'s|belongs to)\s*(?:我|my)?\s*(?:late\s+|ex-?\s*)?(?:你的|您的|yours\b|your\b|{_alt(L.THIRD_PARTY_CN)}|"
                          rf"(?:{_alt(L.THIRD_PARTY_EN)})\b)", re.I)
+SELF_OWNED_AFTER = re.compile(r"\s*[，,]?\s*(?:是我的|係我嘅|系我嘅|是我自己的|is mine\b|are mine\b)", re.I)
 # "371302…0822 孩子的", "6177 2083 係我朋友嘅": a value followed by whose it is
 OWNER_AFTER_CN = re.compile(rf"\s*[，,]?\s*(?:是|系|係)?\s*我?(?:{_alt(L.THIRD_PARTY_CN)})(?:的|嘅)(?![\u4e00-\u9fff]|\s*[\d+])")
 # "Ben's number is …", "send the papers to Karen, karen@…", "ringing Greg on …", "she's on …", "(pls cc …)"
 OWNER_NAMED_BEFORE = re.compile(r"(?:\b(?:to|ring|call|text|ringing|calling|try|cc)\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?(?:\s+(?:on|at))?[,:]?|"
-                                r"(?-i:[A-Z][a-z]+)['’]s\s+(?:(?:mobile|cell|phone|home)\s+)?(?:number|mobile|cell|phone|email|e-mail|no\.?)(?:\s+is)?[:：]?|"
+                                r"(?-i:[A-Z][a-z]+)['’]s\s+(?:own\s+)?(?:(?:mobile|cell|phone|home)\s+)?(?:number|mobile|cell|phone|email|e-mail|no\.?)(?:\s+is)?[:：]?|"
                                 r"\b(?:she|he)(?:'s| is)(?:\s+(?:on|at))?|(?-i:[A-Z][a-zA-Z]+)['’]s(?:\s+is|:)|\b(?:pls\s+|please\s+|and\s+)?cc:?|"
                                 r"(?-i:[A-Z][a-z]+)(?: [\w']+){0,4}? (?:is|'s) (?:on|at))\s*$", re.I)
 
@@ -139,6 +140,8 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
         in_clause = m.start() >= clause_start
         if in_clause or bare_label or POSSESSIVE_AFTER.match(window, m.end()):
             third = m.start()
+    if contact and SELF_OWNED_AFTER.match(text, end):
+        return True  # "电话 180 8012 6539 是我的"
     if contact and (THIRD_LABEL.search(window, clause_start) or OWNER_NAMED_BEFORE.search(window)):
         return False  # "她身份证110…", "他现在的号是135…", "Ben's number is …"
     own = max((m.start() for m in SELF_RX.finditer(window)), default=-1)
@@ -160,7 +163,7 @@ CN_MOBILE = re.compile(r"(?<![\dA-Za-z])(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[
 LANDLINE = re.compile(r"(?:电话|座机|tel|phone|call me on|call me at)[^\d+]{0,6}(0\d{2,3})[\s-]?(\d{7,8})(?!\d)", re.I)
 NOT_PHONE_BEFORE = re.compile(r"(?:订单|单号|快递|运单|账号|卡号|验证码|工号|qq|QQ|扣扣|微信|vx|VX|wx|"
                               r"保单|理赔|工单|票号|热线|客服电话|服务电话|hotline|order|tracking|account|card|invoice|ref|reference|policy|claim|booking|"
-                              r"confirmation|wechat|passport|护照|签证|visa|po|acct|flyer|member(?:ship)?|loyalty|licen[cs]e|serial|imei|"
+                              r"confirmation|wechat|passport|护照|签证|visa|po|(?<!phone on )(?<!number on )acct|flyer|member(?:ship)?|loyalty|licen[cs]e|serial|imei|"
                               r"会员卡?|学号|医保卡?|社保卡?|车牌)\s*(?:号|号码|no\.?|number|#|id)?"
                               r"\s*(?:是|为|is|:|：)?\s*$", re.I)
 EMAIL = re.compile(r"(?<![A-Za-z0-9_.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9.-]+\.[A-Za-z]{2,12}(?![A-Za-z0-9_])")
@@ -169,10 +172,10 @@ WECHAT = re.compile(r"(?:微信号?|vx|VX|wx|WX|weixin|wechat(?:\s*id)?)\s*(?:�
 QQ = re.compile(r"(?:QQ|qq|扣扣)\s*(?:号|号码|number)?\s*(?:是|为|:|：|is)?\s*([1-9]\d{4,10}|[1-9]\d{2,3}(?: \d{3,4}){1,2})(?![\d])")
 ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{4,6}(?: \d{2,8}){2,5}[Xx]?)(?![0-9A-Za-z])")
 
-NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人|机主|经办人|申请人|寄件人|法人(?:代表)?|负责人|业主|联系我)(?:是|为|[:：])?\s*(?:我自己[，,]?)?|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|(?:^|(?<=[，,。\s]))叫(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|(?:真名|大名|全名)(?:是|叫)?|我的名字[是叫]|名字[是叫:：]?|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
+NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人|机主|经办人|申请人|寄件人|法人(?:代表)?|负责人|业主|联系我)(?:是|为|[:：])?\s*(?:我自己[，,]?)?|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|(?:^|(?<=[，,。\s]))叫(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|(?:真名|大名|全名|本名)(?:是|叫)?|我的名字[是叫]|名字[是叫:：]?|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
                          r"我是[\u4e00-\u9fff]{1,4}[\s，,]+(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$))|"
                          r"我是(?=[\u4e00-\u9fff]{2,4}(?:[，,。!！~～\s]|$))|(?:这边是|这里是|我这边是)(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$)))\s*")
-NAME_EN_CUE = re.compile(r"(?:叫我\s*|全名\s*(?:是|叫)?\s*(?=[A-Z])|(?:^|(?<=[.!,]\s))(?i:me)\s*[-–—:]\s*(?=[A-Z])|我是\s*(?:[a-z][\w-]*\s+){1,3}|我是\s*(?=[A-Z][a-z]+(?: [A-Z][a-z]+)+)|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|(?<!shop )(?<!Shop )(?<!store )(?<!brand )(?<!company )(?-i:name|Name)(?= [A-ZÀ-ÖØ-Þ][a-z])|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm|(?-i:im|Im|its|Its|myself|Myself|my names|My names|(?<![a-z] )saya|Saya|aku|Aku))\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?)"
+NAME_EN_CUE = re.compile(r"(?:叫我\s*|我叫\s*(?=[A-Z])|名字(?:是|叫)\s*(?=[A-Z])|全名\s*(?:是|叫)?\s*(?=[A-Z])|(?:^|(?<=[.!,]\s))(?i:me)\s*[-–—:]\s*(?=[A-Z])|我是\s*(?:[a-z][\w-]*\s+){1,3}|我是\s*(?=[A-Z][a-z]+(?: [A-Z][a-z]+)+)|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|(?<!shop )(?<!Shop )(?<!store )(?<!brand )(?<!company )(?<!patient )(?<!Patient )(?-i:name|Name)(?= [A-ZÀ-ÖØ-Þ][a-z])|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm|(?-i:im|Im|its|Its|myself|Myself|my names|My names|(?<![a-z] )saya|Saya|aku|Aku))\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?)"
                          r"((?:[A-Z]\.\s(?=[A-Z][a-z]{3,}))?(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?"
                          r"(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|binte|al|a/[pl]|s/o|d/o) ){0,2}"
                          r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?){0,3})")
@@ -190,7 +193,7 @@ EN_NOT_NAME = {"Thanks", "Thank", "Please", "Monday", "Tuesday", "Wednesday", "T
                "Technologies", "Analytics", "Holdings", "Pte", "Co", "Corp", "East", "West", "North", "South",
                "Upper", "Lower", "New", "Old", "Port", "Saint", "St", "Founder", "Manager", "Director",
                "Taman", "Jalan", "Lorong", "Persiaran", "Residensi", "Bandar", "Kampung", "Desa", "Bukit", "Plateau", "Mont",
-               "Aku", "Saya", "Kami", "Kita"}
+               "Aku", "Saya", "Kami", "Kita", "Little"}
 GENDER_CN = re.compile(r"(?:我是|本人|我|性别\s*[:：]?)\s*(?:一个|一名|个)?(男|女)(?:的|生|士|性|孩|人)?(?![朋友儿])|"
                        r"我是个?[^，,。！!？?]{0,8}的(男|女)(?=生|孩)|我是[\u4e00-\u9fff](女|先)(?=士|生)")
 GENDER_ROLE = re.compile(r"\bsingle (mom|mum|mother|dad|father)\b|(宝妈|孕妈|全职妈妈|宝爸|奶爸|(?<=我是他)妈妈|(?<=我是她)妈妈|(?<=我是孩子)妈妈|(?<=我是他)爸爸|"
@@ -886,6 +889,7 @@ HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mdm|Madam)\.?\s+")
 LOWER_NAME_EN = re.compile(r"\b(?:i'm|im|its|it's|my name is|my name's|name is|name's|this is)\s+([a-z]{2,}(?: [a-z]{2,})?)"
                            r"(?=\s*(?:[,.](?!\w)|\+?\d|$|btw\b))")
 COMMON_LOWER_WORDS = frozenset("the a an my your his her our their this that here there now not just also still very so "
+                               "always never really packed full late early great bad crowded quiet "
                                "me us him them it yes no "
                                "too back home work free busy done new old sure fine good okay well sorry available "
                                "interested looking calling asking wondering trying going coming waiting ready open "
@@ -924,9 +928,9 @@ def _leading_name(text, facts, own, hedged):
 
 # a full name as a sentence of its own, then the writer's details: "Tom Whitfield. 14/03/1979. 07823 …",
 # "…jacked it up. Kyle Brennan, plumber, run …", "-- Rosa Delgado, Owner, …", "… — Jennifer Yip, CLP Power"
-NAME_SENTENCE_EN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[—–~～]\s)|(?<=--\s))(" + EN_FULL_NAME.pattern + r")"
+NAME_SENTENCE_EN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[—–~～]\s)|(?<=--\s)|(?<=[\U0001F300-\U0001FAFF]\s))(" + EN_FULL_NAME.pattern + r")"
                               r"(?=\s*[,.](?:\s|$)|\s*$|\s*\||\s+[\U0001F300-\U0001FAFF\u2600-\u27BF])")
-DETAILS_AFTER_NAME = re.compile(rf"\d|\b(?i:i own|i run|i'm|i am|{_alt(L.EN_TITLES)}|owner|founder|stay|staying|live|living|policy|account)\b")
+DETAILS_AFTER_NAME = re.compile(rf"\d|\||\b(?i:i own|i run|i'm|i am|{_alt(L.EN_TITLES)}|owner|founder|stay|staying|live|living|policy|account)\b")
 
 
 # "我係佢媽媽 Cheung Mei Ling": the speaker's role, then a name in Latin letters
@@ -939,6 +943,11 @@ def _role_latin_name(text, facts, own, hedged):
         facts.append(_fact("name", m.group(1), m.group(1), 0.8, *m.span(1), hedged))
 
 
+# "on behalf of my boss, Mr. Richard Lim": the name given is that person's
+APPOSITIVE_OTHER = re.compile(rf"\b(?:my|our)\s+(?:{_alt(L.THIRD_PARTY_EN)})\s*,\s*(?:(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+)?$", re.I)
+OTHERS_AFTER_NAME = re.compile(r"\s*[,，]?\s*(?:his|her|their)\b|\s*(?:的|嘅)\s*(?:妈妈|媽媽|爸爸|家长|家長|老师|老師)", re.I)
+
+
 def _sentence_name(text, facts, own, hedged):
     for m in NAME_SENTENCE_EN.finditer(text):
         name, words = m.group(1), m.group(1).split()
@@ -947,6 +956,8 @@ def _sentence_name(text, facts, own, hedged):
                 or any(x in L.CITY_REGION or x in L.DISTRICT_CITY or x in L.TOWN_CITY for x in (name, words[0])):
             continue
         rest = text[m.end():]
+        if OTHERS_AFTER_NAME.match(text, m.end()):
+            continue  # "Li Jianguo, his ID …": someone else's details
         if re.search(r"\b(?:Mr|Mrs|Ms|Dr|Prof|St)\.\s$", text[max(0, m.start() - 6):m.start()]):
             continue  # "Mr. Richard Ho": the full stop ends a title, not a sentence
         if (rest.strip(" .!") and not DETAILS_AFTER_NAME.search(rest)) or not own(*m.span(1)):
@@ -976,7 +987,7 @@ def _clause_names(text, facts, own, hedged):
             if any(w.lower() in EN_NAME_STOP for w in words) or clause in L.CITY_REGION or \
                     any(w in L.CITY_REGION or w in EN_NOT_NAME or w in ORG_WORDS_EN or w in L.EN_ORG_SUFFIXES for w in words):
                 continue
-            if own(start, start + len(clause)):
+            if own(start, start + len(clause)) and not OTHERS_AFTER_NAME.match(text, start + len(clause)):
                 facts.append(_fact("name", clause, clause, 0.8, start, start + len(clause), hedged))
                 return
     for m in TITLE_NAME_CN.finditer(text) if CJK_RX.search(text) else ():
@@ -1025,8 +1036,8 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
     for m in NAME_EN_CUE.finditer(text) if latin else ():
         name = m.group(1)
         words = name.split()
-        if words[0].lower() in EN_NAME_STOP or name in L.EN_CITIES or not name[0].isupper():
-            continue
+        if words[0].lower() in EN_NAME_STOP or name in L.EN_CITIES or not name[0].isupper() or OTHERS_AFTER_NAME.match(text, m.end(1)):
+            continue  # "我是 Chong Mei Yee 的妈妈": the child's name
         while words and words[-1].lower() in EN_NAME_STOP:
             words.pop()
         cue = m.group().lower()
@@ -1078,6 +1089,7 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
                 facts[i] = _fact("name", name, name, f.confidence, s0, s0 + len(name), hedged)
     if full_at is not None:
         facts[:] = [f for f in facts if f.field != "name" or f.start == full_at]
+    facts[:] = [f for f in facts if f.field != "name" or not APPOSITIVE_OTHER.search(text, max(0, f.start - 30), f.start)]
     names = [f for f in facts if f.field == "name"]
     if len(names) == 1 and NICKNAME_BEFORE.search(text, max(0, names[0].start - 14), names[0].start):
         rest = [f for f in facts if f.field != "name"]  # "Nattapong Srisuk, but call me Boy"
