@@ -421,7 +421,7 @@ THIRD_PARTY_EN = ("wife", "husband", "son", "daughter", "kid", "kids", "mom", "m
                   "boyfriend", "neighbour", "neighbor", "roommate", "client", "manager's", "parents",
                   "in-laws", "fiancé", "fiance", "fiancée", "fiancee", "grandma", "grandpa", "nephew", "niece",
                   "hubby", "wifey", "missus", "bf", "gf", "bestie", "cousin", "uncle", "aunt", "auntie", "grandson", "granddaughter",
-                  "stepson", "stepdaughter", "son-in-law", "daughter-in-law", "carer", "caregiver", "sis", "beliau",
+                  "stepson", "stepdaughter", "son-in-law", "daughter-in-law", "carer", "caregiver", "sis", "beliau", "family",
                   "grandmother", "grandfather", "mother-in-law", "father-in-law", "flatmate", "housemate", "PA",
                   "my manager", "supervisor", "leader", "line manager", "EA", "executive assistant", "spouse", "candidate",
                   "emergency contact")
