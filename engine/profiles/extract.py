@@ -530,6 +530,7 @@ def _cn_name(text: str, pos: int) -> tuple[str, int] | None:
     return s[:n] + given, pos + n + len(given)
 
 
+DOTTED_NUMBER = re.compile(r"(?<![\d.])\d{2,4}\.\d{3,4}\.\d{3,4}(?![\d.])")
 FULL_WIDTH_NUMBER = re.compile(r"[０-９－＋]")
 FULL_WIDTH_TO_ASCII = str.maketrans("０１２３４５６７８９－＋", "0123456789-+")
 
@@ -539,6 +540,8 @@ def prepare(text: str) -> tuple[str, dict]:
     digits as ASCII; one character for one, so spans stay in place) and its keyword hits."""
     if FULL_WIDTH_NUMBER.search(text):  # "０９１７－３５２－４８６"
         text = text.translate(FULL_WIDTH_TO_ASCII)
+    if "." in text:  # "0972.385.160": a number grouped with dots, read as grouped with spaces
+        text = DOTTED_NUMBER.sub(lambda m: m.group().replace(".", " "), text)
     if CJK_RX.search(text):
         text = CANTONESE_IS.sub("我是", P.to_simplified(text))
     return text, scan(text.lower())
@@ -1279,7 +1282,7 @@ PLACE_AFTER_ORG_ORDER: dict[str, int] = {}
 for _i, _place in enumerate((*L.EN_CITY_ALIASES, *L.CITY_REGION, *EN_DISTRICT_NAMES)):
     PLACE_AFTER_ORG_ORDER.setdefault(_place, _i)
 HQ_TAIL = re.compile(r"(?:总部|基地|园区|分部|办事处)$")
-SITE_TAIL_EN = re.compile(r"\s+(?:HQ|headquarters|head office|office|offices|campus)$")
+SITE_TAIL_EN = re.compile(r"\s+(?:(?:UK|US|USA|SG|HK|AU|NZ|IE|EU|Asia|APAC)\s+)?(?:HQ|headquarters|head office|office|offices|campus)$")
 ORG_LEAD_CN = re.compile(r"^(?:发票开|抬头开|开票给|开给|就是|也就是|[\u4e00-\u9fff]{2,8}?[区县](?=[\u4e00-\u9fff]{4,}))")
 # "Deloitte, been there 2 yrs": an employer first, then how long one has been there
 # "Lululemon is transferring me", "a small fintech called PaySetu", "a 40-person company, Acme Logistics,"
@@ -1316,6 +1319,7 @@ CLAUSE_ORG_EN = re.compile(rf"^((?:[A-Z][\w&.'’-]*\s+|&\s+){{1,5}}(?:{_alt(L.E
 
 # what may lead an organisation's name as read: who says it, where it is ("宁波鄞州的", "经开区"), or the
 # words that introduce it ("叫", "发票抬头写")
+ORG_TAIL_CN = re.compile(rf"(?:(?<=[\u4e00-\u9fff])[{''.join(sorted(L.CN_SURNAMES))}](?:总|经理|董)|({CITY_CN_NAMES})(?:厂|工厂|厂区))$")
 JOINED_CN = re.compile(r"(?:跳到|跳槽到|跳槽去|刚入职|入职了|加入了)\s*([\u4e00-\u9fffA-Za-z]{2,8}?)(?=[，,。！!\s]|$|做|当|上班)")
 SPEAKER_ORG_LEAD = re.compile(rf"(?:我们是|我是|我们|我在|叫|名叫|(?:发票)?抬头(?:写|是)?)?(?:({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{0,4}}?(?:这边|那边)?的|"
                               rf"(?:{CITY_CN_NAMES})?[\u4e00-\u9fff]{{0,2}}(?:经开区|经济开发区|高新区|开发区|新区))?")
@@ -1491,6 +1495,13 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                     facts.append(_fact("company", org.group(1), org.group(1), 0.75, s0, s0 + len(org.group(1)), hedged))
                     break
     for i, f in enumerate(facts):
+        tail = ORG_TAIL_CN.search(f.value) if f.field == "company" and has_cjk else None
+        if tail and len(f.value) - len(tail.group()) >= 2 and f.value[:tail.start()] not in CN_CITY_SET:  # "恒拓电子陈总": the firm, then its boss; "台积电新竹厂": a site
+            org = f.value[:tail.start()]
+            facts[i] = f = _fact("company", org, org, f.confidence, f.start, f.start + len(org), hedged)
+            if tail.group(1) and not any(g.field == "city" for g in facts):
+                c = _canonical_city(tail.group(1))
+                facts.append(_fact("city", c, c, 0.75, f.end, f.end + len(tail.group(1)), hedged))
         lead = SPEAKER_ORG_LEAD.match(f.value) if f.field == "company" and has_cjk else None
         if lead and lead.end() and len(f.value) - lead.end() >= 2:  # "我们是高雄的海港水产有限公司": who, where, then the name
             org, s0 = f.value[lead.end():], f.start + lead.end()

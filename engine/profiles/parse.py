@@ -35,10 +35,10 @@ REGION_CURRENCY = {"CN": "CNY", "HK": "HKD", "TW": "TWD", "MO": "MOP", "SG": "SG
 DOLLAR_CURRENCIES = frozenset({"USD", "SGD", "HKD", "AUD", "CAD", "NZD", "TWD"})
 AMOUNT_RE = re.compile(
     r"(?P<cur1>(?:US|AU|SG|CA|NZ|NT|HK|[ASC])\$|[¥￥$€£₹₩₱฿₦]|RM(?=\s?\d)|(?<![A-Za-z])R(?=\s?\d)|(?<![A-Za-z])R[ps]\.?(?=\s?\d)|KSh|MOP|RMB|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|ZAR|PHP|THB|IDR|KES|NGN|INR|"
-    r"港币|人民币|美元|新币|澳币|澳元|加币|台币|新台币|欧元|英镑|日元|马币|"
+    r"港币|人民币|美元|新币|澳门币|澳门元|澳币|澳元|加币|台币|新台币|欧元|英镑|日元|马币|"
     r"NZD|MYR|rmb|usd)?\s*"
-    r"(?P<num>(?(cur1)\d{1,3}(?: \d{3})+(?![\d.,])|(?!))|\d{1,3},\d{1,2}(?=\s*(?:juta|jt|ribu|rb)\b)|\d+(?:[,，]\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿点]{1,12})\s*"
-    r"(?P<unit>百万|万|千|亿|million|mil|thousand|grand|lakhs?|crores?|juta|jt|ribu|rb|[wWkKmM](?![a-zA-Z]))?(?P<tail>(?<=[万wW])[1-9](?![\d.,万千]))?\s*"
+    r"(?P<num>(?(cur1)\d{1,3}(?: \d{3})+(?![\d.]|,\d)|(?!))|\d{1,3},\d{1,2}(?=\s*(?:juta|jt|ribu|rb)\b)|\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])|\d+(?:[,，]\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿点]{1,12})\s*"
+    r"(?P<unit>百万|万|千|亿|million|mil|thousand|grand|lakhs?|crores?|juta|jt|ribu|rb|[wWkKmM](?![a-zA-Z]))?(?P<tail>(?<=[万wW])[1-9](?![\d.,万千])|(?<=[万wW]) [1-9](?![\d.,万千]))?\s*"
     r"(?P<cur2>元|块钱|块|人民币|美元|美金|刀|新台币|新币|新加坡元|港币|港纸|港元|蚊|马币|欧元|英镑|澳币|澳元|加币|台币|令吉|日元|韩元|澳门币|dollars?|"
     r"bucks|yuan|yen|円|RMB|rmb|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|NZD|MYR|JPY|KRW|CHF|AED|INR|rand|ZAR|澳门元|"
     r"baht|泰铢|pesos?|rupiah|naira|quid|rupees|PHP|THB|IDR|KES|NGN|Canadian dollars|dirhams|\$(?![\d]))?"
@@ -100,14 +100,16 @@ def parse_amount(match: re.Match, default_currency: str, region: str | None = No
     unit = match.group("unit")
     if unit:
         value *= UNITS[unit]
-    if match.group("tail"):  # "1万5": and five thousand
-        value += int(match.group("tail")) * UNITS[unit] / 10
+    if match.group("tail"):  # "1万5", "2 万 5": and five thousand
+        value += int(match.group("tail").strip()) * UNITS[unit] / 10
     cur = match.group("cur1") or match.group("cur2")
     currency = CURRENCY_WORDS.get(cur.lower() if cur else "", None) or default_currency
     local = REGION_CURRENCY.get(region or "")
     if local and cur in ("$", None) and (local in DOLLAR_CURRENCIES or cur is None):
         currency = local  # "$300" in Singapore, "800万" in Hong Kong
     elif local == "TWD" and cur in ("元", "块"):
+        currency = local
+    elif local == "MOP" and cur == "蚊":  # Macau says 蚊 for patacas too
         currency = local
     if not (match.group("cur1") or match.group("cur2") or unit) and value < min_bare:
         return None  # a bare small number is not a budget (unless a limit word says it is one)
