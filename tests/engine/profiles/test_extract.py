@@ -488,3 +488,34 @@ def test_a_national_phone_shape_tells_the_currency_of_a_dollar_budget():
     budgets = [f.value for f in extract_conversation(msgs) if f.field == "budget"]
     assert budgets and budgets[0]["currency"] == "CAD"
     assert ("city", "Calgary") in facts("Amira Haddad, 403-875-2219. I'm in Kensington, Calgary")
+
+
+def test_amounts_in_south_east_asian_african_and_indian_currencies():
+    def budget(text):
+        return [v for f, v in facts(text) if f == "budget"]
+    assert budget("Total maksimal Rp 7,5 juta ya kak") == [{"amount": 7_500_000.0, "currency": "IDR"}]
+    assert budget("ok can, I can spend up to 15,000 baht") == [{"amount": 15_000.0, "currency": "THB"}]
+    assert budget("Cash budget is R220 000, not a cent more") == [{"amount": 220_000.0, "currency": "ZAR"}]
+    assert budget("budget around ₹2,00,000 per year") == [{"amount": 200_000.0, "currency": "INR"}]
+    assert budget("有点贵，我这边最多 2 万 5") == [{"amount": 25_000.0, "currency": "CNY"}]
+    # a small limit is a fee only with a period; a bill or a percentage is no budget
+    assert budget("每个月不超过三十就行") == [{"amount": 30.0, "currency": "CNY"}]
+    assert budget("最多22。") == []
+    assert budget("hello dear. my bill has gone up to £212 this month") == []
+    assert budget("around $850k max with a 15% deposit") == [{"amount": 850_000.0, "currency": "USD"}]
+
+
+def test_employers_and_places_read_from_new_phrasings():
+    assert ("company", "Lululemon") in facts("Hi, I'm Zhang Wei, Lululemon is transferring me from Shanghai to Vancouver")
+    assert ("company", "PaySetu") in facts("need a 4 seater cabin, we're a small fintech called PaySetu, working out of my flat")
+    assert ("company", "强记服饰") in facts("那就7天的 发票开强记服饰")
+    got = facts("我在台積電新竹廠當製程工程師")
+    assert ("company", "台積電") in got and ("city", "新竹") in got
+    # a university one studies at is no employer, but its city is where one lives
+    got = facts("hello, I'm a student at University of Manchester, need a SIM contract")
+    assert ("city", "Manchester") in got and not any(f == "company" for f, _ in got)
+    assert ("city", "常州") in facts("G6，二十万出头吧，最多22。我可能下个月要搬到无锡，现在还在常州上班")
+    assert not any(f == "city" for f, _ in facts("我叫麥詠珊，以前喺香港做護士"))
+    # a number grouped with dots is read as a number, not as two amounts
+    got = facts("手機 0972.385.160，白天在玉山銀行上班")
+    assert ("phone", "+886972385160") in got and not any(f == "budget" for f, _ in got)
