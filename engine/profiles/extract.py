@@ -222,7 +222,7 @@ OWN_BUSINESS_EN = re.compile(r"\b(?i:i run|i own|we run|we own|i started|i found
                              r"\s*,?\s*(?i:called\s+)?((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|of|and)){0,4})")
 COMPANY_OF_TITLE_CN = re.compile(rf"(?:我是|我就是|就是|我在|我现在是|我目前是|目前是|现在是)([\u4e00-\u9fffA-Za-z0-9]{{2,20}}?)的\s*(?:一名|一个|一位)?"
                                  rf"[\u4e00-\u9fffA-Z]{{0,4}}(?:{_alt(L.CN_TITLES)})(?!公司|集团|们)")
-GENERIC_ORG = frozenset("CBD 公司 学校 医院 单位 银行 集团 政府 外企 国企 私企 央企 小公司 大公司 本地 这边 那边 家里 自己 我们公司 他们公司 "
+GENERIC_ORG = frozenset("CBD 厂里 工厂 厂区 车间 店里 公司里 公司 学校 医院 单位 银行 集团 政府 外企 国企 私企 央企 小公司 大公司 本地 这边 那边 家里 自己 我们公司 他们公司 "
                         "我们单位 一线 基层 总部 分公司 门店 店里 部门 我们学校 我们医院".split())
 DESCRIBED_ORG = re.compile(r"[一某这那]家|一所")  # "一家医院" describes an organisation, it does not name one
 ORG_END = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)}|\b(?:{_alt(L.EN_ORG_SUFFIXES)}|B\.V\.|Pte Ltd|Sdn Bhd|Ltd\.))\.?$")
@@ -249,7 +249,8 @@ COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|my employer(?:,| is)|employer:|
                         rf"(?:{_alt(L.EN_TITLES)}) (?:at|with|@)|(?:ceo|cto|cfo|coo|cmo|founder|md) @|head of (?:[A-Za-z&]+ ){{0,2}}[A-Za-z&]+ at|"
                         rf"(?:this is|i'm|im|i am|it's) (?-i:[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}|[a-z]{{2,}} [a-z]{{2,}})(?: here)? from|i own(?= [A-Z])|"
                         rf"work(?:ing)? in (?-i:[A-Z][\w]+(?: [A-Z][\w]+)?) at|work(?:ing)?(?: [a-z]+){{1,4}} at(?= [A-Z])|on shift at|"
-                        rf"based in (?-i:[A-Z][\w]+) at|work(?:ing)? with(?= [A-Z])|(?:currently|now|starting|started) at|job with|head (?:of )?[a-z]+ at|buyer for|(?:drive|driving) for|both (?:at|work(?:ing)?(?: at| for)?)|"
+                        rf"based in (?-i:[A-Z][\w]+) at|work(?:ing)? with(?= [A-Z])|(?:i'm |im )?on (?:nights|days|shift) at|part[- ]time at|"
+                        rf"lecture(?:r)?(?: in [a-z]+)? at|làm (?:việc )?(?:ở|tại)|(?:currently|now|starting|started) at|job with|head (?:of )?[a-z]+ at|buyer for|(?:drive|driving) for|both (?:at|work(?:ing)?(?: at| for)?)|"
                         rf"work in (?-i:[A-Z][\w]+) for|(?:relocated|transferred)[^.!?]{{0,40}}? with|(?:^|(?<=, ))run(?= [A-Z])|store is|"
                         rf"(?:desk line|desk) at|(?<=, )work(?= (?-i:[A-Z]{{2,}})\b)|teach(?:ing)?(?: [\w-]+){{0,3}} at|from|for)\s+(?:the\s+)?"
                         r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|\+|of\b|and\b)|,\s*Ltd\b)*)")
@@ -383,7 +384,7 @@ BUDGET_CUE = re.compile(r"预算|bajet|maksimal|ceiling|stretch to|go over|go ab
                         r"每(?:年|月|期)(?:交|供|缴|存)|(?:一笔过|一筆過|大约|大約|大概|打算|准备|想)放|"
                         r"up to|no more than|max(?:imum)?|within|put (?:about |around )?", re.I)
 # weaker cues: they make a budget only of an amount written with its currency
-BUDGET_SOFT_CUE = re.compile(r"(?:around|about|roughly|approximately|under|below|less than|ideally|more like|closer to|"
+BUDGET_SOFT_CUE = re.compile(r"(?:around|about|roughly|approximately|approx\.?|under|below|less than|ideally|more like|closer to|"
                              r"大概|大约|差不多)\s*$", re.I)
 BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|/)\s*(?:month|mo|year|yr|night|day|week|head|person|pax|seat|user|licen[cs]e)\s*)?(?:is the most|is the limit|is my (?:limit|max)|[?.]?\s*that's what i have|(?:左右)?都?(?:能接受|可以接受)|以内|内的|最多了?|顶天了?|封顶|内(?=都|也|可|吧|OK|ok|$|，|,)|预算|cap\b|limit\b|上限|之内|以下|能接受|可以接受|都能接受|左右的?预算|的预算|(?:左右)?(?:的)?闲钱|(?:左右)?可以投|max\b|maximum|tops|or less|"
                           r"at most|to spend)", re.I)
@@ -1282,18 +1283,18 @@ PLACE_AFTER_ORG_ORDER: dict[str, int] = {}
 for _i, _place in enumerate((*L.EN_CITY_ALIASES, *L.CITY_REGION, *EN_DISTRICT_NAMES)):
     PLACE_AFTER_ORG_ORDER.setdefault(_place, _i)
 HQ_TAIL = re.compile(r"(?:总部|基地|园区|分部|办事处)$")
-SITE_TAIL_EN = re.compile(r"\s+(?:(?:UK|US|USA|SG|HK|AU|NZ|IE|EU|Asia|APAC)\s+)?(?:HQ|headquarters|head office|office|offices|campus)$")
+SITE_TAIL_EN = re.compile(r"\s+(?:(?:UK|US|USA|SG|HK|AU|NZ|IE|EU|Asia|APAC)\s+)?(?:HQ|headquarters|head office|office|offices|campus|depot|warehouse|branch)$")
 ORG_LEAD_CN = re.compile(r"^(?:发票开|抬头开|开票给|开给|就是|也就是|[\u4e00-\u9fff]{2,8}?[区县](?=[\u4e00-\u9fff]{4,}))")
 # "Deloitte, been there 2 yrs": an employer first, then how long one has been there
 # "Lululemon is transferring me", "a small fintech called PaySetu", "a 40-person company, Acme Logistics,"
 ORG_MOVES_ME_EN = re.compile(r"(?:^|(?<=[.,!]\s))((?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){0,2}) (?:is|are) (?:transferring|relocating|moving|sending|posting) me\b")
 ORG_CALLED_EN = re.compile(r"\b(?:(?:startup|company|shop|firm|business|agency|fintech|studio|cafe|café|brand|label|consultancy|practice|"
-                           r"restaurant|bakery|salon|clinic|outfit|store|team)\s+called|(?i:shop|store|brand|company|business) name(?: is)?:?|(?:company|firm|business|shop|startup|agency),)\s+"
-                           r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|of|and)){0,4})(?=\s*(?:[,.;!]|$|\s(?:but|and|in|based|looking|which|that)\b))")
+                           r"restaurant|bakery|salon|clinic|outfit|store|team)(?:\s+in\s+[A-Z][\w ,]{1,30}?,?)?\s+called|(?i:shop|store|brand|company|business) name(?: is)?:?|(?:company|firm|business|shop|startup|agency),)\s+"
+                           r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|of|and)){0,4})(?=\s*(?:[,.;!|]|$|\s(?:but|and|in|based|looking|which|that)\b))")
 # "Singtel, project manager.": the organisation, then the speaker's role in it, as the first clause
 ORG_THEN_TITLE_EN = re.compile(rf"^([A-Z][\w&.'-]*),\s*(?i:[a-z]+\s+){{0,2}}(?i:{_alt(L.EN_TITLES)})\b")
 # "门头叫国栋袜业", "厂名振华鞋业", "发票开强记服饰": a business named by its sign, its registration or its invoice
-NAMED_BUSINESS_CN = re.compile(r"(?:门头叫|厂名(?:是|叫)?|店名(?:是|叫)?|发票开给?|发票抬头开)\s*([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
+NAMED_BUSINESS_CN = re.compile(r"(?:门头叫|厂名(?:是|叫)?|店名(?:是|叫)?|发票开给?(?:我们公司)?|发票抬头开)\s*([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
 ORG_BEEN_THERE = re.compile(r"^((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&)){0,3}),?\s+been there\b")
 INDUSTRY_WORDS = frozenset("航空 地产 地產 置地 银行 集团 证券 保险 电信 移动 联通 汽车 电力 电网 医院 大学 科技 物流 能源 石化 "
                            "石油 钢铁 烟草 交通 建工 建设 机场 港务 铁路 地铁 公交 水务 燃气 传媒 日报 广电 农商行 易购 实业 控股 "
@@ -1367,7 +1368,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             place, start = m.group(1), m.start(1)
             if NOT_NOW_BEFORE_CN.search(text, max(0, m.start() - 6), m.start() + 2):
                 continue  # "以前在美团做数据分析": a past job
-            lead_word = re.match(r"(?:在|还在|也在|都在|一直在|仍然在|还|也|都|一直)", place)
+            lead_word = re.match(r"(?:在|还在|也在|都在|就在|一直在|仍然在|现在在|目前在|还|也|都|就|一直)", place)
             if lead_word:  # "现在在武汉工作", "现在还在常州上班"
                 place, start = place[lead_word.end():], start + lead_word.end()
             city = _leading_key(place, CN_CITY_SET)
@@ -1410,7 +1411,15 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 area = None  # "四川航空", "太古地產": the place is part of the name
             if area:  # "科技园腾讯", "徐家汇美团": a place name, then the employer
                 place, start, short_ok = place[len(area):], start + len(area), True
-            if "的" in place or "嘅" in place:  # "北京望京的阿里", "铜锣湾嘅腾讯": the district, then the employer
+            if ("的" in place or "嘅" in place) and place[max(place.rfind("的"), place.rfind("嘅")) + 1:] in GENERIC_ORG:
+                place = place[:max(place.rfind("的"), place.rfind("嘅"))]  # "OPPO的厂里", "三星的工厂": the employer
+                area = _place_prefix(place)
+                if area and len(place) > len(area):
+                    place, start = place[len(area):], start + len(area)
+                lead = _leading_key(place, L.DISTRICT_CITY)
+                if lead and len(place) > len(lead):
+                    place, start = place[len(lead):], start + len(lead)
+            elif "的" in place or "嘅" in place:  # "北京望京的阿里", "铜锣湾嘅腾讯": the district, then the employer
                 cut = max(place.rfind("的"), place.rfind("嘅")) + 1
                 place, start, short_ok = place[cut:], start + cut, True
             if len(place) < (2 if short_ok else 3) or (len(place) > 2 and _place_prefix(place) == place) or place in ("外地", "本地", "公司", "家里", "这边", "那边", "国外") \
@@ -1426,7 +1435,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
         legal = LEGAL_FORM_END.search(org)
         if legal:  # "Halden Home Goods Ltd. LCL from …": the name ends with its legal form
             org = org[:legal.end()]
-        cut = re.search(r"(?<!\bLtd)(?<!\bInc)(?<!\bCo)(?<!\bCorp)(?<!\bBhd)(?<!\bPte)\.\s", org)
+        cut = re.search(r"(?<!\bLtd)(?<!\bInc)(?<!\bCo)(?<!\bCorp)(?<!\bBhd)(?<!\bPte)(?<!\bSt)(?<!\bMt)(?<!\bDr)\.\s", org)
         if cut:  # "CTO of Payfinch. You can…": the name ends with the sentence
             org = org[:cut.start()]
         org = _without_sentence_stop(org, text, m.start(1))
@@ -1452,7 +1461,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 facts.append(_fact("city", city, city, 0.75, ps, ps + len(place), hedged))
         if low.startswith(("from", "for")) and not any(org.rstrip(".").endswith(s) for s in (*L.EN_ORG_SUFFIXES, "LLP", "Bhd", "PLC")):
             continue  # a bare "from"/"for" needs the legal form: "from Fenwick Analytics Ltd"
-        if org in L.COUNTRY_REGION or org in L.CITY_REGION or STUDENT_BEFORE_EN.search(text, max(0, m.start() - 30), m.start(1)) \
+        if org in L.COUNTRY_REGION or org in L.CITY_REGION or org in ("Pte Ltd", "Ltd", "LLC", "Inc", "Sdn Bhd") or STUDENT_BEFORE_EN.search(text, max(0, m.start() - 30), m.start(1)) \
                 or PAST_JOB_BEFORE_EN.search(text, max(0, m.start() - 25), m.start(1)) \
                 or DESCRIBED_AFTER_EN.match(text, m.start(1) + len(org)):
             continue  # "student from China", "PhD student at Boston University", "work at Korean restaurant"
@@ -2021,17 +2030,17 @@ def free_span(taken, s, e) -> bool:
 OTHERS_BUDGET = re.compile(rf"(?:{_alt(L.THIRD_PARTY_CN)})的预算|\b(?:{_alt(L.THIRD_PARTY_EN)})'s budget", re.I)
 AREA_AFTER = re.compile(r"\s*(?:平米|平方|平|㎡|m2|sqm|sq ?ft|square)", re.I)
 PHONE_LIKE = re.compile(r"(?<!\d)\d{3,4}[\s-]\d{4}(?!\d)")
-CORRECTION_RX = re.compile(r"actually|make that|i mean|sorry|wait no|no wait|typo|不对|改成|说错|应该是|打错|\bay mali\b|\bmali\b|\bsalah\b", re.I)
+CORRECTION_RX = re.compile(r"actually|make that|i mean|sorry|wait no|no wait|typo|old number|new one is|不对|改成|说错|应该是|打错|\bay mali\b|\bmali\b|\bsalah\b", re.I)
 
 
 # an amount that is a salary or a count, not money to spend ("€75k base", "about 120 staff")
 NOT_BUDGET_AFTER = re.compile(r"\s*(?:base\b|salary|per annum|p\.a\.|a year salary|staff|people|employees|guests|users|seats|"
                               r"rooms|units|branches|stores|pax|students|members|kids|km|kg|miles|sq|pcs|pieces|boxes|cartons|"
                               r"人|位|名|个人|家店|套|平|公里|月薪|年薪|只|件|台|箱|张|份|吨|打|双|条|瓶|包(?![括含])|盒|桌|岁|次|小时|分钟|公斤|斤|"
-                              r"%|percent|per cent|meg\b|mbps|gb\b|mb\b|mins?\b|minutes|太多|太贵|太高|is too much|too much|too expensive)", re.I)
+                              r"%|percent|per cent|年(?:以后|以前|之后|款|的)|meg\b|mbps|gb\b|mb\b|mins?\b|minutes|太多|太贵|太高|is too much|too much|too expensive)", re.I)
 PERIOD_RX = re.compile(r"每个?月|一个月|月租|每周|每年|一年|a month|per month|/month|/mo\b|monthly|a week|per week|weekly|a year|per year", re.I)
 LIMIT_CUE = re.compile(r"不超过|不能超过|最多|以内|之内|封顶|no more than|not more than|max|tops|go over|at most|is the most|is the limit", re.I)
-NOT_BUDGET_BEFORE = re.compile(r"(?:salary|earn|earning|paid|spent|交了|付了|花了|月薪|年薪|工资|收入|薪资|现在每个月(?:话费)?|\bbill\b[^.,;]{0,12}|\bi pay|\bwe pay|paying)\D{0,12}$", re.I)
+NOT_BUDGET_BEFORE = re.compile(r"(?:salary|earn|earning|paid|spent|交了|付了|花了|月薪|年薪|工资|收入|薪资|现在每个月(?:话费)?|\bbill\b[^.,;]{0,12}|\bbalance\b[^.,;]{0,12}|\bowe\b|\bi pay|\bwe pay|paying)\D{0,12}$", re.I)
 
 
 PART_AMOUNT_BEFORE = re.compile(r"首付|自备款|头期款|定金|订金|人均|每人|每位|per person|per head|each|deposit|down payment", re.I)
