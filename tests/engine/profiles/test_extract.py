@@ -492,7 +492,7 @@ def test_a_national_phone_shape_tells_the_currency_of_a_dollar_budget():
 
 def test_amounts_in_south_east_asian_african_and_indian_currencies():
     def budget(text):
-        return [v for f, v in facts(text) if f == "budget"]
+        return [f.value for f in extract_text(text, TS) if f.field == "budget"]
     assert budget("Total maksimal Rp 7,5 juta ya kak") == [{"amount": 7_500_000.0, "currency": "IDR"}]
     assert budget("ok can, I can spend up to 15,000 baht") == [{"amount": 15_000.0, "currency": "THB"}]
     assert budget("Cash budget is R220 000, not a cent more") == [{"amount": 220_000.0, "currency": "ZAR"}]
