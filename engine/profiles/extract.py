@@ -177,7 +177,7 @@ NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住�
                          r"我是(?=[\u4e00-\u9fff]{2,4}(?:[，,。!！~～\s]|$))|(?:这边是|这里是|我这边是)(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$)))\s*")
 NAME_EN_CUE = re.compile(r"(?:叫我\s*|我叫\s*(?=[A-Z])|名字(?:是|叫)\s*(?=[A-Z])|全名\s*(?:是|叫)?\s*(?=[A-Z])|(?:^|(?<=[.!,]\s))(?i:me)\s*[-–—:]\s*(?=[A-Z])|我是\s*(?:[a-z][\w-]*\s+){1,3}|我是\s*(?=[A-Z][a-z]+(?: [A-Z][a-z]+)+)|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|(?<!shop )(?<!Shop )(?<!store )(?<!brand )(?<!company )(?<!patient )(?<!Patient )(?-i:name|Name)(?= [A-ZÀ-ÖØ-Þ][a-z])|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm|(?-i:im|Im|its|Its|myself|Myself|my names|My names|(?<![a-z] )saya|Saya|aku|Aku))\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?)"
                          r"((?:[A-Z]\.\s(?=[A-Z][a-z]{3,}))?(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?"
-                         r"(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|binte|al|a/[pl]|s/o|d/o) ){0,2}"
+                         r"(?:[ -](?:(?:de|dela|del|delos|van|von|der|den|da|di|du|la|le|bin|binti|binte|al|a/[pl]|s/o|d/o) ){0,2}"
                          r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?){0,3})")
 EN_NAME_STOP = {"here", "interested", "live", "living", "work", "working", "stay", "staying", "based", "currently", "fine", "good", "ok", "okay", "sorry", "from", "in", "at",
                 "not", "looking", "a", "an", "the", "very", "so", "just", "back", "ready", "sure",
@@ -269,8 +269,8 @@ TITLE_EN2 = re.compile(rf"\b(?i:i'm|i am)\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s*(?i:
 TITLE_EN = re.compile(rf"\b(?:i'm|i am|i work as|working as|as)\s+(?:an?|the)\s+((?:[a-z]+\s+){{0,3}}?"
                       rf"(?:{_alt(L.EN_TITLES)}))\b", re.I)
 CITY_CN_NAMES = _alt(L.CN_CITIES)
-CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|刚来|调来|刚调到|来(?=(?:{CITY_CN_NAMES})(?:读|工作|上班|打工|定居))|(?<![原本回])来(?=(?:{CITY_CN_NAMES})[一二三四五六七八九十几\d]+多?年)|(?:^|(?<=[，,。\s]))住|喺|现在在|平时在|刚搬来|搬来|搬到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|我是(?=(?:{CITY_CN_NAMES})的)|我家在|(?<!老)家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
-                     rf"常住|现居地?\s*[:：]?|目前在|还在|我是在|仓库在|工厂在|厂在|总部在|办公室在|office在|位于|我们是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,5}}?(?:的|一家))|我是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}?一家)|收货在|收货地在|寄到|送到|发到|邮寄到|从(?=(?:{CITY_CN_NAMES})(?:飞|出发|过去|过来|坐))|工作地点?(?:在|是)|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
+CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|刚来|调来|刚调到|来(?=(?:{CITY_CN_NAMES})(?:读|工作|上班|打工|定居))|(?<![原本回])来(?=(?:{CITY_CN_NAMES})[一二三四五六七八九十几\d]+多?年)|(?:^|(?<=[，,。\s]))住|喺|现在在|平时在|刚搬来|搬来|搬到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|我是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,8}}?的(?:[，,。！!\s]|$))|我家在|(?<!老)家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
+                     rf"常住|现居地?\s*[:：]?|目前在|还在|我是在|现在住|现住|送货到|家就在|仓库在|工厂在|厂在|总部在|办公室在|office在|位于|我们是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,5}}?(?:的|一家))|我是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}?一家)|收货在|收货地在|寄到|送到|发到|邮寄到|从(?=(?:{CITY_CN_NAMES})(?:飞|出发|过去|过来|坐))|工作地点?(?:在|是)|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
                      rf"(?:{_alt(L.PROVINCES)})?省?\s*({CITY_CN_NAMES})(?:市)?")
 _CN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if CJK_RX.match(d))
 _EN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if not CJK_RX.match(d))
@@ -541,6 +541,8 @@ def prepare(text: str) -> tuple[str, dict]:
     digits as ASCII; one character for one, so spans stay in place) and its keyword hits."""
     if FULL_WIDTH_NUMBER.search(text):  # "０９１７－３５２－４８６"
         text = text.translate(FULL_WIDTH_TO_ASCII)
+    if "【" in text:  # "【姓名】蔡子轩【手机】…": a form, read as "姓名：蔡子轩 手机：…"
+        text = text.replace("【", " ").replace("】", "：")
     if "." in text:  # "0972.385.160": a number grouped with dots, read as grouped with spaces
         text = DOTTED_NUMBER.sub(lambda m: m.group().replace(".", " "), text)
     if CJK_RX.search(text):
@@ -811,9 +813,9 @@ CONTACT_FIELDS = frozenset({"phone", "email", "id_number", "wechat_id", "qq"})
 CLAUSE_RX = re.compile(r"(?:[^，,。！？!?；;:：\n()（）.|/～]|\.(?!\s|$))+")
 # "Pieter van der Merwe", "Park Ji-hoon", "Nurul Aisyah binte Rahman", "S. Ramasubramanian"
 EN_FULL_NAME = re.compile(r"(?:[A-Z]\.\s(?=[A-Z][a-z]{3,})|[A-Z]{2,}|(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?)"
-                          r"(?:(?<=\.\s)|(?<=\.)|[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|binte|al|a/[pl]|s/o|d/o) ){0,2})"
+                          r"(?:(?<=\.\s)|(?<=\.)|[ -](?:(?:de|dela|del|delos|van|von|der|den|da|di|du|la|le|bin|binti|binte|al|a/[pl]|s/o|d/o) ){0,2})"
                           r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?"
-                          r"(?:[ -](?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|binte|al|a/[pl]|s/o|d/o) ){0,2}"
+                          r"(?:[ -](?:(?:de|dela|del|delos|van|von|der|den|da|di|du|la|le|bin|binti|binte|al|a/[pl]|s/o|d/o) ){0,2}"
                           r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?){0,2}")
 # a clause that is only a contact or a name: what comes before it says whose they are
 CONTACT_ONLY = re.compile(r"(?:[\w.+-]+@[\w.-]+\.[A-Za-z]{2,}|\+?[\d\s()-]{7,}|" + EN_FULL_NAME.pattern + r"|[\u4e00-\u9fff]{2,3})")
@@ -1144,7 +1146,7 @@ ORG_WORDS_EN = frozenset("Logistics Trading Solutions Services Consulting Partne
                          "Enterprises Agency Associates Design Digital Software Tech Bakery Restaurant Store Shop".split())  # "Hi Hannah,": the addressee
 ANSWER_ONLY = re.compile(r"(?:sure|of course|yes|yep|yeah|ok|okay|here you go|here|that's me|hi|hello)[!.]?", re.I)
 # a full name first thing, then a comma: "Ray Delgado, Mesa AZ, retired", "jake morrison, 412 Bergen St"
-LEAD_FULL_NAME = re.compile(r"^(?:(?i:ok|okay|sure|yes)[,!\s]+)?(?:(" + EN_FULL_NAME.pattern + r")|([a-z]{2,} [a-z]{2,}))\s*,\s*(?(2)(?=\d))")
+LEAD_FULL_NAME = re.compile(r"^(?:(?i:ok|okay|sure|yes)[,!\s]+)?(?:(" + EN_FULL_NAME.pattern + r")|([a-z]{2,} [a-z]{2,}))(?:\s+po)?\s*,\s*(?(2)(?=\d))")
 # a name written last: "this is ridiculous. Jake Morrison", "my bday is 10/24 🎉 Ashley Carter", "Jasmine btw 😊"
 NAME_LAST_EN = re.compile(r"(?:[.!?]|[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+(" + EN_FULL_NAME.pattern + r")(?:\s+po)?\s*[.!]?$|"
                           r"(?:^|[.!?,]\s+)([A-Z][a-z]+) btw\b")
@@ -1291,6 +1293,8 @@ ORG_MOVES_ME_EN = re.compile(r"(?:^|(?<=[.,!]\s))((?:[A-Z][\w&'-]*)(?:\s+[A-Z][\
 ORG_CALLED_EN = re.compile(r"\b(?:(?:startup|company|shop|firm|business|agency|fintech|studio|cafe|café|brand|label|consultancy|practice|"
                            r"restaurant|bakery|salon|clinic|outfit|store|team)(?:\s+in\s+[A-Z][\w ,]{1,30}?,?)?\s+called|(?i:shop|store|brand|company|business) name(?: is)?:?|(?:company|firm|business|shop|startup|agency),)\s+"
                            r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|of|and)){0,4})(?=\s*(?:[,.;!|]|$|\s(?:but|and|in|based|looking|which|that)\b))")
+# Indonesian firms carry their legal form first: "PT Sinar Mas Agro", "UD Maju Jaya"
+ORG_PT_ID = re.compile(r"\b((?:PT|CV|UD)\.?\s+[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,4})")
 # "Singtel, project manager.": the organisation, then the speaker's role in it, as the first clause
 ORG_THEN_TITLE_EN = re.compile(rf"^([A-Z][\w&.'-]*),\s*(?i:[a-z]+\s+){{0,2}}(?i:{_alt(L.EN_TITLES)})\b")
 # "门头叫国栋袜业", "厂名振华鞋业", "发票开强记服饰": a business named by its sign, its registration or its invoice
@@ -1471,7 +1475,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                       (COMPANY_OF_TITLE_CN, "cn"), (OWN_BUSINESS_CN, "cn"), (OWN_BUSINESS_EN, "en"),
                       (COMPANY_WORK_CLAUSE_CN, "cn"), (COMPANY_CLAUSE_EN, "en"), (CALLED_ORG_CN, "cn"),
                       (EN_ORG_IN_CN, "en"), (ORG_THEN_ROLE_EN, "en"), (ORG_BEEN_THERE, "en"), (ORG_DOING_CN, "cn"),
-                      (ORG_MOVES_ME_EN, "en"), (ORG_CALLED_EN, "en"), (ORG_THEN_TITLE_EN, "en"), (NAMED_BUSINESS_CN, "cn")):
+                      (ORG_MOVES_ME_EN, "en"), (ORG_CALLED_EN, "en"), (ORG_THEN_TITLE_EN, "en"), (NAMED_BUSINESS_CN, "cn"), (ORG_PT_ID, "en")):
         if not (has_cjk if needs == "cn" else latin):
             continue  # each rule needs its script: a Chinese rule cannot match English text
         for m in rx.finditer(text):
@@ -1482,6 +1486,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 continue
             if rx is COMPANY_CLAUSE_EN:
                 org = _without_sentence_stop(org, text, m.start(g))
+            if rx is ORG_PT_ID and " " in org and org.rsplit(" ", 1)[1] in L.CITY_REGION:
+                org = org.rsplit(" ", 1)[0]  # "PT Bumi Perkasa Medan": the firm, then its city
             start = m.start(g)
             lead = ORG_LEAD_CN.match(org) if CJK_RX.match(org) else None
             if lead:  # "发票开义乌市华通进出口有限公司", "新竹科学园区晶宇科技…"

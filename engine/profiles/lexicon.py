@@ -414,14 +414,15 @@ THIRD_PARTY_CN = ("老公", "老婆", "丈夫", "妻子", "爱人", "媳妇", "�
                   "公公", "婆婆", "老伴", "司机", "师傅", "快递员", "快递小哥", "客服", "店员", "未婚夫", "未婚妻",
                   "闺女", "小孩", "老爸", "老妈", "表哥", "表姐", "表妹", "表弟", "舅舅", "叔叔", "阿姨", "姑姑", "爷爷", "奶奶",
                   "外公", "外婆", "姥姥", "姥爷", "上司", "上级", "直属领导", "leader", "助手", "候选人", "紧急联系人", "孙子", "孙女", "孙娃", "外孙", "外孙女",
-                  "阿妈", "阿爸", "老豆", "老母", "阿嫲", "阿爷", "老乡", "对方", "同学", "战友", "合伙人", "房东", "租客")
+                  "阿妈", "阿爸", "老豆", "老母", "阿嫲", "阿爷", "老乡", "对方", "同学", "战友", "合伙人", "房东", "租客",
+                  "我姐", "我哥", "我弟", "我妹", "个仔", "个女", "细路")
 THIRD_PARTY_EN = ("wife", "husband", "son", "daughter", "kid", "kids", "mom", "mum", "mother",
                   "dad", "father", "brother", "sister", "friend", "colleague", "coworker",
                   "boss", "assistant", "secretary", "partner", "his", "her", "their", "girlfriend",
                   "boyfriend", "neighbour", "neighbor", "roommate", "client", "manager's", "parents",
                   "in-laws", "fiancé", "fiance", "fiancée", "fiancee", "grandma", "grandpa", "nephew", "niece",
                   "hubby", "wifey", "missus", "bf", "gf", "bestie", "cousin", "uncle", "aunt", "auntie", "grandson", "granddaughter",
-                  "stepson", "stepdaughter", "son-in-law", "daughter-in-law", "carer", "caregiver", "sis", "beliau", "family",
+                  "stepson", "stepdaughter", "son-in-law", "daughter-in-law", "carer", "caregiver", "sis", "beliau", "family", "admin", "asisten",
                   "grandmother", "grandfather", "mother-in-law", "father-in-law", "flatmate", "housemate", "PA",
                   "my manager", "supervisor", "leader", "line manager", "EA", "executive assistant", "spouse", "candidate",
                   "emergency contact")

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
 _CN_NUM = re.compile(f"[{CN_DIGITS}]+")
 
-UNITS = {"万": 1e4, "w": 1e4, "W": 1e4, "千": 1e3, "k": 1e3, "K": 1e3, "百万": 1e6, "m": 1e6,
+UNITS = {"千万": 1e7, "万": 1e4, "w": 1e4, "W": 1e4, "千": 1e3, "k": 1e3, "K": 1e3, "百万": 1e6, "m": 1e6,
          "M": 1e6, "亿": 1e8, "million": 1e6, "mil": 1e6, "thousand": 1e3, "grand": 1e3, "lakh": 1e5,
          "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "juta": 1e6, "jt": 1e6, "ribu": 1e3, "rb": 1e3}
 CURRENCY_WORDS = {
@@ -38,7 +38,7 @@ AMOUNT_RE = re.compile(
     r"港币|人民币|美元|新币|澳门币|澳门元|澳币|澳元|加币|台币|新台币|欧元|英镑|日元|马币|"
     r"NZD|MYR|rmb|usd)?\s*"
     r"(?P<num>(?(cur1)\d{1,3}(?: \d{3})+(?![\d.]|,\d)|(?!))|\d{1,3},\d{1,2}(?=\s*(?:juta|jt|ribu|rb)\b)|\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])|\d+(?:[,，]\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿点]{1,12})\s*"
-    r"(?P<unit>百万|万|千|亿|million|mil|thousand|grand|lakhs?|crores?|juta|jt|ribu|rb|[wWkKmM](?![a-zA-Z]))?(?P<tail>(?<=[万wW])[1-9](?![\d.,万千])|(?<=[万wW]) [1-9](?![\d.,万千]))?\s*"
+    r"(?P<unit>千万|百万|万|千|亿|million|mil|thousand|grand|lakhs?|crores?|juta|jt|ribu|rb|[wWkKmM](?![a-zA-Z]))?(?P<tail>(?<=[万wW])[1-9](?![\d.,万千])|(?<=[万wW]) [1-9](?![\d.,万千]))?\s*"
     r"(?P<cur2>元|块钱|块|人民币|美元|美金|刀|新台币|新币|新加坡元|港币|港纸|港元|蚊|马币|欧元|英镑|澳币|澳元|加币|台币|令吉|日元|韩元|澳门币|dollars?|"
     r"bucks|yuan|yen|円|RMB|rmb|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|NZD|MYR|JPY|KRW|CHF|AED|INR|rand|ZAR|澳门元|"
     r"baht|泰铢|pesos?|rupiah|naira|quid|rupees|PHP|THB|IDR|KES|NGN|Canadian dollars|dirhams|\$(?![\d]))?"
