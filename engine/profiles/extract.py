@@ -176,9 +176,9 @@ NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住�
                          r"我是[\u4e00-\u9fff]{1,4}[\s，,]+(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$))|"
                          r"我是(?=[\u4e00-\u9fff]{2,4}(?:[，,。!！~～\s]|$))|(?:这边是|这里是|我这边是)(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$)))\s*")
 NAME_EN_CUE = re.compile(r"(?:叫我\s*|我叫\s*(?=[A-Z])|名字(?:是|叫)\s*(?=[A-Z])|全名\s*(?:是|叫)?\s*(?=[A-Z])|(?:^|(?<=[.!,]\s))(?i:me)\s*[-–—:]\s*(?=[A-Z])|我是\s*(?:[a-z][\w-]*\s+){1,3}|我是\s*(?=[A-Z][a-z]+(?: [A-Z][a-z]+)+)|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|(?<!shop )(?<!Shop )(?<!store )(?<!brand )(?<!company )(?<!patient )(?<!Patient )(?-i:name|Name)(?= [A-ZÀ-ÖØ-Þ][a-z])|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm|(?-i:im|Im|its|Its|myself|Myself|my names|My names|(?<![a-z] )saya|Saya|aku|Aku))\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?)"
-                         r"((?:[A-Z]\.\s(?=[A-Z][a-z]{3,}))?(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?"
+                         r"((?:[A-Z]\.\s(?=[A-Z][a-z]{3,}))?(?:[A-Z]['’])?[A-ZÀ-ÖØ-ÞĐ\u1ea0-\u1ef8][a-zà-öø-ÿđ\u0101-\u017f\u01a1\u01b0\u1ea1-\u1ef9]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?"
                          r"(?:[ -](?:(?:de|dela|del|delos|van|von|der|den|da|di|du|la|le|bin|binti|binte|al|a/[pl]|s/o|d/o) ){0,2}"
-                         r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?){0,3})")
+                         r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-ÞĐ\u1ea0-\u1ef8][a-zà-öø-ÿđ\u0101-\u017f\u01a1\u01b0\u1ea1-\u1ef9]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?){0,3})")
 EN_NAME_STOP = {"here", "interested", "live", "living", "work", "working", "stay", "staying", "based", "currently", "fine", "good", "ok", "okay", "sorry", "from", "in", "at",
                 "not", "looking", "a", "an", "the", "very", "so", "just", "back", "ready", "sure",
                 "glad", "happy", "chinese", "english", "american", "british", "busy", "single",
@@ -379,14 +379,14 @@ ADDRESS_CN = re.compile(rf"((?:{_alt(L.PROVINCES)})?(?:省|自治区)?(?:{CITY_C
                         r"[\u4e00-\u9fffA-Za-z0-9\-]{0,16})")
 ADDRESS_EN = re.compile(r"\b(\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|"
                         r"Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Crescent)\b\.?(?:,?\s*(?:#?(?:[A-Z][\w-]*|\d[\w-]*)\s*){1,4}){0,3})")
-BUDGET_CUE = re.compile(r"预算|bajet|maksimal|ceiling|stretch to|go over|go above|anything over|more than|\bcap\b|capped at|limit of|保费|有一笔|手上有|手头有|手里有|打算拿|准备拿|想拿|先拿|能拿|打算存|准备存|想存|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|最多|拿出|可投资|投资金额|"
+BUDGET_CUE = re.compile(r"预算|总共|一共|bajet|maksimal|ceiling|stretch to|go over|go above|anything over|more than|\bcap\b|capped at|limit of|保费|有一笔|手上有|手头有|手里有|打算拿|准备拿|想拿|先拿|能拿|打算存|准备存|想存|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|最多|拿出|可投资|投资金额|"
                         r"can't go over|cannot go over|no more than|thinking around|budget|afford|spend|(?:pre-?)?approved (?:for|to|up to)|hoping for|"
                         r"每(?:年|月|期)(?:交|供|缴|存)|(?:一笔过|一筆過|大约|大約|大概|打算|准备|想)放|"
                         r"up to|no more than|max(?:imum)?|within|put (?:about |around )?", re.I)
 # weaker cues: they make a budget only of an amount written with its currency
 BUDGET_SOFT_CUE = re.compile(r"(?:around|about|roughly|approximately|approx\.?|under|below|less than|ideally|more like|closer to|"
                              r"大概|大约|差不多)\s*$", re.I)
-BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|/)\s*(?:month|mo|year|yr|night|day|week|head|person|pax|seat|user|licen[cs]e)\s*)?(?:is the most|is the limit|is my (?:limit|max)|[?.]?\s*that's what i have|(?:左右)?都?(?:能接受|可以接受)|以内|内的|最多了?|顶天了?|封顶|内(?=都|也|可|吧|OK|ok|$|，|,)|预算|cap\b|limit\b|上限|之内|以下|能接受|可以接受|都能接受|左右的?预算|的预算|(?:左右)?(?:的)?闲钱|(?:左右)?可以投|max\b|maximum|tops|or less|"
+BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|/)\s*(?:month|mth|mo|year|yr|night|day|week|head|person|pax|seat|user|licen[cs]e)\s*)?(?:is the most|is the limit|is my (?:limit|max)|[?.]?\s*that's what i have|(?:左右)?都?(?:能接受|可以接受)|以内|内的|最多了?|顶天了?|封顶|内(?=都|也|可|吧|OK|ok|$|，|,)|预算|cap\b|limit\b|上限|之内|以下|能接受|可以接受|都能接受|左右的?预算|的预算|(?:左右)?(?:的)?闲钱|(?:左右)?可以投|max\b|maximum|tops|or less|"
                           r"at most|to spend)", re.I)
 FAMILY_RULES = [
     ("married", re.compile(r"(?:我|我的|我家|本人)(?:先生|老公|老婆|丈夫|妻子|爱人|媳妇|太太)|(?:^|[，,。])(?:老婆|老公|媳妇)(?=也|在|是|说)|已婚|结婚了|\bmy (?:wife|husband)\b|"
@@ -812,11 +812,11 @@ def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
 CONTACT_FIELDS = frozenset({"phone", "email", "id_number", "wechat_id", "qq"})
 CLAUSE_RX = re.compile(r"(?:[^，,。！？!?；;:：\n()（）.|/～]|\.(?!\s|$))+")
 # "Pieter van der Merwe", "Park Ji-hoon", "Nurul Aisyah binte Rahman", "S. Ramasubramanian"
-EN_FULL_NAME = re.compile(r"(?:[A-Z]\.\s(?=[A-Z][a-z]{3,})|[A-Z]{2,}|(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?)"
+EN_FULL_NAME = re.compile(r"(?:[A-Z]\.\s(?=[A-Z][a-z]{3,})|[A-Z]{2,}|(?:[A-Z]['’])?[A-ZÀ-ÖØ-ÞĐ\u1ea0-\u1ef8][a-zà-öø-ÿđ\u0101-\u017f\u01a1\u01b0\u1ea1-\u1ef9]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?)"
                           r"(?:(?<=\.\s)|(?<=\.)|[ -](?:(?:de|dela|del|delos|van|von|der|den|da|di|du|la|le|bin|binti|binte|al|a/[pl]|s/o|d/o) ){0,2})"
-                          r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?"
+                          r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-ÞĐ\u1ea0-\u1ef8][a-zà-öø-ÿđ\u0101-\u017f\u01a1\u01b0\u1ea1-\u1ef9]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?"
                           r"(?:[ -](?:(?:de|dela|del|delos|van|von|der|den|da|di|du|la|le|bin|binti|binte|al|a/[pl]|s/o|d/o) ){0,2}"
-                          r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?){0,2}")
+                          r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-ÞĐ\u1ea0-\u1ef8][a-zà-öø-ÿđ\u0101-\u017f\u01a1\u01b0\u1ea1-\u1ef9]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?){0,2}")
 # a clause that is only a contact or a name: what comes before it says whose they are
 CONTACT_ONLY = re.compile(r"(?:[\w.+-]+@[\w.-]+\.[A-Za-z]{2,}|\+?[\d\s()-]{7,}|" + EN_FULL_NAME.pattern + r"|[\u4e00-\u9fff]{2,3})")
 EN_NAME_LEAD = re.compile(r"(?:(?:hi|hey|hello|yes|sure|ok|okay|it's|this is|i'm|i am|name|name's|name is)\s*,?:?\s+)", re.I)
@@ -831,7 +831,7 @@ CONTACT_LABEL_BEFORE = re.compile(r"(?:电话|手机号?|号码|身份证号?|�
                                   r"whatsapp(?: me)?|wa|wechat(?: id)?|wx|line|telegram|邮箱|text me|call me|reach me|contact me|ring me|"
                                   r"id|email|e-mail|[:：])(?:\s*(?:is|on|at|[:：]))?\s*$", re.I)
 CN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s，,。！!？?：:]))([\u4e00-\u9fff]{2,4})\s*(?:[男女](?:的|士|生)?\s*)?(?:\d{2}岁\s*)?$")
-EN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s,.;:!?-]))((?:[A-Z]{2,}|(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?)(?: (?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al) )?(?:[A-Z]['’])?[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?){1,3})"
+EN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s,.;:!?-]))((?:[A-Z]{2,}|(?:[A-Z]['’])?[A-ZÀ-ÖØ-ÞĐ\u1ea0-\u1ef8][a-zà-öø-ÿđ\u0101-\u017f\u01a1\u01b0\u1ea1-\u1ef9]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?)(?: (?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al) )?(?:[A-Z]['’])?[A-ZÀ-ÖØ-ÞĐ\u1ea0-\u1ef8][a-zà-öø-ÿđ\u0101-\u017f\u01a1\u01b0\u1ea1-\u1ef9]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?){1,3})"
                             r"[\s,.-]*$")
 
 
@@ -840,7 +840,7 @@ EN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s,.;:!?-]))((?:[A-Z]{2,}|(?:[A-Z]['’]
 LEAD_NAME_EN = re.compile(r"^(?:(?i:hi|hello|hey|dear [a-z]+)[,!\s]+)?(" + EN_FULL_NAME.pattern + r")(?:\s*[,–-]\s*"
                           r"(?=(?i:i'm|i am|here|from|calling from|with)\b|(?:[A-Za-z&]+\s+){0,4}(?i:" + _alt(L.EN_TITLES) + r")\b)"
                           r"|\s+(?=(?i:from|here)\b))")
-NAME_HERE_EN = re.compile(r"(?:^|(?<=[.,!]\s))(" + EN_FULL_NAME.pattern + r"|(?<![\w.,!] )(?<=^)[A-Z][a-z]{2,}) here\b(?!\s+(?:is|are|in|at|for)\b)")
+NAME_HERE_EN = re.compile(r"(?:^|(?<=[.,!]\s))(" + EN_FULL_NAME.pattern + r"|(?:(?<=^)|(?<=^hi, )|(?<=^hey, )|(?<=^Hi, )|(?<=^Hey, ))[A-Z][a-z]{2,}) here\b(?!\s+(?:is|are|in|at|for)\b)")
 LEAD_NAME_CN = re.compile(r"^([\u4e00-\u9fff]{2,4})\s+(?=[男女](?:的|生|士)?(?:[\s，,]|$)|\d{2}岁)")
 CN_NAME_AFTER = re.compile(r"^(?:\s+|\s*[—–-]+\s*)([\u4e00-\u9fff]{2,4})(?=\s*(?:[，,。！!]|$)|\s)")
 
@@ -890,7 +890,7 @@ SELF_INTRO = re.compile(r"我是|我叫|本人|我自己|\b(?:i'm|i am)\b", re.I
 
 SIGNED_DASH_CN = re.compile(r"(?:——|—|～|~|--)\s*([\u4e00-\u9fff]{2,3})(?=\s*(?:[|｜，,。]|$))")
 SURNAME_GIVEN_CN = re.compile(r"(?:本人|我|敝|免贵)姓([\u4e00-\u9fff]{1,2})[，,\s]*名(?:字)?(?:叫)?([\u4e00-\u9fff]{1,2})(?=[，,。！!\s]|$)")
-ROLE_THEN_NAME_CN = re.compile(rf"(?:(?:^|(?<=[，,。\s]))是我[，,\s]+|我是[\u4e00-\u9fff]{{0,16}}?(?:妈妈|爸爸|家长|太太|老婆|妻子|老公|先生|丈夫|儿子|女儿|孙子|孙女|外孙|的|{_alt(L.CN_TITLES)}|内勤|科员|秘书))\s*([\u4e00-\u9fff]{{2,3}})(?=[，,。！!\s\d]|$|我们|我在|我住)")
+ROLE_THEN_NAME_CN = re.compile(rf"(?:(?:^|(?<=[，,。\s]))是我[，,\s]+|我是[\u4e00-\u9fff]{{0,16}}?(?:妈妈|爸爸|家长|太太|老婆|妻子|老公|先生|丈夫|儿子|女儿|孙子|孙女|外孙|的|{_alt(L.CN_TITLES)}|内勤|科员|秘书|爸|妈|个仔|个女|仔))[，,]?\s*([\u4e00-\u9fff]{{2,3}})(?=[，,。！!\s\d]|$|我们|我在|我住)")
 THANKS_NAME_END = re.compile(r"(?i:thanks|thank you|cheers|regards|thx|tq)[!,.\s]+(?:-\s*)?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*[.!]?$")
 GREETING_LEAD = re.compile(r"\W*(?:(?:hi|hey|hello|yo|ok|okay|yes|yeah|ya)[\s,!.]*)?", re.I)
 HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mdm|Madam)\.?\s+")
@@ -937,7 +937,7 @@ def _leading_name(text, facts, own, hedged):
 # a full name as a sentence of its own, then the writer's details: "Tom Whitfield. 14/03/1979. 07823 …",
 # "…jacked it up. Kyle Brennan, plumber, run …", "-- Rosa Delgado, Owner, …", "… — Jennifer Yip, CLP Power"
 NAME_SENTENCE_EN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[—–~～]\s)|(?<=--\s)|(?<=[\U0001F300-\U0001FAFF]\s))(" + EN_FULL_NAME.pattern + r")"
-                              r"(?=\s*[,.](?:\s|$)|\s*$|\s*\||\s+[\U0001F300-\U0001FAFF\u2600-\u27BF])")
+                              r"(?=(?:\s+po)?\s*[,.](?:\s|$)|\s*$|\s*\||\s+[\U0001F300-\U0001FAFF\u2600-\u27BF])")
 DETAILS_AFTER_NAME = re.compile(rf"\d|\||\b(?i:i own|i run|i'm|i am|{_alt(L.EN_TITLES)}|owner|founder|stay|staying|live|living|policy|account)\b")
 
 
@@ -952,7 +952,7 @@ def _role_latin_name(text, facts, own, hedged):
 
 
 # "on behalf of my boss, Mr. Richard Lim": the name given is that person's
-APPOSITIVE_OTHER = re.compile(rf"\b(?:my|our)\s+(?:{_alt(L.THIRD_PARTY_EN)})\s*,\s*(?:(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+)?$", re.I)
+APPOSITIVE_OTHER = re.compile(rf"\b(?:my|our)\s+(?:{_alt(L.THIRD_PARTY_EN)})\s*,?\s*(?:(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+)?$", re.I)
 OTHERS_AFTER_NAME = re.compile(r"\s*[,，]?\s*(?:his|her|their)\b|\s*(?:的|嘅)\s*(?:妈妈|媽媽|爸爸|家长|家長|老师|老師)", re.I)
 
 
@@ -1141,6 +1141,7 @@ SIGN_OFF = re.compile(r"^(?:(?:kind |best |warm )?regards|best|thanks|thank you|
                       r"sure|of course|yes|yep|ok|okay|here you go|that's me)\s*[,—–-]?\s*", re.I)
 NOT_A_LEAD_NAME = frozenset("hi hello hey dear ok okay sure yes yeah yep yup mate lol oops sorry thanks morning evening".split())
 ORG_WORDS_EN = frozenset("Logistics Trading Solutions Services Consulting Partners Holdings Systems Studio Studios Cafe Café "
+                         "Pharmacy Engineering Creatives Creative Learning Landscaping Sdn Bhd Builds "
                          "Enterprise Kitchen Skincare Boutique Salon Spa Textiles Garage Supply Supplies Imports Exports "
                          "Clinic Dental Media Capital Realty Properties Foods Motors Energy Insurance Financial Industries "
                          "Enterprises Agency Associates Design Digital Software Tech Bakery Restaurant Store Shop".split())  # "Hi Hannah,": the addressee
@@ -1291,7 +1292,9 @@ ORG_LEAD_CN = re.compile(r"^(?:发票开|抬头开|开票给|开给|就是|也�
 # "Lululemon is transferring me", "a small fintech called PaySetu", "a 40-person company, Acme Logistics,"
 ORG_MOVES_ME_EN = re.compile(r"(?:^|(?<=[.,!]\s))((?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){0,2}) (?:is|are) (?:transferring|relocating|moving|sending|posting) me\b")
 ORG_CALLED_EN = re.compile(r"\b(?:(?:startup|company|shop|firm|business|agency|fintech|studio|cafe|café|brand|label|consultancy|practice|"
-                           r"restaurant|bakery|salon|clinic|outfit|store|team)(?:\s+in\s+[A-Z][\w ,]{1,30}?,?)?\s+called|(?i:shop|store|brand|company|business) name(?: is)?:?|(?:company|firm|business|shop|startup|agency),)\s+"
+                           r"restaurant|bakery|salon|clinic|outfit|store|team)(?:\s+in\s+[A-Z][\w ,]{1,30}?,?)?\s+called|(?i:shop|store|brand|company|business) name(?: is)?:?|namanya|"
+                           r"(?:company|firm|business|shop|startup|agency|studio|store|practice|clinic|salon|cafe|café|restaurant|bakery|centre|center)"
+                           r"(?:\s+(?:in|here in)\s+[A-Z][\w ]{1,20}?|\s+here)?,)\s+"
                            r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|of|and)){0,4})(?=\s*(?:[,.;!|]|$|\s(?:but|and|in|based|looking|which|that)\b))")
 # Indonesian firms carry their legal form first: "PT Sinar Mas Agro", "UD Maju Jaya"
 ORG_PT_ID = re.compile(r"\b((?:PT|CV|UD)\.?\s+[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,4})")
@@ -2037,17 +2040,17 @@ def free_span(taken, s, e) -> bool:
 OTHERS_BUDGET = re.compile(rf"(?:{_alt(L.THIRD_PARTY_CN)})的预算|\b(?:{_alt(L.THIRD_PARTY_EN)})'s budget", re.I)
 AREA_AFTER = re.compile(r"\s*(?:平米|平方|平|㎡|m2|sqm|sq ?ft|square)", re.I)
 PHONE_LIKE = re.compile(r"(?<!\d)\d{3,4}[\s-]\d{4}(?!\d)")
-CORRECTION_RX = re.compile(r"actually|make that|i mean|sorry|wait no|no wait|typo|old number|new one is|不对|改成|说错|应该是|打错|\bay mali\b|\bmali\b|\bsalah\b", re.I)
+CORRECTION_RX = re.compile(r"actually|make that|i mean|sorry|wait no|no wait|typo|old number|new one is|不对|不是|改成|说错|应该是|打错|\bay mali\b|\bmali\b|\bsalah\b", re.I)
 
 
 # an amount that is a salary or a count, not money to spend ("€75k base", "about 120 staff")
 NOT_BUDGET_AFTER = re.compile(r"\s*(?:base\b|salary|per annum|p\.a\.|a year salary|staff|people|employees|guests|users|seats|"
                               r"rooms|units|branches|stores|pax|students|members|kids|km|kg|miles|sq|pcs|pieces|boxes|cartons|"
                               r"人|位|名|个人|家店|套|平|公里|月薪|年薪|只|件|台|箱|张|份|吨|打|双|条|瓶|包(?![括含])|盒|桌|岁|次|小时|分钟|公斤|斤|"
-                              r"%|percent|per cent|年(?:以后|以前|之后|款|的)|meg\b|mbps|gb\b|mb\b|mins?\b|minutes|太多|太贵|太高|is too much|too much|too expensive)", re.I)
+                              r"%|percent|per cent|年(?:以后|以前|之后|款|的|(?=\d{1,2}月))|meg\b|mbps|gb\b|mb\b|mins?\b|minutes|太多|太贵|太高|is too much|too much|too expensive)", re.I)
 PERIOD_RX = re.compile(r"每个?月|一个月|月租|每周|每年|一年|a month|per month|/month|/mo\b|monthly|a week|per week|weekly|a year|per year", re.I)
 LIMIT_CUE = re.compile(r"不超过|不能超过|最多|以内|之内|封顶|no more than|not more than|max|tops|go over|at most|is the most|is the limit", re.I)
-NOT_BUDGET_BEFORE = re.compile(r"(?:salary|earn|earning|paid|spent|交了|付了|花了|月薪|年薪|工资|收入|薪资|现在每个月(?:话费)?|\bbill\b[^.,;]{0,12}|\bbalance\b[^.,;]{0,12}|\bowe\b|\bi pay|\bwe pay|paying)\D{0,12}$", re.I)
+NOT_BUDGET_BEFORE = re.compile(r"(?:salary|earn|earning|paid|spent|交了|付了|花了|月薪|年薪|工资|收入|薪资|给了|现在每个月(?:话费)?|\bbill\b[^.,;]{0,12}|\bbalance\b[^.,;]{0,12}|\bowe\b|\bi pay|\bwe pay|paying)\D{0,12}$", re.I)
 
 
 PART_AMOUNT_BEFORE = re.compile(r"首付|自备款|头期款|定金|订金|人均|每人|每位|per person|per head|each|deposit|down payment", re.I)
@@ -2070,6 +2073,8 @@ def _budget(text, facts, hedged, has_cjk, asked, taken, region=None):
     for m in P.AMOUNT_RE.finditer(text):
         if not m.group("num") or not free_span(taken, *m.span("num")):
             continue
+        if m.group("num").startswith("万") and text[m.end():m.end() + 1] in ("到", "至", "~", "～", "-"):
+            continue  # "萬八到兩萬": the low end of a range
         if AREA_AFTER.match(text, m.end("num")) or AREA_AFTER.match(text, m.end()):
             continue  # 一百二十平: an area
         if NOT_BUDGET_AFTER.match(text, m.end()) or NOT_BUDGET_BEFORE.search(text, 0, m.start()):
@@ -2229,7 +2234,10 @@ TRADITIONAL_ONLY = re.compile(r"[們這個說話電費預價錢買賣號碼區�
 NATIONAL_PHONE_SHAPES = (
     (re.compile(r"(?<![\d+])\(?([2-9]\d\d)\)?[\s.-]?[2-9]\d\d[\s.-]?\d{4}(?!\d)"), None),
     (re.compile(r"(?<![\d+])07\d{3}[\s-]?\d{3}[\s-]?\d{3}(?!\d)"), "GB"),
-    (re.compile(r"(?<![\d+])04\d\d[\s-]?\d{3}[\s-]?\d{3}(?!\d)"), "AU"))
+    (re.compile(r"(?<![\d+])04\d\d[\s-]?\d{3}[\s-]?\d{3}(?!\d)"), "AU"),
+    (re.compile(r"(?<![\d+])02[1-9][\s-]?\d{3}[\s-]?\d{3,4}(?!\d)"), "NZ"),
+    (re.compile(r"(?<![\d+])0(?:70|80|81)\d[\s-]?\d{3}[\s-]?\d{4}(?!\d)"), "NG"),
+    (re.compile(r"(?<![\d+])07\d\d[\s-]?\d{3}[\s-]?\d{3}(?!\d)"), "KE"))
 
 
 def _phone_shape_region(text: str) -> str | None:
@@ -2244,6 +2252,7 @@ def _phone_shape_region(text: str) -> str | None:
 
 
 INDONESIAN_RX = re.compile(r"\b(?:Rp|rupiah|kak|mbak|dong|banget|gimana|nggak|gak|aja|kirim|terima kasih banyak)\b|\bRp\.?\s?\d", re.I)
+VIETNAMESE_RX = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĐ]")
 THAI_RX = re.compile(r"\b(?:baht|krub|khrap|khob khun|na ka)\b|฿|[\u0e00-\u0e7f]", re.I)
 SINGLISH_RX = re.compile(r"\b(?:shiok|paiseh|kiasu|lepak|HDB|BTO|COE|CPF)\b")  # "lah", "lor" are HK and MY speech too
 TAGLISH_RX = re.compile(r"\b(?:opo|naman|yung|salamat|kasi|talaga|pinas|ay mali|po na|lang po|ko po)\b", re.I)
@@ -2286,6 +2295,8 @@ def _home_regions(messages: list[Message], prepared: dict[int, tuple[str, dict]]
                     hint = "ID"  # words Indonesians write and Malaysians do not
                 if hint is None and THAI_RX.search(msg.text):
                     hint = "TH"
+                if hint is None and VIETNAMESE_RX.search(msg.text):
+                    hint = "VN"
                 if hint is None and SINGLISH_RX.search(msg.text):
                     hint = "SG"  # Malaysians say "lah" too, but their mobiles (01x) are no Singapore numbers
                 if hint is None and not CJK_RX.search(msg.text) and re.search(r"\d{3}", msg.text):

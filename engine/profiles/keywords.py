@@ -21,7 +21,7 @@ GATES: dict[str, list[str]] = {
                                    "run", "own", "founded", "moved to", "joined", "|", " / ", "employer", "做嘢", "返工",
                                    "employed", "with", "from", "as a", "as an", "i'm a", "i'm an", "i am a", ", a ", ", an ", "i'm the",
                                    "i am the", "head of", "单位", "transferring me", "relocating me", "moving me", "sending me",
-                                   "called", "-person", "currently at", "buyer", "purchasing", "head ", "跳到", "跳槽", "入职", "厂是", "厂名", "店名", "门头", "发票开", " 叫", "，叫", ",叫", "làm ở", "làm tại", "làm việc", " pt ", " ud ", " cv "]
+                                   "called", "-person", "currently at", "buyer", "purchasing", "head ", "跳到", "跳槽", "入职", "厂是", "厂名", "店名", "门头", "发票开", " 叫", "，叫", ",叫", "làm ở", "làm tại", "làm việc", " pt ", " ud ", " cv ", "centre", "center", "studio", "namanya"]
             + [t.lower() for t in L.CN_TITLES] + [s.lower() for s in L.EN_ORG_SUFFIXES]
             + [t.lower() for t in L.EN_TITLES] + ["llp", "plc", "pty", "shop is", "firm", "business is", "practice",
                                                   "nagwowork", "kerja", "jurutera", "我现在是", "我目前是", "目前是"],

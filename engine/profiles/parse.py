@@ -11,7 +11,7 @@ _CN_NUM = re.compile(f"[{CN_DIGITS}]+")
 
 UNITS = {"千万": 1e7, "万": 1e4, "w": 1e4, "W": 1e4, "千": 1e3, "k": 1e3, "K": 1e3, "百万": 1e6, "m": 1e6,
          "M": 1e6, "亿": 1e8, "million": 1e6, "mil": 1e6, "thousand": 1e3, "grand": 1e3, "lakh": 1e5,
-         "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "juta": 1e6, "jt": 1e6, "ribu": 1e3, "rb": 1e3}
+         "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "juta": 1e6, "jt": 1e6, "ribu": 1e3, "rb": 1e3, "triệu": 1e6, "tỷ": 1e9}
 CURRENCY_WORDS = {
     "¥": "CNY", "￥": "CNY", "rmb": "CNY", "cny": "CNY", "元": "CNY", "块": "CNY", "块钱": "CNY", "人民币": "CNY",
     "yuan": "CNY", "$": "USD", "us$": "USD", "usd": "USD", "美元": "USD", "美金": "USD", "刀": "USD",
@@ -26,22 +26,23 @@ CURRENCY_WORDS = {
     "₱": "PHP", "php": "PHP", "peso": "PHP", "pesos": "PHP", "฿": "THB", "baht": "THB", "thb": "THB", "泰铢": "THB",
     "rp": "IDR", "rp.": "IDR", "idr": "IDR", "rupiah": "IDR", "ksh": "KES", "kes": "KES", "₦": "NGN", "naira": "NGN",
     "ngn": "NGN", "quid": "GBP", "rs": "INR", "rs.": "INR", "rupees": "INR", "canadian dollars": "CAD", "dirhams": "AED",
+    "bob": "KES", "dong": "VND", "vnd": "VND", "₫": "VND", "đồng": "VND", "镑": "GBP",
 }
 # what a bare amount, "$" and "元" mean where the customer is (phone region of the conversation)
 REGION_CURRENCY = {"CN": "CNY", "HK": "HKD", "TW": "TWD", "MO": "MOP", "SG": "SGD", "MY": "MYR", "US": "USD",
                    "GB": "GBP", "AU": "AUD", "CA": "CAD", "NZ": "NZD", "IE": "EUR", "IN": "INR", "DE": "EUR",
                    "FR": "EUR", "NL": "EUR", "JP": "JPY", "KR": "KRW", "ZA": "ZAR", "PH": "PHP", "KE": "KES",
-                   "NG": "NGN", "AE": "AED", "ID": "IDR", "TH": "THB"}
+                   "NG": "NGN", "AE": "AED", "ID": "IDR", "TH": "THB", "VN": "VND"}
 DOLLAR_CURRENCIES = frozenset({"USD", "SGD", "HKD", "AUD", "CAD", "NZD", "TWD"})
 AMOUNT_RE = re.compile(
     r"(?P<cur1>(?:US|AU|SG|CA|NZ|NT|HK|[ASC])\$|[¥￥$€£₹₩₱฿₦]|RM(?=\s?\d)|(?<![A-Za-z])R(?=\s?\d)|(?<![A-Za-z])R[ps]\.?(?=\s?\d)|KSh|MOP|RMB|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|ZAR|PHP|THB|IDR|KES|NGN|INR|"
     r"港币|人民币|美元|新币|澳门币|澳门元|澳币|澳元|加币|台币|新台币|欧元|英镑|日元|马币|"
     r"NZD|MYR|rmb|usd)?\s*"
     r"(?P<num>(?(cur1)\d{1,3}(?: \d{3})+(?![\d.]|,\d)|(?!))|\d{1,3},\d{1,2}(?=\s*(?:juta|jt|ribu|rb)\b)|\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])|\d+(?:[,，]\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿点]{1,12})\s*"
-    r"(?P<unit>千万|百万|万|千|亿|million|mil|thousand|grand|lakhs?|crores?|juta|jt|ribu|rb|[wWkKmM](?![a-zA-Z]))?(?P<tail>(?<=[万wW])[1-9](?![\d.,万千])|(?<=[万wW]) [1-9](?![\d.,万千]))?\s*"
+    r"(?:个(?=[万wW]))?(?P<unit>千万|百万|万|千|亿|million|mil|thousand|grand|lakhs?|crores?|juta|jt|ribu|rb|triệu|tỷ|[wWkKmM](?![a-zA-Z]))?(?P<tail>(?<=[万wW])[1-9](?![\d.,万千])|(?<=[万wW]) [1-9](?![\d.,万千]))?\s*"
     r"(?P<cur2>元|块钱|块|人民币|美元|美金|刀|新台币|新币|新加坡元|港币|港纸|港元|蚊|马币|欧元|英镑|澳币|澳元|加币|台币|令吉|日元|韩元|澳门币|dollars?|"
     r"bucks|yuan|yen|円|RMB|rmb|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|NZD|MYR|JPY|KRW|CHF|AED|INR|rand|ZAR|澳门元|"
-    r"baht|泰铢|pesos?|rupiah|naira|quid|rupees|PHP|THB|IDR|KES|NGN|Canadian dollars|dirhams|\$(?![\d]))?"
+    r"baht|泰铢|pesos?|rupiah|naira|quid|rupees|PHP|THB|IDR|KES|NGN|VND|Canadian dollars|dirhams|bob|dong|đồng|₫|镑|\$(?![\d]))?"
 )
 
 
@@ -92,9 +93,13 @@ def parse_amount(match: re.Match, default_currency: str, region: str | None = No
     if num[0].isdigit():
         if re.fullmatch(r"\d{1,3},\d{1,2}", num):  # "Rp 7,5 juta": a decimal comma
             num = num.replace(",", ".")
+        cur0 = (match.group("cur1") or match.group("cur2") or "").lower()
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", num) and (CURRENCY_WORDS.get(cur0) in ("IDR", "VND")
+                                                            or (not cur0 and REGION_CURRENCY.get(region or "") in ("IDR", "VND"))):
+            num = num.replace(".", "")  # "Rp 50.000": dots group thousands
         value = float(num.replace(",", "").replace("，", "").replace(" ", ""))
     else:
-        value = cn_number(num)
+        value = cn_number("一" + num if re.fullmatch(r"万[一二三四五六七八九]", num) else num)  # "万二": 一万二
         if value is None:
             return None
     unit = match.group("unit")
