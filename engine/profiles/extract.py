@@ -65,7 +65,7 @@ SENT_END = re.compile(r"[。！？!?；;\n]|(?<!\bno)(?<!\bNo)(?<!\btel)(?<!\bTe
 CLAUSE_END = re.compile(r"[，,。！？!?；;\n]")
 THIRD_RX = re.compile(rf"(?:{_alt(L.THIRD_PARTY_CN)})|我们(?:的)?(?:部长|处长|科长|主任|院长|总监|经理|老总|领导|老板|财务|会计|行政|法人)|"
                       rf"\b(?:{_alt(L.THIRD_PARTY_EN)})\b|\b(?:my|our|the) (?:[a-z]+ )?(?:accountant|bookkeeper|FD|MD|CEO|CFO|COO|"
-                      rf"director|lawyer|solicitor|caretaker|landlord|tenant|cleaner|nanny|driver|(?:office|finance|operations|site) manager|analyst|intern|deputy|"
+                      rf"director|lawyer|solicitor|caretaker|landlord|tenant|cleaner|nanny|driver|(?:office|finance|operations|site) manager|analyst|intern|deputy|guy|girl|"
                       rf"managing partner)\b|\b(?:hers|theirs)\b", re.I)
 POSSESSIVE_AFTER = re.compile(r"\s*(?:的|嘅|'s|’s|电话|手机|号码|邮箱|微信|地址|number|phone|email|address|"
                               r"contact|是|is|:|：)", re.I)
@@ -91,7 +91,7 @@ CJK_RX = re.compile(r"[\u4e00-\u9fff]")
 
 
 THIRD_LABEL = re.compile(r"(?:他|她|佢)(?:的|嘅|现在的|现在|系|是)?[\u4e00-\u9fff]{0,3}?(?:身份证号?|证件号|电话|手机号?|号码|号|邮箱|微信)"
-                         r"\s*(?:是|系|係|:|：)?\s*$|(?:^|(?<=[\s，,。]))(?:他|她|佢)(?:是|系|係)\s*$|"
+                         r"\s*(?:是|系|係|:|：)?\s*$|(?:^|(?<=[\s，,。]))(?:他|她|佢)(?:是|系|係)\s*$|(?:他|她|佢)(?:的|嘅)?\s*(?i:email|e-mail|mail|whatsapp|wa)\s*(?:是|系|係|:|：)?\s*$|"
                          r"[\u4e00-\u9fff](?:生|太|先生|小姐|女士|总|經理|经理|老师|老師)(?:的|嘅)?(?:电话|電話|手机|手機|号码|號碼|邮箱|微信)\s*(?:是|系|係|:|：)?\s*$|(?:^|(?<=[\s，,。]))(?:他|她|佢)(?:的|嘅)?\s*$")  # "我3702… 她3702…"
 LABEL_ONLY = re.compile(r"(?:屋企|家里|家|住宅|公司|办公室|(?i:home|work|office)\s*)?(?:身份证号?|证件号|电话|手机号?|号码|邮箱|微信|(?i:phone|mobile|cell|number|email|id)):?")
 SUBJECT_OTHER = re.compile(r"\s*(?:他|她|佢|他们|她们|佢哋|(?i:he|she|they)\b)(?!\s*(?:说|讲|问|said|says|asked))")
@@ -108,6 +108,9 @@ def _third_parties(segment: str) -> list[re.Match]:
     return [m for m in THIRD_RX.finditer(segment) if not SPEAKER_ROLE_BEFORE.search(segment, 0, m.start())]
 
 
+OWN_CLAUSE_LABEL = re.compile(r"(?:发|或者|或|也可以|还有)\s*(?:我的?)?(?:邮箱|电话|手机|微信|email|e-mail)\s*[:：]?\s*$", re.I)
+
+
 def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = False) -> bool:
     """False when the sentence around ``text[start:end]`` attributes it to a third party.
 
@@ -118,6 +121,8 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
     clause_start = _last_end(CLAUSE_END, window, len(window))
     third = -1
     bare_label = CONTACT_LABEL.match(window, clause_start) is not None
+    # "打我爱人电话吧 139…，或者发邮箱 yu@…": a contact labelled in its own clause is read in that clause
+    own_label = OWN_CLAUSE_LABEL.search(window, clause_start) is not None
     if contact and (not window[clause_start:].strip() or LABEL_ONLY.fullmatch(window[clause_start:].strip())):
         prev_start = _last_end(CLAUSE_END, window, max(0, clause_start - 1))
         prev = window[prev_start:clause_start]
@@ -138,7 +143,7 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
         if JOINT_BEFORE.search(window, 0, m.start()) or JOINT_AFTER.match(window, m.end()):
             continue  # "我和我对象都在长沙", "my wife and I": a fact about both includes the customer
         in_clause = m.start() >= clause_start
-        if in_clause or bare_label or POSSESSIVE_AFTER.match(window, m.end()):
+        if in_clause or bare_label or (POSSESSIVE_AFTER.match(window, m.end()) and not (contact and own_label)):
             third = m.start()
     if contact and SELF_OWNED_AFTER.match(text, end):
         return True  # "电话 180 8012 6539 是我的"
@@ -270,7 +275,7 @@ TITLE_EN = re.compile(rf"\b(?:i'm|i am|i work as|working as|as)\s+(?:an?|the)\s+
                       rf"(?:{_alt(L.EN_TITLES)}))\b", re.I)
 CITY_CN_NAMES = _alt(L.CN_CITIES)
 CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|刚来|调来|刚调到|来(?=(?:{CITY_CN_NAMES})(?:读|工作|上班|打工|定居))|(?<![原本回])来(?=(?:{CITY_CN_NAMES})[一二三四五六七八九十几\d]+多?年)|(?:^|(?<=[，,。\s]))住|喺|现在在|平时在|刚搬来|搬来|搬到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|我是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,8}}?的(?:[，,。！!\s]|$))|我家在|(?<!老)家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
-                     rf"常住|现居地?\s*[:：]?|目前在|还在|我是在|现在住|现住|送货到|家就在|仓库在|工厂在|厂在|总部在|办公室在|office在|位于|我们是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,5}}?(?:的|一家))|我是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}?一家)|收货在|收货地在|寄到|送到|发到|邮寄到|从(?=(?:{CITY_CN_NAMES})(?:飞|出发|过去|过来|坐))|工作地点?(?:在|是)|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
+                     rf"常住|现居地?\s*[:：]?|目前在|还在|我是在|现在住|现住|送货到|家就在|就在|仓库在|工厂在|厂在|总部在|办公室在|office在|位于|我们是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,5}}?(?:的|一家))|我是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}?一家)|收货在|收货地在|寄到|送到|发到|邮寄到|从(?=(?:{CITY_CN_NAMES})(?:飞|出发|过去|过来|坐))|工作地点?(?:在|是)|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
                      rf"(?:{_alt(L.PROVINCES)})?省?\s*({CITY_CN_NAMES})(?:市)?")
 _CN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if CJK_RX.match(d))
 _EN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if not CJK_RX.match(d))
@@ -287,7 +292,7 @@ CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|based ou
                      rf"(?-i:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*) in)"
                      rf"\s+({_alt(L.EN_CITIES)})(?:'s)?\b", re.I)
 CITY_EN_AREA = re.compile(rf"(?<!Mount )(?<!Mt )\b({_alt(L.EN_CITIES)})(?: (?:area|office)| where (?:i|we) live\b| at the moment\b|[- ]based|,\s+(?:[A-Z]{{2}}|NSW|VIC|QLD|TAS|ACT)\b(?:\s+\d{{4,5}})?)\b|\b({_alt(L.EN_CITY_ALIASES)}) office\b|\bin ({_alt(L.EN_CITIES)})(?=\s*(?:[.!;,]|$|(?:rn|atm|now)\b))|"
-                          rf"\b(?i:(?:i'm|i am|we're|we are|based|live) in|moved to|(?:i|we) stay(?:ing)?(?: in| at)?|(?:i'm|im|i am|we're|we are|we|i) from|based out of) ({_alt(L.EN_CITY_ALIASES)})\b")
+                          rf"\b(?i:(?:i'm|i am|we're|we are|based|live|work|working) in|moved to|(?:i|we) stay(?:ing)?(?: in| at)?|(?:i'm|im|i am|we're|we are|we|i) from|based out of) ({_alt(L.EN_CITY_ALIASES)})\b")
 # "郑州金水区，…" / "北京朝阳这边": a city and district standing as the whole clause
 CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}}区|^({CITY_CN_NAMES})市(?=[\u4e00-\u9fff]{{2,12}}?(?:路|街|大道)\d)|"
                                   rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})人(?=\s*(?:[，,。！!]|$))(?![^。！？!?]*(?:现在|目前|而家))|"
@@ -300,7 +305,7 @@ DISTRICT_HOME_CN = re.compile(rf"(?:住在?|家在|我在|我们在|都住|喺|�
                            rf"(?:^|(?<=[，,。\s]))({_CN_DISTRICTS})(?:区)?的(?=\s*(?:[，,。！!]|$))")
 DISTRICT_HOME_EN = re.compile(rf"(?:^|(?<=[,.;]\s))in ({_EN_DISTRICTS})(?=\s*(?:[.!;,]|$))|"
                            rf"\b(?i:live in|living in|stay in|staying in|stay at|based in|we're in|i'm in|we are in|i am in|"
-                           rf"work in|working in|(?:i|we) stay(?:ing)?|renting in|rent in|moved to|moving to|still in|already in|"
+                           rf"work in|working in|(?:i|we) stay(?:ing)?|renting in|rent in|moved to|moving to|still in|already in|now at|now in|staying at|"
                            rf"work around|working around|(?:our|my) (?:new )?(?:BTO|HDB|flat|condo|apartment|house|home|place) (?:at|in)|office in|"
                            rf"(?:with|at) (?-i:[A-Z][\w&]*(?: (?:[A-Z][\w&]*|&))*) in|office at|based at)\s+"
                            rf"((?i:{_EN_DISTRICTS}))\b")
@@ -1642,8 +1647,8 @@ HOME_CUE_EN = re.compile(r"\b(?:i|we|i'm|im|we're|were|i am|we are|my family|my 
 # where one works or comes from, before the town: "I work at KCB Bank in Kisumu", "it's Rahul Verma
 # from Bengaluru", "moving a 1-bed from Chicago to Denver", "driving up from Hartford"
 HOME_CUE_EN2 = re.compile(r"\b(?:(?:i |we )?(?:work|working) (?:at|for) (?:the )?(?:[A-Z][\w&.'-]*\s+){1,4}in|"
-                          r"taga|duduk(?: di)?|tinggal(?: di)?|sewa di|(?:aku|saya) di|dari|dito lang ako sa|out past|kantor (?:kami|saya) di|visiting me in|"
-                          r"(?:work|working|based)[^.!?]{0,30}? out of|(?:bakery|shop|café|cafe|salon|business|restaurant|clinic|practice|studio|store|takeaway|pub|garage) in|(?:usually |now )?stay(?:ing)?(?= [A-Z])|"
+                          r"taga|duduk(?: di)?|tinggal(?: di)?|sewa di|(?:aku|saya) di|dari|dito lang ako sa|dito sa|out past|kantor (?:kami|saya) di|visiting me in|"
+                          r"(?:work|working|based)[^.!?]{0,30}? out of|(?:bakery|shop|café|cafe|salon|business|restaurant|clinic|practice|studio|store|takeaway|pub|garage|warehouse|factory|depot) in|(?:usually |now )?stay(?:ing)?(?= [A-Z])|"
                           r"(?:it's|its|this is|i'm|im|i am) (?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?) from|moving out of|"
                           r"moving (?:a |my |our )?[\w-]+(?: [\w-]+)? from|(?:driving|coming) (?:up |down |over |in )?from)\s+", re.I)  # "a flat in Sai Kung" is often the one being sought
 PLACE_EN_ANY_CASE = re.compile(rf"\b({_alt(L.EN_CITIES)}|{_EN_DISTRICTS})\b", re.I)

@@ -315,7 +315,7 @@ _load_en_places()
 # abbreviations people write for where they live (upper case only)
 EN_CITY_ALIASES = {"LA": "Los Angeles", "NYC": "New York", "SF": "San Francisco", "KL": "Kuala Lumpur",
                    "HK": "Hong Kong", "DC": "Washington", "PJ": "Petaling Jaya", "JB": "Johor Bahru",
-                   "Joburg": "Johannesburg", "Jozi": "Johannesburg", "Brum": "Birmingham", "Philly": "Philadelphia", "Vegas": "Las Vegas"}
+                   "Joburg": "Johannesburg", "Jozi": "Johannesburg", "Brum": "Birmingham", "HCMC": "Ho Chi Minh City", "Saigon": "Ho Chi Minh City", "Philly": "Philadelphia", "Vegas": "Las Vegas"}
 PROVINCES = ("河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 "
              "贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆").split()
 
