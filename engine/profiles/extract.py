@@ -227,7 +227,7 @@ OWN_BUSINESS_EN = re.compile(r"\b(?i:i run|i own|we run|we own|i started|i found
                              r"\s*,?\s*(?i:called\s+)?((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|of|and)){0,4})")
 COMPANY_OF_TITLE_CN = re.compile(rf"(?:我是|我就是|就是|我在|我现在是|我目前是|目前是|现在是)([\u4e00-\u9fffA-Za-z0-9]{{2,20}}?)的\s*(?:一名|一个|一位)?"
                                  rf"[\u4e00-\u9fffA-Z]{{0,4}}(?:{_alt(L.CN_TITLES)})(?!公司|集团|们)")
-GENERIC_ORG = frozenset("CBD 厂里 工厂 厂区 车间 店里 公司里 公司 学校 医院 单位 银行 集团 政府 外企 国企 私企 央企 小公司 大公司 本地 这边 那边 家里 自己 我们公司 他们公司 "
+GENERIC_ORG = frozenset("CBD 机场 厂里 工厂 厂区 车间 店里 公司里 公司 学校 医院 单位 银行 集团 政府 外企 国企 私企 央企 小公司 大公司 本地 这边 那边 家里 自己 我们公司 他们公司 "
                         "我们单位 一线 基层 总部 分公司 门店 店里 部门 我们学校 我们医院".split())
 DESCRIBED_ORG = re.compile(r"[一某这那]家|一所")  # "一家医院" describes an organisation, it does not name one
 ORG_END = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)}|\b(?:{_alt(L.EN_ORG_SUFFIXES)}|B\.V\.|Pte Ltd|Sdn Bhd|Ltd\.))\.?$")
@@ -255,7 +255,7 @@ COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|my employer(?:,| is)|employer:|
                         rf"(?:this is|i'm|im|i am|it's) (?-i:[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}|[a-z]{{2,}} [a-z]{{2,}})(?: here)? from|i own(?= [A-Z])|"
                         rf"work(?:ing)? in (?-i:[A-Z][\w]+(?: [A-Z][\w]+)?) at|work(?:ing)?(?: [a-z]+){{1,4}} at(?= [A-Z])|on shift at|"
                         rf"based in (?-i:[A-Z][\w]+) at|work(?:ing)? with(?= [A-Z])|(?:i'm |im )?on (?:nights|days|shift) at|part[- ]time at|"
-                        rf"lecture(?:r)?(?: in [a-z]+)? at|làm (?:việc )?(?:ở|tại)|(?:currently|now|starting|started) at|job with|head (?:of )?[a-z]+ at|buyer for|(?:drive|driving) for|both (?:at|work(?:ing)?(?: at| for)?)|"
+                        rf"lecture(?:r)?(?: in [a-z]+)? at|làm (?:việc )?(?:ở|tại)|on shifts at|(?:PA|EA|assistant) to the (?-i:[A-Z]{{2,4}}) at|(?:currently|now|starting|started) at|job with|head (?:of )?[a-z]+ at|buyer for|(?:drive|driving) for|both (?:at|work(?:ing)?(?: at| for)?)|"
                         rf"work in (?-i:[A-Z][\w]+) for|(?:relocated|transferred)[^.!?]{{0,40}}? with|(?:^|(?<=, ))run(?= [A-Z])|store is|"
                         rf"(?:desk line|desk) at|(?<=, )work(?= (?-i:[A-Z]{{2,}})\b)|teach(?:ing)?(?: [\w-]+){{0,3}} at|from|for)\s+(?:the\s+)?"
                         r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|\+|of\b|and\b)|,\s*Ltd\b)*)")
@@ -293,6 +293,8 @@ CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|based ou
                      rf"\s+({_alt(L.EN_CITIES)})(?:'s)?\b", re.I)
 CITY_EN_AREA = re.compile(rf"(?<!Mount )(?<!Mt )\b({_alt(L.EN_CITIES)})(?: (?:area|office)| where (?:i|we) live\b| at the moment\b|[- ]based|,\s+(?:[A-Z]{{2}}|NSW|VIC|QLD|TAS|ACT)\b(?:\s+\d{{4,5}})?)\b|\b({_alt(L.EN_CITY_ALIASES)}) office\b|\bin ({_alt(L.EN_CITIES)})(?=\s*(?:[.!;,]|$|(?:rn|atm|now)\b))|"
                           rf"\b(?i:(?:i'm|i am|we're|we are|based|live|work|working) in|moved to|(?:i|we) stay(?:ing)?(?: in| at)?|(?:i'm|im|i am|we're|we are|we|i) from|based out of) ({_alt(L.EN_CITY_ALIASES)})\b")
+# "Ottawa, I work at Shopify": the city first, then the speaker
+CITY_FIRST_EN = re.compile(rf"^(?:(?i:yes|yeah|ok|sure)[,.!]?\s+)?({_alt(L.EN_CITIES)}),\s+(?i:i work|i'm|i am|i live|im)\b")
 # "郑州金水区，…" / "北京朝阳这边": a city and district standing as the whole clause
 CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}}区|^({CITY_CN_NAMES})市(?=[\u4e00-\u9fff]{{2,12}}?(?:路|街|大道)\d)|"
                                   rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})人(?=\s*(?:[，,。！!]|$))(?![^。！？!?]*(?:现在|目前|而家))|"
@@ -1334,7 +1336,7 @@ CLAUSE_ORG_EN = re.compile(rf"^((?:[A-Z][\w&.'’-]*\s+|&\s+){{1,5}}(?:{_alt(L.E
 # words that introduce it ("叫", "发票抬头写")
 ORG_TAIL_CN = re.compile(rf"(?:(?<=[\u4e00-\u9fff])[{''.join(sorted(L.CN_SURNAMES))}](?:总|经理|董)|({CITY_CN_NAMES})(?:厂|工厂|厂区))$")
 JOINED_CN = re.compile(r"(?:跳到|跳槽到|跳槽去|刚入职|入职了|加入了)\s*([\u4e00-\u9fffA-Za-z]{2,8}?)(?=[，,。！!\s]|$|做|当|上班)")
-SPEAKER_ORG_LEAD = re.compile(rf"(?:我们是|我是|我们|我在|叫|名叫|(?:发票)?抬头(?:写|是)?)?(?:({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{0,4}}?(?:这边|那边)?的|"
+SPEAKER_ORG_LEAD = re.compile(rf"(?:我们是|我是|我们|我在|叫|名叫|(?:我们)?单位|(?:发票)?抬头(?:写|是|开)?(?:我们)?(?:单位)?)?(?:({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{0,4}}?(?:这边|那边)?的|"
                               rf"(?:{CITY_CN_NAMES})?[\u4e00-\u9fff]{{0,2}}(?:经开区|经济开发区|高新区|开发区|新区))?")
 
 
@@ -1770,6 +1772,7 @@ UK_POSTCODE_AREA_CITY = {**{a: "London" for a in "E EC N NW SE SW W WC".split()}
                          "BS": "Bristol", "NE": "Newcastle", "BT": "Belfast", "S": "Sheffield", "NG": "Nottingham"}
 
 
+FUTURE_MOVE_EN = re.compile(r"\b(?:might|may|will|gonna|going to|plan(?:ning)? to|want to|thinking of|hoping to)\s+(?:be\s+)?(?:move|moving|relocat\w*)\s+(?:to\s+)?$", re.I)
 NOT_NOW_BEFORE_CN = re.compile(r"(?:以前|之前|原来|曾经|以往|老家)(?:也|都|是)?(?:在|喺|住)|"
                                r"(?:要|准备|打算|可能|下个?月|明年|将|会|想)(?:要)?(?:搬|调)(?:到|去)")
 
@@ -1778,7 +1781,7 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, cont
     # the Chinese rules need a Chinese city named, the English ones an English one
     gates = scan(text.lower()) if gates is None else gates
     rules = ((CITY_CN, CITY_DISTRICT_HERE, CITY_DISTRICT_CLAUSE) if "cn_city" in gates else ()) + \
-        ((CITY_EN, CITY_EN_AREA, FROM_I_LIVE_THERE, HOME_ORIGIN_EN) if "en_city" in gates else ())
+        ((CITY_EN, CITY_EN_AREA, FROM_I_LIVE_THERE, HOME_ORIGIN_EN, CITY_FIRST_EN) if "en_city" in gates else ())
     for m in _district_homes(text, gates):
         g = m.lastindex
         if any(f.field == "city" for f in facts) or TRAVEL_AFTER.match(text, m.end()) or not own(*m.span(g)):
@@ -1797,12 +1800,15 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, cont
         for m in rx.finditer(text):
             g = m.lastindex or 1
             span = m.span(g)
-            home = (rx is CITY_CN and HOME_CUE.match(m.group())) or rx is HOME_ORIGIN_EN
+            home = (rx is CITY_CN and HOME_CUE.match(m.group())) or rx is HOME_ORIGIN_EN or \
+                (rx is CITY_EN and re.match(r"(?i)(?:just )?(?:moved|relocated) to", m.group()))
             if (TRAVEL_AFTER.match(text, m.end()) and not home) or not own(*span):
                 continue
             if rx is CITY_CN and text.startswith("人", span[1] + (text[span[1]:span[1] + 1] == "市")) \
                     and re.search(r"现在|目前|而家", text[span[1]:]):
                 continue  # "我是湖南长沙人，现在在东莞打工": where one comes from
+            if FUTURE_MOVE_EN.search(text, max(0, m.start() - 25), span[0]):
+                continue  # "might move to Melbourne next year"
             if rx is CITY_CN and NOT_NOW_BEFORE_CN.search(text, max(0, m.start() - 8), m.start() + 2):
                 continue  # "以前喺香港做護士", "下个月要搬到无锡": not where they are now
             if rx is CITY_EN_AREA and g == 3 and TRAVEL_SENTENCE.search(_sentence(text, span[0])):
