@@ -233,7 +233,7 @@ DESCRIBED_ORG = re.compile(r"[一某这那]家|一所")  # "一家医院" descri
 ORG_END = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)}|\b(?:{_alt(L.EN_ORG_SUFFIXES)}|B\.V\.|Pte Ltd|Sdn Bhd|Ltd\.))\.?$")
 COMPANY_UNIT_CN = re.compile(r"(?:单位是|单位叫|单位[:：]|公司是|公司系|公司叫|公司[（(]|公司名叫|公司名是|公司名字叫|就职于|任职于|供职于)([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
 # "…，交通银行上班": a clause that is an organisation and where one works
-COMPANY_WORK_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z]{{2,16}}?(?:{_alt(L.ORG_SUFFIXES)}))(?:上班|工作)(?=[，,。！!\s]|$)")
+COMPANY_WORK_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z]{{2,16}}?(?:{_alt(L.ORG_SUFFIXES)})|[\u4e00-\u9fffA-Z]{{2,5}})(?:上班|工作)(?=[，,。！!\s]|$)")
 ORG_CONTINUES = re.compile(rf"[\u4e00-\u9fff]{{1,10}}?(?:{_alt(L.ORG_SUFFIXES)}|分校|分行|分院|校区)")
 CALLED_ORG_CN = re.compile(r"(?:公司|机构|单位|startup|工作室|团队|厂|店铺|网店|小店|店|事务所|会计所|律所|中心|做[\u4e00-\u9fff]{1,6}的)[^。！？!?]{0,12}?[，,]?\s*叫\s*(?!我)"
                            r"[「“\"『]?([\u4e00-\u9fffA-Za-z0-9]{2,16}?)[」”\"』]?(?=\s*(?:[，,。！!]|$))", re.I)
@@ -1336,6 +1336,8 @@ CLAUSE_ORG_EN = re.compile(rf"^((?:[A-Z][\w&.'’-]*\s+|&\s+){{1,5}}(?:{_alt(L.E
 # words that introduce it ("叫", "发票抬头写")
 ORG_TAIL_CN = re.compile(rf"(?:(?<=[\u4e00-\u9fff])[{''.join(sorted(L.CN_SURNAMES))}](?:总|经理|董)|({CITY_CN_NAMES})(?:厂|工厂|厂区))$")
 JOINED_CN = re.compile(r"(?:跳到|跳槽到|跳槽去|刚入职|入职了|加入了)\s*([\u4e00-\u9fffA-Za-z]{2,8}?)(?=[，,。！!\s]|$|做|当|上班)")
+BUDGET_WORDS_IN_ORG = re.compile(r"以内|预算|差标|一晚|每月|每年")
+NOT_ORG_WORDS_CN = re.compile(r"以内|预算|差标|左右|一晚|每月|每年|[这那哪]边|家里|附近|在(?!线)|^(?:你|他|她|就|也|都|还)")
 SPEAKER_ORG_LEAD = re.compile(rf"(?:我们是|我是|我们|我在|叫|名叫|(?:我们)?单位|(?:发票)?抬头(?:写|是|开)?(?:我们)?(?:单位)?)?(?:({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{0,4}}?(?:这边|那边)?的|"
                               rf"(?:{CITY_CN_NAMES})?[\u4e00-\u9fff]{{0,2}}(?:经开区|经济开发区|高新区|开发区|新区))?")
 
@@ -1491,11 +1493,13 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
         for m in rx.finditer(text):
             g = m.lastindex or 1
             org = m.group(g)
-            if DESCRIBED_ORG.search(org) or any(f.field == "company" for f in facts) or org in GENERIC_ORG \
+            if DESCRIBED_ORG.search(org) or any(f.field == "company" for f in facts) or org in GENERIC_ORG or NOT_ORG_WORDS_CN.search(org) \
                     or org in CN_CITY_SET or org in L.DISTRICT_CITY or "自己" in org or THIRD_RX.search(org):
                 continue
             if rx is COMPANY_CLAUSE_EN:
                 org = _without_sentence_stop(org, text, m.start(g))
+            if rx is COMPANY_WORK_CLAUSE_CN and not ORG_END.search(org) and (re.search(r"[我你他她]", org) or starts_with_common_word(org)):
+                continue  # "白天我上班": a clause about the speaker, not an employer
             if rx is ORG_PT_ID and " " in org and org.rsplit(" ", 1)[1] in L.CITY_REGION:
                 org = org.rsplit(" ", 1)[0]  # "PT Bumi Perkasa Medan": the firm, then its city
             start = m.start(g)
@@ -1535,6 +1539,11 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             if city and not any(g.field == "city" for g in facts) and own(f.start + lead.start(1), f.start + lead.end(1)):
                 facts.append(_fact("city", _canonical_city(city), _canonical_city(city), 0.75,
                                    f.start + lead.start(1), f.start + lead.end(1), hedged))
+    if has_cjk:  # "公司差标一晚两千以内", "白天我", "邓雪梅": a budget, a clause or a person, not an employer
+        facts[:] = [f for f in facts if f.field != "company" or not (
+            BUDGET_WORDS_IN_ORG.search(f.value)
+            or (CJK_RX.match(f.value) and len(f.value) == 3 and (_cn_name(f.value, 0) or ("", 0))[1] == 3
+                and any(g.field == "name" and g.value == f.value for g in facts)))]
     m = JOINED_CN.search(text) if has_cjk and not any(f.field == "company" for f in facts) else None
     if m and m.group(1) not in GENERIC_ORG and own(*m.span(1)):  # "今年刚跳到拼多多"
         facts.append(_fact("company", m.group(1), m.group(1), 0.75, *m.span(1), hedged))
