@@ -147,7 +147,7 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
             third = m.start()
     if contact and SELF_OWNED_AFTER.match(text, end):
         return True  # "电话 180 8012 6539 是我的"
-    if contact and (THIRD_LABEL.search(window, clause_start) or OWNER_NAMED_BEFORE.search(window)):
+    if contact and (THIRD_LABEL.search(window, clause_start) or OWNER_NAMED_BEFORE.search(window, max(0, len(window) - 70))):
         return False  # "她身份证110…", "他现在的号是135…", "Ben's number is …"
     own = max((m.start() for m in SELF_RX.finditer(window)), default=-1)
     if third >= 0 and third >= own:  # "我先生": the self word is part of the third-party word
@@ -291,7 +291,7 @@ CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|based ou
                      rf"(?:work|working) in|(?-i:{_alt(L.EN_TITLES)}) in|(?:work|working|study|studying|{_alt(L.EN_TITLES)}) (?:at|for) (?:the )?"
                      rf"(?-i:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*) in)"
                      rf"\s+({_alt(L.EN_CITIES)})(?:'s)?\b", re.I)
-CITY_EN_AREA = re.compile(rf"(?<!Mount )(?<!Mt )\b({_alt(L.EN_CITIES)})(?: (?:area|office)| where (?:i|we) live\b| at the moment\b|[- ]based|,\s+(?:[A-Z]{{2}}|NSW|VIC|QLD|TAS|ACT)\b(?:\s+\d{{4,5}})?)\b|\b({_alt(L.EN_CITY_ALIASES)}) office\b|\bin ({_alt(L.EN_CITIES)})(?=\s*(?:[.!;,]|$|(?:rn|atm|now)\b))|"
+CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)})(?: (?:area|office)| where (?:i|we) live\b| at the moment\b|[- ]based|,\s+(?:[A-Z]{{2}}|NSW|VIC|QLD|TAS|ACT)\b(?:\s+\d{{4,5}})?)\b|\b({_alt(L.EN_CITY_ALIASES)}) office\b|\bin ({_alt(L.EN_CITIES)})(?=\s*(?:[.!;,]|$|(?:rn|atm|now)\b))|"
                           rf"\b(?i:(?:i'm|i am|we're|we are|based|live|work|working) in|moved to|(?:i|we) stay(?:ing)?(?: in| at)?|(?:i'm|im|i am|we're|we are|we|i) from|based out of) ({_alt(L.EN_CITY_ALIASES)})\b")
 # "Ottawa, I work at Shopify": the city first, then the speaker
 CITY_FIRST_EN = re.compile(rf"^(?:(?i:yes|yeah|ok|sure)[,.!]?\s+)?({_alt(L.EN_CITIES)}),\s+(?i:i work|i'm|i am|i live|im)\b")
@@ -1820,6 +1820,8 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, cont
                 continue  # "might move to Melbourne next year"
             if rx is CITY_CN and NOT_NOW_BEFORE_CN.search(text, max(0, m.start() - 8), m.start() + 2):
                 continue  # "以前喺香港做護士", "下个月要搬到无锡": not where they are now
+            if rx is CITY_EN_AREA and text.endswith(("Mount ", "Mt "), 0, span[0]):
+                continue  # "Mount Austin" is a Johor Bahru suburb, not Austin
             if rx is CITY_EN_AREA and g == 3 and TRAVEL_SENTENCE.search(_sentence(text, span[0])):
                 continue  # "… flying in to Brisbane." is a trip
             if rx is CITY_CN and ORG_AFTER_CITY.match(text, span[1]):
@@ -2097,7 +2099,7 @@ def _budget(text, facts, hedged, has_cjk, asked, taken, region=None):
             continue  # "萬八到兩萬": the low end of a range
         if AREA_AFTER.match(text, m.end("num")) or AREA_AFTER.match(text, m.end()):
             continue  # 一百二十平: an area
-        if NOT_BUDGET_AFTER.match(text, m.end()) or NOT_BUDGET_BEFORE.search(text, 0, m.start()):
+        if NOT_BUDGET_AFTER.match(text, m.end()) or NOT_BUDGET_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue
         marked = m.group("cur1") or m.group("cur2") or m.group("unit")
         before = text[max(0, m.start() - 16):m.start()]
