@@ -180,10 +180,13 @@ ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{4,6}(?: \d{2,8}){2,5}[
 NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人|机主|经办人|申请人|寄件人|法人(?:代表)?|负责人|业主|联系我)(?:是|为|[:：])?\s*(?:我自己[，,]?)?|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|(?:^|(?<=[，,。\s]))叫(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|(?:真名|大名|全名|本名)(?:是|叫)?|我的名字[是叫]|名字[是叫:：]?|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
                          r"我是[\u4e00-\u9fff]{1,4}[\s，,]+(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$))|"
                          r"我是(?=[\u4e00-\u9fff]{2,4}(?:[，,。!！~～\s]|$))|(?:这边是|这里是|我这边是)(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$)))\s*")
+# one word of a person's name in Latin letters, Vietnamese ones included ("Nguyễn", "McIntyre"), and
+# the particles a full name may carry between its words ("van der Merwe", "dela Cruz", "binte")
+_NAME_WORD = r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-ÞĐ\u1ea0-\u1ef8][a-zà-öø-ÿđ\u0101-\u017f\u01a1\u01b0\u1ea1-\u1ef9]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?"
+_NAME_PARTICLES = r"(?:de|dela|del|delos|van|von|der|den|da|di|du|la|le|bin|binti|binte|al|a/[pl]|s/o|d/o)"
 NAME_EN_CUE = re.compile(r"(?:叫我\s*|我叫\s*(?=[A-Z])|名字(?:是|叫)\s*(?=[A-Z])|全名\s*(?:是|叫)?\s*(?=[A-Z])|(?:^|(?<=[.!,]\s))(?i:me)\s*[-–—:]\s*(?=[A-Z])|我是\s*(?:[a-z][\w-]*\s+){1,3}|我是\s*(?=[A-Z][a-z]+(?: [A-Z][a-z]+)+)|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|(?<!shop )(?<!Shop )(?<!store )(?<!brand )(?<!company )(?<!patient )(?<!Patient )(?-i:name|Name)(?= [A-ZÀ-ÖØ-Þ][a-z])|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm|(?-i:im|Im|its|Its|myself|Myself|my names|My names|(?<![a-z] )saya|Saya|aku|Aku))\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?)"
-                         r"((?:[A-Z]\.\s(?=[A-Z][a-z]{3,}))?(?:[A-Z]['’])?[A-ZÀ-ÖØ-ÞĐ\u1ea0-\u1ef8][a-zà-öø-ÿđ\u0101-\u017f\u01a1\u01b0\u1ea1-\u1ef9]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?"
-                         r"(?:[ -](?:(?:de|dela|del|delos|van|von|der|den|da|di|du|la|le|bin|binti|binte|al|a/[pl]|s/o|d/o) ){0,2}"
-                         r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-ÞĐ\u1ea0-\u1ef8][a-zà-öø-ÿđ\u0101-\u017f\u01a1\u01b0\u1ea1-\u1ef9]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?){0,3})")
+                         r"((?:[A-Z]\.\s(?=[A-Z][a-z]{3,}))?" + _NAME_WORD + r"(?:-[a-z]{2,})?"
+                         r"(?:[ -](?:" + _NAME_PARTICLES + r" ){0,2}" + _NAME_WORD + r"(?:-[a-z]{2,})?){0,3})")
 EN_NAME_STOP = {"here", "interested", "live", "living", "work", "working", "stay", "staying", "based", "currently", "fine", "good", "ok", "okay", "sorry", "from", "in", "at",
                 "not", "looking", "a", "an", "the", "very", "so", "just", "back", "ready", "sure",
                 "glad", "happy", "chinese", "english", "american", "british", "busy", "single",
@@ -819,11 +822,9 @@ def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
 CONTACT_FIELDS = frozenset({"phone", "email", "id_number", "wechat_id", "qq"})
 CLAUSE_RX = re.compile(r"(?:[^，,。！？!?；;:：\n()（）.|/～]|\.(?!\s|$))+")
 # "Pieter van der Merwe", "Park Ji-hoon", "Nurul Aisyah binte Rahman", "S. Ramasubramanian"
-EN_FULL_NAME = re.compile(r"(?:[A-Z]\.\s(?=[A-Z][a-z]{3,})|[A-Z]{2,}|(?:[A-Z]['’])?[A-ZÀ-ÖØ-ÞĐ\u1ea0-\u1ef8][a-zà-öø-ÿđ\u0101-\u017f\u01a1\u01b0\u1ea1-\u1ef9]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?)"
-                          r"(?:(?<=\.\s)|(?<=\.)|[ -](?:(?:de|dela|del|delos|van|von|der|den|da|di|du|la|le|bin|binti|binte|al|a/[pl]|s/o|d/o) ){0,2})"
-                          r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-ÞĐ\u1ea0-\u1ef8][a-zà-öø-ÿđ\u0101-\u017f\u01a1\u01b0\u1ea1-\u1ef9]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?"
-                          r"(?:[ -](?:(?:de|dela|del|delos|van|von|der|den|da|di|du|la|le|bin|binti|binte|al|a/[pl]|s/o|d/o) ){0,2}"
-                          r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-ÞĐ\u1ea0-\u1ef8][a-zà-öø-ÿđ\u0101-\u017f\u01a1\u01b0\u1ea1-\u1ef9]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?(?:-[a-z]{2,})?){0,2}")
+EN_FULL_NAME = re.compile(r"(?:[A-Z]\.\s(?=[A-Z][a-z]{3,})|[A-Z]{2,}|" + _NAME_WORD + r"(?:-[a-z]{2,})?)"
+                          r"(?:(?<=\.\s)|(?<=\.)|[ -](?:" + _NAME_PARTICLES + r" ){0,2})" + _NAME_WORD + r"(?:-[a-z]{2,})?"
+                          r"(?:[ -](?:" + _NAME_PARTICLES + r" ){0,2}" + _NAME_WORD + r"(?:-[a-z]{2,})?){0,2}")
 # a clause that is only a contact or a name: what comes before it says whose they are
 CONTACT_ONLY = re.compile(r"(?:[\w.+-]+@[\w.-]+\.[A-Za-z]{2,}|\+?[\d\s()-]{7,}|" + EN_FULL_NAME.pattern + r"|[\u4e00-\u9fff]{2,3})")
 EN_NAME_LEAD = re.compile(r"(?:(?:hi|hey|hello|yes|sure|ok|okay|it's|this is|i'm|i am|name|name's|name is)\s*,?:?\s+)", re.I)
@@ -838,7 +839,7 @@ CONTACT_LABEL_BEFORE = re.compile(r"(?:电话|手机号?|号码|身份证号?|�
                                   r"whatsapp(?: me)?|wa|wechat(?: id)?|wx|line|telegram|邮箱|text me|call me|reach me|contact me|ring me|"
                                   r"id|email|e-mail|[:：])(?:\s*(?:is|on|at|[:：]))?\s*$", re.I)
 CN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s，,。！!？?：:]))([\u4e00-\u9fff]{2,4})\s*(?:[男女](?:的|士|生)?\s*)?(?:\d{2}岁\s*)?$")
-EN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s,.;:!?-]))((?:[A-Z]{2,}|(?:[A-Z]['’])?[A-ZÀ-ÖØ-ÞĐ\u1ea0-\u1ef8][a-zà-öø-ÿđ\u0101-\u017f\u01a1\u01b0\u1ea1-\u1ef9]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?)(?: (?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al) )?(?:[A-Z]['’])?[A-ZÀ-ÖØ-ÞĐ\u1ea0-\u1ef8][a-zà-öø-ÿđ\u0101-\u017f\u01a1\u01b0\u1ea1-\u1ef9]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?){1,3})"
+EN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s,.;:!?-]))((?:[A-Z]{2,}|" + _NAME_WORD + r")(?: (?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al) )?" + _NAME_WORD + r"){1,3})"
                             r"[\s,.-]*$")
 
 
@@ -1295,7 +1296,6 @@ for _i, _place in enumerate((*L.EN_CITY_ALIASES, *L.CITY_REGION, *EN_DISTRICT_NA
 HQ_TAIL = re.compile(r"(?:总部|基地|园区|分部|办事处)$")
 SITE_TAIL_EN = re.compile(r"\s+(?:(?:UK|US|USA|SG|HK|AU|NZ|IE|EU|Asia|APAC)\s+)?(?:HQ|headquarters|head office|office|offices|campus|depot|warehouse|branch)$")
 ORG_LEAD_CN = re.compile(r"^(?:发票开|抬头开|开票给|开给|就是|也就是|[\u4e00-\u9fff]{2,8}?[区县](?=[\u4e00-\u9fff]{4,}))")
-# "Deloitte, been there 2 yrs": an employer first, then how long one has been there
 # "Lululemon is transferring me", "a small fintech called PaySetu", "a 40-person company, Acme Logistics,"
 ORG_MOVES_ME_EN = re.compile(r"(?:^|(?<=[.,!]\s))((?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){0,2}) (?:is|are) (?:transferring|relocating|moving|sending|posting) me\b")
 ORG_CALLED_EN = re.compile(r"\b(?:(?:startup|company|shop|firm|business|agency|fintech|studio|cafe|café|brand|label|consultancy|practice|"
@@ -1309,6 +1309,7 @@ ORG_PT_ID = re.compile(r"\b((?:PT|CV|UD)\.?\s+[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){
 ORG_THEN_TITLE_EN = re.compile(rf"^([A-Z][\w&.'-]*),\s*(?i:[a-z]+\s+){{0,2}}(?i:{_alt(L.EN_TITLES)})\b")
 # "门头叫国栋袜业", "厂名振华鞋业", "发票开强记服饰": a business named by its sign, its registration or its invoice
 NAMED_BUSINESS_CN = re.compile(r"(?:门头叫|厂名(?:是|叫)?|店名(?:是|叫)?|发票开给?(?:我们公司)?|发票抬头开)\s*([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
+# "Deloitte, been there 2 yrs": an employer first, then how long one has been there
 ORG_BEEN_THERE = re.compile(r"^((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&)){0,3}),?\s+been there\b")
 INDUSTRY_WORDS = frozenset("航空 地产 地產 置地 银行 集团 证券 保险 电信 移动 联通 汽车 电力 电网 医院 大学 科技 物流 能源 石化 "
                            "石油 钢铁 烟草 交通 建工 建设 机场 港务 铁路 地铁 公交 水务 燃气 传媒 日报 广电 农商行 易购 实业 控股 "
@@ -1332,12 +1333,13 @@ CLAUSE_ORG_EN = re.compile(rf"^((?:[A-Z][\w&.'’-]*\s+|&\s+){{1,5}}(?:{_alt(L.E
                            r"(?:\s+in\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?$")
 
 
-# what may lead an organisation's name as read: who says it, where it is ("宁波鄞州的", "经开区"), or the
-# words that introduce it ("叫", "发票抬头写")
+# what may trail an organisation's name as read: its boss (恒拓电子陈总) or its site in a city (台積電新竹廠)
 ORG_TAIL_CN = re.compile(rf"(?:(?<=[\u4e00-\u9fff])[{''.join(sorted(L.CN_SURNAMES))}](?:总|经理|董)|({CITY_CN_NAMES})(?:厂|工厂|厂区))$")
 JOINED_CN = re.compile(r"(?:跳到|跳槽到|跳槽去|刚入职|入职了|加入了)\s*([\u4e00-\u9fffA-Za-z]{2,8}?)(?=[，,。！!\s]|$|做|当|上班)")
 BUDGET_WORDS_IN_ORG = re.compile(r"以内|预算|差标|一晚|每月|每年")
-NOT_ORG_WORDS_CN = re.compile(r"以内|预算|差标|左右|一晚|每月|每年|[这那哪]边|家里|附近|在(?!线)|^(?:你|他|她|就|也|都|还)")
+NOT_ORG_WORDS_CN = re.compile(BUDGET_WORDS_IN_ORG.pattern + r"|左右|[这那哪]边|家里|附近|在(?!线)|^(?:你|他|她|就|也|都|还)")
+# what may lead an organisation's name as read: who says it, where it is ("宁波鄞州的", "经开区"), or the
+# words that introduce it ("叫", "发票抬头写")
 SPEAKER_ORG_LEAD = re.compile(rf"(?:我们是|我是|我们|我在|叫|名叫|(?:我们)?单位|(?:发票)?抬头(?:写|是|开)?(?:我们)?(?:单位)?)?(?:({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{0,4}}?(?:这边|那边)?的|"
                               rf"(?:{CITY_CN_NAMES})?[\u4e00-\u9fff]{{0,2}}(?:经开区|经济开发区|高新区|开发区|新区))?")
 
@@ -1427,16 +1429,17 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 area = None  # "四川航空", "太古地產": the place is part of the name
             if area:  # "科技园腾讯", "徐家汇美团": a place name, then the employer
                 place, start, short_ok = place[len(area):], start + len(area), True
-            if ("的" in place or "嘅" in place) and place[max(place.rfind("的"), place.rfind("嘅")) + 1:] in GENERIC_ORG:
-                place = place[:max(place.rfind("的"), place.rfind("嘅"))]  # "OPPO的厂里", "三星的工厂": the employer
+            of_at = max(place.rfind("的"), place.rfind("嘅"))
+            if of_at >= 0 and place[of_at + 1:] in GENERIC_ORG:
+                place = place[:of_at]  # "OPPO的厂里", "三星的工厂": the employer
                 area = _place_prefix(place)
                 if area and len(place) > len(area):
                     place, start = place[len(area):], start + len(area)
                 lead = _leading_key(place, L.DISTRICT_CITY)
                 if lead and len(place) > len(lead):
                     place, start = place[len(lead):], start + len(lead)
-            elif "的" in place or "嘅" in place:  # "北京望京的阿里", "铜锣湾嘅腾讯": the district, then the employer
-                cut = max(place.rfind("的"), place.rfind("嘅")) + 1
+            elif of_at >= 0:  # "北京望京的阿里", "铜锣湾嘅腾讯": the district, then the employer
+                cut = of_at + 1
                 place, start, short_ok = place[cut:], start + cut, True
             if len(place) < (2 if short_ok else 3) or (len(place) > 2 and _place_prefix(place) == place) or place in ("外地", "本地", "公司", "家里", "这边", "那边", "国外") \
                     or place in GENERIC_ORG or place in L.CITY_REGION or place in L.TOWN_CITY or place in L.EN_CITY_ALIASES \
@@ -1771,7 +1774,7 @@ FUTURE_BEFORE_CN = re.compile(r"明年|下个?月|下周|下星期|下礼拜|下
 CITY_AFTER_DISTRICT = re.compile(rf",\s*({_alt(L.EN_CITIES)})\b")
 
 
-# "student at University of Manchester", "postdoc at the University of Auckland"
+# "student at University of Manchester", "studying at Uni of Adelaide", "PhD student at Boston University"
 UNIVERSITY_CITY = re.compile(rf"\b(?:student|studying|study|undergrad|phd)\b[^.!?]{{0,30}}?"
                              rf"\b(?:(?:University|Uni) of ({_alt(L.EN_CITIES)})\b|({_alt(L.EN_CITIES)}) (?:University|Uni)\b)", re.I)
 # a British postcode district after a home cue: "I'm in E17", "we're in M20"
