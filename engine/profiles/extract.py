@@ -92,7 +92,7 @@ CJK_RX = re.compile(r"[\u4e00-\u9fff]")
 
 THIRD_LABEL = re.compile(r"(?:他|她|佢)(?:的|嘅|现在的|现在|系|是)?[\u4e00-\u9fff]{0,3}?(?:身份证号?|证件号|电话|手机号?|号码|号|邮箱|微信)"
                          r"\s*(?:是|系|係|:|：)?\s*$|(?:^|(?<=[\s，,。]))(?:他|她|佢)(?:是|系|係)\s*$|(?:他|她|佢)(?:的|嘅)?\s*(?i:email|e-mail|mail|whatsapp|wa)\s*(?:是|系|係|:|：)?\s*$|"
-                         r"[\u4e00-\u9fff](?:生|太|先生|小姐|女士|总|經理|经理|老师|老師)(?:的|嘅)?(?:电话|電話|手机|手機|号码|號碼|邮箱|微信)\s*(?:是|系|係|:|：)?\s*$|(?:^|(?<=[\s，,。]))(?:他|她|佢)(?:的|嘅)?\s*$")  # "我3702… 她3702…"
+                         r"[\u4e00-\u9fff](?:生|太|先生|小姐|女士|总|經理|经理|老师|老師)(?:的|嘅)?(?:电话|電話|手机|手機|号码|號碼|邮箱|微信)\s*(?:是|系|係|:|：)?\s*$|(?:^|(?<=[\s，,。]))(?:他|她|佢)(?:的|嘅)?(?:是|系|係)?\s*$")  # "我3702… 她3702…", "佢嘅係6651…"
 LABEL_ONLY = re.compile(r"(?:屋企|家里|家|住宅|公司|办公室|(?i:home|work|office)\s*)?(?:身份证号?|证件号|电话|手机号?|号码|邮箱|微信|(?i:phone|mobile|cell|number|email|id)):?")
 SUBJECT_OTHER = re.compile(r"\s*(?:他|她|佢|他们|她们|佢哋|(?i:he|she|they)\b)(?!\s*(?:说|讲|问|said|says|asked))")
 
@@ -392,11 +392,11 @@ ADDRESS_EN = re.compile(r"\b(\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St
 BUDGET_CUE = re.compile(r"预算|总共|一共|bajet|maksimal|ceiling|stretch to|go over|go above|anything over|more than|\bcap\b|capped at|limit of|保费|有一笔|手上有|手头有|手里有|打算拿|准备拿|想拿|先拿|能拿|打算存|准备存|想存|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|最多|拿出|可投资|投资金额|"
                         r"can't go over|cannot go over|no more than|thinking around|budget|afford|spend|(?:pre-?)?approved (?:for|to|up to)|hoping for|"
                         r"每(?:年|月|期)(?:交|供|缴|存)|(?:一笔过|一筆過|大约|大約|大概|打算|准备|想)放|"
-                        r"up to|no more than|max(?:imum)?|within|put (?:about |around )?", re.I)
+                        r"up to|no more than|max(?:imum)?|within|put (?:about |around )?|\bi can do(?: maybe| about| around)?\s*$|(?:先|想|打算|准备|再)投(?:个|入)?\s*$", re.I)
 # weaker cues: they make a budget only of an amount written with its currency
 BUDGET_SOFT_CUE = re.compile(r"(?:around|about|roughly|approximately|approx\.?|under|below|less than|ideally|more like|closer to|"
                              r"大概|大约|差不多)\s*$", re.I)
-BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|/)\s*(?:month|mth|mo|year|yr|night|day|week|head|person|pax|seat|user|licen[cs]e)\s*)?(?:is the most|is the limit|is my (?:limit|max)|[?.]?\s*that's what i have|(?:左右)?都?(?:能接受|可以接受)|以内|内的|最多了?|顶天了?|封顶|内(?=都|也|可|吧|OK|ok|$|，|,)|预算|cap\b|limit\b|上限|之内|以下|能接受|可以接受|都能接受|左右的?预算|的预算|(?:左右)?(?:的)?闲钱|(?:左右)?可以投|max\b|maximum|tops|or less|"
+BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|/)\s*(?:month|mth|mo|year|yr|night|day|week|head|person|pax|seat|user|licen[cs]e)\s*(?:(?:premium|rent|fee)\s+)?)?(?:进去|is the most|is the limit|is my (?:limit|max)|[?.]?\s*that's what i have|(?:左右)?都?(?:能接受|可以接受)|以内|内的|最多了?|顶天了?|封顶|内(?=都|也|可|吧|OK|ok|$|，|,)|预算|cap\b|limit\b|上限|之内|以下|能接受|可以接受|都能接受|左右的?预算|的预算|(?:左右)?(?:的)?闲钱|(?:左右)?可以投|max\b|maximum|tops|or less|"
                           r"at most|to spend)", re.I)
 FAMILY_RULES = [
     ("married", re.compile(r"(?:我|我的|我家|本人)(?:先生|老公|老婆|丈夫|妻子|爱人|媳妇|太太)|(?:^|[，,。])(?:老婆|老公|媳妇)(?=也|在|是|说)|已婚|结婚了|\bmy (?:wife|husband)\b|"
@@ -432,7 +432,7 @@ ASK_RULES = [
                         r"哪个片区|哪一带|住.{0,4}哪|地址还在|还在.{0,6}吗|which city|do you stay|(?:are you )?still in|\bzip\b|where are you (?:based|located|from)|where do you (?:live|stay)|"
                         r"do you live|are you based|which (?:area|suburb|part of)|what (?:area|suburb)|your postcode|邮编|"
                         r"(?:^|[\s,.])(?:city|suburb|town|location|area)\s*\?|(?:moving|coming) from where|where (?:from|are you)\?", re.I)),
-    ("budget", re.compile(r"预算|budget|spend|afford", re.I)),
+    ("budget", re.compile(r"预算|budget|spend|afford|价位|价格区间|投入多少|多少资金|可投资", re.I)),
     ("phone", re.compile(r"手机|电话|号码|联系方式|phone|mobile|contact number|your number|best number|whatsapp|"
                          r"reach you|\bhp\b|cell|registered number|contact no|number (?:and|&)", re.I)),
     ("company", re.compile(r"哪家公司|什么公司|公司名|单位是|在哪上班|哪个单位|which company|where do you work|company name|"
@@ -557,6 +557,8 @@ def prepare(text: str) -> tuple[str, dict]:
         text = DOTTED_NUMBER.sub(lambda m: m.group().replace(".", " "), text)
     if CJK_RX.search(text):
         text = CANTONESE_IS.sub("我是", P.to_simplified(text))
+        if "俺" in text:  # northern speech: 俺 is 我 ("俺的是150…", "俺是种大棚的")
+            text = text.replace("俺", "我")
     return text, scan(text.lower())
 
 
@@ -2065,7 +2067,8 @@ def free_span(taken, s, e) -> bool:
 OTHERS_BUDGET = re.compile(rf"(?:{_alt(L.THIRD_PARTY_CN)})的预算|\b(?:{_alt(L.THIRD_PARTY_EN)})'s budget", re.I)
 AREA_AFTER = re.compile(r"\s*(?:平米|平方|平|㎡|m2|sqm|sq ?ft|square)", re.I)
 PHONE_LIKE = re.compile(r"(?<!\d)\d{3,4}[\s-]\d{4}(?!\d)")
-CORRECTION_RX = re.compile(r"actually|make that|i mean|sorry|wait no|no wait|typo|old number|new one is|不对|不是|改成|说错|应该是|打错|\bay mali\b|\bmali\b|\bsalah\b", re.I)
+CORRECTION_RX = re.compile(r"actually|make that|i mean|sorry|wait no|no wait|typo|old number|old one|new one is|new (?:no|number)\b|"
+                           r"以前(?:是|的|用)|旧号|现在用|换号|不对|不是|改成|说错|应该是|打错|\bay mali\b|\bmali\b|\bsalah\b", re.I)
 
 
 # an amount that is a salary or a count, not money to spend ("€75k base", "about 120 staff")
@@ -2110,8 +2113,8 @@ def _budget(text, facts, hedged, has_cjk, asked, taken, region=None):
         if not cue and has_cjk and (m.group("unit") or not m.group("num")[0].isdigit() or marked) \
                 and ABOUT_AMOUNT_AFTER.match(text, m.end()) and BUYING_WORDS.search(text):
             cue = ABOUT_AMOUNT_AFTER.match(text, m.end())
-        if not cue and marked and m.group("num")[0].isdigit():
-            cue = BUDGET_SOFT_CUE.search(before)
+        if not cue and marked and (m.group("num")[0].isdigit() or m.group("cur1") or m.group("cur2")):
+            cue = BUDGET_SOFT_CUE.search(before)  # "大概澳門幣一百萬": Chinese numerals with their currency
         if not cue and "budget" not in asked:
             continue
         if not cue and not marked and PHONE_LIKE.search(text):
@@ -2221,7 +2224,7 @@ ASK_WORDS = re.compile(_alt([
     "who's this", "who is this",
     "城市", "哪", "住", "边区", "边度", "本地", "片区", "一带", "还在", "city", "where", "live", "based", "area", "town", "location",
     "suburb", "part of", "postcode", "邮编", "stay", "still in", "zip",
-    "预算", "budget", "spend", "afford",
+    "预算", "budget", "spend", "afford", "价位", "价格区间", "投入多少", "多少资金", "可投资",
     "手机", "电话", "号码", "联系方式", "phone", "mobile", "number", "whatsapp", "reach you", "hp", "cell", "contact no",
     "公司", "单位", "上班", "company", "work", "organis", "organiz",
     "多大", "年龄", "几岁", "how old", "age",
@@ -2385,6 +2388,7 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
     taken_back: set[int] = set()  # facts a later message corrected
     named_cities: dict[str, frozenset] = {}  # conversation -> Chinese cities named in it so far
     staff_named: set[str] = set()  # conversations whose staff have named a city
+    customer_numbers: dict[str, set[str]] = {}  # conversation -> last 8 digits of the customer's numbers
     for msg in messages:
         if msg.role != "customer" and msg.text and msg.conversation_id not in staff_named and CJK_RX.search(msg.text):
             cities = set(CITY_CN_ANYWHERE.findall(msg.text))
@@ -2396,7 +2400,8 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
                 staff_numbers.setdefault(msg.conversation_id, set()).add(address.lower())
             for run in DIGIT_RUN.findall(msg.text or ""):
                 digits = re.sub(r"\D", "", run)
-                if len(digits) >= 7:
+                if len(digits) >= 7 and digits[-8:] not in customer_numbers.get(msg.conversation_id, ()):
+                    # (a number the customer gave, read back to confirm it, stays theirs)
                     staff_numbers.setdefault(msg.conversation_id, set()).add(digits[-8:])
             if msg.conversation_id in for_other and ASKS_FOR_SUBJECT.search(msg.text or ""):
                 about_subject[msg.conversation_id] = 1
@@ -2450,6 +2455,9 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
                 found = [f for f in found if not (f.field == "phone" and f.value[-8:] in echoed
                                                   or f.field == "email" and f.value in echoed)]
             kept = [Fact(f.field, f.value, f.display, f.confidence, f.start, f.end, msg.id, "text") for f in found]
+            for f in kept:
+                if f.field == "phone":
+                    customer_numbers.setdefault(msg.conversation_id, set()).add(f.value[-8:])
             out.extend(kept)
             last_facts[msg.conversation_id] = kept
             city = next((f.value for f in found if f.field == "city"), None)

@@ -193,7 +193,7 @@ DISTRICT_CITY = {
     **dict.fromkeys("大安 大安区 士林 北投 内湖 文山 南港 万华 天母 信义区".split(), "台北"),
     **dict.fromkeys("左营 前镇 苓雅 三民 凤山 楠梓".split(), "高雄"),
     **dict.fromkeys("西屯 北屯 南屯 丰原 大里 乌日 潭子".split(), "台中"),
-    **dict.fromkeys("氹仔 路环 Taipa Coloane".split(), "澳门"),
+    **dict.fromkeys("氹仔 路环 路氹 新口岸 黑沙环 筷子基 高士德 望厦 祐汉 水坑尾 Taipa Coloane Cotai".split(), "澳门"),
     **dict.fromkeys("板桥 新庄 中和 永和 三重 新店 淡水".split(), "新北"),
     **dict.fromkeys(["Skudai", "Johor Jaya"], "Johor Bahru"),
     **dict.fromkeys(["USJ", "SS15", "Sunway"], "Subang Jaya"),
