@@ -42,6 +42,7 @@ class Message:
 
 
 CN_CITY_SET = frozenset(L.CN_CITIES)
+EN_TITLE_SET = frozenset(t.lower() for t in (*L.EN_TITLES, "ceo", "cfo", "cto", "coo", "md", "boss", "owner", "founder"))
 CN_TITLE_SET = frozenset(L.CN_TITLES)
 THIRD_PARTY_CN_SET = frozenset(L.THIRD_PARTY_CN)
 CITY_BY_LOWER = {c.lower(): c for c in L.CITY_REGION}
@@ -214,24 +215,26 @@ AGE_CN2 = re.compile(r"(?:(?<![\d.])(\d{2})\s*周岁|(?:今年|我|本人)\s*(?:
 AGE_EN = re.compile(r"\b(?:i'm|i am|im|age[d:]?|turning)\s*(\d{2})\b(?:\s*(?:years?|yrs?)(?:\s*old)?)?", re.I)
 AGE_EN2 = re.compile(r"\b(\d{2})\s*(?:years?|yrs?)\s*old\b", re.I)
 AGE_EN3 = re.compile(r"\b(?i:i'm|i am)\s+[A-Z][a-z]+,\s*(\d{2})(?=[,.\s]|$)")
+FACTORY_KIND = "(?:制品|加工|纺织|织造|印刷|食品|服装|服饰|鞋业|五金|电子|塑胶|塑料|机械|家具|化工|包装|模具)"  # "鑫达塑胶制品厂"
 COMPANY_CN = re.compile(rf"(?:我在|我就职于|我任职于|我是|(?<=[，,])是|我们是|公司是|公司叫|公司[:：]|抬头[是为:：]|单位是|厂是|我们|我来自|来自|在)\s*"
-                        rf"((?:(?!是|在|的|叫)[\u4e00-\u9fffA-Za-z0-9（）()]){{2,24}}?(?:{_alt(L.ORG_SUFFIXES)})+)(?!园|城|区|孵化|附近|旁边|对面|门口|校区|那边)")
-WORKPLACE_CN = re.compile(r"(?:在|喺)\s*([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z &]{1,36}?)\s*(?:上班|工作|任职|实习|做嘢|返工|(?=[做当干](?:[\u4e00-\u9fffA-Z]{0,4}"
+                        rf"((?:(?!是|在|的|叫|开(?![发元封平]))[\u4e00-\u9fffA-Za-z0-9（）()]){{2,24}}?(?:{_alt(L.ORG_SUFFIXES)}|{FACTORY_KIND}厂)+)(?!园|城|区|孵化|附近|旁边|对面|门口|校区|那边)")
+WORKPLACE_CN = re.compile(r"(?:在|喺)\s*([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-zÀ-ÿ'’ &]{1,36}?)\s*(?:上班|工作|任职|实习|做嘢|返工|写代码|敲代码|(?=[做当干搞](?:[\u4e00-\u9fffA-Z]{0,4}"
                           rf"(?:{_alt(L.CN_TITLES)}|开发|设计|运营|销售|产品|测试|研发|IT|技术|财务|市场|策划|审计|咨询|风控|法务|"
                           rf"编辑|翻译|文员|客服|行政|人事|采购|会计|出纳|前端|后端|算法|数据)|\s*[A-Za-z]{{2,}})))")
 # an organisation standing alone as a clause of a message that introduces the customer
 COMPANY_AS_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9]{{2,20}}?(?:{_alt(L.ORG_SUFFIXES)}))"
                            rf"(?=[当做任]?[\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)}))")
 # "自己开了家茶叶店叫雅韵茶行", "I run a small logistics firm, Cheung Kee Transport"
-OWN_BUSINESS_CN = re.compile(r"开(?:了)?(?:[一两二三四五几]?(?:家|个|间))?[\u4e00-\u9fff]{0,6}?(?:店|公司|工作室|厂|馆|行|超市|小卖部|档口|作坊)(?:的)?\s*[，,]?\s*(?:(?:名字|厂名|店名)\s*(?:是|叫)?|叫)"
+OWN_BUSINESS_CN = re.compile(r"开(?:了)?(?:[一两二三四五几]?(?:家|个|间))?[\u4e00-\u9fff]{0,6}?(?:店|公司|工作室|厂|馆|行|超市|小卖部|档口|作坊|车房|诊所|铺|档)(?:的)?\s*[，,]?\s*(?:(?:名字|厂名|店名)\s*(?:是|叫)?|叫)"
                              r"([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
 OWN_BUSINESS_EN = re.compile(r"\b(?i:i run|i own|we run|we own|i started|i founded)\s+(?i:an?|my|our)?\s*(?i:[a-z-]+\s+){0,3}?"
-                             r"(?i:firm|company|business|shop|store|agency|studio|restaurant|cafe|café|clinic|practice|startup|bakery|salon|takeaway|pub|spa|garage|farm)"
+                             r"(?i:firm|company|business|shop|store|agency|studio|restaurant|cafe|café|clinic|practice|startup|bakery|salon|takeaway|pub|spa|garage|farm|workshop|boutique|gym|pharmacy|daycare|nursery)"
                              r"\s*,?\s*(?i:called\s+)?((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|of|and)){0,4})")
 COMPANY_OF_TITLE_CN = re.compile(rf"(?:我是|我就是|就是|我在|我现在是|我目前是|目前是|现在是)([\u4e00-\u9fffA-Za-z0-9]{{2,20}}?)的\s*(?:一名|一个|一位)?"
                                  rf"[\u4e00-\u9fffA-Z]{{0,4}}(?:{_alt(L.CN_TITLES)})(?!公司|集团|们)")
 GENERIC_ORG = frozenset("CBD 机场 厂里 工厂 厂区 车间 店里 公司里 公司 学校 医院 单位 银行 集团 政府 外企 国企 私企 央企 小公司 大公司 本地 这边 那边 家里 自己 我们公司 他们公司 "
                         "我们单位 一线 基层 总部 分公司 门店 店里 部门 我们学校 我们医院".split())
+GENERIC_ORG_OF_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}的(?:小学|中学|学校|医院|幼儿园|公司|工厂|厂|银行|诊所)")  # "昌平的小学"
 DESCRIBED_ORG = re.compile(r"[一某这那]家|一所")  # "一家医院" describes an organisation, it does not name one
 ORG_END = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)}|\b(?:{_alt(L.EN_ORG_SUFFIXES)}|B\.V\.|Pte Ltd|Sdn Bhd|Ltd\.))\.?$")
 COMPANY_UNIT_CN = re.compile(r"(?:单位是|单位叫|单位[:：]|公司是|公司系|公司叫|公司[（(]|公司名叫|公司名是|公司名字叫|就职于|任职于|供职于)([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
@@ -243,7 +246,7 @@ CALLED_ORG_CN = re.compile(r"(?:公司|机构|单位|startup|工作室|团队|�
 EN_ORG_IN_CN = re.compile(r"(?:我在|在|我是|我们是|(?:^|(?<=[，,。\s])))\s*([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,5}\s+"
                           r"(?:Pte\.? Ltd|Sdn\.? Bhd|Co\., Ltd|Ltd|LLC|LLP|GmbH|Inc|PLC|Limited))\.?(?=\s|，|,|$|。)")
 COMPANY_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9（）()]{{2,24}}?(?:{_alt(L.ORG_SUFFIXES)}))"
-                               r"(?=[，,]\s*(?:我是|我在|在|本人|我们))|"
+                               rf"(?=[，,]\s*(?:我是|我在|在|本人|我们|(?:做|当|任)?[\u4e00-\u9fffA-Z]{{0,4}}(?:{_alt(L.CN_TITLES)})(?:[，,。！!\s]|$)))|"
                                r"(?:^|(?<=[，,。\s]))([\u4e00-\u9fff（）()]{2,20}?(?:有限责任公司|股份有限公司|有限公司|集团))(?=\s*(?:[，,。！!]|$))")
 # "…, Sandhu Electrical Ltd": a clause that is an organisation's registered name
 # "Shopify, I'm a UX designer": the organisation, then the speaker's role in it
@@ -254,7 +257,7 @@ COMPANY_CLAUSE_EN = re.compile(rf"(?:^|(?<=[,.;]\s)|(?<=[，。；]))((?:[A-Z][\
 COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|my employer(?:,| is)|employer:|(?:ceo|cto|cfo|coo|cmo|founder|co-founder|owner|president|md|managing director) of|(?:moved|switched|joined) to(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*,? as\b)|"
                         rf"(?:i'm|i am|im) at(?= [A-Z][\w&.'-]* (?:(?:office|HQ|headquarters|during|as)\b|in [A-Z]))|work (?:nights|days|shifts|weekends) at|(?:i|we) run(?= (?:[A-Z][\w&.'-]*\s+){{1,4}}?(?:[A-Z][\w&.'-]*)(?:[,.;]|\s+(?:and|so|in|for|out of)\b|$))|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work(?:ing)? (?:from home|remotely|remote) for|company is|current company:|company:|im with|teach(?:ing)? at|(?:shop|business|firm|practice|restaurant|bakery|cafe|café|salon|clinic) is|my (?:[a-z]+ )?(?:firm|company|business|shop|store|bakery|cafe|café|restaurant|practice|clinic|salon|studio|agency),|(?:nagwowork|nagtatrabaho|work|working|kerja|bekerja|jurutera|nurse|engineer)(?: ako)? (?:sa|di|dengan|kat)|(?:^|(?<=[.,]\s))(?-i:[A-Z][a-z]+ [A-Z][a-z]+) from|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
                         rf"i'm (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|i am (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|"
-                        rf"(?:{_alt(L.EN_TITLES)}) (?:at|with|@)|(?:ceo|cto|cfo|coo|cmo|founder|md) @|head of (?:[A-Za-z&]+ ){{0,2}}[A-Za-z&]+ at|"
+                        rf"(?:{_alt(L.EN_TITLES)}) (?:at|with|@|for(?= [A-Z]))|(?<='s )office at|(?<=’s )office at|(?:team|department|dept) at|\d+ of us at|(?:ceo|cto|cfo|coo|cmo|founder|md) @|head of (?:[A-Za-z&]+ ){{0,2}}[A-Za-z&]+ at|"
                         rf"(?:this is|i'm|im|i am|it's) (?-i:[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}|[a-z]{{2,}} [a-z]{{2,}})(?: here)? from|i own(?= [A-Z])|"
                         rf"work(?:ing)? in (?-i:[A-Z][\w]+(?: [A-Z][\w]+)?) at|work(?:ing)?(?: [a-z]+){{1,4}} at(?= [A-Z])|on shift at|"
                         rf"based in (?-i:[A-Z][\w]+) at|work(?:ing)? with(?= [A-Z])|(?:i'm |im )?on (?:nights|days|shift) at|part[- ]time at|"
@@ -487,7 +490,7 @@ def _place_prefix(text: str) -> str | None:
         _load_words()
     for n in range(min(6, len(text)), 1, -1):
         head = text[:n]
-        if (head in _PLACES and head != "中国") or head.endswith(("园", "广场", "大厦", "中心", "路", "街")):
+        if (head in _PLACES and head != "中国") or head.endswith(("园", "园区", "广场", "大厦", "中心", "路", "街")):
             return head
     return None
 
@@ -556,7 +559,7 @@ def prepare(text: str) -> tuple[str, dict]:
     if "." in text:  # "0972.385.160": a number grouped with dots, read as grouped with spaces
         text = DOTTED_NUMBER.sub(lambda m: m.group().replace(".", " "), text)
     if CJK_RX.search(text):
-        text = CANTONESE_IS.sub("我是", P.to_simplified(text))
+        text = CANTONESE_IS.sub("是", P.to_simplified(text))
         if "俺" in text:  # northern speech: 俺 is 我 ("俺的是150…", "俺是种大棚的")
             text = text.replace("俺", "我")
     return text, scan(text.lower())
@@ -675,7 +678,7 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
     return facts
 
 
-CANTONESE_IS = re.compile(r"我系(?![统列])")  # 我係 → 我系 after conversion: "I am", same length
+CANTONESE_IS = re.compile(r"(?<=我|们|哋)系(?![统列主里])")  # 我係/我们係 → 我系 after conversion: "I am", "we are"
 AS_WRITTEN_FIELDS = frozenset({"name", "company", "job_title", "address", "wechat_id"})
 
 
@@ -1303,27 +1306,32 @@ ORG_MOVES_ME_EN = re.compile(r"(?:^|(?<=[.,!]\s))((?:[A-Z][\w&'-]*)(?:\s+[A-Z][\
 ORG_CALLED_EN = re.compile(r"\b(?:(?:startup|company|shop|firm|business|agency|fintech|studio|cafe|café|brand|label|consultancy|practice|"
                            r"restaurant|bakery|salon|clinic|outfit|store|team)(?:\s+in\s+[A-Z][\w ,]{1,30}?,?)?\s+called|(?i:shop|store|brand|company|business) name(?: is)?:?|namanya|"
                            r"(?:company|firm|business|shop|startup|agency|studio|store|practice|clinic|salon|cafe|café|restaurant|bakery|centre|center)"
-                           r"(?:\s+(?:in|here in)\s+[A-Z][\w ]{1,20}?|\s+here)?,)\s+"
-                           r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|of|and)){0,4})(?=\s*(?:[,.;!|]|$|\s(?:but|and|in|based|looking|which|that)\b))")
+                           r"(?:\s+(?:in|here in)\s+[A-Z][\w ]{1,20}?|\s+here)?,|"
+                           r"\bmy (?:online |own |small |little )?(?:shop|store|brand|label|boutique|business)(?=\s+[A-Z]))\s+"
+                           r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|of|and|ni|de|la|del|da|di)){0,4})(?=\s*(?:[,.;!|]|$|\s(?:but|and|in|based|looking|which|that)\b))")
 # Indonesian firms carry their legal form first: "PT Sinar Mas Agro", "UD Maju Jaya"
 ORG_PT_ID = re.compile(r"\b((?:PT|CV|UD)\.?\s+[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,4})")
 # "Singtel, project manager.": the organisation, then the speaker's role in it, as the first clause
 ORG_THEN_TITLE_EN = re.compile(rf"^([A-Z][\w&.'-]*),\s*(?i:[a-z]+\s+){{0,2}}(?i:{_alt(L.EN_TITLES)})\b")
+# "我係「貓貓手作」老闆": a business named in quotes, then one's role in it
+QUOTED_ORG_ROLE_CN = re.compile(rf"[「“\"『]([^」”\"』]{{2,12}})[」”\"』]\s*的?\s*(?:{_alt(L.CN_TITLES)})")
+# "返工喺MTR HQ": where one works, after the work
+WORK_AT_LATIN_CN = re.compile(r"(?:返工|上班|工作)(?:喺|在)\s*([A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,3})")
 # "门头叫国栋袜业", "厂名振华鞋业", "发票开强记服饰": a business named by its sign, its registration or its invoice
-NAMED_BUSINESS_CN = re.compile(r"(?:门头叫|厂名(?:是|叫)?|店名(?:是|叫)?|发票开给?(?:我们公司)?|发票抬头开)\s*([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
+NAMED_BUSINESS_CN = re.compile(r"(?:门头叫|厂名(?:是|叫)?|店名(?:是|叫)?|发票开给?(?:我们公司)?|发票抬头开)\s*[「“\"『]?([\u4e00-\u9fffA-Za-z]{2,12}?)[」”\"』]?(?=[，,。！!\s]|$)")
 # "Deloitte, been there 2 yrs": an employer first, then how long one has been there
 ORG_BEEN_THERE = re.compile(r"^((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&)){0,3}),?\s+been there\b")
 INDUSTRY_WORDS = frozenset("航空 地产 地產 置地 银行 集团 证券 保险 电信 移动 联通 汽车 电力 电网 医院 大学 科技 物流 能源 石化 "
                            "石油 钢铁 烟草 交通 建工 建设 机场 港务 铁路 地铁 公交 水务 燃气 传媒 日报 广电 农商行 易购 实业 控股 "
-                           "电器 医药 制药 药业 食品 酒店 百货 航运 重工 机械 化工 电子 通信 软件 网络 信息 咨询".split())
+                           "电器 电气 啤酒 医药 制药 药业 食品 酒店 百货 航运 重工 机械 化工 电子 通信 软件 网络 信息 咨询".split())
 STUDENT_AFTER = re.compile(r"的?[\u4e00-\u9fff]{0,4}?(?:学生|留学生|研究生|博士生|硕士生|本科生|新生)|读(?:大[一二三四]|研|博|本科|书)|念书|上学")
 STAY_AFTER = re.compile(r"(?:住院|看病|就诊|看诊|治疗|做手术|开刀|体检)")
 CN_TITLE_RULES = frozenset({TITLE_CN, TITLE_ORG_CN, TITLE_OF_CN, TITLE_DO_CN})
 
 
 # an institution and the department one writes from: "山西医科大学第二医院设备科", "宇通客车股份有限公司国际部"
-COMPANY_DEPT_CN = re.compile(rf"(?:^|(?<=[，,。\s])|(?<=我是)|(?<=我们是))(?![我你他她在喺])([\u4e00-\u9fff（）()]{{2,30}}(?:{_alt(L.ORG_SUFFIXES)}|图书馆|科学院))"
-                             r"(?=[\u4e00-\u9fff]{0,8}?(?:事业部|项目部|部|科|处|中心|办公室|办|室)的?(?:[，,。！!\s]|$))")
+COMPANY_DEPT_CN = re.compile(rf"(?:^|(?<=[，,。\s])|(?<=我是)|(?<=我们是))(?![我你他她在喺])([\u4e00-\u9fff（）()]{{2,30}}(?:{_alt(L.ORG_SUFFIXES)}|图书馆|科学院|文化馆|博物馆|美术馆|科技馆|档案馆|体育馆|派出所|卫生院))"
+                             r"(?=\s?[\u4e00-\u9fff]{0,8}?(?:事业部|项目部|部|科|处|中心|办公室|办|室)的?(?:[，,。！!\s]|$))")
 PAREN_ORG_TAIL = re.compile(r"[）)]\s*(?:股份)?(?:有限责任公司|有限公司|公司)")
 # "字节跳动做算法工程师": a clause that is an employer and one's job there
 ORG_DOING_CN = re.compile(rf"(?:^|(?<=[，,。\s]))(?<![A-Za-z]\s)(?![在喺住去])([\u4e00-\u9fffA-Za-z&]{{2,12}}?)\s*[做当]\s*"
@@ -1379,6 +1387,12 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
         lead = ORG_LEAD_CN.match(org)
         if lead:  # "章贡区赣州银行": the district, then the bank
             org, s0 = org[lead.end():], s0 + lead.end()
+        city = _leading_key(org, CN_CITY_SET)
+        if city and org.endswith("集团") and len(org) - len(city) >= 4 and org[len(city)] != "市" \
+                and org[len(city):-2] not in INDUSTRY_WORDS:  # (but "哈尔滨电气集团" is named after its city)
+            org, s0 = org[len(city):], s0 + len(city)  # "呼和浩特伊利集团": the group's site, then its name
+            if not any(f.field == "city" for f in facts) and own(s0 - len(city), s0):
+                facts.append(_fact("city", _canonical_city(city), _canonical_city(city), 0.75, s0 - len(city), s0, hedged))
         district = _leading_key(org, L.DISTRICT_CITY)
         if district and len(org) - len(district) >= 4 and not _leading_key(org, CN_CITY_SET):
             org, s0 = org[len(district):], s0 + len(district)  # "福田平安银行": 福田's 平安银行
@@ -1395,7 +1409,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             if city and own(start, start + len(city)) and not any(f.field == "city" for f in facts):
                 facts.append(_fact("city", _canonical_city(city), _canonical_city(city), 0.8, start, start + len(city), hedged))
             rest = place[len(city):].lstrip("市") if city else ""
-            whole = bool(city) and (rest in INDUSTRY_WORDS or (len(rest) == 2 and CJK_RX.match(rest) is not None
+            whole = bool(city) and (rest in INDUSTRY_WORDS or re.fullmatch(r"[\u4e00-\u9fff]{2}厂", rest) is not None or (len(rest) == 2 and CJK_RX.match(rest) is not None
                                                              and rest not in L.DISTRICT_CITY and rest not in GENERIC_ORG
                                                              and rest not in L.AMBIGUOUS_DISTRICT))
             if whole:  # "大连万达", "厦门航空", "上海交大": the city is part of the employer's name
@@ -1405,6 +1419,9 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             if city:
                 place, start = place[len(city):].lstrip("市"), start + len(place) - len(place[len(city):].lstrip("市"))
             place = re.sub(r"(?:这边|那边|附近|这里)$", "", place)
+            inside = re.search(r"(?<![的嘅])(?:厂|店|公司|单位)里$", place)
+            if inside and inside.start() >= 2:  # "富士康厂里": the employer (but "OPPO的厂里" is read below)
+                place = place[:inside.start()]
             if place[:1].isspace():  # "在悉尼 Chatswood 上班": the city, then its suburb
                 start, place = start + len(place) - len(place.lstrip()), place.lstrip()
             if " " in place and CJK_RX.search(place.rpartition(" ")[0]):  # "西湖区 阿里巴巴": the district, then the employer
@@ -1414,6 +1431,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             short_ok = not city  # after a city, two characters are a district more often (北京国贸)
             if lead and (place[len(lead):] in GENERIC_ORG or place[len(lead):] in ("区政府", "政府", "法院", "检察院")):
                 lead = None  # "小店区政府": the district's own office
+            if lead and re.fullmatch(r"[\u4e00-\u9fff]{2}厂", place[len(lead):]):
+                continue  # "瓯海眼镜厂": a glasses factory in 瓯海, not one named
             if lead:  # "光谷华为": the district, then the employer
                 place, start, short_ok = place[len(lead):], start + len(lead), True
             if len(place) >= 4 and (HQ_TAIL.search(place) or (place[-2:] in CN_CITY_SET and not place[:-2].endswith("银"))):
@@ -1486,13 +1505,18 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 or PAST_JOB_BEFORE_EN.search(text, max(0, m.start() - 25), m.start(1)) \
                 or DESCRIBED_AFTER_EN.match(text, m.start(1) + len(org)):
             continue  # "student from China", "PhD student at Boston University", "work at Korean restaurant"
+        if org.endswith(("'s", "’s")) and not org.startswith(("St ", "St. ", "Saint ")):  # "Shanghai Ocean Shipping's Durban branch" (but "the CEO's office" is no employer)
+            org = org[:-2]
+            if org.lower() in EN_TITLE_SET or org.isupper() and len(org) <= 4:
+                continue
         if own(m.start(1), m.start(1) + len(org)):
             facts.append(_fact("company", org, org, 0.8, m.start(1), m.start(1) + len(org), hedged))
     for rx, needs in ((COMPANY_AS_CN, "cn"), (COMPANY_UNIT_CN, "cn"), (COMPANY_CLAUSE_CN, "cn"),
                       (COMPANY_OF_TITLE_CN, "cn"), (OWN_BUSINESS_CN, "cn"), (OWN_BUSINESS_EN, "en"),
                       (COMPANY_WORK_CLAUSE_CN, "cn"), (COMPANY_CLAUSE_EN, "en"), (CALLED_ORG_CN, "cn"),
                       (EN_ORG_IN_CN, "en"), (ORG_THEN_ROLE_EN, "en"), (ORG_BEEN_THERE, "en"), (ORG_DOING_CN, "cn"),
-                      (ORG_MOVES_ME_EN, "en"), (ORG_CALLED_EN, "en"), (ORG_THEN_TITLE_EN, "en"), (NAMED_BUSINESS_CN, "cn"), (ORG_PT_ID, "en")):
+                      (ORG_MOVES_ME_EN, "en"), (ORG_CALLED_EN, "en"), (ORG_THEN_TITLE_EN, "en"), (NAMED_BUSINESS_CN, "cn"), (ORG_PT_ID, "en"),
+                      (QUOTED_ORG_ROLE_CN, "cn"), (WORK_AT_LATIN_CN, "cn")):
         if not (has_cjk if needs == "cn" else latin):
             continue  # each rule needs its script: a Chinese rule cannot match English text
         for m in rx.finditer(text):
@@ -1505,6 +1529,10 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 org = _without_sentence_stop(org, text, m.start(g))
             if rx is COMPANY_WORK_CLAUSE_CN and not ORG_END.search(org) and (re.search(r"[我你他她]", org) or starts_with_common_word(org)):
                 continue  # "白天我上班": a clause about the speaker, not an employer
+            if rx is WORK_AT_LATIN_CN:
+                org = SITE_TAIL_EN.sub("", org)
+                if org in L.DISTRICT_CITY or org in L.CITY_REGION or org in L.EN_CITY_ALIASES:
+                    continue  # "上班在 Chatswood": a suburb
             if rx is ORG_PT_ID and " " in org and org.rsplit(" ", 1)[1] in L.CITY_REGION:
                 org = org.rsplit(" ", 1)[0]  # "PT Bumi Perkasa Medan": the firm, then its city
             start = m.start(g)
@@ -1546,7 +1574,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                                    f.start + lead.start(1), f.start + lead.end(1), hedged))
     if has_cjk:  # "公司差标一晚两千以内", "白天我", "邓雪梅": a budget, a clause or a person, not an employer
         facts[:] = [f for f in facts if f.field != "company" or not (
-            BUDGET_WORDS_IN_ORG.search(f.value)
+            BUDGET_WORDS_IN_ORG.search(f.value) or GENERIC_ORG_OF_PLACE.fullmatch(f.value)
             or (CJK_RX.match(f.value) and len(f.value) == 3 and (_cn_name(f.value, 0) or ("", 0))[1] == 3
                 and any(g.field == "name" and g.value == f.value for g in facts)))]
     m = JOINED_CN.search(text) if has_cjk and not any(f.field == "company" for f in facts) else None
@@ -2081,7 +2109,7 @@ LIMIT_CUE = re.compile(r"不超过|不能超过|最多|以内|之内|封顶|no m
 NOT_BUDGET_BEFORE = re.compile(r"(?:salary|earn|earning|paid|spent|交了|付了|花了|月薪|年薪|工资|收入|薪资|给了|现在每个月(?:话费)?|\bbill\b[^.,;]{0,12}|\bbalance\b[^.,;]{0,12}|\bowe\b|\bi pay|\bwe pay|paying)\D{0,12}$", re.I)
 
 
-PART_AMOUNT_BEFORE = re.compile(r"首付|自备款|头期款|定金|订金|人均|每人|每位|per person|per head|each|deposit|down payment", re.I)
+PART_AMOUNT_BEFORE = re.compile(r"首付|再加|自备款|头期款|定金|订金|人均|每人|每位|per person|per head|each|deposit|down payment", re.I)
 # "十万块钱左右", "五千来块钱的", "一期三千二可以": about an amount, in a message about buying something
 ABOUT_AMOUNT_AFTER = re.compile(r"\s*(?:来)?(?:块钱?|元)?\s*(?:左右|上下|来块钱?|可以(?:接受)?)(?:吧|的|啊|呢|嘛)?(?=[\s，,。！!~]|$)")
 BUYING_WORDS = re.compile(r"买|购|装修|翻新|报[个名班]|换|想要|推荐|选|比较|预算|价位|以内|一期|一学期|一个月|每月")
