@@ -280,7 +280,7 @@ TITLE_EN2 = re.compile(rf"\b(?i:i'm|i am)\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s*(?i:
 TITLE_EN = re.compile(rf"\b(?:i'm|i am|i work as|working as|as)\s+(?:an?|the)\s+((?:[a-z]+\s+){{0,3}}?"
                       rf"(?:{_alt(L.EN_TITLES)}))\b", re.I)
 CITY_CN_NAMES = _alt(L.CN_CITIES)
-CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|刚来|调来|刚调到|来(?=(?:{CITY_CN_NAMES})(?:读|工作|上班|打工|定居))|(?<![原本回])来(?=(?:{CITY_CN_NAMES})[一二三四五六七八九十几\d]+多?年)|(?:^|(?<=[，,。\s]))住|喺|现在在|平时在|刚搬来|搬来|搬到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|我是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,8}}?的(?:[，,。！!\s]|$))|我家在|(?<!老)家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
+CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|刚来|调来|刚调到|来(?=(?:{CITY_CN_NAMES})(?:读|工作|上班|打工|定居))|(?<![原本回])来(?=(?:{CITY_CN_NAMES})[一二三四五六七八九十几\d]+多?年)|(?:^|(?<=[，,。\s]))住|喺|现在在|我在老家(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}?(?:当|做|上班|工作|打工|种|开))|平时在|刚搬来|搬来|搬到|搬嚟|搬咗去|搬咗嚟|搬咗到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|我是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,8}}?的(?:[，,。！!\s]|$))|我家在|(?<!老)家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
                      rf"常住|现居地?\s*[:：]?|目前在|还在|我是在|现在住|现住|送货到|家就在|就在|仓库在|工厂在|厂在|总部在|办公室在|office在|位于|我们是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,5}}?(?:的|一家))|我是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}?一家)|收货在|收货地在|寄到|送到|发到|邮寄到|从(?=(?:{CITY_CN_NAMES})(?:飞|出发|过去|过来|坐))|工作地点?(?:在|是)|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
                      rf"(?:{_alt(L.PROVINCES)})?省?\s*({CITY_CN_NAMES})(?:市)?")
 _CN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if CJK_RX.match(d))
@@ -309,7 +309,7 @@ CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}
                                   rf"(?:^|(?<=[，,。\s]))(?:{_alt(L.PROVINCES)})?省?({CITY_CN_NAMES})市?(?:[\u4e00-\u9fff]{{1,4}}[区县]|[\u4e00-\u9fff]{{2,3}}这边)"
                                   rf"(?=\s*(?:[，,。！!]|$)|\s|[\u4e00-\u9fff]{{1,8}}?(?:[镇乡村]|小区|[期栋号]))|^({CITY_CN_NAMES})市?\s*(?:{_CN_DISTRICTS})区?(?:的|这边|附近)?(?=[\s，,。]|搬)")
 # a company named after a city may sit anywhere; a hospital or school named so is in that city
-DISTRICT_HOME_CN = re.compile(rf"(?:住在?|家在|我在|我们在|都住|喺|就在|收货在|寄到|送到|发到|工厂在|厂在|公司在|单位在|办公室在|(?:^|(?<=[，,。\s]))在)\s*({_CN_DISTRICTS})(?:区)?|"
+DISTRICT_HOME_CN = re.compile(rf"(?:住在?|家在|我在|我们在|都住|喺|就在|上班在|工作在|收货在|寄到|送到|发到|工厂在|厂在|公司在|单位在|办公室在|(?:^|(?<=[，,。\s]))在)\s*({_CN_DISTRICTS})(?:区)?|"
                            rf"(?:^|(?<=[，,。\s]))({_CN_DISTRICTS})(?:区)?的(?=\s*(?:[，,。！!]|$))")
 DISTRICT_HOME_EN = re.compile(rf"(?:^|(?<=[,.;]\s))in ({_EN_DISTRICTS})(?=\s*(?:[.!;,]|$))|"
                            rf"\b(?i:live in|living in|stay in|staying in|stay at|based in|we're in|i'm in|we are in|i am in|"
@@ -658,6 +658,8 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
             _home_place_en(text, facts, own, hedged)
         if not any(f.field == "city" for f in facts) and POSTCODE_OR_STATE.search(text):
             _town_by_postcode(text, facts, own, hedged)
+    if has_cjk and "university" in gates and not any(f.field == "city" for f in facts):
+        _university_city(text, facts, own, hedged)
     if has_cjk and LATIN_WORD.search(text) and (not any(f.field == "city" for f in facts) or LATIN_CITY_THEN_DISTRICT.search(text)):
         kept = [f for f in facts if f.field != "city"]
         _latin_home(text, kept, own, hedged)
@@ -665,6 +667,10 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
             facts[:] = kept  # "我们住 Vancouver 东区": Vancouver's east, not 攀枝花's 东区
     if has_cjk and not any(f.field == "city" for f in facts) and (context or any(f.field == "id_number" for f in facts)):
         _ambiguous_home(text, facts, own, hedged, context)
+    cities = [f for f in facts if f.field == "city"]
+    if len(cities) > 1:  # "吉隆坡" holds 吉隆, a county of 日喀则: the longer name is the place
+        facts[:] = [f for f in facts if f.field != "city" or not any(
+            g is not f and g.start <= f.start and f.end <= g.end and g.end - g.start > f.end - f.start for g in cities)]
     _personal(text, ts, facts, own, hedged, asked, taken, gates, region)
     home_city = next((f.value for f in facts if f.field == "city"), None)
     if home_city:  # "預算6萬，住大里": the money is Taichung's
@@ -680,6 +686,22 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
 
 CANTONESE_IS = re.compile(r"(?<=我|们|哋)系(?![统列主里])")  # 我係/我们係 → 我系 after conversion: "I am", "we are"
 AS_WRITTEN_FIELDS = frozenset({"name", "company", "job_title", "address", "wechat_id"})
+
+
+# "南京大学大三的", "在川大读研": a student is where their university is
+STUDY_CN = re.compile(r"大[一二三四五]|研[一二三]|读研|读博|读书|念书|在读|学生|研究生|博士|硕士|本科|上学|毕业")
+UNIVERSITY_CN = re.compile(rf"(?:{_alt(L.UNIVERSITY_CITY)})|(?<![\u4e00-\u9fff])(?!吉林)({CITY_CN_NAMES})"
+                           r"(?:大学|理工大学|师范大学|科技大学|医科大学|交通大学|财经大学|工业大学)")
+
+
+def _university_city(text, facts, own, hedged):
+    """The city of the university the customer studies at, when nothing else says where they are
+    (a university named for a city may be elsewhere: 吉林大学 is in 长春)."""
+    for m in UNIVERSITY_CN.finditer(text):
+        if STUDY_CN.search(_sentence(text, m.start())) and own(*m.span()):
+            city = _canonical_city(m.group(1) or L.UNIVERSITY_CITY[m.group()])
+            facts.append(_fact("city", city, city, 0.65, *m.span(), hedged))
+            return
 
 
 def _as_written(f: Fact, text: str, written: str) -> Fact:
@@ -1182,8 +1204,11 @@ LABEL_FIELDS = [("company", re.compile(r"公司|单位|公司名称|company|orga
                 ("job_title", re.compile(r"职位|职务|title|position|role", re.I))]
 
 
+POSTCODE_TAIL = re.compile(r"\s+(?:[A-Z]{1,2}\d[A-Z\d]?(?:\s*\d[A-Z]{2})?|(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)?\s*\d{4,6})$")
+
+
 def _part_city(part: str) -> str | None:
-    for piece in reversed([p.strip() for p in part.split(",")]):
+    for piece in reversed([POSTCODE_TAIL.sub("", p.strip()) for p in part.split(",")]):  # "London EC2"
         if piece in L.CITY_REGION or piece.rstrip("市") in CN_CITY_SET:
             return _canonical_city(piece.rstrip("市") if CJK_RX.match(piece) else piece)
         if piece in L.DISTRICT_CITY:
@@ -1223,10 +1248,10 @@ def _signature(text, facts, own, hedged):
                 facts.append(_fact(field, part, part, 0.8, start, start + len(part), hedged))
                 have.add(field)
             continue
-        if not part or "@" in part or DIGIT_RX.search(part):
-            continue
-        if EN_TITLE_PART.match(part) or CN_TITLE_PART.match(part):
-            title_at = i
+        if not part or "@" in part or (DIGIT_RX.search(part) and not (POSTCODE_TAIL.search(part) and _part_city(part))):
+            continue  # (but "London EC2" is a city and its postcode)
+        if (EN_TITLE_PART.match(part) or CN_TITLE_PART.match(part)) and not (title_at is not None and ORG_PART_EN.match(part)):
+            title_at = i  # (a second title-like part after the title is the firm: "… | Fenwick & Hale Solicitors")
             if "job_title" not in have:
                 facts.append(_fact("job_title", part, part, 0.8, start, start + len(part), hedged))
                 have.add("job_title")
@@ -1293,6 +1318,7 @@ def _email_domain_org(text, facts, own, hedged) -> None:
             return
 
 
+CITY_AFTER_ORG_EN = re.compile(r",\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=\s*(?:[.,;!|]|$))")
 EN_DISTRICT_NAMES = tuple(d for d in (*L.DISTRICT_CITY, *L.TOWN_CITY) if d.isascii() and " " in d)  # "Intel Bayan Lepas"
 # places an organisation's name may end with, in the order they are tried ("Pos Laju Shah Alam")
 PLACE_AFTER_ORG_ORDER: dict[str, int] = {}
@@ -1511,6 +1537,12 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 continue
         if own(m.start(1), m.start(1) + len(org)):
             facts.append(_fact("company", org, org, 0.8, m.start(1), m.start(1) + len(org), hedged))
+            there = CITY_AFTER_ORG_EN.match(text, m.start(1) + len(org))
+            town = there and (L.TOWN_CITY.get(there.group(1)) or L.DISTRICT_CITY.get(there.group(1))
+                              or CITY_BY_LOWER.get(there.group(1).lower()))
+            if town and not any(f.field == "city" for f in facts):  # "finance manager at Kaveri Textiles, Coimbatore"
+                city = _canonical_city(town)
+                facts.append(_fact("city", city, city, 0.7, *there.span(1), hedged))
     for rx, needs in ((COMPANY_AS_CN, "cn"), (COMPANY_UNIT_CN, "cn"), (COMPANY_CLAUSE_CN, "cn"),
                       (COMPANY_OF_TITLE_CN, "cn"), (OWN_BUSINESS_CN, "cn"), (OWN_BUSINESS_EN, "en"),
                       (COMPANY_WORK_CLAUSE_CN, "cn"), (COMPANY_CLAUSE_EN, "en"), (CALLED_ORG_CN, "cn"),

@@ -60,6 +60,8 @@ GATES: dict[str, list[str]] = {
                  "our dog", "our cat", "my puppy", "adopted", "我家狗狗", "我家的狗狗", "我家猫咪", "nerd", "geek", "buff",
                  "fanatic", "enthusiast", "junkie", "lover", "addict"],
 }
+# Chinese universities, whose city is where a student is
+GATES["university"] = ["大学", *L.UNIVERSITY_CITY]
 # digits said as words ("five one two …"): the dictated-number rule runs only when three occur
 GATES["spoken_digit"] = "zero one two three four five six seven eight nine".split()
 # which place lists occur at all: the place rules for a script run only when one of its names does

@@ -193,6 +193,7 @@ DISTRICT_CITY = {
     **dict.fromkeys("大安 大安区 士林 北投 内湖 文山 南港 万华 天母 信义区".split(), "台北"),
     **dict.fromkeys("左营 前镇 苓雅 三民 凤山 楠梓".split(), "高雄"),
     **dict.fromkeys("西屯 北屯 南屯 丰原 大里 乌日 潭子".split(), "台中"),
+    **dict.fromkeys("日出康城 太古城 美孚新邨 黄埔花园 沙田第一城 海怡半岛 杏花邨 丽港城 嘉湖山庄".split(), "香港"),
     **dict.fromkeys("氹仔 路环 路氹 新口岸 黑沙环 筷子基 高士德 望厦 祐汉 水坑尾 Taipa Coloane Cotai".split(), "澳门"),
     **dict.fromkeys("板桥 新庄 中和 永和 三重 新店 淡水".split(), "新北"),
     **dict.fromkeys(["Skudai", "Johor Jaya"], "Johor Bahru"),
@@ -315,7 +316,9 @@ _load_en_places()
 # abbreviations people write for where they live (upper case only)
 EN_CITY_ALIASES = {"LA": "Los Angeles", "NYC": "New York", "SF": "San Francisco", "KL": "Kuala Lumpur",
                    "HK": "Hong Kong", "DC": "Washington", "PJ": "Petaling Jaya", "JB": "Johor Bahru",
-                   "Joburg": "Johannesburg", "Jozi": "Johannesburg", "Brum": "Birmingham", "HCMC": "Ho Chi Minh City", "Saigon": "Ho Chi Minh City", "Philly": "Philadelphia", "Vegas": "Las Vegas"}
+                   "Joburg": "Johannesburg", "Jozi": "Johannesburg", "Brum": "Birmingham", "HCMC": "Ho Chi Minh City", "Saigon": "Ho Chi Minh City", "Philly": "Philadelphia", "Vegas": "Las Vegas",
+                   "Chch": "Christchurch", "chch": "Christchurch", "ChCh": "Christchurch", "QC": "Quezon City", "Welly": "Wellington",
+                   "Brissy": "Brisbane", "Melb": "Melbourne"}
 PROVINCES = ("河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 "
              "贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆").split()
 
@@ -447,3 +450,10 @@ BRAND_REGION = {
     **dict.fromkeys(["Spark NZ", "One NZ", "2degrees", "Kiwibank"], "NZ"),
     **dict.fromkeys(["Jio", "Airtel", "HDFC", "ICICI", "Flipkart"], "IN"),
 }
+
+# Chinese universities known by a short name, and their city (a student's city)
+UNIVERSITY_CITY = {"北大": "北京", "清华": "北京", "北航": "北京", "北师大": "北京", "复旦": "上海", "同济": "上海", "上交": "上海",
+                   "华师大": "上海", "浙大": "杭州", "武大": "武汉", "华科": "武汉", "川大": "成都", "电子科大": "成都",
+                   "南大": "南京", "东南大学": "南京", "厦大": "厦门", "中山大学": "广州", "华南理工": "广州", "深大": "深圳",
+                   "港大": "香港", "港中文": "香港", "台大": "台北", "成大": "台南", "西交": "西安", "哈工大": "哈尔滨",
+                   "山大": "济南", "兰大": "兰州", "重大": "重庆", "南开": "天津", "天大": "天津"}
