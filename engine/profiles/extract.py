@@ -645,7 +645,8 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
     contact_spans = [(f.start, f.end) for f in facts if f.field in CONTACT_FIELDS] + \
         [m.span() for m in ID_SHAPED.finditer(num_text)]
     has_contact = bool(contact_spans)
-    if "name" in asked or "name" in gates or has_contact or LEAD_FULL_NAME.match(text) or NAME_SENTENCE_EN.search(text):
+    if "name" in asked or "name" in gates or has_contact or LEAD_FULL_NAME.match(text) or NAME_SENTENCE_EN.search(text) \
+            or (has_cjk and LEAD_NAME_COMMA.match(text)):
         _names(text, facts, own, hedged, asked, has_contact, contact_spans)
     if SIGNATURE_SEP.search(text):
         _signature(text, facts, own, hedged)
@@ -877,6 +878,8 @@ LEAD_NAME_EN = re.compile(r"^(?:(?i:hi|hello|hey|dear [a-z]+)[,!\s]+)?(" + EN_FU
                           r"|\s+(?=(?i:from|here)\b))")
 NAME_HERE_EN = re.compile(r"(?:^|(?<=[.,!]\s))(" + EN_FULL_NAME.pattern + r"|(?:(?<=^)|(?<=^hi, )|(?<=^hey, )|(?<=^Hi, )|(?<=^Hey, ))[A-Z][a-z]{2,}) here\b(?!\s+(?:is|are|in|at|for)\b)")
 LEAD_NAME_CN = re.compile(r"^([\u4e00-\u9fff]{2,4})\s+(?=[男女](?:的|生|士)?(?:[\s，,]|$)|\d{2}岁)")
+# "梁凱欣，我搬咗去深圳住", "Lau Ka Ho，我住屯門": a Chinese message that opens with the writer's name
+LEAD_NAME_COMMA = re.compile(r"^(?:([\u4e00-\u9fff]{3})|(" + EN_FULL_NAME.pattern + r"))[，,]\s*(?=我)")
 CN_NAME_AFTER = re.compile(r"^(?:\s+|\s*[—–-]+\s*)([\u4e00-\u9fff]{2,4})(?=\s*(?:[，,。！!]|$)|\s)")
 
 
@@ -962,7 +965,15 @@ def _leading_name(text, facts, own, hedged):
     if m and not any(w in EN_NOT_NAME or w.lower() in EN_NAME_STOP for w in m.group(1).split()) and own(*m.span(1)):
         facts.append(_fact("name", m.group(1), m.group(1), 0.75, *m.span(1), hedged))
         return
-    m = LEAD_NAME_CN.match(text) or LEAD_NAME_TOKEN_CN.match(text)
+    m = LEAD_NAME_COMMA.match(text) if CJK_RX.search(text) else None
+    if m and m.group(2) and m.group(2).split()[0].lower() not in NOT_A_LEAD_NAME and not any(
+            w.lower() in EN_NAME_STOP or w in L.CITY_REGION or w in EN_NOT_NAME for w in m.group(2).split()):
+        if own(*m.span(2)):
+            facts.append(_fact("name", m.group(2), m.group(2), 0.75, *m.span(2), hedged))
+        return
+    if m and m.group(1) and m.group(1)[-1] in "总姐哥生太叔姨":
+        m = None  # "王总，我…", "陈生，我…": someone addressed, not the writer
+    m = (m if m and m.group(1) else None) or LEAD_NAME_CN.match(text) or LEAD_NAME_TOKEN_CN.match(text)
     got = _cn_name(m.group(1), 0) if m else None
     if got and got[1] == len(m.group(1)) and m.group(1) not in CN_CITY_SET and not starts_with_common_word(got[0]) \
             and m.group(1) not in L.DISTRICT_CITY and m.group(1) not in L.AMBIGUOUS_DISTRICT and own(*m.span(1)):
