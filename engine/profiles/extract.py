@@ -280,7 +280,7 @@ TITLE_EN2 = re.compile(rf"\b(?i:i'm|i am)\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s*(?i:
 TITLE_EN = re.compile(rf"\b(?:i'm|i am|i work as|working as|as)\s+(?:an?|the)\s+((?:[a-z]+\s+){{0,3}}?"
                       rf"(?:{_alt(L.EN_TITLES)}))\b", re.I)
 CITY_CN_NAMES = _alt(L.CN_CITIES)
-CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|刚来|调来|刚调到|来(?=(?:{CITY_CN_NAMES})(?:读|工作|上班|打工|定居))|(?<![原本回])来(?=(?:{CITY_CN_NAMES})[一二三四五六七八九十几\d]+多?年)|(?:^|(?<=[，,。\s]))住|喺|现在在|我在老家(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}?(?:当|做|上班|工作|打工|种|开))|平时在|刚搬来|搬来|搬到|搬嚟|搬咗去|搬咗嚟|搬咗到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|我是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,8}}?的(?:[，,。！!\s]|$))|我家在|(?<!老)家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
+CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|刚来|调来|刚调到|来(?=(?:{CITY_CN_NAMES})(?:读|工作|上班|打工|定居))|(?<![原本回])来(?=(?:{CITY_CN_NAMES})[一二三四五六七八九十几\d]+多?年)|(?:^|(?<=[，,。\s]))住|喺|现在在|这边是|屋头在|屋里在|我在老家(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}?(?:当|做|上班|工作|打工|种|开))|平时在|刚搬来|搬来|搬到|搬嚟|搬咗去|搬咗嚟|搬咗到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|(?:我是|都是|我们是|我俩是)(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,8}}?的(?:[，,。！!\s]|$))|我家在|(?<!老)家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
                      rf"常住|现居地?\s*[:：]?|目前在|还在|我是在|现在住|现住|送货到|家就在|就在|仓库在|工厂在|厂在|总部在|办公室在|office在|位于|我们是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,5}}?(?:的|一家))|我是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}?一家)|收货在|收货地在|寄到|送到|发到|邮寄到|从(?=(?:{CITY_CN_NAMES})(?:飞|出发|过去|过来|坐))|工作地点?(?:在|是)|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
                      rf"(?:{_alt(L.PROVINCES)})?省?\s*({CITY_CN_NAMES})(?:市)?")
 _CN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if CJK_RX.match(d))
@@ -342,7 +342,7 @@ def _ambiguous_home(text: str, facts, own, hedged, context: frozenset) -> None:
             return
 
 
-LATIN_HOME_CN = re.compile(r"(?:住在?|我住|家在|租在|在|过咗嚟|过嚟|嚟咗|搬咗去|搬咗嚟|移民到|移民去|搬到|调来|调到|刚来)\s*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[A-Z]{2,4})(?:\s+\w+)?(?=\s*(?:住|那边|这边|附近|的|[，,。！!]|$))"
+LATIN_HOME_CN = re.compile(r"(?:住在?|我住|家在|租在|在|过咗嚟|过嚟|嚟咗|搬咗去|搬咗嚟|移民到|移民去|搬到|调来|调到|刚来)\s*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[A-Z]{2,4})(?:\s+\w+)?(?=\s*(?:住|那边|这边|附近|的|[，,。！!]|$|上班|工作|读|念|做|当|打工|实习|定居|生活))"
                            r"|(?:office|公司|办公室)\s*在\s*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})")
 
 
@@ -1224,6 +1224,8 @@ def _part_city(part: str) -> str | None:
             return _canonical_city(piece.rstrip("市") if CJK_RX.match(piece) else piece)
         if piece in L.DISTRICT_CITY:
             return _canonical_city(L.DISTRICT_CITY[piece])
+        if piece in L.TOWN_CITY:  # a part of its own in a signature: "… | Kisumu | Tel: …"
+            return _canonical_city(L.TOWN_CITY[piece])
     return None
 
 
@@ -1329,7 +1331,7 @@ def _email_domain_org(text, facts, own, hedged) -> None:
             return
 
 
-CITY_AFTER_ORG_EN = re.compile(r",\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=\s*(?:[.,;!|]|$))")
+CITY_AFTER_ORG_EN = re.compile(r"(?:,\s*|\s+in\s+)([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=\s*(?:[.,;!|]|$))")
 EN_DISTRICT_NAMES = tuple(d for d in (*L.DISTRICT_CITY, *L.TOWN_CITY) if d.isascii() and " " in d)  # "Intel Bayan Lepas"
 # places an organisation's name may end with, in the order they are tried ("Pos Laju Shah Alam")
 PLACE_AFTER_ORG_ORDER: dict[str, int] = {}
@@ -1443,12 +1445,12 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             if lead_word:  # "现在在武汉工作", "现在还在常州上班"
                 place, start = place[lead_word.end():], start + lead_word.end()
             city = _leading_key(place, CN_CITY_SET)
-            if city and own(start, start + len(city)) and not any(f.field == "city" for f in facts):
-                facts.append(_fact("city", _canonical_city(city), _canonical_city(city), 0.8, start, start + len(city), hedged))
             rest = place[len(city):].lstrip("市") if city else ""
             whole = bool(city) and (rest in INDUSTRY_WORDS or re.fullmatch(r"[\u4e00-\u9fff]{2}厂", rest) is not None or (len(rest) == 2 and CJK_RX.match(rest) is not None
                                                              and rest not in L.DISTRICT_CITY and rest not in GENERIC_ORG
                                                              and rest not in L.AMBIGUOUS_DISTRICT))
+            if city and own(start, start + len(city)) and not any(f.field == "city" for f in facts):
+                facts.append(_fact("city", _canonical_city(city), _canonical_city(city), 0.8, start, start + len(city), hedged))
             if whole:  # "大连万达", "厦门航空", "上海交大": the city is part of the employer's name
                 if own(start, start + len(place)):
                     facts.append(_fact("company", place, place, 0.7, start, start + len(place), hedged))
@@ -1549,8 +1551,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
         if own(m.start(1), m.start(1) + len(org)):
             facts.append(_fact("company", org, org, 0.8, m.start(1), m.start(1) + len(org), hedged))
             there = CITY_AFTER_ORG_EN.match(text, m.start(1) + len(org))
-            town = there and (L.TOWN_CITY.get(there.group(1)) or L.DISTRICT_CITY.get(there.group(1))
-                              or CITY_BY_LOWER.get(there.group(1).lower()))
+            town = there and (CITY_BY_LOWER.get(there.group(1).lower()) or L.DISTRICT_CITY.get(there.group(1))
+                              or CITY_BY_LOWER.get(there.group(1).split()[0].lower()) or L.TOWN_CITY.get(there.group(1)))
             if town and not any(f.field == "city" for f in facts):  # "finance manager at Kaveri Textiles, Coimbatore"
                 city = _canonical_city(town)
                 facts.append(_fact("city", city, city, 0.7, *there.span(1), hedged))
@@ -1847,6 +1849,8 @@ FUTURE_BEFORE_CN = re.compile(r"明年|下个?月|下周|下星期|下礼拜|下
 CITY_AFTER_DISTRICT = re.compile(rf",\s*({_alt(L.EN_CITIES)})\b")
 
 
+NAME_FROM_CITY_EN = re.compile(rf"\b(?i:myself|i'm|i am|im|this is|it's)\s+(?:[A-Z][a-z]+\s+){{1,3}}from\s+({_alt(L.EN_CITIES)})\b"
+                               r"(?!\s+(?:office|branch|team|campus|store|to\b))")
 # "student at University of Manchester", "studying at Uni of Adelaide", "PhD student at Boston University"
 UNIVERSITY_CITY = re.compile(rf"\b(?:student|studying|study|undergrad|phd)\b[^.!?]{{0,30}}?"
                              rf"\b(?:(?:University|Uni) of ({_alt(L.EN_CITIES)})\b|({_alt(L.EN_CITIES)}) (?:University|Uni)\b)", re.I)
@@ -1859,7 +1863,7 @@ UK_POSTCODE_AREA_CITY = {**{a: "London" for a in "E EC N NW SE SW W WC".split()}
 
 FUTURE_MOVE_EN = re.compile(r"\b(?:might|may|will|gonna|going to|plan(?:ning)? to|want to|thinking of|hoping to)\s+(?:be\s+)?(?:move|moving|relocat\w*)\s+(?:to\s+)?$", re.I)
 NOT_NOW_BEFORE_CN = re.compile(r"(?:以前|之前|原来|曾经|以往|老家)(?:也|都|是)?(?:在|喺|住)|"
-                               r"(?:要|准备|打算|可能|下个?月|明年|将|会|想)(?:要)?(?:搬|调)(?:到|去)")
+                               r"(?:要|准备|打算|可能|下个?月|明年|将|会|想)(?:要)?(?:搬|调)(?:到|去)|想(?:喺|在)")
 
 
 def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, context=frozenset()):
@@ -1933,6 +1937,10 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, cont
         _home_place_en(text, facts, own, hedged)
     if not any(f.field == "city" for f in facts) and POSTCODE_OR_STATE.search(text):
         _town_by_postcode(text, facts, own, hedged)
+    m = NAME_FROM_CITY_EN.search(text) if not has_cjk and not any(f.field == "city" for f in facts) else None
+    if m and own(*m.span(1)):  # "myself Priyanka Raghavan from Bengaluru": who one is and where from
+        city = _canonical_city(CITY_BY_LOWER.get(m.group(1).lower(), m.group(1)))
+        facts.append(_fact("city", city, city, 0.7, *m.span(1), hedged))
     for rx in (UNIVERSITY_CITY, UK_OUTWARD_HOME) if not has_cjk and not any(f.field == "city" for f in facts) else ():
         m = rx.search(text)
         g = m.lastindex if m else None
