@@ -1398,6 +1398,20 @@ STUDENT_BEFORE_EN = re.compile(r"\b(?:student|studying|study|phd|undergrad|pupil
 DESCRIBED_AFTER_EN = re.compile(r" (?:restaurant|shop|store|cafe|café|company|firm|bakery|salon|clinic|school|hospital|factory|bank)\b")
 
 
+def _named_after_city(rest: str) -> bool:
+    """Whether what follows a city is an employer named after it: "大连万达", "厦门航空", "青岛啤酒厂",
+    "郴州汽车站", "大庆油田" (not a district or a generic word: "北京朝阳", "上海公司")."""
+    if not rest or rest[0].isspace():
+        return False
+    return (rest in INDUSTRY_WORDS or re.fullmatch(r"[\u4e00-\u9fff]{2}厂", rest) is not None
+            or (2 <= len(rest) <= 6 and rest.endswith(PUBLIC_BODY_ENDS) and rest not in GENERIC_ORG)
+            or (len(rest) == 2 and CJK_RX.match(rest) is not None and rest not in L.DISTRICT_CITY
+                and rest not in GENERIC_ORG and rest not in L.AMBIGUOUS_DISTRICT))
+
+
+PUBLIC_BODY_ENDS = ("汽车站", "火车站", "客运站", "油田", "税务局", "公安局", "电视台", "日报", "中学", "小学", "一中", "二中", "三中")
+
+
 def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
     latin = LATIN_WORD.search(text) is not None
     for m in COMPANY_DEPT_CN.finditer(text) if has_cjk else ():
@@ -1446,9 +1460,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 place, start = place[lead_word.end():], start + lead_word.end()
             city = _leading_key(place, CN_CITY_SET)
             rest = place[len(city):].lstrip("市") if city else ""
-            whole = bool(city) and (rest in INDUSTRY_WORDS or re.fullmatch(r"[\u4e00-\u9fff]{2}厂", rest) is not None or (len(rest) == 2 and CJK_RX.match(rest) is not None
-                                                             and rest not in L.DISTRICT_CITY and rest not in GENERIC_ORG
-                                                             and rest not in L.AMBIGUOUS_DISTRICT))
+            whole = bool(city) and _named_after_city(rest)
             if city and own(start, start + len(city)) and not any(f.field == "city" for f in facts):
                 facts.append(_fact("city", _canonical_city(city), _canonical_city(city), 0.8, start, start + len(city), hedged))
             if whole:  # "大连万达", "厦门航空", "上海交大": the city is part of the employer's name
@@ -1466,6 +1478,19 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             if " " in place and CJK_RX.search(place.rpartition(" ")[0]):  # "西湖区 阿里巴巴": the district, then the employer
                 head, _, tail = place.rpartition(" ")
                 place, start = tail, start + len(head) + 1
+                cut = max(place.rfind("在"), place.rfind("喺"))
+                if cut >= 0:  # voice-typed clauses: "在不 那台…还在不 我在鹤壁富士康上班" is read from the last 在
+                    place, start = place[cut + 1:], start + cut + 1
+                city = _leading_key(place, CN_CITY_SET)
+                if city and _named_after_city(place[len(city):].lstrip("市")):  # "大庆 大庆油田上班"
+                    if own(start, start + len(place)):
+                        facts.append(_fact("company", place, place, 0.7, start, start + len(place), hedged))
+                    continue
+                if city and len(place) - len(city) >= 2:  # "我在鹤壁富士康": the city, then the employer
+                    if own(start, start + len(city)) and not any(f.field == "city" for f in facts):
+                        c = _canonical_city(city)
+                        facts.append(_fact("city", c, c, 0.8, start, start + len(city), hedged))
+                    place, start = place[len(city):], start + len(city)
             lead = _leading_key(place[:-2], L.DISTRICT_CITY)
             short_ok = not city  # after a city, two characters are a district more often (北京国贸)
             if lead and (place[len(lead):] in GENERIC_ORG or place[len(lead):] in ("区政府", "政府", "法院", "检察院")):
