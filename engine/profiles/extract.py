@@ -242,7 +242,7 @@ COMPANY_UNIT_CN = re.compile(r"(?:单位是|单位叫|单位[:：]|公司是|公
 COMPANY_WORK_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z]{{2,16}}?(?:{_alt(L.ORG_SUFFIXES)})|[\u4e00-\u9fffA-Z]{{2,5}})(?:上班|工作)(?=[，,。！!\s]|$)")
 ORG_CONTINUES = re.compile(rf"[\u4e00-\u9fff]{{1,10}}?(?:{_alt(L.ORG_SUFFIXES)}|分校|分行|分院|校区)")
 CALLED_ORG_CN = re.compile(r"(?:公司|机构|单位|startup|工作室|团队|厂|店铺|网店|小店|店|事务所|会计所|律所|中心|做[\u4e00-\u9fff]{1,6}的)[^。！？!?]{0,12}?[，,]?\s*叫\s*(?!我)"
-                           r"[「“\"『]?([\u4e00-\u9fffA-Za-z0-9]{2,16}?)[」”\"』]?(?=\s*(?:[，,。！!]|$))", re.I)
+                           r"[「“\"『]?([\u4e00-\u9fffA-Za-z0-9]{2,16}?)[」”\"』]?(?=\s*(?:[，,。！!]|$)|(?<=[\u4e00-\u9fff」”\"』])\s)", re.I)
 EN_ORG_IN_CN = re.compile(r"(?:我在|在|我是|我们是|(?:^|(?<=[，,。\s])))\s*([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,5}\s+"
                           r"(?:Pte\.? Ltd|Sdn\.? Bhd|Co\., Ltd|Ltd|LLC|LLP|GmbH|Inc|PLC|Limited))\.?(?=\s|，|,|$|。)")
 COMPANY_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9（）()]{{2,24}}?(?:{_alt(L.ORG_SUFFIXES)}))"
@@ -1337,7 +1337,7 @@ EN_DISTRICT_NAMES = tuple(d for d in (*L.DISTRICT_CITY, *L.TOWN_CITY) if d.isasc
 PLACE_AFTER_ORG_ORDER: dict[str, int] = {}
 for _i, _place in enumerate((*L.EN_CITY_ALIASES, *L.CITY_REGION, *EN_DISTRICT_NAMES)):
     PLACE_AFTER_ORG_ORDER.setdefault(_place, _i)
-HQ_TAIL = re.compile(r"(?:总部|基地|园区|分部|办事处)$")
+HQ_TAIL = re.compile(r"(?:总部|基地|园区|分部|办事处|办公室|研发中心)$")
 SITE_TAIL_EN = re.compile(r"\s+(?:(?:UK|US|USA|SG|HK|AU|NZ|IE|EU|Asia|APAC)\s+)?(?:HQ|headquarters|head office|office|offices|campus|depot|warehouse|branch)$")
 ORG_LEAD_CN = re.compile(r"^(?:发票开|抬头开|开票给|开给|就是|也就是|[\u4e00-\u9fff]{2,8}?[区县](?=[\u4e00-\u9fff]{4,}))")
 # "Lululemon is transferring me", "a small fintech called PaySetu", "a 40-person company, Acme Logistics,"
@@ -1475,22 +1475,25 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 place = place[:inside.start()]
             if place[:1].isspace():  # "在悉尼 Chatswood 上班": the city, then its suburb
                 start, place = start + len(place) - len(place.lstrip()), place.lstrip()
-            if " " in place and CJK_RX.search(place.rpartition(" ")[0]):  # "西湖区 阿里巴巴": the district, then the employer
+            if " " in place and (CJK_RX.match(place.rpartition(" ")[0][-1:]) or CJK_RX.match(place.rpartition(" ")[2][:1])):
+                # "西湖区 阿里巴巴": the district, then the employer (but "Queensland Health" is one name)
                 head, _, tail = place.rpartition(" ")
                 place, start = tail, start + len(head) + 1
                 cut = max(place.rfind("在"), place.rfind("喺"))
                 if cut >= 0:  # voice-typed clauses: "在不 那台…还在不 我在鹤壁富士康上班" is read from the last 在
                     place, start = place[cut + 1:], start + cut + 1
                 city = _leading_key(place, CN_CITY_SET)
-                if city and _named_after_city(place[len(city):].lstrip("市")):  # "大庆 大庆油田上班"
-                    if own(start, start + len(place)):
-                        facts.append(_fact("company", place, place, 0.7, start, start + len(place), hedged))
-                    continue
-                if city and len(place) - len(city) >= 2:  # "我在鹤壁富士康": the city, then the employer
+                if city and len(place) - len(city) >= 2 and not _named_after_city(place[len(city):].lstrip("市")):
+                    # "我在鹤壁富士康": the city, then the employer
                     if own(start, start + len(city)) and not any(f.field == "city" for f in facts):
                         c = _canonical_city(city)
                         facts.append(_fact("city", c, c, 0.8, start, start + len(city), hedged))
                     place, start = place[len(city):], start + len(city)
+            named = _leading_key(place, CN_CITY_SET)
+            if named and _named_after_city(place[len(named):].lstrip("市")):  # "大庆 大庆油田上班": after the clause's city
+                if own(start, start + len(place)):
+                    facts.append(_fact("company", place, place, 0.7, start, start + len(place), hedged))
+                continue
             lead = _leading_key(place[:-2], L.DISTRICT_CITY)
             short_ok = not city  # after a city, two characters are a district more often (北京国贸)
             if lead and (place[len(lead):] in GENERIC_ORG or place[len(lead):] in ("区政府", "政府", "法院", "检察院")):
@@ -1502,7 +1505,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             if len(place) >= 4 and (HQ_TAIL.search(place) or (place[-2:] in CN_CITY_SET and not place[:-2].endswith("银"))):
                 # "苏宁总部", "华为坂田基地", "腾讯香港" (but "中银香港" is the bank's name)
                 place = HQ_TAIL.sub("", place)
-                tail_city = next((place[-n:] for n in (3, 2) if place[-n:] in CN_CITY_SET and len(place) - n >= 2), None)
+                tail_city = next((place[-n:] for n in (5, 4, 3, 2) if place[-n:] in CN_CITY_SET and len(place) - n >= 2), None)
                 if tail_city:  # "腾讯深圳总部": the employer's office in that city
                     place = place[:-len(tail_city)]
                     if not any(f.field == "city" for f in facts) and own(start + len(place), start + len(place) + len(tail_city)):
@@ -1510,7 +1513,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                         facts.append(_fact("city", c, c, 0.75, start + len(place), start + len(place) + len(tail_city), hedged))
                 place = next((place[:-n] for n in (3, 2) if place[-n:] in L.DISTRICT_CITY and len(place) - n >= 2), place)
             area = _place_prefix(place[:-2])
-            if area and place[len(area):] in INDUSTRY_WORDS:
+            if area and (place[len(area):] in INDUSTRY_WORDS or place[len(area):] in ("附中", "附小", "附院", "一中", "二中", "实验")):
                 area = None  # "四川航空", "太古地產": the place is part of the name
             if area:  # "科技园腾讯", "徐家汇美团": a place name, then the employer
                 place, start, short_ok = place[len(area):], start + len(area), True

@@ -14,7 +14,8 @@ CN_CITIES = (
     "临沂 泉州 漳州 洛阳 宜昌 襄阳 岳阳 株洲 桂林 柳州 绵阳 遵义 唐山 保定 廊坊 芜湖 汕头 江门 湛江 "
     "香港 澳门 台北 台中 高雄 台南 新北 桃园 新竹 基隆 嘉义 宜兰 花莲 台东 屏东 苗栗 彰化 南投 云林 "
     "新加坡 吉隆坡 槟城 怡保 新山 伦敦 曼彻斯特 悉尼 墨尔本 布里斯班 多伦多 温哥华 纽约 洛杉矶 旧金山 西雅图 芝加哥 波士顿 "
-    "法兰克福 柏林 慕尼黑 巴黎 东京 大阪 首尔 迪拜 曼谷 奥克兰 都柏林 阿姆斯特丹 清迈 雅加达 泗水 万隆 马尼拉 宿务 普吉 芭提雅 金边 河内 胡志明市"
+    "法兰克福 柏林 慕尼黑 巴黎 东京 大阪 首尔 迪拜 曼谷 奥克兰 都柏林 阿姆斯特丹 清迈 雅加达 泗水 万隆 马尼拉 宿务 普吉 芭提雅 金边 河内 胡志明市 "
+    "杜塞尔多夫 爱丁堡 伯明翰 利物浦 谢菲尔德 诺丁汉 格拉斯哥 珀斯 阿德莱德 堪培拉 黄金海岸 惠灵顿 基督城 卡尔加里 蒙特利尔 渥太华 埃德蒙顿 休斯顿 达拉斯 迈阿密 亚特兰大 费城 拉斯维加斯 尔湾 圣何塞 名古屋 横滨 福冈 札幌 釜山 孟买 新德里 多哈 阿布扎比 斯图加特 科隆 维也纳 苏黎世"
 ).split()
 CITY_ALIASES = {
     "beijing": "北京", "shanghai": "上海", "tianjin": "天津", "chongqing": "重庆",
@@ -75,10 +76,17 @@ CITY_ALIASES = {
     "多伦多": "Toronto", "温哥华": "Vancouver", "纽约": "New York", "洛杉矶": "Los Angeles", "旧金山": "San Francisco",
     "西雅图": "Seattle", "芝加哥": "Chicago", "波士顿": "Boston", "法兰克福": "Frankfurt", "柏林": "Berlin",
     "慕尼黑": "Munich", "汉堡": "Hamburg", "巴黎": "Paris", "东京": "Tokyo", "大阪": "Osaka", "首尔": "Seoul",
-    "迪拜": "Dubai", "曼谷": "Bangkok", "奥克兰": "Auckland", "都柏林": "Dublin", "阿姆斯特丹": "Amsterdam",
+    "迪拜": "Dubai", "曼谷": "Bangkok", "奥克兰": "Auckland", "都柏林": "Dublin", "阿姆斯特丹": "Amsterdam",    "杜塞尔多夫": "Düsseldorf", "爱丁堡": "Edinburgh", "伯明翰": "Birmingham", "利物浦": "Liverpool", "谢菲尔德": "Sheffield", "诺丁汉": "Nottingham",
+    "格拉斯哥": "Glasgow", "珀斯": "Perth", "阿德莱德": "Adelaide", "堪培拉": "Canberra", "黄金海岸": "Gold Coast", "惠灵顿": "Wellington",
+    "基督城": "Christchurch", "卡尔加里": "Calgary", "蒙特利尔": "Montreal", "渥太华": "Ottawa", "埃德蒙顿": "Edmonton", "休斯顿": "Houston",
+    "达拉斯": "Dallas", "迈阿密": "Miami", "亚特兰大": "Atlanta", "费城": "Philadelphia", "拉斯维加斯": "Las Vegas", "尔湾": "Irvine",
+    "圣何塞": "San Jose", "名古屋": "Nagoya", "横滨": "Yokohama", "福冈": "Fukuoka", "札幌": "Sapporo", "釜山": "Busan",
+    "孟买": "Mumbai", "新德里": "New Delhi", "多哈": "Doha", "阿布扎比": "Abu Dhabi", "斯图加特": "Stuttgart", "科隆": "Cologne",
+    "维也纳": "Vienna", "苏黎世": "Zurich",
 }
 # International cities and the phone region (ISO 3166) a local number there is dialled in.
 CITY_REGION = {
+    "Düsseldorf": "DE", "Stuttgart": "DE", "Nagoya": "JP", "Yokohama": "JP", "Fukuoka": "JP", "Sapporo": "JP",
     "Singapore": "SG", "London": "GB", "Manchester": "GB", "Edinburgh": "GB", "Birmingham": "GB",
     "Bristol": "GB", "Leeds": "GB", "Liverpool": "GB", "Glasgow": "GB", "Cambridge": "GB",
     "Oxford": "GB", "Brighton": "GB", "Cardiff": "GB", "Belfast": "GB", "Dublin": "IE",
