@@ -148,6 +148,8 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
             third = m.start()
     if contact and SELF_OWNED_AFTER.match(text, end):
         return True  # "电话 180 8012 6539 是我的"
+    if contact and SUBJECT_OTHER.match(window) and not SELF_RX.search(window):
+        return False  # "她叫王欣，身份证…，澳洲号 0421 …": the sentence is about her
     if contact and (THIRD_LABEL.search(window, clause_start) or OWNER_NAMED_BEFORE.search(window, max(0, len(window) - 70))):
         return False  # "她身份证110…", "他现在的号是135…", "Ben's number is …"
     own = max((m.start() for m in SELF_RX.finditer(window)), default=-1)
@@ -157,7 +159,7 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
 
 
 # ------------------------------------------------------------------ patterns
-DATE_SHAPED = re.compile(r"(?<!\d)\d{1,2}([-/.])\d{1,2}\1(?:19|20)\d{2}(?!\d)")
+DATE_SHAPED = re.compile(r"(?<!\d)(?:\d{1,2}([-/.])\d{1,2}\1(?:19|20)\d{2}|(?:19|20)\d{2}([-/.])\d{1,2}\2\d{1,2})(?!\d)")
 DIGIT_RUN = re.compile(r"(?<![\dA-Za-z+])(?<![A-Za-z]-)\(?\d[\d\s()-]{6,14}\d(?![\dA-Za-z])")
 HANDPHONE_BEFORE = re.compile(r"\b(?:hp|h/p|handphone)\b[\s:.]*$", re.I)
 FALLBACK_REGIONS = ("SG", "HK", "MY", "TW", "AU", "NZ", "GB", "IE", "IN", "US", "CA", "PH")
@@ -165,7 +167,8 @@ CN_DIGITS = str.maketrans("零〇一幺二两三四五六七八九", "0011223456
 CN_DIGIT_RUN = re.compile(r"[零〇一幺二两三四五六七八九](?:[\s-]?[零〇一幺二两三四五六七八九]){10,17}")
 OTHER_CODE_BEFORE = re.compile(r"\+(?!86)\d{1,3}[\s-]?$")  # "+49 151 …" is no CN mobile
 STAFF_INTL_RX = re.compile(r"\+\d[\d\s()-]{7,16}\d")
-CN_MOBILE = re.compile(r"(?<![\dA-Za-z])(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?![\dA-Za-z])")
+CN_MOBILE = re.compile(r"(?<![\dA-Za-z])(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?![\dA-Za-z])|"
+                       r"(?<![\dA-Za-z] )(?<![\dA-Za-z])(1 [3-9] \d) (\d \d \d \d) (\d \d \d \d)(?! ?\d)")  # "1 3 8 3 7 0 5 2 6 9 1": read out digit by digit
 LANDLINE = re.compile(r"(?:电话|座机|tel|phone|call me on|call me at)[^\d+]{0,6}(0\d{2,3})[\s-]?(\d{7,8})(?!\d)", re.I)
 NOT_PHONE_BEFORE = re.compile(r"(?:订单|单号|快递|运单|账号|卡号|验证码|工号|qq|QQ|扣扣|微信|vx|VX|wx|"
                               r"保单|理赔|工单|票号|热线|客服电话|服务电话|hotline|order|tracking|account|card|invoice|ref|reference|policy|claim|booking|"
@@ -781,7 +784,7 @@ def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
     for m in CN_MOBILE.finditer(num_text):
         before = text[max(0, m.start() - 14):m.start()]
         if free_span(taken, *m.span()) and not NOT_PHONE_BEFORE.search(before) and not OTHER_CODE_BEFORE.search(before):
-            phone_spans.append((m.span(), P.normalise_cn_mobile("".join(m.groups())), 0.97))
+            phone_spans.append((m.span(), P.normalise_cn_mobile("".join(g for g in m.groups() if g).replace(" ", "")), 0.97))
     if _digits_left(num_text, taken + [p[0] for p in phone_spans]) >= 7:
         # other numbers (international, or local to the region the conversation points at) via
         # phonenumbers' matcher; a CN-mobile-looking tail of "+49 151 …" belongs to the whole
