@@ -395,7 +395,7 @@ TRAVEL_SENTENCE = re.compile(r"\b(?:fly|flying|flew|flight|trip|visit|visiting|h
 ADDRESS_CUE = re.compile(r"(?:收货地址|地址|寄到|送到|邮寄到|寄给我|address|ship (?:it )?to|send (?:it )?to|deliver to)"
                          r"\s*(?:是|为|:|：|is)?\s*", re.I)
 ADDRESS_CN = re.compile(rf"((?:{_alt(L.PROVINCES)})?(?:省|自治区)?(?:{CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,6}}?[区县]"
-                        r"[\u4e00-\u9fffA-Za-z0-9\-]{1,24}?(?:路|街|大道|巷|弄|道)(?:[东西南北中]段)?\s*\d+\s*号"
+                        r"[\u4e00-\u9fffA-Za-z0-9\-]{1,24}?(?:(?:路|街|大道|巷|弄|道)(?:[东西南北中]段?)?\s*\d+\s*号|\d+\s*(?:栋|幢|号楼|号院))"
                         r"[\u4e00-\u9fffA-Za-z0-9\-]{0,16})")
 ADDRESS_EN = re.compile(r"\b(\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|"
                         r"Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Crescent)\b\.?(?:,?\s*(?:#?(?:[A-Z][\w-]*|\d[\w-]*)\s*){1,4}){0,3})")
@@ -666,6 +666,8 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
             _home_place_en(text, facts, own, hedged)
         if not any(f.field == "city" for f in facts) and POSTCODE_OR_STATE.search(text):
             _town_by_postcode(text, facts, own, hedged)
+    if not has_cjk and not any(f.field == "city" for f in facts) and text.count(",") >= 2 and has_digit:
+        _address_tail_city(text, facts, own, hedged)
     if has_cjk and "university" in gates and not any(f.field == "city" for f in facts):
         _university_city(text, facts, own, hedged)
     if has_cjk and LATIN_WORD.search(text) and (not any(f.field == "city" for f in facts) or LATIN_CITY_THEN_DISTRICT.search(text)):
@@ -709,6 +711,25 @@ def _university_city(text, facts, own, hedged):
         if STUDY_CN.search(_sentence(text, m.start())) and own(*m.span()):
             city = _canonical_city(m.group(1) or L.UNIVERSITY_CITY[m.group()])
             facts.append(_fact("city", city, city, 0.65, *m.span(), hedged))
+            return
+
+
+CITY_PART_TAIL = re.compile(r"\s+(?:Selatan|Utara|Barat|Timur|Pusat|pa rin po|po)$|[.!]+$")
+
+
+def _address_tail_city(text, facts, own, hedged):
+    """"Blk 5 Lot 12, Mahogany St, Lanang, Davao City", "400053, Andheri West, Mumbai.": an address
+    written as parts, the city last."""
+    end = SENT_END.search(text)
+    for head in dict.fromkeys((text[:end.start()] if end and end.start() > 0 else text, text)):  # "Jl. Kemang …": a stop inside
+        parts = head.split(",")
+        if len(parts) < 3 or not DIGIT_RX.search(",".join(parts[:-1])):
+            continue
+        last = parts[-1].strip()
+        s0 = head.rindex(last) if last else 0
+        city = _part_city(last) or _part_city(CITY_PART_TAIL.sub("", last))
+        if city and own(s0, s0 + len(last)):
+            facts.append(_fact("city", city, city, 0.7, s0, s0 + len(last), hedged))
             return
 
 
