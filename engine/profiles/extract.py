@@ -84,7 +84,7 @@ OWNER_AFTER_CN = re.compile(rf"\s*[，,]?\s*(?:是|系|係)?\s*我?(?:{_alt(L.TH
 # "Ben's number is …", "send the papers to Karen, karen@…", "ringing Greg on …", "she's on …", "(pls cc …)"
 OWNER_NAMED_BEFORE = re.compile(r"(?:\b(?:to|ring|call|text|ringing|calling|try|cc)\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?(?:\s+(?:on|at))?[,:]?|"
                                 r"(?-i:[A-Z][a-z]+)['’]s\s+(?:own\s+)?(?:(?:mobile|cell|phone|home)\s+)?(?:number|mobile|cell|phone|email|e-mail|no\.?)(?:\s+is)?[:：]?|"
-                                r"\b(?:she|he)(?:'s| is)(?:\s+(?:on|at))?|(?-i:[A-Z][a-zA-Z]+)['’]s(?:\s+is|:)|\b(?:pls\s+|please\s+|and\s+)?cc:?|"
+                                r"\b(?:she|he)(?:'s|’s| is|s(?= on\b))(?:\s+(?:on|at))?|(?-i:[A-Z][a-zA-Z]+)['’]s(?:\s+is|:)|\b(?:pls\s+|please\s+|and\s+)?cc:?|"
                                 r"(?-i:[A-Z][a-z]+)(?: [\w']+){0,4}? (?:is|'s) (?:on|at))\s*$", re.I)
 
 HEDGE_RX = re.compile(r"可能|也许|大概是|好像|maybe|perhaps|probably|i think", re.I)
@@ -164,7 +164,7 @@ DIGIT_RUN = re.compile(r"(?<![\dA-Za-z+])(?<![A-Za-z]-)\(?\d[\d\s()-]{6,14}\d(?!
 HANDPHONE_BEFORE = re.compile(r"\b(?:hp|h/p|handphone)\b[\s:.]*$", re.I)
 FALLBACK_REGIONS = ("SG", "HK", "MY", "TW", "AU", "NZ", "GB", "IE", "IN", "US", "CA", "PH")
 CN_DIGITS = str.maketrans("零〇一幺二两三四五六七八九", "0011223456789")
-CN_DIGIT_RUN = re.compile(r"[零〇一幺二两三四五六七八九](?:[\s-]?[零〇一幺二两三四五六七八九]){10,17}")
+CN_DIGIT_RUN = re.compile(r"[零〇一幺二两三四五六七八九](?:[\s-]?[零〇一幺二两三四五六七八九]){7,17}")
 OTHER_CODE_BEFORE = re.compile(r"\+(?!86)\d{1,3}[\s-]?$")  # "+49 151 …" is no CN mobile
 STAFF_INTL_RX = re.compile(r"\+\d[\d\s()-]{7,16}\d")
 CN_MOBILE = re.compile(r"(?<![\dA-Za-z])(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?![\dA-Za-z])|"
@@ -178,7 +178,7 @@ NOT_PHONE_BEFORE = re.compile(r"(?:订单|单号|快递|运单|账号|卡号|验
 EMAIL = re.compile(r"(?<![A-Za-z0-9_.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9.-]+\.[A-Za-z]{2,12}(?![A-Za-z0-9_])")
 WECHAT = re.compile(r"(?:微信号?|vx|VX|wx|WX|weixin|wechat(?:\s*id)?)\s*(?:号|号码|id|ID)?\s*"
                     r"(?:是|为|:|：|is|-)?\s*([a-zA-Z][-_a-zA-Z0-9]{5,19}|1[3-9]\d{9})(?![\w])", re.I)
-QQ = re.compile(r"(?:QQ|qq|扣扣)\s*(?:号|号码|number)?\s*(?:是|为|:|：|is)?\s*([1-9]\d{4,10}|[1-9]\d{2,3}(?: \d{3,4}){1,2})(?![\d])")
+QQ = re.compile(r"(?:QQ|qq|扣扣)\s*(?:号|号码|number)?\s*(?:就是|也是|是|为|:|：|is)?\s*([1-9]\d{4,10}|[1-9]\d{2,3}(?: \d{3,4}){1,2})(?![\d])")
 ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{4,6}(?: \d{2,8}){2,5}[Xx]?)(?![0-9A-Za-z])")
 
 NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人|机主|经办人|申请人|寄件人|法人(?:代表)?|负责人|业主|联系我)(?:是|为|写|填|[:：])?\s*(?:我自己[，,]?)?|(?:谢谢|多谢|感谢)[\s，,!！]*(?=[\u4e00-\u9fff]{2,3}$)|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|(?:^|(?<=[，,。\s]))叫(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|(?:真名|大名|全名|本名)(?:是|叫)?|我的名字[是叫]|名字[是叫:：]?|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
@@ -755,7 +755,7 @@ SENT_TO_BEFORE = re.compile(r"(?:已经?|我已经?|刚)(?:发到|发给|寄到|
                             r"\b(?:i|i'll|i will|shall i|should i|can i|could i|i can|i've|i have|we'll|we will|should we)\s+"
                             r"(?:\w+\s+){0,2}?(?:send|sent|forward|forwarded|email|emailed|e-mail|mail|mailed)\b"
                             r"(?:(?!\b(?:me|my|mine)\b)[^.?!]){0,40}\bto\s*$", re.I)
-TAKEN_BACK = re.compile(r"\s*[，,.]?\s*(?:哦|啊|呃|oh|oops)?\s*(?:不对|打错了|写错了|输错了|wrong|typo|sorry wrong)", re.I)
+TAKEN_BACK = re.compile(r"\s*[，,.]?\s*(?:哦|啊|呃|oh|oops|sorry)?\s*(?:不对|打错了|写错了|输错了|wrong|typo|sorry wrong)", re.I)
 
 
 DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
@@ -884,8 +884,8 @@ EN_FULL_NAME = re.compile(r"(?:[A-Z]\.\s(?=[A-Z][a-z]{3,})|[A-Z]{2,}|" + _NAME_W
 # a clause that is only a contact or a name: what comes before it says whose they are
 CONTACT_ONLY = re.compile(r"(?:[\w.+-]+@[\w.-]+\.[A-Za-z]{2,}|\+?[\d\s()-]{7,}|" + EN_FULL_NAME.pattern + r"|[\u4e00-\u9fff]{2,3})")
 EN_NAME_LEAD = re.compile(r"(?:(?:hi|hey|hello|yes|sure|ok|okay|it's|this is|i'm|i am|name|name's|name is)\s*,?:?\s+)", re.I)
-TITLE_NAME_CN = re.compile(rf"(?:{_alt(L.CN_TITLES)}|宝妈|宝爸|新郎|新娘|行政|人事|前台|采购|家长|(?i:{_alt(L.EN_TITLES)}|lead|executive|specialist|coordinator|co-founder|EA|PA)\s*)"
-                           rf"(?=[\u4e00-\u9fff]{{2,4}}(?:[，,。！!\s]|$))")
+TITLE_NAME_CN = re.compile(rf"(?:(?:{_alt(L.CN_TITLES)}|宝妈|宝爸|新郎|新娘|行政|人事|前台|采购|家长|[\u4e00-\u9fff]{{1,6}}(?:部|科|处))\s?|(?i:{_alt(L.EN_TITLES)}|lead|executive|specialist|coordinator|co-founder|EA|PA|HR)\s*)"
+                           rf"(?=[\u4e00-\u9fff]{{2,4}}(?:[，,。！!\s/|｜]|$))")  # "物流主管 董昊，", "国际物流部 邱明"
 
 
 ID_SHAPED = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
