@@ -109,6 +109,8 @@ def _third_parties(segment: str) -> list[re.Match]:
     return [m for m in THIRD_RX.finditer(segment) if not SPEAKER_ROLE_BEFORE.search(segment, 0, m.start())]
 
 
+NAMED_CLAUSE = re.compile(r"\s*(?:叫|名叫|名字叫)?\s*")  # what may lead a bare name in its clause
+OTHER_IS_BEFORE = re.compile(rf"(?<!我)(?:是|系)(?:我的?)?(?:{_alt(L.THIRD_PARTY_CN)})[，,\s]*$")
 OWN_CLAUSE_LABEL = re.compile(r"(?:发|或者|或|也可以|还有)\s*(?:我的?)?(?:邮箱|电话|手机|微信|email|e-mail)\s*[:：]?\s*$", re.I)
 
 
@@ -150,6 +152,10 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
         return True  # "电话 180 8012 6539 是我的"
     if contact and SUBJECT_OTHER.match(window) and not SELF_RX.search(window):
         return False  # "她叫王欣，身份证…，澳洲号 0421 …": the sentence is about her
+    if not contact and clause_start and NAMED_CLAUSE.fullmatch(window[clause_start:]):
+        prev = window[_last_end(CLAUSE_END, window, clause_start - 1):clause_start]
+        if SUBJECT_OTHER.match(prev) or OTHER_IS_BEFORE.search(prev):
+            return False  # "她今年68了，叫赵桂芳", "汇款人是我妈，赵丽华": the name is hers
     if contact and (THIRD_LABEL.search(window, clause_start) or OWNER_NAMED_BEFORE.search(window, max(0, len(window) - 70))):
         return False  # "她身份证110…", "他现在的号是135…", "Ben's number is …"
     own = max((m.start() for m in SELF_RX.finditer(window)), default=-1)
@@ -181,14 +187,14 @@ WECHAT = re.compile(r"(?:微信号?|vx|VX|wx|WX|weixin|wechat(?:\s*id)?)\s*(?:�
 QQ = re.compile(r"(?:QQ|qq|扣扣)\s*(?:号|号码|number)?\s*(?:就是|也是|是|为|:|：|is)?\s*([1-9]\d{4,10}|[1-9]\d{2,3}(?: \d{3,4}){1,2})(?![\d])")
 ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{4,6}(?: \d{2,8}){2,5}[Xx]?)(?![0-9A-Za-z])")
 
-NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人|机主|经办人|申请人|寄件人|法人(?:代表)?|负责人|业主|联系我)(?:是|为|写|填|[:：])?\s*(?:我自己[，,]?)?|(?:谢谢|多谢|感谢)[\s，,!！]*(?=[\u4e00-\u9fff]{2,3}$)|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|(?:^|(?<=[，,。\s]))叫(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|(?:真名|大名|全名|本名)(?:是|叫)?|我的名字[是叫]|名字[是叫:：]?|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
+NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人|机主|经办人|申请人|寄件人|法人(?:代表)?|负责人|业主|联系我)(?:是|为|写|填|[:：])?\s*(?:我自己[，,]?)?|(?:谢谢|多谢|感谢)[\s，,!！]*(?=[\u4e00-\u9fff]{2,3}$)|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|(?:^|(?<=[，,。\s]))叫(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|(?:真名|大名|全名|本名|中文名)(?:是|叫)?|我的名字[是叫]|名字[是叫:：]?|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
                          r"我是[\u4e00-\u9fff]{1,4}[\s，,]+(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$))|"
                          r"我是(?=[\u4e00-\u9fff]{2,4}(?:[，,。!！~～\s]|$))|(?:这边是|这里是|我这边是)(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$)))\s*")
 # one word of a person's name in Latin letters, Vietnamese ones included ("Nguyễn", "McIntyre"), and
 # the particles a full name may carry between its words ("van der Merwe", "dela Cruz", "binte")
 _NAME_WORD = r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-ÞĐ\u1ea0-\u1ef8][a-zà-öø-ÿđ\u0101-\u017f\u01a1\u01b0\u1ea1-\u1ef9]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?"
 _NAME_PARTICLES = r"(?:de|dela|del|delos|van|von|der|den|da|di|du|la|le|bin|binti|binte|al|a/[pl]|s/o|d/o)"
-NAME_EN_CUE = re.compile(r"(?:叫我\s*|我叫\s*(?=[A-Z])|名字(?:是|叫)\s*(?=[A-Z])|全名\s*(?:是|叫)?\s*(?=[A-Z])|(?:^|(?<=[.!,]\s))(?i:me)\s*[-–—:]\s*(?=[A-Z])|我是\s*(?:[a-z][\w-]*\s+){1,3}|我是\s*(?=[A-Z][a-z]+(?: [A-Z][a-z]+)+)|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|(?<!shop )(?<!Shop )(?<!store )(?<!brand )(?<!company )(?<!patient )(?<!Patient )(?-i:name|Name)(?= [A-ZÀ-ÖØ-Þ][a-z])|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm|(?-i:im|Im|its|Its|myself|Myself|my names|My names|(?<![a-z] )saya|Saya|aku|Aku))\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?)"
+NAME_EN_CUE = re.compile(r"(?:叫我\s*|我叫\s*(?=[A-Z])|名字(?:是|叫)\s*(?=[A-Z])|全名\s*(?:是|叫)?\s*(?=[A-Z])|(?:^|(?<=[.!,]\s))(?i:me)\s*[-–—:]\s*(?=[A-Z])|我是\s*(?:[a-z][\w-]*\s+){1,3}|我是\s*(?=[A-Z][a-z]+(?: [A-Z][a-z]+)+)|我是\s*(?=[A-Z][a-z]{2,}[，,。！!])|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|(?<!shop )(?<!Shop )(?<!store )(?<!brand )(?<!company )(?<!patient )(?<!Patient )(?-i:name|Name)(?= [A-ZÀ-ÖØ-Þ][a-z])|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm|(?-i:im|Im|its|Its|myself|Myself|my names|My names|(?<![a-z] )saya|Saya|aku|Aku))\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?)"
                          r"((?:[A-Z]\.\s(?=[A-Z][a-z]{3,}))?" + _NAME_WORD + r"(?:-[a-z]{2,})?"
                          r"(?:[ -](?:" + _NAME_PARTICLES + r" ){0,2}" + _NAME_WORD + r"(?:-[a-z]{2,})?){0,3})")
 EN_NAME_STOP = {"here", "interested", "live", "living", "work", "working", "stay", "staying", "based", "currently", "fine", "good", "ok", "okay", "sorry", "from", "in", "at",
@@ -904,7 +910,7 @@ EN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s,.;:!?-]))((?:[A-Z]{2,}|" + _NAME_WORD
 LEAD_NAME_EN = re.compile(r"^(?:(?i:hi|hello|hey|dear [a-z]+)[,!\s]+)?(" + EN_FULL_NAME.pattern + r")(?:\s*[,–-]\s*"
                           r"(?=(?i:i'm|i am|here|from|calling from|with)\b|(?:[A-Za-z&]+\s+){0,4}(?i:" + _alt(L.EN_TITLES) + r")\b)"
                           r"|\s+(?=(?i:from|here)\b))")
-NAME_HERE_EN = re.compile(r"(?:^|(?<=[.,!]\s))(" + EN_FULL_NAME.pattern + r"|(?:(?<=^)|(?<=^hi, )|(?<=^hey, )|(?<=^Hi, )|(?<=^Hey, ))[A-Z][a-z]{2,}) here\b(?!\s+(?:is|are|in|at|for)\b)")
+NAME_HERE_EN = re.compile(r"(?:^|(?<=[.,!?]\s))(" + EN_FULL_NAME.pattern + r"|(?:(?<=^)|(?<=^hi, )|(?<=^hey, )|(?<=^Hi, )|(?<=^Hey, ))[A-Z][a-z]{2,}) here\b(?!\s+(?:is|are|in|at|for)\b)")
 LEAD_NAME_CN = re.compile(r"^([\u4e00-\u9fff]{2,4})\s+(?=[男女](?:的|生|士)?(?:[\s，,]|$)|\d{2}岁)")
 # "梁凱欣，我搬咗去深圳住", "Lau Ka Ho，我住屯門": a Chinese message that opens with the writer's name
 LEAD_NAME_COMMA = re.compile(r"^(?:([\u4e00-\u9fff]{3})|(" + EN_FULL_NAME.pattern + r"))[，,]\s*(?=我)")
