@@ -1216,7 +1216,7 @@ NOT_AN_ORG_ANSWER = re.compile(r"[我你他她是在的不没吗呢吧哈嗯哦�
 
 # a pasted signature: "Megan Alvarez | VP of Sales | Brightline Analytics | San Francisco, CA | …",
 # "Kind regards, Fraser McLeod - Head of People - Caledonia Brewing Co. - Leith, Edinburgh - 0131 …"
-SIGNATURE_SEP = re.compile(r"\s[|｜/–—•·-]\s|｜|\||•")
+SIGNATURE_SEP = re.compile(r"\s[|｜/–—•·-]\s|｜|\||•|(?<=[\u4e00-\u9fff])/|/(?=[\u4e00-\u9fff])")  # "…有限公司/设备部/工程师 常磊/Tel:…"
 SIGN_OFF = re.compile(r"^(?:(?:kind |best |warm )?regards|best|thanks|thank you|cheers|sincerely|yours (?:faithfully|sincerely|truly)|"
                       r"sure|of course|yes|yep|ok|okay|here you go|that's me)\s*[,—–-]?\s*", re.I)
 NOT_A_LEAD_NAME = frozenset("hi hello hey dear ok okay sure yes yeah yep yup mate lol oops sorry thanks morning evening".split())
@@ -1268,7 +1268,8 @@ def _signature(text, facts, own, hedged):
     found = [m.group().strip() for m in SIGNATURE_SEP.finditer(text)]
     sep = max(dict.fromkeys(found), key=found.count)  # "Sure — Melissa Ortega | Registered Nurse | …": the "|"
     parts, pos = [], 0
-    for piece in (text.split(sep) if sep in "|｜" else re.split(rf"\s{re.escape(sep)}\s", text)):
+    bare_slash = sep == "/" and not re.search(r"\s/\s", text)
+    for piece in (text.split(sep) if sep in "|｜" or bare_slash else re.split(rf"\s{re.escape(sep)}\s", text)):
         start = text.index(piece, pos)
         pos = start + len(piece)
         lead = len(piece) - len(piece.lstrip())
@@ -1432,6 +1433,28 @@ SPEAKER_ORG_LEAD = re.compile(rf"(?:我们是|我是|我们|我在|叫|名叫|(?
 PAST_JOB_BEFORE_EN = re.compile(r"\b(?:used to|formerly|previously|worked)\b[^.!?]{0,15}$|\bex-\s*$", re.I)
 STUDENT_BEFORE_EN = re.compile(r"\b(?:student|studying|study|phd|undergrad|pupil)\b[^.!?]{0,20}$", re.I)
 DESCRIBED_AFTER_EN = re.compile(r" (?:restaurant|shop|store|cafe|café|company|firm|bakery|salon|clinic|school|hospital|factory|bank)\b")
+
+
+def _comma_signature(text, facts, hedged):
+    """"Kind regards, Siobhan Kearney, Senior Pharmacist, Boots Ireland, 087 …", "Gary Holt, Holt
+    Plastering, 07456 …": a signature written with commas — the firm follows the title, or the
+    name when a contact follows it."""
+    names = {f.value for f in facts if f.field == "name"}
+    parts, pos = [], 0
+    for piece in text.split(","):
+        parts.append((piece.strip(), text.index(piece, pos) + len(piece) - len(piece.lstrip())))
+        pos += len(piece) + 1
+    for i in range(1, len(parts) - 1):
+        part, start = parts[i]
+        before, after = parts[i - 1][0], parts[i + 1][0]
+        after_title = bool(EN_TITLE_PART.match(before)) and not EN_TITLE_PART.match(part)
+        after_name = before in names and (DIGIT_RX.search(after) is not None or "@" in after)
+        if not (after_title or after_name) or not ORG_PART_EN.fullmatch(part) or part in names \
+                or _part_city(part) or len(part) < 4 or any(w in EN_NOT_NAME or w.lower() in EN_NAME_STOP
+                                                          or w.lower() in EN_TITLE_SET or w in ("VP", "SVP", "EVP") for w in part.split()):
+            continue  # ("VP Operations" is a title, "PR" a residency)
+        facts.append(_fact("company", part, part, 0.7, start, start + len(part), hedged))
+        return
 
 
 def _named_after_city(rest: str) -> bool:
@@ -1665,6 +1688,9 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 if own(s0, s0 + len(org.group(1))):
                     facts.append(_fact("company", org.group(1), org.group(1), 0.75, s0, s0 + len(org.group(1)), hedged))
                     break
+    if latin and not any(f.field == "company" for f in facts) and text.count(",") >= 2 and any(
+            f.field in CONTACT_FIELDS for f in facts):
+        _comma_signature(text, facts, hedged)
     for i, f in enumerate(facts):
         tail = ORG_TAIL_CN.search(f.value) if f.field == "company" and has_cjk else None
         if tail and len(f.value) - len(tail.group()) >= 2 and f.value[:tail.start()] not in CN_CITY_SET:  # "恒拓电子陈总": the firm, then its boss; "台积电新竹厂": a site
