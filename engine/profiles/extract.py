@@ -1366,6 +1366,8 @@ def _email_domain_org(text, facts, own, hedged) -> None:
             return
 
 
+PROVIDER_CONTEXT = re.compile(r"\b(?:plans?|contract|provider|policy|insurer|cover|switch(?:ing)?|compar(?:e|ing)|renew(?:al|s)?|"
+                              r"network|bill|broadband|mobile plan|quote)\b", re.I)
 CITY_AFTER_ORG_EN = re.compile(r"(?:,\s*|\s+in\s+)([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=\s*(?:[.,;!|]|$))")
 EN_DISTRICT_NAMES = tuple(d for d in (*L.DISTRICT_CITY, *L.TOWN_CITY) if d.isascii() and " " in d)  # "Intel Bayan Lepas"
 # places an organisation's name may end with, in the order they are tried ("Pos Laju Shah Alam")
@@ -1407,7 +1409,8 @@ CN_TITLE_RULES = frozenset({TITLE_CN, TITLE_ORG_CN, TITLE_OF_CN, TITLE_DO_CN})
 
 # an institution and the department one writes from: "山西医科大学第二医院设备科", "宇通客车股份有限公司国际部"
 COMPANY_DEPT_CN = re.compile(rf"(?:^|(?<=[，,。\s])|(?<=我是)|(?<=我们是))(?![我你他她在喺])([\u4e00-\u9fff（）()]{{2,30}}(?:{_alt(L.ORG_SUFFIXES)}|图书馆|科学院|文化馆|博物馆|美术馆|科技馆|档案馆|体育馆|派出所|卫生院))"
-                             r"(?=\s?[\u4e00-\u9fff]{0,8}?(?:事业部|项目部|部|科|处|中心|办公室|办|室)的?(?:[，,。！!\s]|$))")
+                             rf"(?=\s?[\u4e00-\u9fff]{{0,8}}?(?:事业部|项目部|部|科|处|中心|办公室|办|室)(?:{_alt(L.CN_TITLES)})?的?(?:[，,。！!\s/]|$))")
+REGISTERED_NAME_CN = re.compile(rf"(?:{CITY_CN_NAMES})市?[\u4e00-\u9fff]{{0,6}}[区县]\|.*(?:有限责任公司|股份有限公司|有限公司|厂)")
 PAREN_ORG_TAIL = re.compile(r"[）)]\s*(?:股份)?(?:有限责任公司|有限公司|公司)")
 # "字节跳动做算法工程师": a clause that is an employer and one's job there
 ORG_DOING_CN = re.compile(rf"(?:^|(?<=[，,。\s]))(?<![A-Za-z]\s)(?![在喺住去])([\u4e00-\u9fffA-Za-z&]{{2,12}}?)\s*[做当]\s*"
@@ -1631,6 +1634,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 or PAST_JOB_BEFORE_EN.search(text, max(0, m.start() - 25), m.start(1)) \
                 or DESCRIBED_AFTER_EN.match(text, m.start(1) + len(org)):
             continue  # "student from China", "PhD student at Boston University", "work at Korean restaurant"
+        if low.startswith(("i'm with", "im with", "i am with")) and PROVIDER_CONTEXT.search(_sentence(text, m.start())):
+            continue  # "I'm with Rogers now but comparing your plans": a provider, not an employer
         if org.endswith(("'s", "’s")) and not org.startswith(("St ", "St. ", "Saint ")):  # "Shanghai Ocean Shipping's Durban branch" (but "the CEO's office" is no employer)
             org = org[:-2]
             if org.lower() in EN_TITLE_SET or org.isupper() and len(org) <= 4:
@@ -1669,6 +1674,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 org = org.rsplit(" ", 1)[0]  # "PT Bumi Perkasa Medan": the firm, then its city
             start = m.start(g)
             lead = ORG_LEAD_CN.match(org) if CJK_RX.match(org) else None
+            if lead and REGISTERED_NAME_CN.fullmatch(org[:lead.end()] + "|" + org[lead.end():]):
+                lead = None  # "苏州工业园区博瑞电子科技有限公司": a registered name starts with its city and district
             if lead:  # "发票开义乌市华通进出口有限公司", "新竹科学园区晶宇科技…"
                 org, start = org[lead.end():], start + lead.end()
             if rx is ORG_THEN_ROLE_EN and (org in EN_NOT_NAME or org.lower() in NOT_AN_ORG_WORDS):
