@@ -408,9 +408,10 @@ ADDRESS_EN = re.compile(r"\b(\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St
 BUDGET_CUE = re.compile(r"预算|总共|一共|bajet|maksimal|ceiling|stretch to|go over|go above|anything over|more than|\bcap\b|capped at|limit of|保费|有一笔|手上有|手头有|手里有|打算拿|准备拿|想拿|先拿|能拿|打算存|准备存|想存|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|别超过|不要超过|不想超过|手里就|手上就|手头就|最多|拿出|可投资|投资金额|"
                         r"can't go over|cannot go over|no more than|thinking around|budget|afford|spend|(?:pre-?)?approved (?:for|to|up to)|hoping for|"
                         r"每(?:年|月|期)(?:交|供|缴|存)|(?:一笔过|一筆過|大约|大約|大概|打算|准备|想)放|"
-                        r"up to|no more than|max(?:imum)?|within|put (?:about |around )?|\bi can do(?: maybe| about| around)?\s*$|(?:先|想|打算|准备|再)投(?:个|入)?\s*$", re.I)
+                        r"up to|no more than|max(?:imum)?|within|put (?:about |around )?|\b(?:i'd|i would|we'd|we can|i can) (?:do|pay)(?: maybe| about| around| like)?\s*$|"
+                        r"\b(?:max|most) (?:we|i) can do is\s*$|\bpremium (?:maybe |about |around |ard |like )?$|(?:能出|可以出|出得起)\s*$|\bi can do(?: maybe| about| around)?\s*$|(?:先|想|打算|准备|再)投(?:个|入)?\s*$", re.I)
 # weaker cues: they make a budget only of an amount written with its currency
-BUDGET_SOFT_CUE = re.compile(r"(?:around|about|roughly|approximately|approx\.?|under|below|less than|ideally|more like|closer to|"
+BUDGET_SOFT_CUE = re.compile(r"(?:around|about|roughly|approximately|approx\.?|ard|under|below|less than|ideally|more like|closer to|"
                              r"大概|大约|差不多)\s*$", re.I)
 BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|/)\s*(?:month|mth|mo|year|yr|night|day|week|head|person|pax|seat|user|licen[cs]e)\s*(?:(?:premium|rent|fee)\s+)?)?(?:进去|is the most|is the limit|is my (?:limit|max)|[?.]?\s*that's what i have|(?:左右)?都?(?:能接受|可以接受)|以内|内的|最多了?|顶天了?|封顶|内(?=都|也|可|吧|OK|ok|$|，|,)|预算|cap\b|limit\b|上限|之内|以下|能接受|可以接受|都能接受|左右的?预算|的预算|(?:左右)?(?:的)?闲钱|(?:左右)?可以投|max\b|maximum|tops|or less|"
                           r"at most|to spend)", re.I)
@@ -2254,7 +2255,7 @@ NOT_BUDGET_AFTER = re.compile(r"\s*(?:base\b|salary|per annum|p\.a\.|a year sala
                               r"%|percent|per cent|年(?:以后|以前|之后|款|的|(?=\d{1,2}月))|meg\b|mbps|gb\b|mb\b|mins?\b|minutes|太多|太贵|太高|is too much|too much|too expensive)", re.I)
 PERIOD_RX = re.compile(r"每个?月|一个月|月租|每周|每年|一年|a month|per month|/month|/mo\b|monthly|a week|per week|weekly|a year|per year", re.I)
 LIMIT_CUE = re.compile(r"不超过|不能超过|最多|以内|之内|封顶|no more than|not more than|max|tops|go over|at most|is the most|is the limit", re.I)
-NOT_BUDGET_BEFORE = re.compile(r"(?:salary|earn|earning|paid|spent|交了|付了|花了|月薪|年薪|工资|收入|薪资|给了|现在每个月(?:话费)?|\bbill\b[^.,;]{0,12}|\bbalance\b[^.,;]{0,12}|\bowe\b|\bi pay|\bwe pay|paying)\D{0,12}$|(?:保额|保障额度|赔付)[^，,。；;\d]{0,6}$|(?:单元|栋|幢|号楼|路|街|巷)$", re.I)
+NOT_BUDGET_BEFORE = re.compile(r"(?:salary|earn|earning|paid|spent|交了|付了|花了|月薪|年薪|工资|收入|薪资|给了|现在每个月(?:话费)?|\bbill\b[^.,;]{0,12}|\bbalance\b[^.,;]{0,12}|\bowe\b|\bi pay|\bwe pay|paying|turnover|revenue|营业额|流水|汇钱|汇款|转账|\bremit\w*)\D{0,12}$|(?:保额|保障额度|赔付)[^，,。；;\d]{0,6}$|(?:单元|栋|幢|号楼|路|街|巷)$", re.I)
 
 
 RANGE_HIGH_AFTER = re.compile(r"\s*(?:到|至|~|～|to)\s*[\d一二两三四五六七八九十]", re.I)

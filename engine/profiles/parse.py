@@ -111,8 +111,11 @@ def parse_amount(match: re.Match, default_currency: str, region: str | None = No
     cur = match.group("cur1") or match.group("cur2")
     currency = CURRENCY_WORDS.get(cur.lower() if cur else "", None) or default_currency
     local = REGION_CURRENCY.get(region or "")
-    if local and cur in ("$", None) and (local in DOLLAR_CURRENCIES or cur is None):
-        currency = local  # "$300" in Singapore, "800万" in Hong Kong
+    if unit and unit.lower() in ("juta", "jt", "ribu", "rb") and not cur:
+        currency = "IDR"  # "15 juta": Indonesian millions
+    elif local and (cur in ("$", None) or (cur or "").lower() in ("dollars", "dollar", "bucks")) \
+            and (local in DOLLAR_CURRENCIES or cur is None):
+        currency = local  # "$300" in Singapore, "30 dollars" in Canada, "800万" in Hong Kong
     elif local == "TWD" and cur in ("元", "块"):
         currency = local
     elif local == "MOP" and cur == "蚊":  # Macau says 蚊 for patacas too
