@@ -271,8 +271,9 @@ _ID_CHECK = "10X98765432"
 def id_number_info(value: str) -> tuple[str, str] | None:
     """(birth date ISO, gender) for a valid 18-character PRC resident ID number, else None.
 
-    Valid = 17 digits + check character (ISO 7064 MOD 11-2), a province code 11–82 and a real
-    birth date between 1900 and today.
+    Valid = 17 digits + check character (ISO 7064 MOD 11-2), a province code 11–83 (81, 82 and 83
+    are the residence permits of Hong Kong, Macau and Taiwan residents) and a real birth date
+    between 1900 and today.
     """
     value = value.upper()
     if len(value) != 18 or not value[:17].isdigit():
@@ -280,7 +281,7 @@ def id_number_info(value: str) -> tuple[str, str] | None:
     total = sum(int(c) * w for c, w in zip(value[:17], _ID_WEIGHTS))
     if _ID_CHECK[total % 11] != value[17]:
         return None
-    if not 11 <= int(value[:2]) <= 82:
+    if not 11 <= int(value[:2]) <= 83:
         return None
     born = _safe_date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
     if born is None or born.year < 1900 or born > date.today():
