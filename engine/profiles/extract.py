@@ -1504,9 +1504,11 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
         if lead:  # "章贡区赣州银行": the district, then the bank
             org, s0 = org[lead.end():], s0 + lead.end()
         city = _leading_key(org, CN_CITY_SET)
-        if city and org.endswith("集团") and len(org) - len(city) >= 4 and org[len(city)] != "市" \
-                and org[len(city):-2] not in INDUSTRY_WORDS:  # (but "哈尔滨电气集团" is named after its city)
-            org, s0 = org[len(city):], s0 + len(city)  # "呼和浩特伊利集团": the group's site, then its name
+        foreign = city is not None and L.CITY_ALIASES.get(city, "é").isascii()  # 新加坡, 吉隆坡: no bank is named after them
+        suffix = next((x for x in ("集团", "银行", "医院", "酒店") if org.endswith(x) and (x == "集团" or foreign)), None)
+        if city and suffix and len(org) - len(city) >= 4 and org[len(city)] != "市" \
+                and org[len(city):-len(suffix)] not in INDUSTRY_WORDS:  # (but "哈尔滨电气集团" is named after its city)
+            org, s0 = org[len(city):], s0 + len(city)  # "呼和浩特伊利集团", "新加坡星展银行": the site, then the name
             if not any(f.field == "city" for f in facts) and own(s0 - len(city), s0):
                 facts.append(_fact("city", _canonical_city(city), _canonical_city(city), 0.75, s0 - len(city), s0, hedged))
         district = _leading_key(org, L.DISTRICT_CITY)
