@@ -176,7 +176,7 @@ STAFF_INTL_RX = re.compile(r"\+\d[\d\s()-]{7,16}\d")
 CN_MOBILE = re.compile(r"(?<![\dA-Za-z])(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?![\dA-Za-z])|"
                        r"(?<![\dA-Za-z] )(?<![\dA-Za-z])(1 [3-9] \d) (\d \d \d \d) (\d \d \d \d)(?! ?\d)")  # "1 3 8 3 7 0 5 2 6 9 1": read out digit by digit
 LANDLINE = re.compile(r"(?:电话|座机|tel|phone|call me on|call me at)[^\d+]{0,6}(0\d{2,3})[\s-]?(\d{7,8})(?!\d)", re.I)
-NOT_PHONE_BEFORE = re.compile(r"(?:订单|单号|快递|运单|账号|卡号|验证码|工号|qq|QQ|扣扣|微信|vx|VX|wx|"
+NOT_PHONE_BEFORE = re.compile(r"(?<![A-Za-z])(?:订单|单号|快递|运单|账号|卡号|验证码|工号|qq|QQ|扣扣|微信|vx|VX|wx|"
                               r"保单|理赔|工单|票号|热线|客服电话|服务电话|hotline|order|tracking|account|card|invoice|ref|reference|policy|claim|booking|"
                               r"confirmation|wechat|passport|护照|签证|visa|po|(?<!phone on )(?<!number on )acct|flyer|member(?:ship)?|loyalty|licen[cs]e|serial|imei|"
                               r"会员卡?|学号|医保卡?|社保卡?|车牌)\s*(?:号|号码|no\.?|number|#|id)?"
@@ -666,6 +666,9 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         _signature(text, facts, own, hedged)
     if "work" in gates or "company" in asked:
         _work(text, facts, own, hedged, has_cjk, asked)
+    m = NAME_THEN_ORG_EN.search(text) if "(" in text and not any(f.field == "company" for f in facts) else None
+    if m and any(f.field == "name" and f.value == m.group(1) for f in facts) and not _part_city(m.group(2)):
+        facts.append(_fact("company", m.group(2), m.group(2), 0.75, *m.span(2), hedged))  # "Thanks, Hoang Duc Anh (FPT Software)"
     if "city" in asked or "place" in gates:
         _places(text, facts, own, hedged, asked, has_cjk, gates, context)
     elif not has_cjk:  # a town no list names: after a home cue, or before its postcode or state
@@ -748,9 +751,12 @@ def _as_written(f: Fact, text: str, written: str) -> Fact:
 
 
 def _labelled_or_signed(text: str, pos: int) -> bool:
-    """A phone label ("mobile", "电话") or a name written just before ``pos``."""
+    """A phone label ("mobile", "电话"), a name or a correction ("sorry typo") written just before ``pos``."""
     return bool(CONTACT_LABEL_BEFORE.search(text[max(0, pos - 12):pos]) or EN_NAME_BEFORE.search(text[max(0, pos - 40):pos])
-                or CN_NAME_BEFORE.search(text[max(0, pos - 12):pos]))
+                or CN_NAME_BEFORE.search(text[max(0, pos - 12):pos]) or CORRECTED_TO_BEFORE.search(text[max(0, pos - 16):pos]))
+
+
+CORRECTED_TO_BEFORE = re.compile(r"(?:typo|sorry|i mean|actually|不对|打错了|应该是|是)\W{0,3}$", re.I)
 
 
 NOT_MINE_AFTER = re.compile(r"\s*(?:is|=|—|-|,)?\s*(?:our|the)?\s*(?:front desk|reception|switchboard|main line|general line|"
@@ -1367,6 +1373,7 @@ def _email_domain_org(text, facts, own, hedged) -> None:
             return
 
 
+NAME_THEN_ORG_EN = re.compile(r"(" + EN_FULL_NAME.pattern + r")\s*\(((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&|of)){0,4})\)")
 PROVIDER_CONTEXT = re.compile(r"\b(?:plans?|contract|provider|policy|insurer|cover|switch(?:ing)?|compar(?:e|ing)|renew(?:al|s)?|"
                               r"network|bill|broadband|mobile plan|quote)\b", re.I)
 CITY_AFTER_ORG_EN = re.compile(r"(?:,\s*|\s+in\s+)([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=\s*(?:[.,;!|]|$))")
