@@ -293,7 +293,7 @@ TITLE_EN2 = re.compile(rf"\b(?i:i'm|i am)\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s*(?i:
 TITLE_EN = re.compile(rf"\b(?:i'm|i am|i work as|working as|as)\s+(?:an?|the)\s+((?:[a-z]+\s+){{0,3}}?"
                       rf"(?:{_alt(L.EN_TITLES)}))\b", re.I)
 CITY_CN_NAMES = _alt(L.CN_CITIES)
-CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|刚来|调来|刚调到|来(?=(?:{CITY_CN_NAMES})(?:读|工作|上班|打工|定居))|(?<![原本回])来(?=(?:{CITY_CN_NAMES})[一二三四五六七八九十几\d]+多?年)|(?:^|(?<=[，,。\s]))住|喺|现在在|这边是|屋头在|屋里在|房子在|(?:我们|我的)?店在|平时在|我在老家(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}?(?:当|做|上班|工作|打工|种|开))|平时在|刚搬来|搬来|搬到|搬嚟|搬咗去|搬咗嚟|搬咗到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|(?:我是|都是|我们是|我俩是|(?:^|(?<=[，,。\s]))(?:我们)?)(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,8}}?的(?:[，,。！!\s]|$))|(?:^|(?<=[，,。\s]))(?:我们)?(?=(?:{CITY_CN_NAMES})(?:一家|这边|那边))|我家在|(?<!老)家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
+CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|刚来|调来|刚调到|来(?=(?:{CITY_CN_NAMES})(?:读|工作|上班|打工|定居))|(?<![原本回])来(?=(?:{CITY_CN_NAMES})[一二三四五六七八九十几\d]+多?年)|(?:^|(?<=[，,。\s]))住|喺|现在在|这边是|屋头在|屋里在|房子在|(?:我们|我的)?店在|平时在|(?i:working in|work in|live in|living in|based in)\s*|去(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}(?:返工|上班|工作))|我在老家(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}?(?:当|做|上班|工作|打工|种|开))|平时在|刚搬来|搬来|搬到|搬嚟|搬咗去|搬咗嚟|搬咗到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|(?:我是|都是|我们是|我俩是|(?:^|(?<=[，,。\s]))(?:我们)?)(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,8}}?[的嘅](?:[，,。！!\s]|$))|(?:^|(?<=[，,。\s]))(?:我们)?(?=(?:{CITY_CN_NAMES})(?:一家|这边|那边))|我家在|(?<!老)家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
                      rf"常住|现居地?\s*[:：]?|目前在|还在|我是在|现在住|现住|送货到|家就在|就在|仓库在|工厂在|厂在|总部在|办公室在|office在|位于|我们是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,5}}?(?:的|一家))|我是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}?一家)|收货在|收货地在|寄到|送到|发到|邮寄到|从(?=(?:{CITY_CN_NAMES})(?:飞|出发|过去|过来|坐))|工作地点?(?:在|是)|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
                      rf"(?:{_alt(L.PROVINCES)})?省?\s*({CITY_CN_NAMES})(?:市)?")
 _CN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if CJK_RX.match(d))
@@ -322,7 +322,7 @@ CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}
                                   rf"(?:^|(?<=[，,。\s]))(?:{_alt(L.PROVINCES)})?省?({CITY_CN_NAMES})市?(?:[\u4e00-\u9fff]{{1,4}}[区县]|[\u4e00-\u9fff]{{2,3}}这边)"
                                   rf"(?=\s*(?:[，,。！!]|$)|\s|[\u4e00-\u9fff]{{1,8}}?(?:[镇乡村]|小区|[期栋号]))|^({CITY_CN_NAMES})市?\s*(?:{_CN_DISTRICTS})区?(?:的|这边|附近)?(?=[\s，,。]|搬)")
 # a company named after a city may sit anywhere; a hospital or school named so is in that city
-DISTRICT_HOME_CN = re.compile(rf"(?:住在?|家在|我在|我们在|都住|喺|就在|上班在|工作在|平时在|搬到|搬去|收货在|寄到|送到|发到|工厂在|厂在|公司在|单位在|办公室在|(?:^|(?<=[，,。\s]))在)\s*({_CN_DISTRICTS})(?:区)?|"
+DISTRICT_HOME_CN = re.compile(rf"(?:住在?|家在|我在|我们在|都住|喺|就在|上班在|工作在|平时在|搬到|搬去|搬咗去|搬咗嚟|收货在|寄到|送到|发到|工厂在|厂在|公司在|单位在|办公室在|(?:^|(?<=[，,。\s]))在)\s*({_CN_DISTRICTS})(?:区)?|"
                            rf"(?:^|(?<=[，,。\s]))({_CN_DISTRICTS})(?:区)?的(?=\s*(?:[，,。！!]|$))")
 DISTRICT_HOME_EN = re.compile(rf"(?:^|(?<=[,.;]\s))in ({_EN_DISTRICTS})(?=\s*(?:[.!;,]|$))|"
                            rf"\b(?i:live in|living in|stay in|staying in|stay at|based in|we're in|i'm in|we are in|i am in|"
@@ -355,7 +355,7 @@ def _ambiguous_home(text: str, facts, own, hedged, context: frozenset) -> None:
             return
 
 
-LATIN_HOME_CN = re.compile(r"(?:住在?|我住|家在|租在|在|过咗嚟|过嚟|嚟咗|搬咗去|搬咗嚟|移民到|移民去|搬到|调来|调到|刚来)\s*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2}|[A-Z]{2,4})(?:\s+\w+)?(?=\s*(?:住|那边|这边|附近|的|[，,。！!]|$|上班|工作|读|念|做|当|打工|实习|定居|生活))"
+LATIN_HOME_CN = re.compile(r"(?:住在?|我住|家在|租在|在|过咗嚟|过嚟|嚟咗|搬咗去|搬咗嚟|移民到|移民去|搬到|调来|调到|刚来|(?i:live in|living in|stay in|staying in|based in))\s*([A-Z][a-z'’]+(?: [A-Z][a-z]+){0,2}|[A-Z]{2,4})(?:\s+\w+)?(?=\s*(?:住|那边|这边|附近|的|[，,。！!]|$|上班|工作|读|念|做|当|打工|实习|定居|生活))"
                            r"|(?:office|公司|办公室)\s*在\s*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})")
 
 
@@ -368,6 +368,10 @@ def _latin_home(text: str, facts, own, hedged) -> None:
         name = m.group(m.lastindex)
         city = L.DISTRICT_CITY.get(name) or (name if name in L.CITY_REGION else None) or L.TOWN_CITY.get(name) \
             or L.EN_CITY_ALIASES.get(name)
+        written_cn = re.match(r"\s*([\u4e00-\u9fff]{2,4})", text[m.end(m.lastindex):])
+        if not city and written_cn:  # "I live in Futian 福田": the place, then its Chinese name
+            cn = written_cn.group(1)
+            city = L.DISTRICT_CITY.get(cn) or (cn if cn in CN_CITY_SET else None)
         first = name.split()[0]
         if not city and " " in name and first in L.CITY_REGION:
             city = first  # "住 Vancouver Richmond 那边": the city, then its suburb
