@@ -109,6 +109,7 @@ def _third_parties(segment: str) -> list[re.Match]:
     return [m for m in THIRD_RX.finditer(segment) if not SPEAKER_ROLE_BEFORE.search(segment, 0, m.start())]
 
 
+OTHER_SUBJECT_CLAUSE = re.compile(r"\s*(?:她|他|佢)(?:现在|目前|今年|也|还|一直)?(?:在|住|喺)")
 NAMED_CLAUSE = re.compile(r"\s*(?:叫|名叫|名字叫)?\s*")  # what may lead a bare name in its clause
 OTHER_IS_BEFORE = re.compile(rf"(?<!我)(?:是|系)(?:我的?)?(?:{_alt(L.THIRD_PARTY_CN)})[，,\s]*$")
 OWN_CLAUSE_LABEL = re.compile(r"(?:发|或者|或|也可以|还有)\s*(?:我的?)?(?:邮箱|电话|手机|微信|email|e-mail)\s*[:：]?\s*$", re.I)
@@ -152,6 +153,8 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
         return True  # "电话 180 8012 6539 是我的"
     if contact and SUBJECT_OTHER.match(window) and not SELF_RX.search(window):
         return False  # "她叫王欣，身份证…，澳洲号 0421 …": the sentence is about her
+    if not contact and OTHER_SUBJECT_CLAUSE.match(window, clause_start) and not SELF_RX.search(window, clause_start):
+        return False  # "她现在在台中念小三": the clause is about her
     if not contact and clause_start and NAMED_CLAUSE.fullmatch(window[clause_start:]):
         prev = window[_last_end(CLAUSE_END, window, clause_start - 1):clause_start]
         if SUBJECT_OTHER.match(prev) or OTHER_IS_BEFORE.search(prev):
@@ -322,7 +325,7 @@ CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}
                                   rf"(?:^|(?<=[，,。\s]))(?:{_alt(L.PROVINCES)})?省?({CITY_CN_NAMES})市?(?:[\u4e00-\u9fff]{{1,4}}[区县]|[\u4e00-\u9fff]{{2,3}}这边)"
                                   rf"(?=\s*(?:[，,。！!]|$)|\s|[\u4e00-\u9fff]{{1,8}}?(?:[镇乡村]|小区|[期栋号]))|^({CITY_CN_NAMES})市?\s*(?:{_CN_DISTRICTS})区?(?:的|这边|附近)?(?=[\s，,。]|搬)")
 # a company named after a city may sit anywhere; a hospital or school named so is in that city
-DISTRICT_HOME_CN = re.compile(rf"(?:住在?|家在|我在|我们在|都住|喺|就在|上班在|工作在|平时在|搬到|搬去|搬咗去|搬咗嚟|收货在|寄到|送到|发到|工厂在|厂在|公司在|单位在|办公室在|(?:^|(?<=[，,。\s]))在)\s*({_CN_DISTRICTS})(?:区)?|"
+DISTRICT_HOME_CN = re.compile(rf"(?:住在?|家在|我在|我们在|都住|都在|现在在|喺|就在|上班在|工作在|平时在|搬到|搬去|搬咗去|搬咗嚟|收货在|寄到|送到|发到|工厂在|厂在|公司在|单位在|办公室在|(?:^|(?<=[，,。\s]))在)\s*({_CN_DISTRICTS})(?:区)?|"
                            rf"(?:^|(?<=[，,。\s]))({_CN_DISTRICTS})(?:区)?的(?=\s*(?:[，,。！!]|$))")
 DISTRICT_HOME_EN = re.compile(rf"(?:^|(?<=[,.;]\s))in ({_EN_DISTRICTS})(?=\s*(?:[.!;,]|$))|"
                            rf"\b(?i:live in|living in|stay in|staying in|stay at|based in|we're in|i'm in|we are in|i am in|"
