@@ -309,7 +309,8 @@ CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|based ou
                      rf"relocating from|moving from|stay in|staying in|(?:an?|the) [a-z]+ from|up the road in|"
                      rf"already in|still in|(?<!trip )home to|back home in|(?:from )?home in|relocated (?:here )?(?:from (?-i:[A-Z])[\w ]{{1,20}}? )?to|(?:my|our)(?: first| new)? (?:house|home|place|flat|apartment|condo) in|"
                      rf"(?:we're|we are|i'm|i am) (?:up|down|out|over) in|"
-                     rf"moving within|in (?-i:[A-Z][\w&]+(?: [A-Z][\w&]+)?),|renting in|rent in|"
+                     rf"moving within|in (?-i:[A-Z][\w&]+(?: [A-Z][\w&]+)?),|renting in|rent in|commute (?:into|to)(?: downtown| central)?|"
+                     rf"(?:live|living|farm|based) (?:just )?outside(?: of)?|"
                      rf"(?:work|working) in|(?-i:{_alt(L.EN_TITLES)}) in|(?:work|working|study|studying|{_alt(L.EN_TITLES)}) (?:at|for) (?:the )?"
                      rf"(?-i:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*) in)"
                      rf"\s+({_alt(L.EN_CITIES)})(?:'s)?\b", re.I)
