@@ -242,18 +242,18 @@ OWN_BUSINESS_CN = re.compile(r"(?:开|有)(?:了)?(?:[一两二三四五几]?(?:
 OWN_BUSINESS_EN = re.compile(r"\b(?i:i run|i own|we run|we own|i started|i founded)\s+(?i:an?|my|our)?\s*(?i:[a-z-]+\s+){0,3}?"
                              r"(?i:firm|company|business|shop|store|agency|studio|restaurant|cafe|café|clinic|practice|startup|bakery|salon|takeaway|pub|spa|garage|farm|workshop|boutique|gym|pharmacy|daycare|nursery)"
                              r"\s*,?\s*(?i:called\s+)?((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|of|and)){0,4})")
-COMPANY_OF_TITLE_CN = re.compile(rf"(?:我是|我就是|就是|我在|我现在是|我目前是|目前是|现在是)([\u4e00-\u9fffA-Za-z0-9]{{2,20}}?)的\s*(?:一名|一个|一位)?"
-                                 rf"[\u4e00-\u9fffA-Z]{{0,4}}(?:{_alt(L.CN_TITLES)})(?!公司|集团|们)")
+COMPANY_OF_TITLE_CN = re.compile(rf"(?:我是|我就是|就是|我在|我现在是|我目前是|目前是|现在是)(?:这里|这边|那边)?([\u4e00-\u9fffA-Za-z0-9]{{2,20}}?)的\s*(?:一名|一个|一位|老)?"
+                                 rf"[\u4e00-\u9fffA-Z]{{0,4}}(?:{_alt(L.CN_TITLES)}|职工|员工|工人|正式工|合同工)(?!公司|集团|们)")
 GENERIC_ORG = frozenset("CBD 机场 厂里 工厂 厂区 车间 店里 公司里 公司 学校 医院 单位 银行 集团 政府 外企 国企 私企 央企 小公司 大公司 本地 这边 那边 家里 自己 我们公司 他们公司 "
                         "我们单位 一线 基层 总部 分公司 门店 店里 部门 我们学校 我们医院".split())
 GENERIC_ORG_OF_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}的(?:小学|中学|学校|医院|幼儿园|公司|工厂|厂|银行|诊所)")  # "昌平的小学"
 DESCRIBED_ORG = re.compile(r"[一某这那]家|一所")  # "一家医院" describes an organisation, it does not name one
 ORG_END = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)}|\b(?:{_alt(L.EN_ORG_SUFFIXES)}|B\.V\.|Pte Ltd|Sdn Bhd|Ltd\.))\.?$")
-COMPANY_UNIT_CN = re.compile(r"(?:单位是|单位叫|单位[:：]|公司是|公司系|公司叫|公司[（(]|公司名叫|公司名是|公司名字叫|就职于|任职于|供职于)([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
+COMPANY_UNIT_CN = re.compile(r"(?:单位是|单位叫|单位[:：]|公司是|公司系|律所是|律所系|医院是|学校是|公司叫|公司[（(]|公司名叫|公司名是|公司名字叫|就职于|任职于|供职于)([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
 # "…，交通银行上班": a clause that is an organisation and where one works
 COMPANY_WORK_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z]{{2,16}}?(?:{_alt(L.ORG_SUFFIXES)})|[\u4e00-\u9fffA-Z]{{2,5}})(?:上班|工作)(?=[，,。！!\s]|$)")
 ORG_CONTINUES = re.compile(rf"[\u4e00-\u9fff]{{1,10}}?(?:{_alt(L.ORG_SUFFIXES)}|分校|分行|分院|校区)")
-CALLED_ORG_CN = re.compile(r"(?:公司|机构|单位|startup|工作室|团队|厂|店铺|网店|小店|店|事务所|会计所|律所|中心|合作社|农场|客栈|民宿|做[\u4e00-\u9fff]{1,6}的)[^。！？!?]{0,12}?[，,]?\s*叫\s*(?!我)"
+CALLED_ORG_CN = re.compile(r"(?:公司|机构|单位|startup|工作室|团队|厂|店铺|网店|小店|店|事务所|会计所|律所|中心|合作社|农场|客栈|民宿|做[\u4e00-\u9fff]{1,6}的)[^。！？!?]{0,12}?[，,]?\s*(?<![他她它佢])叫\s*(?!我)"
                            r"[「“\"『]?([\u4e00-\u9fffA-Za-z0-9]{2,16}?)[」”\"』]?(?=\s*(?:[，,。！!]|$)|(?<=[\u4e00-\u9fff」”\"』])\s)", re.I)
 EN_ORG_IN_CN = re.compile(r"(?:我在|在|我是|我们是|(?:^|(?<=[，,。\s])))\s*([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,5}\s+"
                           r"(?:Pte\.? Ltd|Sdn\.? Bhd|Co\., Ltd|Ltd|LLC|LLP|GmbH|Inc|PLC|Limited))\.?(?=\s|，|,|$|。)")
@@ -1390,7 +1390,7 @@ EN_DISTRICT_NAMES = tuple(d for d in (*L.DISTRICT_CITY, *L.TOWN_CITY) if d.isasc
 PLACE_AFTER_ORG_ORDER: dict[str, int] = {}
 for _i, _place in enumerate((*L.EN_CITY_ALIASES, *L.CITY_REGION, *EN_DISTRICT_NAMES)):
     PLACE_AFTER_ORG_ORDER.setdefault(_place, _i)
-HQ_TAIL = re.compile(r"(?:总部|基地|园区|分部|办事处|办公室|研发中心)$")
+HQ_TAIL = re.compile(r"(?:总部|基地|园区|分部|办事处|办公室|研发中心|分所|分行|支行|分公司|分店)$")
 SITE_TAIL_EN = re.compile(r"\s+(?:(?:UK|US|USA|SG|HK|AU|NZ|IE|EU|Asia|APAC)\s+)?(?:HQ|headquarters|head office|office|offices|campus|depot|warehouse|branch)$")
 ORG_LEAD_CN = re.compile(r"^(?:发票开|抬头开|开票给|开给|就是|也就是|[\u4e00-\u9fff]{2,8}?[区县](?=[\u4e00-\u9fff]{4,}))")
 # "Lululemon is transferring me", "a small fintech called PaySetu", "a 40-person company, Acme Logistics,"
@@ -1405,6 +1405,8 @@ ORG_CALLED_EN = re.compile(r"\b(?:(?:startup|company|shop|firm|business|agency|f
 ORG_PT_ID = re.compile(r"\b((?:PT|CV|UD)\.?\s+[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,4})")
 # "Singtel, project manager.": the organisation, then the speaker's role in it, as the first clause
 ORG_THEN_TITLE_EN = re.compile(rf"^([A-Z][\w&.'-]*),\s*(?i:[a-z]+\s+){{0,2}}(?i:{_alt(L.EN_TITLES)})\b")
+# "我跑滴滴的", "在美团跑外卖": a platform one drives or delivers for
+GIG_CN = re.compile(rf"(?:跑|开)({_alt(L.GIG_PLATFORMS_CN)})|(?:在|给)({_alt(L.GIG_PLATFORMS_CN)})(?:跑|送|开)")
 # "自己开了家上海立新贸易有限公司": one's own firm by its registered name
 OWN_FIRM_CN = re.compile(r"开了?一?(?:家|个|间)\s*((?:(?!是|的|叫)[\u4e00-\u9fffA-Za-z0-9（）()]){4,24}?(?:有限责任公司|股份有限公司|有限公司))")
 # "我係「貓貓手作」老闆": a business named in quotes, then one's role in it
@@ -1671,7 +1673,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                       (COMPANY_WORK_CLAUSE_CN, "cn"), (COMPANY_CLAUSE_EN, "en"), (CALLED_ORG_CN, "cn"),
                       (EN_ORG_IN_CN, "en"), (ORG_THEN_ROLE_EN, "en"), (ORG_BEEN_THERE, "en"), (ORG_DOING_CN, "cn"),
                       (ORG_MOVES_ME_EN, "en"), (ORG_CALLED_EN, "en"), (ORG_THEN_TITLE_EN, "en"), (NAMED_BUSINESS_CN, "cn"), (ORG_PT_ID, "en"),
-                      (QUOTED_ORG_ROLE_CN, "cn"), (WORK_AT_LATIN_CN, "cn"), (OWN_FIRM_CN, "cn"), (EN_KIND_ORG_IN_CN, "cn")):
+                      (QUOTED_ORG_ROLE_CN, "cn"), (WORK_AT_LATIN_CN, "cn"), (OWN_FIRM_CN, "cn"), (EN_KIND_ORG_IN_CN, "cn"), (GIG_CN, "cn")):
         if not (has_cjk if needs == "cn" else latin):
             continue  # each rule needs its script: a Chinese rule cannot match English text
         for m in rx.finditer(text):
