@@ -243,7 +243,9 @@ OWN_BUSINESS_EN = re.compile(r"\b(?i:i run|i own|we run|we own|i started|i found
                              r"(?i:firm|company|business|shop|store|agency|studio|restaurant|cafe|café|clinic|practice|startup|bakery|salon|takeaway|pub|spa|garage|farm|workshop|boutique|gym|pharmacy|daycare|nursery)"
                              r"\s*,?\s*(?i:called\s+)?((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|of|and)){0,4})")
 COMPANY_OF_TITLE_CN = re.compile(rf"(?:我是|我就是|就是|我在|我现在是|我目前是|目前是|现在是)(?:这里|这边|那边)?([\u4e00-\u9fffA-Za-z0-9]{{2,20}}?)的\s*(?:一名|一个|一位|老)?"
-                                 rf"[\u4e00-\u9fffA-Z]{{0,4}}(?:{_alt(L.CN_TITLES)}|职工|员工|工人|正式工|合同工)(?!公司|集团|们)")
+                                 rf"[\u4e00-\u9fffA-Z]{{0,4}}(?:{_alt(L.CN_TITLES)}|职工|员工|工人|正式工|合同工|前台)(?!公司|集团|们)")
+# "…，武汉钢铁的老职工": a clause that is an employer and one's place on its staff
+STAFF_OF_CN = re.compile(r"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z]{2,12}?)的(?:老|正式|合同)?(?:职工|员工|工人)(?=[，,。！!\s]|$)")
 GENERIC_ORG = frozenset("CBD 机场 厂里 工厂 厂区 车间 店里 公司里 公司 学校 医院 单位 银行 集团 政府 外企 国企 私企 央企 小公司 大公司 本地 这边 那边 家里 自己 我们公司 他们公司 "
                         "我们单位 一线 基层 总部 分公司 门店 店里 部门 我们学校 我们医院".split())
 GENERIC_ORG_OF_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}的(?:小学|中学|学校|医院|幼儿园|公司|工厂|厂|银行|诊所)")  # "昌平的小学"
@@ -1673,7 +1675,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                       (COMPANY_WORK_CLAUSE_CN, "cn"), (COMPANY_CLAUSE_EN, "en"), (CALLED_ORG_CN, "cn"),
                       (EN_ORG_IN_CN, "en"), (ORG_THEN_ROLE_EN, "en"), (ORG_BEEN_THERE, "en"), (ORG_DOING_CN, "cn"),
                       (ORG_MOVES_ME_EN, "en"), (ORG_CALLED_EN, "en"), (ORG_THEN_TITLE_EN, "en"), (NAMED_BUSINESS_CN, "cn"), (ORG_PT_ID, "en"),
-                      (QUOTED_ORG_ROLE_CN, "cn"), (WORK_AT_LATIN_CN, "cn"), (OWN_FIRM_CN, "cn"), (EN_KIND_ORG_IN_CN, "cn"), (GIG_CN, "cn")):
+                      (QUOTED_ORG_ROLE_CN, "cn"), (WORK_AT_LATIN_CN, "cn"), (OWN_FIRM_CN, "cn"), (EN_KIND_ORG_IN_CN, "cn"), (GIG_CN, "cn"), (STAFF_OF_CN, "cn")):
         if not (has_cjk if needs == "cn" else latin):
             continue  # each rule needs its script: a Chinese rule cannot match English text
         for m in rx.finditer(text):
