@@ -275,7 +275,7 @@ COMPANY_CLAUSE_EN = re.compile(rf"(?:^|(?<=[,.;]\s)|(?<=[，。；]))((?:[A-Z][\
 COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|my employer(?:,| is)|employer:|(?:ceo|cto|cfo|coo|cmo|founder|co-founder|owner|president|md|managing director) of|(?:moved|switched|joined) to(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*,? as\b)|"
                         rf"(?:i'm|i am|im) at(?= [A-Z][\w&.'-]* (?:(?:office|HQ|headquarters|during|as)\b|in [A-Z]))|work (?:nights|days|shifts|weekends) at|(?:i|we) run(?= (?:[A-Z][\w&.'-]*\s+){{1,4}}?(?:[A-Z][\w&.'-]*)(?:[,.;]|\s+(?:and|so|in|for|out of)\b|$))|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work(?:ing)? (?:from home|remotely|remote) for|company is|current company:|company:|im with|teach(?:ing)? at|(?:shop|business|firm|practice|restaurant|bakery|cafe|café|salon|clinic) is|my (?:[a-z]+ )?(?:firm|company|business|shop|store|bakery|cafe|café|restaurant|practice|clinic|salon|studio|agency),|(?:nagwowork|nagtatrabaho|work|working|kerja|bekerja|jurutera|nurse|engineer)(?: ako)? (?:sa|di|dengan|kat)|(?:^|(?<=[.,]\s))(?-i:[A-Z][a-z]+ [A-Z][a-z]+) from|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
                         rf"i'm (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|i am (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|"
-                        rf"(?:{_alt(L.EN_TITLES)}) (?:at|with|@|for(?= [A-Z]))|(?<='s )office at|(?<=’s )office at|(?:team|department|dept) at|\d+ of us at|(?:ceo|cto|cfo|coo|cmo|founder|md) @|head of (?:[A-Za-z&]+ ){{0,2}}[A-Za-z&]+ at|"
+                        rf"(?:{_alt(L.EN_TITLES)}) (?:at|with|@|for(?= [A-Z]))|my employer(?= [A-Z])|(?<='s )office at|(?<=’s )office at|(?:team|department|dept) at|\d+ of us at|(?:ceo|cto|cfo|coo|cmo|founder|md) @|head of (?:[A-Za-z&]+ ){{0,2}}[A-Za-z&]+ at|"
                         rf"(?:this is|i'm|im|i am|it's) (?-i:[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}|[a-z]{{2,}} [a-z]{{2,}})(?: here)? from|i own(?= [A-Z])|"
                         rf"work(?:ing)? in (?-i:[A-Z][\w]+(?: [A-Z][\w]+)?) at|work(?:ing)?(?: [a-z]+){{1,4}} at(?= [A-Z])|on shift at|"
                         rf"based in (?-i:[A-Z][\w]+) at|work(?:ing)? with(?= [A-Z])|(?:i'm |im )?on (?:nights|days|shift) at|part[- ]time at|"
@@ -1398,7 +1398,7 @@ ORG_LEAD_CN = re.compile(r"^(?:发票开|抬头开|开票给|开给|就是|也�
 # "Lululemon is transferring me", "a small fintech called PaySetu", "a 40-person company, Acme Logistics,"
 ORG_MOVES_ME_EN = re.compile(r"(?:^|(?<=[.,!]\s))((?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){0,2}) (?:is|are) (?:transferring|relocating|moving|sending|posting) me\b")
 ORG_CALLED_EN = re.compile(r"\b(?:(?:startup|company|shop|firm|business|agency|fintech|studio|cafe|café|brand|label|consultancy|practice|"
-                           r"restaurant|bakery|salon|clinic|outfit|store|team)(?:\s+in\s+[A-Z][\w ,]{1,30}?,?)?\s+called|(?i:shop|store|brand|company|business) name(?: is)?:?|namanya|"
+                           r"restaurant|bakery|salon|clinic|outfit|store|team)(?:\s+in\s+[A-Z][\w ,]{1,30}?,?)?\s+called|(?i:shop|store|brand|company|business) name(?: is)?:?|namanya|own business\s*[—–:-]|"
                            r"(?:company|firm|business|shop|startup|agency|studio|store|practice|clinic|salon|cafe|café|restaurant|bakery|centre|center)"
                            r"(?:\s+(?:in|here in)\s+[A-Z][\w ]{1,20}?|\s+here)?,|"
                            r"\bmy (?:online |own |small |little )?(?:shop|store|brand|label|boutique|business)(?=\s+[A-Z]))\s+"
@@ -1407,6 +1407,8 @@ ORG_CALLED_EN = re.compile(r"\b(?:(?:startup|company|shop|firm|business|agency|f
 ORG_PT_ID = re.compile(r"\b((?:PT|CV|UD)\.?\s+[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,4})")
 # "Singtel, project manager.": the organisation, then the speaker's role in it, as the first clause
 ORG_THEN_TITLE_EN = re.compile(rf"^([A-Z][\w&.'-]*),\s*(?i:[a-z]+\s+){{0,2}}(?i:{_alt(L.EN_TITLES)})\b")
+# "i teach english at 广州外国语学校", "maths teacher at 北京德威英国国际学校": an English cue, a Chinese name
+EN_CUE_CN_ORG = re.compile(rf"\b(?i:teach(?:ing)?(?: [a-z]+)? at|work(?:ing)? (?:at|for)|(?:{_alt(L.EN_TITLES)}) at|i'm with|i am with)\s*([\u4e00-\u9fff]{{2,20}})")
 # "我跑滴滴的", "在美团跑外卖": a platform one drives or delivers for
 GIG_CN = re.compile(rf"(?:跑|开)({_alt(L.GIG_PLATFORMS_CN)})|(?:在|给)({_alt(L.GIG_PLATFORMS_CN)})(?:跑|送|开)")
 # "自己开了家上海立新贸易有限公司": one's own firm by its registered name
@@ -1470,7 +1472,8 @@ def _comma_signature(text, facts, hedged):
     for i in range(1, len(parts) - 1):
         part, start = parts[i]
         before, after = parts[i - 1][0], parts[i + 1][0]
-        after_title = bool(EN_TITLE_PART.match(before)) and not EN_TITLE_PART.match(part)
+        after_title = bool(EN_TITLE_PART.match(before)) and not EN_TITLE_PART.match(part) \
+            and before.split()[0].lower() not in NOT_A_LEAD_NAME and part.split()[0] not in ("I", "I'm", "Im", "My", "We", "Our")
         after_name = before in names and (DIGIT_RX.search(after) is not None or "@" in after)
         if not (after_title or after_name) or not ORG_PART_EN.fullmatch(part) or part in names \
                 or _part_city(part) or len(part) < 4 or any(w in EN_NOT_NAME or w.lower() in EN_NAME_STOP
@@ -1656,8 +1659,14 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 or PAST_JOB_BEFORE_EN.search(text, max(0, m.start() - 25), m.start(1)) \
                 or DESCRIBED_AFTER_EN.match(text, m.start(1) + len(org)):
             continue  # "student from China", "PhD student at Boston University", "work at Korean restaurant"
-        if low.startswith(("i'm with", "im with", "i am with")) and PROVIDER_CONTEXT.search(_sentence(text, m.start())):
+        if low.startswith(("i'm with", "im with", "i am with")) and PROVIDER_CONTEXT.search(_sentence(text, m.start())) \
+                and not re.match(r"\s+as\b", text[m.end(1):]):  # ("I'm with Deloitte as senior manager" is a job)
             continue  # "I'm with Rogers now but comparing your plans": a provider, not an employer
+        inner = re.search(r"['’]s\s+(\w+)", org)
+        if inner and (inner.group(1) in L.TOWN_CITY or inner.group(1) in L.CITY_REGION or inner.group(1) in L.DISTRICT_CITY
+                      or inner.group(1).lower() in ("office", "branch", "plant", "site", "factory", "campus", "hq", "store")):
+            # "Jaguar Land Rover's Solihull plant" (but "Doyle's Marine Supply" is one name, "St. Luke's" a saint's)
+            org = org[:inner.start() + (2 if org.startswith(("St ", "St. ", "Saint ")) else 0)]
         if org.endswith(("'s", "’s")) and not org.startswith(("St ", "St. ", "Saint ")):  # "Shanghai Ocean Shipping's Durban branch" (but "the CEO's office" is no employer)
             org = org[:-2]
             if org.lower() in EN_TITLE_SET or org.isupper() and len(org) <= 4:
@@ -1675,7 +1684,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                       (COMPANY_WORK_CLAUSE_CN, "cn"), (COMPANY_CLAUSE_EN, "en"), (CALLED_ORG_CN, "cn"),
                       (EN_ORG_IN_CN, "en"), (ORG_THEN_ROLE_EN, "en"), (ORG_BEEN_THERE, "en"), (ORG_DOING_CN, "cn"),
                       (ORG_MOVES_ME_EN, "en"), (ORG_CALLED_EN, "en"), (ORG_THEN_TITLE_EN, "en"), (NAMED_BUSINESS_CN, "cn"), (ORG_PT_ID, "en"),
-                      (QUOTED_ORG_ROLE_CN, "cn"), (WORK_AT_LATIN_CN, "cn"), (OWN_FIRM_CN, "cn"), (EN_KIND_ORG_IN_CN, "cn"), (GIG_CN, "cn"), (STAFF_OF_CN, "cn")):
+                      (QUOTED_ORG_ROLE_CN, "cn"), (WORK_AT_LATIN_CN, "cn"), (OWN_FIRM_CN, "cn"), (EN_KIND_ORG_IN_CN, "cn"), (GIG_CN, "cn"), (STAFF_OF_CN, "cn"), (EN_CUE_CN_ORG, "cn")):
         if not (has_cjk if needs == "cn" else latin):
             continue  # each rule needs its script: a Chinese rule cannot match English text
         for m in rx.finditer(text):
@@ -1717,8 +1726,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 if own(s0, s0 + len(org.group(1))):
                     facts.append(_fact("company", org.group(1), org.group(1), 0.75, s0, s0 + len(org.group(1)), hedged))
                     break
-    if latin and not any(f.field == "company" for f in facts) and text.count(",") >= 2 and any(
-            f.field in CONTACT_FIELDS for f in facts):
+    if latin and not any(f.field == "company" for f in facts) and text.count(",") >= 2 and (any(
+            f.field in CONTACT_FIELDS for f in facts) or any(f.field == "name" for f in facts)):
         _comma_signature(text, facts, hedged)
     for i, f in enumerate(facts):
         tail = ORG_TAIL_CN.search(f.value) if f.field == "company" and has_cjk else None
