@@ -187,7 +187,7 @@ NOT_PHONE_BEFORE = re.compile(r"(?<![A-Za-z])(?:订单|单号|快递|运单|账�
 EMAIL = re.compile(r"(?<![A-Za-z0-9_.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9.-]+\.[A-Za-z]{2,12}(?![A-Za-z0-9_])")
 WECHAT = re.compile(r"(?:微信号?|vx|VX|wx|WX|weixin|wechat(?:\s*id)?)\s*(?:号|号码|id|ID)?\s*"
                     r"(?:是|为|:|：|is|-)?\s*([a-zA-Z][-_a-zA-Z0-9]{5,19}|1[3-9]\d{9})(?![\w])", re.I)
-QQ = re.compile(r"(?:QQ|qq|扣扣)\s*(?:号|号码|number)?\s*(?:就是|也是|是|为|:|：|is)?\s*([1-9]\d{4,10}|[1-9]\d{2,3}(?: \d{3,4}){1,2})(?![\d])")
+QQ = re.compile(r"(?:QQ|qq|扣扣)\s*(?:号|号码|number)?\s*(?:就是|也是|也可以|是|为|:|：|is)?\s*([1-9]\d{4,10}|[1-9]\d{2,3}(?: \d{3,4}){1,2})(?![\d])")
 ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{4,6}(?: \d{2,8}){2,5}[Xx]?)(?![0-9A-Za-z])")
 
 NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人|机主|经办人|申请人|寄件人|法人(?:代表)?|负责人|业主|联系我)(?:是|为|写|填|[:：])?\s*(?:我自己[，,]?)?|(?:谢谢|多谢|感谢)[\s，,!！]*(?=[\u4e00-\u9fff]{2,3}$)|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|(?:^|(?<=[，,。\s]))叫(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|(?:真名|大名|全名|本名|中文名)(?:是|叫)?|我的名字[是叫]|名字[是叫:：]?|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
@@ -419,11 +419,11 @@ BUDGET_CUE = re.compile(r"预算|总共|一共|bajet|maksimal|ceiling|stretch to
                         r"can't go over|cannot go over|no more than|thinking around|budget|afford|spend|(?:pre-?)?approved (?:for|to|up to)|hoping for|"
                         r"每(?:年|月|期)(?:交|供|缴|存)|(?:一笔过|一筆過|大约|大約|大概|打算|准备|想)放|"
                         r"up to|no more than|max(?:imum)?|within|put (?:about |around )?|\b(?:i'd|i would|we'd|we can|i can) (?:do|pay)(?: maybe| about| around| like)?\s*$|"
-                        r"\b(?:max|most) (?:we|i) can do is\s*$|\bpremium (?:maybe |about |around |ard |like )?$|(?:能出|可以出|出得起)\s*$|\bi can do(?: maybe| about| around)?\s*$|(?:先|想|打算|准备|再)投(?:个|入)?\s*$", re.I)
+                        r"\b(?:max|most) (?:we|i) can do is\s*$|\bpremium (?:maybe |about |around |ard |like )?$|(?:能出|可以出|出得起|压到|谈到|降到)\s*$|\bi can do(?: maybe| about| around)?\s*$|(?:先|想|打算|准备|再)投(?:个|入)?\s*$", re.I)
 # weaker cues: they make a budget only of an amount written with its currency
 BUDGET_SOFT_CUE = re.compile(r"(?:around|about|roughly|approximately|approx\.?|ard|under|below|less than|ideally|more like|closer to|"
                              r"大概|大约|差不多)\s*$", re.I)
-BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|/)\s*(?:month|mth|mo|year|yr|night|day|week|head|person|pax|seat|user|licen[cs]e)\s*(?:(?:premium|rent|fee)\s+)?)?(?:进去|is the most|is the limit|is my (?:limit|max)|[?.]?\s*that's what i have|(?:左右)?都?(?:能接受|可以接受)|以内|内的|最多了?|顶天了?|封顶|内(?=都|也|可|吧|OK|ok|$|，|,)|预算|cap\b|limit\b|上限|之内|以下|能接受|可以接受|都能接受|左右的?预算|的预算|(?:左右)?(?:的)?闲钱|(?:左右)?可以投|max\b|maximum|tops|or less|"
+BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|/)\s*(?:month|mth|mo|year|yr|night|day|week|head|person|pax|seat|user|licen[cs]e)\s*(?:(?:premium|rent|fee)\s+)?)?(?:进去|is the most|is the limit|is my (?:limit|max)|[?.]?\s*that's what i have|(?:左右)?都?(?:能接受|可以接受)|以内|内的|最多了?|顶天了?|封顶|内(?=都|也|可|吧|OK|ok|$|，|,)|预算|cap\b|limit\b|上限|之内|以下|能接受|可以接受|都能接受|左右的?预算|的预算|(?:左右)?(?:的)?闲钱|(?:左右)?可以投|能办|搞定|能搞定|就续|max\b|maximum|tops|or less|"
                           r"at most|to spend)", re.I)
 FAMILY_RULES = [
     ("married", re.compile(r"(?:我|我的|我家|本人)(?:先生|老公|老婆|丈夫|妻子|爱人|媳妇|太太)|(?:^|[，,。])(?:老婆|老公|媳妇)(?=也|在|是|说)|已婚|结婚了|\bmy (?:wife|husband)\b|"
@@ -766,7 +766,7 @@ def _labelled_or_signed(text: str, pos: int) -> bool:
                 or CN_NAME_BEFORE.search(text[max(0, pos - 12):pos]) or CORRECTED_TO_BEFORE.search(text[max(0, pos - 16):pos]))
 
 
-CORRECTED_TO_BEFORE = re.compile(r"(?:typo|sorry|i mean|actually|不对|打错了|应该是|是)\W{0,3}$", re.I)
+CORRECTED_TO_BEFORE = re.compile(r"(?:typo|sorry|i mean|actually|不对|打错了|应该是|是|系)\W{0,3}$", re.I)
 
 
 NOT_MINE_AFTER = re.compile(r"\s*(?:is|=|—|-|,)?\s*(?:our|the)?\s*(?:front desk|reception|switchboard|main line|general line|"
@@ -1208,6 +1208,10 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
         nick = [f for f in names if NICKNAME_BEFORE.search(text, max(0, f.start - 14), f.start)]
         if len(nick) < len(names):
             facts[:] = [f for f in facts if f not in nick]
+        names = [f for f in facts if f.field == "name"]
+        short = [f for f in names if " " not in f.value and any(
+            g is not f and g.value.lower().split()[0] == f.value.lower() and " " in g.value for g in names)]
+        facts[:] = [f for f in facts if f not in short]  # "im jake, Jake Morrison": the full name
     if "name" in asked and not any(f.field == "name" for f in facts):
         stripped = ANSWER_NAME_LEAD.sub("", TRAILING_DATE.sub("", text.strip(" 。.!！~～")).strip(" ，,"))
         lead = text.index(stripped) if stripped and stripped in text else len(text) - len(text.lstrip(" "))
@@ -2285,7 +2289,7 @@ NOT_BUDGET_AFTER = re.compile(r"\s*(?:base\b|salary|per annum|p\.a\.|a year sala
                               r"%|percent|per cent|年(?:以后|以前|之后|款|的|(?=\d{1,2}月))|meg\b|mbps|gb\b|mb\b|mins?\b|minutes|太多|太贵|太高|is too much|too much|too expensive)", re.I)
 PERIOD_RX = re.compile(r"每个?月|一个月|月租|每周|每年|一年|a month|per month|/month|/mo\b|monthly|a week|per week|weekly|a year|per year", re.I)
 LIMIT_CUE = re.compile(r"不超过|不能超过|最多|以内|之内|封顶|no more than|not more than|max|tops|go over|at most|is the most|is the limit", re.I)
-NOT_BUDGET_BEFORE = re.compile(r"(?:salary|earn|earning|paid|spent|交了|付了|花了|月薪|年薪|工资|收入|薪资|给了|现在每个月(?:话费)?|\bbill\b[^.,;]{0,12}|\bbalance\b[^.,;]{0,12}|\bowe\b|\bi pay|\bwe pay|paying|turnover|revenue|营业额|流水|汇钱|汇款|转账|\bremit\w*)\D{0,12}$|(?:保额|保障额度|赔付)[^，,。；;\d]{0,6}$|(?:单元|栋|幢|号楼|路|街|巷)$", re.I)
+NOT_BUDGET_BEFORE = re.compile(r"(?:salary|earn|earning|paid|spent|交了|付了|花了|月薪|年薪|工资|收入|薪资|给了|现在每个月(?:话费)?|\bbill\b[^.,;]{0,12}|\bbalance\b[^.,;]{0,12}|\bowe\b|\bi pay|\bwe pay|paying|turnover|revenue|take-home|take home|营业额|流水|汇钱|汇款|转账|\bremit\w*)\D{0,12}$|(?:保额|保障额度|赔付)[^，,。；;\d]{0,6}$|(?:单元|栋|幢|号楼|路|街|巷)$", re.I)
 
 
 RANGE_HIGH_AFTER = re.compile(r"\s*(?:到|至|~|～|to)\s*[\d一二两三四五六七八九十]", re.I)

@@ -52,7 +52,7 @@ GATES: dict[str, list[str]] = {
                "₱", "฿", "₹", "₦", " rp", "rp.", " rs.", " rs ", "baht", "peso", "quid", "juta", "0jt", "more than", "ksh", " kes",
                "先投", "想投", "打算投", "准备投", "再投", "进去", "i can do", "别超过", "不要超过", "不想超过", "手里就", "手上就",
                "手头就", "gh₵", "cedis", "纽币", "i'd do", "i would do", "we can do", "can pay", "can do is", "premium", "能出",
-               "可以出", "出得起", " ard "],
+               "可以出", "出得起", " ard ", "压到", "谈到", "降到", "能办", "搞定", "就续"],
     "birthday": ["生日", "出生", "birthday", "bday", "b-day", "born", "date of birth", "dob"],
     "interest_cue": list(L.INTEREST_CUES_CN) + list(L.INTEREST_CUES_EN),
     "identity": ["foodie", "foodies", "吃货", "美食家", "gamer", "gamers", "游戏迷", "资深玩家", "车迷", "汽车爱好者",
