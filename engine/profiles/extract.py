@@ -200,7 +200,7 @@ _NAME_PARTICLES = r"(?:de|dela|del|delos|van|von|der|den|da|di|du|la|le|bin|bint
 NAME_EN_CUE = re.compile(r"(?:叫我\s*|我叫\s*(?=[A-Z])|名字(?:是|叫)\s*(?=[A-Z])|全名\s*(?:是|叫)?\s*(?=[A-Z])|(?:^|(?<=[.!,]\s))(?i:me)\s*[-–—:]\s*(?=[A-Z])|我是\s*(?:[a-z][\w-]*\s+){1,3}|我是\s*(?=[A-Z][a-z]+(?: [A-Z][a-z]+)+)|我是\s*(?=[A-Z][a-z]{2,}[，,。！!])|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|(?<!shop )(?<!Shop )(?<!store )(?<!brand )(?<!company )(?<!patient )(?<!Patient )(?-i:name|Name)(?= [A-ZÀ-ÖØ-Þ][a-z])|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm|(?-i:im|Im|its|Its|myself|Myself|my names|My names|(?<![a-z] )saya|Saya|aku|Aku))\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?)"
                          r"((?:[A-Z]\.\s(?=[A-Z][a-z]{3,}))?" + _NAME_WORD + r"(?:-[a-z]{2,})?"
                          r"(?:[ -](?:" + _NAME_PARTICLES + r" ){0,2}" + _NAME_WORD + r"(?:-[a-z]{2,})?){0,3})")
-EN_NAME_STOP = {"here", "interested", "live", "living", "work", "working", "stay", "staying", "based", "currently", "fine", "good", "ok", "okay", "sorry", "from", "in", "at",
+EN_NAME_STOP = {"worth", "here", "interested", "live", "living", "work", "working", "stay", "staying", "based", "currently", "fine", "good", "ok", "okay", "sorry", "from", "in", "at",
                 "not", "looking", "a", "an", "the", "very", "so", "just", "back", "ready", "sure",
                 "glad", "happy", "chinese", "english", "american", "british", "busy", "single",
                 "married", "thinking", "planning", "also", "still", "on", "with", "afraid", "curious"}
@@ -798,6 +798,12 @@ TLD_REGION = {"uk": "GB", "au": "AU", "nz": "NZ", "ie": "IE", "ca": "CA", "sg": 
               "in": "IN", "ph": "PH", "za": "ZA", "tw": "TW"}
 
 
+NUMBER_COUNTRY = {"香港": "HK", "澳门": "MO", "台湾": "TW", "新加坡": "SG", "马来西亚": "MY", "大马": "MY", "澳洲": "AU",
+                  "澳大利亚": "AU", "美国": "US", "加拿大": "CA", "英国": "GB", "日本": "JP", "内地": "CN", "大陆": "CN", "国内": "CN"}
+COUNTRY_NUMBER_CN = re.compile(rf"(?:{_alt(NUMBER_COUNTRY)})(?:的)?(?:手机)?(?:号码?|手机|电话)")
+COUNTRY_NUMBER_LABEL = re.compile(rf"({_alt(NUMBER_COUNTRY)})(?:的)?(?:手机)?(?:号码?|手机|电话)\s*(?:是|系|:|：)?\s*$")
+
+
 def _spoken_phones(text: str, region: str | None, taken) -> list[tuple[tuple[int, int], str, float]]:
     """Numbers dictated in words: "five one two five five five three three eight zero", "469 three one two 8804"."""
     out = []
@@ -829,7 +835,15 @@ def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
     """((start, end), E.164, confidence) of the phone numbers in a message, before attribution."""
 
     phone_spans = []
+    for run in DIGIT_RUN.finditer(num_text) if COUNTRY_NUMBER_CN.search(text) else ():
+        label = COUNTRY_NUMBER_LABEL.search(text, max(0, run.start() - 12), run.start())
+        if label and free_span(taken, *run.span()):  # "马来西亚号 016-729 4485，新加坡号 8826 1937"
+            v = P.parse_international(re.sub(r"[^\d+]", "", run.group()), NUMBER_COUNTRY[label.group(1)])
+            if v:
+                phone_spans.append((run.span(), v, 0.9))
     for m in CN_MOBILE.finditer(num_text):
+        if any(a <= m.start() and m.end() <= b for (a, b), _, _ in phone_spans):
+            continue
         before = text[max(0, m.start() - 14):m.start()]
         if free_span(taken, *m.span()) and not NOT_PHONE_BEFORE.search(before) and not OTHER_CODE_BEFORE.search(before):
             phone_spans.append((m.span(), P.normalise_cn_mobile("".join(g for g in m.groups() if g).replace(" ", "")), 0.97))
@@ -953,7 +967,8 @@ def _name_before_contact(text, facts, own, hedged, contact_spans):
         m = CN_NAME_BEFORE.search(before)
         if m:
             got = _cn_name(m.group(1), 0)
-            if got and got[1] == len(m.group(1)) and m.group(1) not in CN_CITY_SET and not starts_with_common_word(got[0]):
+            if got and got[1] == len(m.group(1)) and m.group(1) not in CN_CITY_SET and not starts_with_common_word(got[0]) \
+                    and not m.group(1).endswith(("区", "县", "市", "镇")):  # "金水区，…电话": a place
                 s0 = offset + m.start(1)
                 if own(s0, s0 + len(m.group(1))):
                     facts.append(_fact("name", m.group(1), m.group(1), 0.8, s0, s0 + len(m.group(1)), hedged))
@@ -1034,7 +1049,7 @@ def _leading_name(text, facts, own, hedged):
 # a full name as a sentence of its own, then the writer's details: "Tom Whitfield. 14/03/1979. 07823 …",
 # "…jacked it up. Kyle Brennan, plumber, run …", "-- Rosa Delgado, Owner, …", "… — Jennifer Yip, CLP Power"
 NAME_SENTENCE_EN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[—–~～]\s)|(?<=--\s)|(?<=[\U0001F300-\U0001FAFF]\s))(" + EN_FULL_NAME.pattern + r")"
-                              r"(?=(?:\s+po)?\s*[,.](?:\s|$)|\s*$|\s*\||\s+[\U0001F300-\U0001FAFF\u2600-\u27BF])")
+                              r"(?=(?:\s+po|\s+btw)?\s*[,.](?:\s|$)|\s*$|\s*\||\s+[\U0001F300-\U0001FAFF\u2600-\u27BF])")
 DETAILS_AFTER_NAME = re.compile(rf"\d|\||\b(?i:i own|i run|i'm|i am|{_alt(L.EN_TITLES)}|owner|founder|stay|staying|live|living|policy|account)\b")
 
 
