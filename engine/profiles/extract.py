@@ -676,6 +676,8 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         _signature(text, facts, own, hedged)
     if "work" in gates or "company" in asked:
         _work(text, facts, own, hedged, has_cjk, asked)
+    if "employer" in gates and not any(f.field == "company" for f in facts):
+        _named_employer(text, facts, own, hedged, asked)
     m = NAME_THEN_ORG_EN.search(text) if "(" in text and not any(f.field == "company" for f in facts) else None
     if m and any(f.field == "name" and f.value == m.group(1) for f in facts) and not _part_city(m.group(2)):
         facts.append(_fact("company", m.group(2), m.group(2), 0.75, *m.span(2), hedged))  # "Thanks, Hoang Duc Anh (FPT Software)"
@@ -1500,6 +1502,31 @@ def _comma_signature(text, facts, hedged):
             continue  # ("VP Operations" is a title, "PR" a residency)
         facts.append(_fact("company", part, part, 0.7, start, start + len(part), hedged))
         return
+
+
+EMPLOYER_NAME = re.compile(rf"(?<![A-Za-z&])(?:{_alt(L.EMPLOYER_NAMES_EN)})(?![A-Za-z&])|(?:{_alt(L.EMPLOYER_NAMES_CN)})")
+WORK_VERB_AFTER = re.compile(r"\s*(?:上班|工作|做|当|干|搞|上课|返工|实习|(?i:as\b))")
+ANSWER_LEAD_EN = re.compile(r"^(?i:(?:yes|yeah|yep|ok|okay|sure|currently|still|now)[,.!]?\s*)*$")
+
+
+def _named_employer(text, facts, own, hedged, asked):
+    """A large employer named with no cue word, as a clause of its own in a message about the
+    writer: "南方航空，做财务", "茅台 182…", "龙华富士康 何俊 158…", "07834 562 190. yes, KPMG"."""
+    about_self = "company" in asked or any(f.field in CONTACT_FIELDS or f.field in ("name", "job_title") for f in facts)
+    for m in EMPLOYER_NAME.finditer(text):
+        s0, e0 = m.span()
+        start = max(_last_end(CLAUSE_END, text, s0), text.rfind(" ", 0, s0) + 1 if CJK_RX.match(m.group()) else 0)
+        end = CLAUSE_END.search(text, e0)
+        before, after = text[start:s0].strip(), text[e0:end.start() if end else len(text)]
+        lead_ok = not before or ANSWER_LEAD_EN.match(before) or (CJK_RX.match(m.group()) and (
+            before in L.DISTRICT_CITY or before.rstrip("市") in CN_CITY_SET or _place_prefix(before) == before))
+        work_after = WORK_VERB_AFTER.match(after) is not None
+        tail_ok = not after.strip(" .!") or after.strip() in ("的", "的员工", "的人") or work_after \
+            or (CJK_RX.match(m.group()) and after[:1].isspace())
+        next_clause = text[end.end():] if end else ""
+        if lead_ok and tail_ok and (about_self or work_after or WORK_VERB_AFTER.match(next_clause)) and own(s0, e0):
+            facts.append(_fact("company", m.group(), m.group(), 0.7, s0, e0, hedged))
+            return
 
 
 def _named_after_city(rest: str) -> bool:

@@ -62,6 +62,8 @@ GATES: dict[str, list[str]] = {
                  "our dog", "our cat", "my puppy", "adopted", "我家狗狗", "我家的狗狗", "我家猫咪", "nerd", "geek", "buff",
                  "fanatic", "enthusiast", "junkie", "lover", "addict"],
 }
+# large employers, named with no cue word
+GATES["employer"] = [n.lower() for n in (*L.EMPLOYER_NAMES_CN, *L.EMPLOYER_NAMES_EN)]
 # Chinese universities, whose city is where a student is
 GATES["university"] = ["大学", *L.UNIVERSITY_CITY]
 # digits said as words ("five one two …"): the dictated-number rule runs only when three occur

@@ -479,6 +479,26 @@ UNIVERSITY_CITY = {"北大": "北京", "清华": "北京", "北航": "北京", "
 KNOWN_EMPLOYERS_CN = frozenset("华为 腾讯 阿里 百度 京东 美团 小米 网易 滴滴 字节 联想 海尔 格力 美的 中兴 顺丰 苏宁 国美 万科 "
                                "恒大 招行 工行 建行 农行 中行 交行 伊利 蒙牛 宝钢 太钢 首钢 鞍钢 武钢 一汽 二汽 东风 吉利 长安 "
                                "奇瑞 长城 三一 徐工 中联 海信 TCL 创维 OPPO vivo 大疆 拼多多 携程 快手 蔚来 小鹏 理想 宁德时代".split())
+# Large employers by the names people write for them, for an employer named with no cue word when
+# the message is about the writer ("南方航空，做财务", "茅台 182…", "07834 562 190. yes, KPMG").
+# Names that are also everyday words or products people buy (苹果, Apple, 三星 phones) are left out.
+EMPLOYER_NAMES_CN = frozenset("""
+华为 腾讯 阿里巴巴 阿里 百度 京东 美团 小米 网易 字节跳动 字节 滴滴 拼多多 携程 快手 联想 海尔 格力 美的 海信 创维 中兴
+大疆 比亚迪 吉利 长城汽车 长安汽车 一汽 东风汽车 上汽 广汽 蔚来 小鹏 宁德时代 富士康 顺丰 中通 圆通 韵达 申通 苏宁 万科
+碧桂园 保利 华润 中海 招商银行 工商银行 建设银行 农业银行 中国银行 交通银行 中国平安 中国人寿 太平洋保险 中国移动
+中国联通 中国电信 国家电网 南方电网 中石油 中石化 中海油 宝钢 太钢 首钢 鞍钢 武钢 南钢 沙钢 三一重工 徐工 中联重科
+宇通客车 宇通 茅台 五粮液 伊利 蒙牛 娃哈哈 海底捞 南方航空 南航 东方航空 东航 国航 海航 厦门航空 四川航空 中国中车
+中建 中铁 中交 步步高 华晨宝马 上汽大众 一汽大众 德勤 普华永道 安永 毕马威 麦肯锡 埃森哲 微软 谷歌 汇丰 渣打 星展
+中银香港 港铁 国泰 长荣 台积电 鸿海 联发科 华硕 宏碁 新华三 海康威视 大华 药明康德 恒瑞 迈瑞 立讯精密 歌尔 京东方
+""".split())
+EMPLOYER_NAMES_EN = frozenset("""
+Google Microsoft Amazon Meta Facebook Netflix IBM Oracle Intel Cisco Salesforce Accenture Deloitte PwC KPMG EY McKinsey BCG
+Infosys TCS Wipro HCL Cognizant Capgemini HSBC Barclays Lloyds NatWest Santander Citi Citibank JPMorgan Goldman Sachs
+DBS OCBC UOB Maybank CIMB ANZ NAB CBA Westpac RBC BMO Scotiabank CIBC NHS Tesco Sainsbury's Asda Woolworths Coles Walmart
+Costco Shell BP BHP Petronas Grab Shopee Lazada Singtel Telstra Vodafone Boeing Airbus Qantas Emirates Siemens Bosch
+Unilever Nestle Nestlé Deliveroo Uber Shopify Suncor Infineon Micron Dyson Safaricom Dangote MTN Ecobank
+""".split()) | {"Rio Tinto", "Goldman Sachs", "Morgan Stanley", "Wells Fargo", "Bank of America", "Standard Chartered",
+                "Ernst & Young", "Jaguar Land Rover", "Rolls-Royce", "Procter & Gamble", "Johnson & Johnson"}
 
 # platforms people drive or deliver for: "我跑滴滴的", "在美团跑外卖"
 GIG_PLATFORMS_CN = ("滴滴", "美团", "饿了么", "货拉拉", "曹操出行", "T3出行", "高德", "闪送", "达达", "顺丰", "快狗", "满帮")
