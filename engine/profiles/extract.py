@@ -418,12 +418,12 @@ ADDRESS_EN = re.compile(r"\b(\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St
 BUDGET_CUE = re.compile(r"预算|总共|一共|bajet|maksimal|ceiling|stretch to|go over|go above|anything over|more than|\bcap\b|capped at|limit of|保费|有一笔|手上有|手头有|手里有|打算拿|准备拿|想拿|先拿|能拿|打算存|准备存|想存|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|别超过|不要超过|不想超过|手里就|手上就|手头就|最多|拿出|可投资|投资金额|"
                         r"can't go over|cannot go over|no more than|thinking around|budget|afford|spend|(?:pre-?)?approved (?:for|to|up to)|hoping for|"
                         r"每(?:年|月|期)(?:交|供|缴|存)|(?:一笔过|一筆過|大约|大約|大概|打算|准备|想)放|"
-                        r"up to|no more than|max(?:imum)?|within|put (?:about |around )?|\b(?:i'd|i would|we'd|we can|i can) (?:do|pay)(?: maybe| about| around| like)?\s*$|"
-                        r"\b(?:max|most) (?:we|i) can do is\s*$|\bpremium (?:maybe |about |around |ard |like )?$|(?:能出|可以出|出得起|压到|谈到|降到)\s*$|\bi can do(?: maybe| about| around)?\s*$|(?:先|想|打算|准备|再)投(?:个|入)?\s*$", re.I)
+                        r"up to|no more than|max(?:imum)?|within|put (?:about |around )?|\b(?:i'd|i would|we'd|we can|i can)(?: only)? (?:do|pay)(?: maybe| about| around| like)?\s*$|"
+                        r"\b(?:max|most) (?:we|i) can do is\s*$|\bpremium (?:maybe |about |around |ard |like )?$|(?:能出|可以出|出得起|压到|谈到|降到|能凑个?|凑个|能出的就|能投的就|准备了|只打算出|打算出|存满|全款|手里有个|手上有个)\s*$|\bi can do(?: maybe| about| around)?\s*$|(?:先|想|打算|准备|再)投(?:个|入)?\s*$", re.I)
 # weaker cues: they make a budget only of an amount written with its currency
-BUDGET_SOFT_CUE = re.compile(r"(?:around|about|roughly|approximately|approx\.?|ard|under|below|less than|ideally|more like|closer to|"
+BUDGET_SOFT_CUE = re.compile(r"(?:around|about|roughly|approximately|approx\.?|ard|under|below|less than|ideally|more like|closer to|i (?:only )?(?:got|have)(?: like)?|"
                              r"大概|大约|差不多)\s*$", re.I)
-BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|/)\s*(?:month|mth|mo|year|yr|night|day|week|head|person|pax|seat|user|licen[cs]e)\s*(?:(?:premium|rent|fee)\s+)?)?(?:进去|is the most|is the limit|is my (?:limit|max)|[?.]?\s*that's what i have|(?:左右)?都?(?:能接受|可以接受)|以内|内的|最多了?|顶天了?|封顶|内(?=都|也|可|吧|OK|ok|$|，|,)|预算|cap\b|limit\b|上限|之内|以下|能接受|可以接受|都能接受|左右的?预算|的预算|(?:左右)?(?:的)?闲钱|(?:左右)?可以投|能办|搞定|能搞定|就续|max\b|maximum|tops|or less|"
+BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|/)\s*(?:month|mth|mo|year|yr|night|day|week|head|person|pax|seat|user|licen[cs]e)\s*(?:(?:premium|rent|fee)\s+)?)?(?:进去|is the most|is the limit|is my (?:limit|max)|[?.]?\s*that's what i have|(?:左右)?都?(?:能接受|可以接受)|以内|内的|最多了?|顶天了?|封顶|内(?=都|也|可|吧|OK|ok|$|，|,)|预算|cap\b|limit\b|上限|之内|以下|能接受|可以接受|都能接受|左右的?预算|的预算|(?:左右)?(?:的)?闲钱|(?:左右)?可以投|能办|搞定|能搞定|就续|我?拿得出|我们?出得起|能拿下|is my budget|max\b|maximum|tops|or less|"
                           r"at most|to spend)", re.I)
 FAMILY_RULES = [
     ("married", re.compile(r"(?:我|我的|我家|本人)(?:先生|老公|老婆|丈夫|妻子|爱人|媳妇|太太)|(?:^|[，,。])(?:老婆|老公|媳妇)(?=也|在|是|说)|已婚|结婚了|\bmy (?:wife|husband)\b|"
@@ -2334,6 +2334,7 @@ LIMIT_CUE = re.compile(r"不超过|不能超过|最多|以内|之内|封顶|no m
 NOT_BUDGET_BEFORE = re.compile(r"(?:salary|earn|earning|paid|spent|交了|付了|花了|月薪|年薪|工资|收入|薪资|给了|现在每个月(?:话费)?|\bbill\b[^.,;]{0,12}|\bbalance\b[^.,;]{0,12}|\bowe\b|\bi pay|\bwe pay|paying|turnover|revenue|take-home|take home|营业额|流水|汇钱|汇款|转账|\bremit\w*)\D{0,12}$|(?:保额|保障额度|赔付)[^，,。；;\d]{0,6}$|(?:单元|栋|幢|号楼|路|街|巷)$", re.I)
 
 
+MONTHLY_PAYMENT_BEFORE = re.compile(r"月供|每月还|每个月还|monthly repayment", re.I)
 RANGE_HIGH_AFTER = re.compile(r"\s*(?:到|至|~|～|to)\s*[\d一二两三四五六七八九十]", re.I)
 PART_AMOUNT_BEFORE = re.compile(r"首付|再加|自备款|头期款|定金|订金|人均|每人|每位|per person|per head|each|deposit|down payment", re.I)
 # "十万块钱左右", "五千来块钱的", "一期三千二可以": about an amount, in a message about buying something
@@ -2398,7 +2399,10 @@ def _budget(text, facts, hedged, has_cjk, asked, taken, region=None):
                            or BUT_RX.search(text, found[0].end, found[-1].start)):
         found = found[-1:]  # "£25k tops. actually make that £22k", "loan max is $40,000 but keep it under $35k"
     down = [f for f in found if PART_AMOUNT_BEFORE.search(text[max(0, f.start - 8):f.start])]
-    if down and len(down) < len(found):
+    monthly = [f for f in found if MONTHLY_PAYMENT_BEFORE.search(text[max(0, f.start - 8):f.start])]
+    if down and monthly and len(down) + len(monthly) == len(found):
+        found = down  # "首付能凑个150万，月供最好一万二以内": the down payment is what they bring
+    elif down and len(down) < len(found):
         found = [f for f in found if f not in down]  # "首付一百万" beside the total: the total is the budget
     facts.extend(found)
 
@@ -2512,7 +2516,7 @@ CURRENCY_REGION_RX = [(re.compile(r"S\$|SGD|新币|新加坡元"), "SG"), (re.co
 CURRENCY_HINT = re.compile("(?=[SRMHNTAG£₹IlrZ澳葡K₱P₦d新令马港台])(?:" +
                            "|".join(f"(?:{rx.pattern})" for rx, _ in CURRENCY_REGION_RX) + ")")
 CANTONESE_RX = re.compile(r"[喺嘅佢咗冇唔嘢啲哋嚟睇]")
-TRADITIONAL_ONLY = re.compile(r"[們這個說話電費預價錢買賣號碼區縣灣臺學習業務點後來還會時]")
+TRADITIONAL_ONLY = re.compile(r"[們這個說話電費預價錢買賣號碼區縣灣臺學習業務點後來還會時總萬頭準備與為對東車長開門間問題]")
 # national shapes of a mobile or a North American number, written in a Latin-script message:
 # "(604) 270-8865" (its area code tells Canada from the US), "07823 416 902" (UK), "0423 118 740" (AU)
 NATIONAL_PHONE_SHAPES = (
