@@ -861,8 +861,9 @@ def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
         for s, e, v in _find_in_windows(num_text, local_region, region is None and not has_cjk, known):
             if not free_span(taken, s, e) or NOT_PHONE_BEFORE.search(text[max(0, s - 14):s]) \
                     or (s and text[s - 1].isascii() and text[s - 1].isalpha()) or DATE_SHAPED.fullmatch(text, s, e) \
-                    or (s > 1 and text[s - 1] == "-" and text[s - 2].isascii() and text[s - 2].isalpha()):
-                continue  # "YT8866201473" is a tracking code, "14-05-1993" a date
+                    or (s > 1 and text[s - 1] == "-" and text[s - 2].isascii() and text[s - 2].isalpha()) \
+                    or re.match(r"-\d", text[e:e + 2]) or (s > 1 and re.match(r"\d-", text[s - 2:s])):
+                continue  # "YT8866201473" is a tracking code, "14-05-1993" a date, "402-7719384-2290113" an order
             inside = [p for p in phone_spans if s <= p[0][0] and p[0][1] <= e]
             if inside and (v.startswith("+86") or text[s] != "+"):
                 continue  # the CN mobile rule already has it, unless another country code leads
@@ -909,7 +910,9 @@ def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
         phone_spans = []  # "139 7314 5520 哦不对，打错了": the number is withdrawn
     if len(phone_spans) > 1:
         ordered = sorted(phone_spans)
-        if CORRECTION_RX.search(text, ordered[0][0][1], ordered[-1][0][0]):
+        if NEGATED_BEFORE.search(text, max(0, ordered[-1][0][0] - 8), ordered[-1][0][0]):
+            phone_spans = ordered[:-1]  # "6023 1185（唔係 9456 0712 呀）": the number said not to be it
+        elif CORRECTION_RX.search(text, ordered[0][0][1], ordered[-1][0][0]):
             phone_spans = ordered[-1:]  # "312-555-0196 wait no, 312-555-0169"
     return phone_spans
 
@@ -969,7 +972,8 @@ def _name_before_contact(text, facts, own, hedged, contact_spans):
         m = CN_NAME_BEFORE.search(before)
         if m:
             got = _cn_name(m.group(1), 0)
-            if got and got[1] == len(m.group(1)) and m.group(1) not in CN_CITY_SET and not starts_with_common_word(got[0]) \
+            opens = offset + m.start(1) == 0 and before[m.end(1):m.end(1) + 1].isspace()  # "王国栋 4101…": the message opens with it
+            if got and got[1] == len(m.group(1)) and m.group(1) not in CN_CITY_SET and (opens or not starts_with_common_word(got[0])) \
                     and not m.group(1).endswith(("区", "县", "市", "镇")):  # "金水区，…电话": a place
                 s0 = offset + m.start(1)
                 if own(s0, s0 + len(m.group(1))):
@@ -2320,8 +2324,9 @@ def free_span(taken, s, e) -> bool:
 OTHERS_BUDGET = re.compile(rf"(?:{_alt(L.THIRD_PARTY_CN)})的预算|\b(?:{_alt(L.THIRD_PARTY_EN)})'s budget", re.I)
 AREA_AFTER = re.compile(r"\s*(?:平米|平方|平|㎡|m2|sqm|sq ?ft|square)", re.I)
 PHONE_LIKE = re.compile(r"(?<!\d)\d{3,4}[\s-]\d{4}(?!\d)")
+NEGATED_BEFORE = re.compile(r"(?:唔系|唔係|不是|\bnot)\s*$", re.I)
 CORRECTION_RX = re.compile(r"actually|make that|i mean|sorry|wait no|no wait|typo|old number|old one|new one is|new (?:no|number)\b|"
-                           r"以前(?:是|的|用)|旧号|现在用|换号|不对|不是|改成|说错|应该是|打错|\bay mali\b|\bmali\b|\bsalah\b", re.I)
+                           r"以前(?:是|的|用)|旧号|现在用|换号|唔系|唔係|不对|不是|改成|说错|应该是|打错|\bay mali\b|\bmali\b|\bsalah\b", re.I)
 
 
 # an amount that is a salary or a count, not money to spend ("€75k base", "about 120 staff")

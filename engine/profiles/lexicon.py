@@ -356,8 +356,8 @@ CN_TITLES = ("产品经理", "项目经理", "销售经理", "客户经理", "�
              "院长", "校长", "组长", "部长", "行长", "店员", "助理", "专员", "顾问", "文员", "导游", "翻译", "负责人",
              "质检员", "精算师", "柜员", "调度员", "采购员", "收银员", "营业员", "药师", "药剂师", "审计师", "分析师",
              "技术员", "操作工", "保安", "快递员", "外卖员", "研究员", "讲师", "辅导员", "空姐", "空少", "机长", "乘务员",
-             "机师", "飞行员", "区域运营经理", "运营经理", "空乘", "服务员", "空中服务员", "乘务长")
-EN_TITLES = ("teller", "waiter", "waitress", "operator", "engineer", "manager", "director", "dev", "advisor", "adviser", "buyer", "RN", "cook", "lead", "executive", "specialist", "coordinator", "admin", "teacher", "doctor", "nurse", "lawyer", "accountant",
+             "机师", "飞行员", "区域运营经理", "运营经理", "空乘", "服务员", "空中服务员", "乘务长", "空服员", "地勤", "荷官", "保洁", "月嫂", "护工", "育婴师")
+EN_TITLES = ("teller", "waiter", "waitress", "operator", "attorney", "paralegal", "engineer", "manager", "director", "dev", "advisor", "adviser", "buyer", "RN", "cook", "lead", "executive", "specialist", "coordinator", "admin", "teacher", "doctor", "nurse", "lawyer", "accountant",
              "designer", "developer", "consultant", "analyst", "ceo", "cto", "cfo", "founder",
              "owner", "architect", "officer", "professor", "programmer", "pharmacist", "dentist",
              "chef", "driver", "pilot", "salesman", "saleswoman", "sales rep", "editor",
@@ -435,7 +435,7 @@ THIRD_PARTY_CN = ("老公", "老婆", "丈夫", "妻子", "爱人", "媳妇", "�
                   "阿妈", "阿爸", "老豆", "老母", "阿嫲", "阿爷", "老乡", "对方", "同学", "战友", "合伙人", "房东", "租客",
                   "我姐", "我哥", "我弟", "我妹", "个仔", "个女", "细路", "侄子", "侄女", "外甥", "外甥女", "儿媳", "女婿", "嫂子",
                   "姐夫", "妹夫", "亲戚", "家姐", "细佬", "细妹", "收款人", "汇款人", "受益人", "受保人", "被保人", "被保险人", "卖家", "商家", "店家")
-THIRD_PARTY_EN = ("receiver", "recipient", "beneficiary", "wife", "husband", "son", "daughter", "kid", "kids", "mom", "mum", "mother",
+THIRD_PARTY_EN = ("receiver", "recipient", "beneficiary", "moms", "mums", "dads", "wife", "husband", "son", "daughter", "kid", "kids", "mom", "mum", "mother",
                   "dad", "father", "brother", "sister", "friend", "colleague", "coworker",
                   "boss", "assistant", "secretary", "partner", "his", "her", "their", "girlfriend",
                   "boyfriend", "neighbour", "neighbor", "roommate", "client", "manager's", "parents",
