@@ -109,7 +109,7 @@ def _third_parties(segment: str) -> list[re.Match]:
     return [m for m in THIRD_RX.finditer(segment) if not SPEAKER_ROLE_BEFORE.search(segment, 0, m.start())]
 
 
-OTHER_SUBJECT_CLAUSE = re.compile(r"\s*(?:她|他|佢)(?:现在|目前|今年|也|还|一直)?(?:在|住|喺)")
+OTHER_SUBJECT_CLAUSE = re.compile(r"\s*(?:她|他|佢)(?:现在|目前|今年|也|还|一直)?(?:在|住|喺)|\s*(?i:she|he|they)(?:'s|’s| is| are|'re| works?| was)\b")
 NAMED_CLAUSE = re.compile(r"\s*(?:叫|名叫|名字叫)?\s*")  # what may lead a bare name in its clause
 OTHER_IS_BEFORE = re.compile(rf"(?<!我)(?:是|系)(?:我的?)?(?:{_alt(L.THIRD_PARTY_CN)})[，,\s]*$")
 OWN_CLAUSE_LABEL = re.compile(r"(?:发|或者|或|也可以|还有)\s*(?:我的?)?(?:邮箱|电话|手机|微信|email|e-mail)\s*[:：]?\s*$", re.I)
@@ -190,14 +190,14 @@ WECHAT = re.compile(r"(?:微信号?|vx|VX|wx|WX|weixin|wechat(?:\s*id)?)\s*(?:�
 QQ = re.compile(r"(?:QQ|qq|扣扣)\s*(?:号|号码|number)?\s*(?:就是|也是|也可以|是|为|:|：|is)?\s*([1-9]\d{4,10}|[1-9]\d{2,3}(?: \d{3,4}){1,2})(?![\d])")
 ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{4,6}(?: \d{2,8}){2,5}[Xx]?)(?![0-9A-Za-z])")
 
-NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人|机主|经办人|申请人|寄件人|法人(?:代表)?|负责人|业主|联系我)(?:是|为|写|填|[:：])?\s*(?:我自己[，,]?)?|(?:谢谢|多谢|感谢)[\s，,!！]*(?=[\u4e00-\u9fff]{2,3}$)|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|(?:^|(?<=[，,。\s]))叫(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|(?:真名|大名|全名|本名|中文名)(?:是|叫)?|我的名字[是叫]|名字[是叫:：]?|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
+NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人|机主|经办人|申请人|寄件人|法人(?:代表)?|负责人|业主|联系我)(?:是|为|写|填|系|[:：])?\s*(?:我自己[，,]?|我本人[，,]?|我[，,])?|(?:谢谢|多谢|感谢)[\s，,!！]*(?=[\u4e00-\u9fff]{2,3}$)|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|(?:^|(?<=[，,。\s]))叫(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|(?:真名|大名|全名|本名|中文名)(?:是|叫)?|我的名字[是叫]|名字[是叫:：]?|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
                          r"我是[\u4e00-\u9fff]{1,4}[\s，,]+(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$))|"
                          r"我是(?=[\u4e00-\u9fff]{2,4}(?:[，,。!！~～\s]|$))|(?:这边是|这里是|我这边是)(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$)))\s*")
 # one word of a person's name in Latin letters, Vietnamese ones included ("Nguyễn", "McIntyre"), and
 # the particles a full name may carry between its words ("van der Merwe", "dela Cruz", "binte")
 _NAME_WORD = r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-ÞĐ\u1ea0-\u1ef8][a-zà-öø-ÿđ\u0101-\u017f\u01a1\u01b0\u1ea1-\u1ef9]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?"
 _NAME_PARTICLES = r"(?:de|dela|del|delos|van|von|der|den|da|di|du|la|le|bin|binti|binte|al|a/[pl]|s/o|d/o)"
-NAME_EN_CUE = re.compile(r"(?:叫我\s*|我叫\s*(?=[A-Z])|名字(?:是|叫)\s*(?=[A-Z])|全名\s*(?:是|叫)?\s*(?=[A-Z])|(?:^|(?<=[.!,]\s))(?i:me)\s*[-–—:]\s*(?=[A-Z])|我是\s*(?:[a-z][\w-]*\s+){1,3}|我是\s*(?=[A-Z][a-z]+(?: [A-Z][a-z]+)+)|我是\s*(?=[A-Z][a-z]{2,}[，,。！!])|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|(?<!shop )(?<!Shop )(?<!store )(?<!brand )(?<!company )(?<!patient )(?<!Patient )(?-i:name|Name)(?= [A-ZÀ-ÖØ-Þ][a-z])|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm|(?-i:im|Im|its|Its|myself|Myself|my names|My names|(?<![a-z] )saya|Saya|aku|Aku))\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?)"
+NAME_EN_CUE = re.compile(r"(?:叫我\s*|我叫\s*(?=[A-Z])|名字(?:是|叫)\s*(?=[A-Z])|全名\s*(?:是|叫)?\s*(?=[A-Z])|(?:^|(?<=[.!,]\s))(?i:me)\s*[-–—:]\s*(?=[A-Z])|我是\s*(?:[a-z][\w-]*\s+){1,3}|我是\s*(?=[A-Z][a-z]+(?: [A-Z][a-z]+)+)|我是\s*(?=[A-Z][a-z]{2,}[，,。！!])|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|(?<!shop )(?<!Shop )(?<!store )(?<!brand )(?<!company )(?<!patient )(?<!Patient )(?-i:name|Name)(?= [A-ZÀ-ÖØ-Þ][a-z])|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm|(?-i:im|Im|its|Its|myself|Myself|my names|My names|(?<![a-z] )saya|Saya|aku|Aku|(?<=[.!?] )Am|^Am))\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?)"
                          r"((?:[A-Z]\.\s(?=[A-Z][a-z]{3,}))?" + _NAME_WORD + r"(?:-[a-z]{2,})?"
                          r"(?:[ -](?:" + _NAME_PARTICLES + r" ){0,2}" + _NAME_WORD + r"(?:-[a-z]{2,})?){0,3})")
 EN_NAME_STOP = {"worth", "here", "interested", "live", "living", "work", "working", "stay", "staying", "based", "currently", "fine", "good", "ok", "okay", "sorry", "from", "in", "at",
@@ -230,7 +230,7 @@ AGE_EN3 = re.compile(r"\b(?i:i'm|i am)\s+[A-Z][a-z]+,\s*(\d{2})(?=[,.\s]|$)")
 FACTORY_KIND = "(?:制品|加工|纺织|织造|印刷|食品|服装|服饰|鞋业|五金|电子|塑胶|塑料|机械|家具|化工|包装|模具)"  # "鑫达塑胶制品厂"
 COMPANY_CN = re.compile(rf"(?:我在|我就职于|我任职于|我是|(?<=[，,])是|我们是|公司是|公司叫|公司[:：]|抬头[是为:：]|单位是|厂是|我们|我来自|来自|在)\s*"
                         rf"((?:(?!是|在|的|叫|开(?![发元封平]))[\u4e00-\u9fffA-Za-z0-9（）()]){{2,24}}?(?:{_alt(L.ORG_SUFFIXES)}|{FACTORY_KIND}厂)+)(?!园|城|区|孵化|附近|旁边|对面|门口|校区|那边)")
-WORKPLACE_CN = re.compile(r"(?:在|喺)\s*([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-zÀ-ÿ'’ &]{1,36}?)\s*(?:上班|工作|任职|实习|做嘢|返工|写代码|敲代码|(?=[做当干搞](?:美术|画师|原画|动画|剪辑|后期|摄影|[\u4e00-\u9fffA-Z]{0,4}"
+WORKPLACE_CN = re.compile(r"(?:在|喺)\s*([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-zÀ-ÿ'’ &]{1,36}?)\s*(?:上班|工作(?!室|证|签|日|服)|上流水线|打工|任职|实习|做嘢|返工|写代码|敲代码|(?=[做当干搞](?:美术|画师|原画|动画|剪辑|后期|摄影|[\u4e00-\u9fffA-Z]{0,4}"
                           rf"(?:{_alt(L.CN_TITLES)}|开发|设计|运营|销售|产品|测试|研发|IT|技术|财务|市场|策划|审计|咨询|风控|法务|"
                           rf"编辑|翻译|文员|客服|行政|人事|采购|会计|出纳|前端|后端|算法|数据)|\s*[A-Za-z]{{2,}})))")
 # an organisation standing alone as a clause of a message that introduces the customer
@@ -1056,7 +1056,7 @@ def _leading_name(text, facts, own, hedged):
 # "…jacked it up. Kyle Brennan, plumber, run …", "-- Rosa Delgado, Owner, …", "… — Jennifer Yip, CLP Power"
 NAME_SENTENCE_EN = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[—–~～]\s)|(?<=--\s)|(?<=[\U0001F300-\U0001FAFF]\s))(" + EN_FULL_NAME.pattern + r")"
                               r"(?=(?:\s+po|\s+btw)?\s*[,.](?:\s|$)|\s*$|\s*\||\s+[\U0001F300-\U0001FAFF\u2600-\u27BF])")
-DETAILS_AFTER_NAME = re.compile(rf"\d|\||\b(?i:i own|i run|i'm|i am|{_alt(L.EN_TITLES)}|owner|founder|stay|staying|live|living|policy|account)\b")
+DETAILS_AFTER_NAME = re.compile(rf"\d|\||\b(?i:i own|i run|i'm|i am|i work|working|{_alt(L.EN_TITLES)}|owner|founder|stay|staying|live|living|policy|account)\b")
 
 
 # "我係佢媽媽 Cheung Mei Ling": the speaker's role, then a name in Latin letters
@@ -1509,7 +1509,9 @@ def _comma_signature(text, facts, hedged):
 
 
 EMPLOYER_NAME = re.compile(rf"(?<![A-Za-z&])(?:{_alt(L.EMPLOYER_NAMES_EN)})(?![A-Za-z&])|(?:{_alt(L.EMPLOYER_NAMES_CN)})")
-WORK_VERB_AFTER = re.compile(r"\s*(?:上班|工作|做|当|干|搞|上课|返工|实习|(?i:as\b))")
+WORKS_IN_BEFORE_CN = re.compile(r"^(?:我|我也|也|都|我都)?(?:在|喺)")  # "我在海康", "喺銀河"
+WORKS_AT_BEFORE_EN = re.compile(r"\b(?:at|with|for)$", re.I)  # "I work at Raffles Place, at Deloitte"
+WORK_VERB_AFTER = re.compile(r"\s*(?:上班|工作|做|当|干|搞|上课|返工|实习|上流水线|打工|(?i:as\b))")
 ANSWER_LEAD_EN = re.compile(r"^(?i:(?:yes|yeah|yep|ok|okay|sure|currently|still|now)[,.!]?\s*)*$")
 
 
@@ -1522,8 +1524,10 @@ def _named_employer(text, facts, own, hedged, asked):
         start = max(_last_end(CLAUSE_END, text, s0), text.rfind(" ", 0, s0) + 1 if CJK_RX.match(m.group()) else 0)
         end = CLAUSE_END.search(text, e0)
         before, after = text[start:s0].strip(), text[e0:end.start() if end else len(text)]
+        place = WORKS_IN_BEFORE_CN.sub("", before) if CJK_RX.match(m.group()) else before
         lead_ok = not before or ANSWER_LEAD_EN.match(before) or (CJK_RX.match(m.group()) and (
-            before in L.DISTRICT_CITY or before.rstrip("市") in CN_CITY_SET or _place_prefix(before) == before))
+            not place or place in L.DISTRICT_CITY or place.rstrip("市") in CN_CITY_SET or _place_prefix(place) == place)) \
+            or (not CJK_RX.match(m.group()) and WORKS_AT_BEFORE_EN.search(before))
         work_after = WORK_VERB_AFTER.match(after) is not None
         tail_ok = not after.strip(" .!") or after.strip() in ("的", "的员工", "的人") or work_after \
             or (CJK_RX.match(m.group()) and after[:1].isspace())
@@ -1631,6 +1635,10 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 if own(start, start + len(place)):
                     facts.append(_fact("company", place, place, 0.7, start, start + len(place), hedged))
                 continue
+            named_district = re.match(r"[\u4e00-\u9fff]{1,4}?[区县](?=[\u4e00-\u9fff]{2,})", place)
+            if named_district and (place[len(named_district.group()):] in L.KNOWN_EMPLOYERS_CN
+                                   or place[len(named_district.group()):] in L.EMPLOYER_NAMES_CN):
+                place, start = place[named_district.end():], start + named_district.end()  # "郫都区富士康"
             lead = _leading_key(place[:-2], L.DISTRICT_CITY)
             short_ok = not city  # after a city, two characters are a district more often (北京国贸)
             if lead and (place[len(lead):] in GENERIC_ORG or place[len(lead):] in ("区政府", "政府", "法院", "检察院")):
