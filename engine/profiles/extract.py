@@ -469,8 +469,9 @@ ASK_RULES = [
 ]
 
 
-CITY_REGION_RX = re.compile(rf"(?<![A-Za-z])({_alt(L.COUNTRY_REGION)})(?![a-z])|\b({_alt(L.CITY_REGION)})\b|(台北)|"
-                            rf"\b({_alt(d for d in L.DISTRICT_CITY if d.isascii())})\b")
+FOREIGN_CITY_CN = {cn: en for cn, en in L.CITY_ALIASES.items() if not cn.isascii() and en in L.CITY_REGION}  # 温哥华 → Vancouver
+CITY_REGION_RX = re.compile(rf"(?<![A-Za-z])({_alt(L.COUNTRY_REGION)})(?![a-z])|(?<![A-Za-z])({_alt(L.CITY_REGION)})(?![A-Za-z])|(台北)|"
+                            rf"(?<![A-Za-z])({_alt(d for d in L.DISTRICT_CITY if d.isascii())})(?![A-Za-z])|({_alt(FOREIGN_CITY_CN)})")
 
 
 BRAND_RX = re.compile(rf"(?<![\w&])({_alt(L.BRAND_REGION)})(?![\w&])")
@@ -494,6 +495,8 @@ def _region_in(text: str) -> str | None:
         return L.COUNTRY_REGION[m.group(1)]
     if m.group(4):  # a district: the region of its city
         return _region_of_city(L.DISTRICT_CITY[m.group(4)])
+    if m.group(5):  # "住温哥华": a foreign city written in Chinese
+        return L.CITY_REGION[FOREIGN_CITY_CN[m.group(5)]]
     return L.CITY_REGION[m.group(2)] if m.group(2) else "TW"
 
 
