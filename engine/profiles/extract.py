@@ -2541,7 +2541,8 @@ NATIONAL_PHONE_SHAPES = (
     (re.compile(r"(?<![\d+])04\d\d[\s-]?\d{3}[\s-]?\d{3}(?!\d)"), "AU"),
     (re.compile(r"(?<![\d+])02[1-9][\s-]?\d{3}[\s-]?\d{3,4}(?!\d)"), "NZ"),
     (re.compile(r"(?<![\d+])0(?:70|80|81)\d[\s-]?\d{3}[\s-]?\d{4}(?!\d)"), "NG"),
-    (re.compile(r"(?<![\d+])07\d\d[\s-]?\d{3}[\s-]?\d{3}(?!\d)"), "KE"))
+    (re.compile(r"(?<![\d+])07\d\d[\s-]?\d{3}[\s-]?\d{3}(?!\d)"), "KE"),
+    (re.compile(r"(?<![\d+])03[0-4]\d[\s-]?(?:\d{7}|\d{3}[\s-]?\d{4}|\d{4}[\s-]?\d{3})(?!\d)"), "PK"))
 
 
 def _phone_shape_region(text: str) -> str | None:

@@ -102,6 +102,8 @@ CITY_REGION = {
     "Ho Chi Minh City": "VN", "Hanoi": "VN", "Tokyo": "JP", "Osaka": "JP", "Kyoto": "JP",
     "Seoul": "KR", "Busan": "KR", "Dubai": "AE", "Abu Dhabi": "AE", "Doha": "QA",
     "Mumbai": "IN", "Delhi": "IN", "New Delhi": "IN", "Bangalore": "IN", "Bengaluru": "IN",
+    "Karachi": "PK", "Lahore": "PK", "Islamabad": "PK", "Rawalpindi": "PK", "Faisalabad": "PK", "Multan": "PK",
+    "Peshawar": "PK", "Kyoto": "JP", "Davao City": "PH", "Accra": "GH", "Kumasi": "GH",
     "Paris": "FR", "Lyon": "FR", "Berlin": "DE", "Munich": "DE", "Hamburg": "DE",
     "Frankfurt": "DE", "Cologne": "DE", "Amsterdam": "NL", "Rotterdam": "NL", "Brussels": "BE",
     "Zurich": "CH", "Geneva": "CH", "Vienna": "AT", "Madrid": "ES", "Barcelona": "ES",

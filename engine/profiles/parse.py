@@ -33,7 +33,7 @@ CURRENCY_WORDS = {
 REGION_CURRENCY = {"CN": "CNY", "HK": "HKD", "TW": "TWD", "MO": "MOP", "SG": "SGD", "MY": "MYR", "US": "USD",
                    "GB": "GBP", "AU": "AUD", "CA": "CAD", "NZ": "NZD", "IE": "EUR", "IN": "INR", "DE": "EUR",
                    "FR": "EUR", "NL": "EUR", "JP": "JPY", "KR": "KRW", "ZA": "ZAR", "PH": "PHP", "KE": "KES",
-                   "NG": "NGN", "AE": "AED", "ID": "IDR", "TH": "THB", "VN": "VND"}
+                   "NG": "NGN", "AE": "AED", "ID": "IDR", "TH": "THB", "VN": "VND", "PK": "PKR", "GH": "GHS"}
 DOLLAR_CURRENCIES = frozenset({"USD", "SGD", "HKD", "AUD", "CAD", "NZD", "TWD"})
 AMOUNT_RE = re.compile(
     r"(?P<cur1>(?:US|AU|SG|CA|NZ|NT|HK|[ASC])\$|[¥￥$€£₹₩₱฿₦]|RM(?=\s?\d)|(?<![A-Za-z])R(?=\s?\d)|(?<![A-Za-z])R[ps]\.?(?=\s?\d)|KSh|GH₵|GHS|MOP|RMB|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|ZAR|PHP|THB|IDR|KES|NGN|INR|"
@@ -119,6 +119,8 @@ def parse_amount(match: re.Match, default_currency: str, region: str | None = No
     elif local == "TWD" and cur in ("元", "块"):
         currency = local
     elif local == "MOP" and cur == "蚊":  # Macau says 蚊 for patacas too
+        currency = local
+    elif local == "PKR" and currency == "INR":  # rupees in Pakistan
         currency = local
     if not (match.group("cur1") or match.group("cur2") or unit) and value < min_bare:
         return None  # a bare small number is not a budget (unless a limit word says it is one)
