@@ -1063,13 +1063,17 @@ DETAILS_AFTER_NAME = re.compile(rf"\d|\||\b(?i:i own|i run|i'm|i am|i work|worki
 
 
 # "我係佢媽媽 Cheung Mei Ling": the speaker's role, then a name in Latin letters
-ROLE_THEN_LATIN_NAME = re.compile(r"我[是係系][\u4e00-\u9fff]{0,8}?(?:妈妈|媽媽|爸爸|家长|家長|太太|老婆|老公|先生|的|助理|秘书|秘書)\s*(" + EN_FULL_NAME.pattern + r")")
+ROLE_THEN_LATIN_NAME = re.compile(r"我[是係系][\u4e00-\u9fff]{0,8}?(?:妈妈|媽媽|爸爸|家长|家長|太太|老婆|老公|先生|的|助理|秘书|秘書)\s*(" + EN_FULL_NAME.pattern + r")|"
+                                  r"\b(?i:i'm|i am|im)\s+(?i:his|her|their|the kid's|the patient's)\s+(?i:son|daughter|mum|mom|mother|dad|father|wife|husband|"
+                                  r"brother|sister|carer|guardian|parent)[,\s]+(" + EN_FULL_NAME.pattern + r")|"
+                                  r"我[是系](?:他|她|佢)(?:的|个|嘅)?(?:仔|女|儿子|女儿|妈妈|爸爸|老婆|老公|太太|先生)\s*([\u4e00-\u9fff]{2,3})(?=[，,。\s]|$)")
 
 
 def _role_latin_name(text, facts, own, hedged):
     m = ROLE_THEN_LATIN_NAME.search(text)
-    if m and own(*m.span(1)):
-        facts.append(_fact("name", m.group(1), m.group(1), 0.8, *m.span(1), hedged))
+    g = m.lastindex if m else None
+    if m and (g < 3 or (_cn_name(m.group(g), 0) or ("", 0))[1] == len(m.group(g))):  # "I'm his son Amit Sharma": the writer
+        facts.append(_fact("name", m.group(g), m.group(g), 0.8, *m.span(g), hedged))
 
 
 # "on behalf of my boss, Mr. Richard Lim": the name given is that person's
@@ -1176,6 +1180,8 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
                                m.start(1) + len(" ".join(words)), hedged))
     if not any(f.field == "name" for f in facts):
         _leading_name(text, facts, own, hedged)
+    if not any(f.field == "name" for f in facts):
+        _role_latin_name(text, facts, own, hedged)
     m = SIGNED_DASH_CN.search(text) if cjk and not any(f.field == "name" for f in facts) else None
     got = _cn_name(m.group(1), 0) if m else None
     if got and got[1] == len(m.group(1)) and not starts_with_common_word(got[0]) and own(*m.span(1)):
