@@ -196,7 +196,7 @@ NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住�
 # one word of a person's name in Latin letters, Vietnamese ones included ("Nguyễn", "McIntyre"), and
 # the particles a full name may carry between its words ("van der Merwe", "dela Cruz", "binte")
 _NAME_WORD = r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-ÞĐ\u1ea0-\u1ef8][a-zà-öø-ÿđ\u0101-\u017f\u01a1\u01b0\u1ea1-\u1ef9]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?"
-_NAME_PARTICLES = r"(?:de|dela|del|delos|van|von|der|den|da|di|du|la|le|bin|binti|binte|al|a/[pl]|s/o|d/o)"
+_NAME_PARTICLES = r"(?:de|dela|del|delos|van|von|der|den|da|di|du|la|le|bin|binti|binte|al|a/[pl]|s/o|d/o|Ó|Ní|Mac|Mc)"
 NAME_EN_CUE = re.compile(r"(?:叫我\s*|我叫\s*(?=[A-Z])|名字(?:是|叫)\s*(?=[A-Z])|全名\s*(?:是|叫)?\s*(?=[A-Z])|(?:^|(?<=[.!,]\s))(?i:me)\s*[-–—:]\s*(?=[A-Z])|我是\s*(?:[a-z][\w-]*\s+){1,3}|我是\s*(?=[A-Z][a-z]+(?: [A-Z][a-z]+)+)|我是\s*(?=[A-Z][a-z]{2,}[，,。！!])|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|(?<!shop )(?<!Shop )(?<!store )(?<!brand )(?<!company )(?<!patient )(?<!Patient )(?-i:name|Name)(?= [A-ZÀ-ÖØ-Þ][a-z])|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm|(?-i:im|Im|its|Its|myself|Myself|my names|My names|(?<![a-z] )saya|Saya|aku|Aku|(?<=[.!?] )Am|^Am))\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?)"
                          r"((?:[A-Z]\.\s(?=[A-Z][a-z]{3,}))?" + _NAME_WORD + r"(?:-[a-z]{2,})?"
                          r"(?:[ -](?:" + _NAME_PARTICLES + r" ){0,2}" + _NAME_WORD + r"(?:-[a-z]{2,})?){0,3})")
@@ -319,7 +319,7 @@ CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|based ou
 CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)})(?: (?:area|office)| where (?:i|we) live\b| at the moment\b|[- ]based|,\s+(?:[A-Z]{{2}}|NSW|VIC|QLD|TAS|ACT)\b(?:\s+\d{{4,5}})?)\b|\b({_alt(L.EN_CITY_ALIASES)}) office\b|\bin ({_alt(L.EN_CITIES)})(?=\s*(?:[.!;,]|$|(?:rn|atm|now)\b))|"
                           rf"\b(?i:(?:i'm|i am|we're|we are|based|live|work|working) in|moved to|(?:i|we) stay(?:ing)?(?: in| at)?|(?:i'm|im|i am|we're|we are|we|i) from|based out of) ({_alt(L.EN_CITY_ALIASES)})\b")
 # "Ottawa, I work at Shopify": the city first, then the speaker
-CITY_FIRST_EN = re.compile(rf"^(?:(?i:yes|yeah|ok|sure)[,.!]?\s+)?({_alt(L.EN_CITIES)}),\s+(?i:i work|i'm|i am|i live|im)\b")
+CITY_FIRST_EN = re.compile(rf"^(?:(?i:yes|yeah|ok|sure)[,.!]?\s+)?({_alt(L.EN_CITIES)}),\s+(?i:i work|i'm|i am|i live|im|working|work at|based|staying)\b")
 # "郑州金水区，…" / "北京朝阳这边": a city and district standing as the whole clause
 CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}}区|^({CITY_CN_NAMES})市(?=[\u4e00-\u9fff]{{2,12}}?(?:路|街|大道)\d)|"
                                   rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})人(?=\s*(?:[，,。！!]|$))(?![^。！？!?]*(?:现在|目前|而家))|"
@@ -1069,6 +1069,15 @@ ROLE_THEN_LATIN_NAME = re.compile(r"我[是係系][\u4e00-\u9fff]{0,8}?(?:妈妈
                                   r"我[是系](?:他|她|佢)(?:的|个|嘅)?(?:仔|女|儿子|女儿|妈妈|爸爸|老婆|老公|太太|先生)\s*([\u4e00-\u9fff]{2,3})(?=[，,。\s]|$)")
 
 
+def _not_a_person(name: str) -> bool:
+    """"Managing Partner", "Dear Sir", "Green Point", "金水区": a title, a greeting or a place read as a name."""
+    words = name.split()
+    if CJK_RX.match(name):  # (a Chinese name may be a county's too: 业主武强)
+        return name.endswith(("区", "县", "镇"))
+    return (len(words) > 1 and words[-1].lower() in EN_TITLE_SET) or words[0].lower() in ("dear", "hi", "hello") \
+        or name in L.DISTRICT_CITY or name in L.TOWN_CITY or name.lower() in CITY_BY_LOWER
+
+
 def _role_latin_name(text, facts, own, hedged):
     m = ROLE_THEN_LATIN_NAME.search(text)
     g = m.lastindex if m else None
@@ -1242,6 +1251,7 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
         short = [f for f in names if " " not in f.value and any(
             g is not f and g.value.lower().split()[0] == f.value.lower() and " " in g.value for g in names)]
         facts[:] = [f for f in facts if f not in short]  # "im jake, Jake Morrison": the full name
+    facts[:] = [f for f in facts if f.field != "name" or not _not_a_person(f.value)]
     if "name" in asked and not any(f.field == "name" for f in facts):
         stripped = ANSWER_NAME_LEAD.sub("", TRAILING_DATE.sub("", text.strip(" 。.!！~～")).strip(" ，,"))
         lead = text.index(stripped) if stripped and stripped in text else len(text) - len(text.lstrip(" "))
