@@ -251,7 +251,8 @@ GENERIC_ORG = frozenset("CBD 机场 厂里 工厂 厂区 车间 店里 公司里
 GENERIC_ORG_OF_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}的(?:小学|中学|学校|医院|幼儿园|公司|工厂|厂|银行|诊所)")  # "昌平的小学"
 DESCRIBED_ORG = re.compile(r"[一某这那]家|一所")  # "一家医院" describes an organisation, it does not name one
 ORG_END = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)}|\b(?:{_alt(L.EN_ORG_SUFFIXES)}|B\.V\.|Pte Ltd|Sdn Bhd|Ltd\.))\.?$")
-COMPANY_UNIT_CN = re.compile(r"(?:单位是|单位叫|单位[:：]|公司是|公司系|律所是|律所系|医院是|学校是|公司叫|公司[（(]|公司名叫|公司名是|公司名字叫|就职于|任职于|供职于)([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
+COMPANY_UNIT_CN = re.compile(r"(?:单位是|单位叫|单位[:：]|公司是|公司系|律所是|律所系|医院是|学校是|公司叫|公司[（(]|公司名叫|公司名是|公司名字叫|就职于|任职于|供职于)"
+                             r"(?:([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)|\s+([A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3})(?=\s*(?:[，,。！!]|$)))")  # "公司是 Nvidia"
 # "…，交通银行上班": a clause that is an organisation and where one works
 COMPANY_WORK_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z]{{2,16}}?(?:{_alt(L.ORG_SUFFIXES)})|[\u4e00-\u9fffA-Z]{{2,5}})(?:上班|工作)(?=[，,。！!\s]|$)")
 ORG_CONTINUES = re.compile(rf"[\u4e00-\u9fff]{{1,10}}?(?:{_alt(L.ORG_SUFFIXES)}|分校|分行|分院|校区)")
@@ -275,7 +276,8 @@ COMPANY_CLAUSE_EN = re.compile(rf"(?:^|(?<=[,.;]\s)|(?<=[，。；]))((?:[A-Z][\
 COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|my employer(?:,| is)|employer:|(?:ceo|cto|cfo|coo|cmo|founder|co-founder|owner|president|md|managing director) of|(?:moved|switched|joined) to(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*,? as\b)|"
                         rf"(?:i'm|i am|im) at(?= [A-Z][\w&.'-]* (?:(?:office|HQ|headquarters|during|as)\b|in [A-Z]))|work (?:nights|days|shifts|weekends) at|(?:i|we) run(?= (?:[A-Z][\w&.'-]*\s+){{1,4}}?(?:[A-Z][\w&.'-]*)(?:[,.;]|\s+(?:and|so|in|for|out of)\b|$))|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work(?:ing)? (?:from home|remotely|remote) for|company is|current company:|company:|im with|teach(?:ing)? at|(?:shop|business|firm|practice|restaurant|bakery|cafe|café|salon|clinic) is|my (?:[a-z]+ )?(?:firm|company|business|shop|store|bakery|cafe|café|restaurant|practice|clinic|salon|studio|agency),|(?:nagwowork|nagtatrabaho|work|working|kerja|bekerja|jurutera|nurse|engineer)(?: ako)? (?:sa|di|dengan|kat)|(?:^|(?<=[.,]\s))(?-i:[A-Z][a-z]+ [A-Z][a-z]+) from|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
                         rf"i'm (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|i am (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|"
-                        rf"(?:{_alt(L.EN_TITLES)}) (?:at|with|@|for(?= [A-Z]))|my employer(?= [A-Z])|(?<='s )office at|(?<=’s )office at|(?:team|department|dept) at|\d+ of us at|(?:ceo|cto|cfo|coo|cmo|founder|md) @|head of (?:[A-Za-z&]+ ){{0,2}}[A-Za-z&]+ at|"
+                        rf"(?:{_alt(L.EN_TITLES)}) (?:at|with|@|for(?= [A-Z]))|my employer(?= [A-Z])|currently with(?= [A-Z])|"
+                        rf"(?:general manager|owner|principal) of(?= [A-Z])|trading as(?= [A-Z])|(?<='s )office at|(?<=’s )office at|(?:team|department|dept) at|\d+ of us at|(?:ceo|cto|cfo|coo|cmo|founder|md) @|head of (?:[A-Za-z&]+ ){{0,2}}[A-Za-z&]+ at|"
                         rf"(?:this is|i'm|im|i am|it's) (?-i:[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}|[a-z]{{2,}} [a-z]{{2,}})(?: here)? from|i own(?= [A-Z])|"
                         rf"work(?:ing)? in (?-i:[A-Z][\w]+(?: [A-Z][\w]+)?) at|work(?:ing)?(?: [a-z]+){{1,4}} at(?= [A-Z])|on shift at|"
                         rf"based in (?-i:[A-Z][\w]+) at|work(?:ing)? with(?= [A-Z])|(?:i'm |im )?on (?:nights|days|shift) at|part[- ]time at|"
@@ -1436,6 +1438,7 @@ EN_DISTRICT_NAMES = tuple(d for d in (*L.DISTRICT_CITY, *L.TOWN_CITY) if d.isasc
 PLACE_AFTER_ORG_ORDER: dict[str, int] = {}
 for _i, _place in enumerate((*L.EN_CITY_ALIASES, *L.CITY_REGION, *EN_DISTRICT_NAMES)):
     PLACE_AFTER_ORG_ORDER.setdefault(_place, _i)
+TIME_WORDS_CN = frozenset("白天 晚上 平时 周末 每天 早上 下午 上午 中午 夜里 夜班 白班".split())  # "…新区 白天上班"
 HQ_TAIL = re.compile(r"(?:总部|基地|园区|分部|办事处|办公室|研发中心|分所|分行|支行|分公司|分店)$")
 SITE_TAIL_EN = re.compile(r"\s+(?:(?:UK|US|USA|SG|HK|AU|NZ|IE|EU|Asia|APAC)\s+)?(?:HQ|headquarters|head office|office|offices|campus|depot|warehouse|branch)$")
 ORG_LEAD_CN = re.compile(r"^(?:发票开|抬头开|开票给|开给|就是|也就是|[\u4e00-\u9fff]{2,8}?[区县](?=[\u4e00-\u9fff]{4,}))")
@@ -1635,7 +1638,10 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 place = place[:inside.start()]
             if place[:1].isspace():  # "在悉尼 Chatswood 上班": the city, then its suburb
                 start, place = start + len(place) - len(place.lstrip()), place.lstrip()
-            if " " in place and (CJK_RX.match(place.rpartition(" ")[0][-1:]) or CJK_RX.match(place.rpartition(" ")[2][:1])):
+            if " " in place and (CJK_RX.match(place.rpartition(" ")[0][-1:]) or CJK_RX.match(place.rpartition(" ")[2][:1])) \
+                    and not HQ_TAIL.search(place):
+                if place.rpartition(" ")[2] in TIME_WORDS_CN:  # "天津滨海新区 白天上班": a time, not an employer
+                    continue
                 # "西湖区 阿里巴巴": the district, then the employer (but "Queensland Health" is one name)
                 head, _, tail = place.rpartition(" ")
                 place, start = tail, start + len(head) + 1
@@ -1662,6 +1668,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             short_ok = not city  # after a city, two characters are a district more often (北京国贸)
             if lead and (place[len(lead):] in GENERIC_ORG or place[len(lead):] in ("区政府", "政府", "法院", "检察院")):
                 lead = None  # "小店区政府": the district's own office
+            if lead and place[len(lead):] in INDUSTRY_WORDS:
+                lead = None  # "太古地產": the name, not 太古's 地产
             if lead and re.fullmatch(r"[\u4e00-\u9fff]{2}厂", place[len(lead):]):
                 continue  # "瓯海眼镜厂": a glasses factory in 瓯海, not one named
             if lead:  # "光谷华为": the district, then the employer
@@ -1675,7 +1683,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                     if not any(f.field == "city" for f in facts) and own(start + len(place), start + len(place) + len(tail_city)):
                         c = _canonical_city(tail_city)
                         facts.append(_fact("city", c, c, 0.75, start + len(place), start + len(place) + len(tail_city), hedged))
-                place = next((place[:-n] for n in (3, 2) if place[-n:] in L.DISTRICT_CITY and len(place) - n >= 2), place)
+                place = next((place[:-n] for n in (3, 2) if place[-n:] in L.DISTRICT_CITY and len(place) - n >= 2), place).rstrip()
             area = _place_prefix(place[:-2])
             if area and (place[len(area):] in INDUSTRY_WORDS or place[len(area):] in ("附中", "附小", "附院", "一中", "二中", "实验")):
                 area = None  # "四川航空", "太古地產": the place is part of the name
@@ -1695,7 +1703,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 place, start, short_ok = place[cut:], start + cut, True
             if len(place) < (2 if short_ok or place in L.KNOWN_EMPLOYERS_CN else 3) or (len(place) > 2 and _place_prefix(place) == place) or place in ("外地", "本地", "公司", "家里", "这边", "那边", "国外") \
                     or place in GENERIC_ORG or place in L.CITY_REGION or place in L.TOWN_CITY or place in L.EN_CITY_ALIASES \
-                    or place.endswith(("这边", "那边", "附近", "这里", "那里", "区", "园", "大厦", "广场", "商圈", "路", "街", "大道")) \
+                    or place.endswith(("这边", "那边", "附近", "这里", "那里", "区", "园", "大厦", "广场", "商圈", "路", "街", "大道", "大学城", "SOHO")) \
+                    or place in TIME_WORDS_CN \
                     or place in L.DISTRICT_CITY or place in L.AMBIGUOUS_DISTRICT \
                     or re.match(r"[一某这那]家|一所|一个", place):
                 continue
