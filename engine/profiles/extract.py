@@ -300,7 +300,7 @@ TITLE_EN2 = re.compile(rf"\b(?i:i'm|i am)\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s*(?i:
 TITLE_EN = re.compile(rf"\b(?:i'm|i am|i work as|working as|as)\s+(?:an?|the)\s+((?:[a-z]+\s+){{0,3}}?"
                       rf"(?:{_alt(L.EN_TITLES)}))\b", re.I)
 CITY_CN_NAMES = _alt(L.CN_CITIES)
-CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|刚来|调来|刚调到|来(?=(?:{CITY_CN_NAMES})(?:读|工作|上班|打工|定居))|(?<![原本回])来(?=(?:{CITY_CN_NAMES})[一二三四五六七八九十几\d]+多?年)|(?:^|(?<=[，,。\s]))住|喺|现在在|这边是|屋头在|屋里在|房子在|(?:我们|我的)?店在|平时在|(?i:working in|work in|live in|living in|based in)\s*|去(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}(?:返工|上班|工作))|我在老家(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}?(?:当|做|上班|工作|打工|种|开))|平时在|刚搬来|搬来|搬到|搬嚟|搬咗去|搬咗嚟|搬咗到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|(?:我是|都是|我们是|我俩是|(?:^|(?<=[，,。\s]))(?:我们)?)(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,8}}?[的嘅](?:[，,。！!\s]|$))|(?:^|(?<=[，,。\s]))(?:我们)?(?=(?:{CITY_CN_NAMES})(?:一家|这边|那边))|我家在|(?<!老)家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
+CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|刚来|调来|刚调到|来(?=(?:{CITY_CN_NAMES})(?:读|工作|上班|打工|定居))|(?<![原本回])来(?=(?:{CITY_CN_NAMES})[一二三四五六七八九十几\d]+多?年)|(?:^|(?<=[，,。\s]))(?:就|都|也)?住紧?|喺|现在在|(?:^|(?<=[，,。\s]))(?=(?:{CITY_CN_NAMES})(?:上班|工作)(?:[，,。！!\s]|$))|这边是|屋头在|屋里在|房子在|(?:我们|我的)?店在|平时在|(?i:working in|work in|live in|living in|based in)\s*|去(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}(?:返工|上班|工作))|我在老家(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}?(?:当|做|上班|工作|打工|种|开))|平时在|刚搬来|搬来|搬到|搬嚟|搬咗去|搬咗嚟|搬咗到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|(?:我是|都是|我们是|我俩是|(?:^|(?<=[，,。\s]))(?:我们)?)(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,8}}?[的嘅](?:[，,。！!\s]|$))|(?:^|(?<=[，,。\s]))(?:我们)?(?=(?:{CITY_CN_NAMES})(?:一家|这边|那边))|我家在|(?<!老)家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
                      rf"常住|现居地?\s*[:：]?|目前在|还在|我是在|现在住|现住|送货到|家就在|就在|仓库在|工厂在|厂在|总部在|办公室在|office在|位于|我们是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,5}}?(?:的|一家))|我是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}?一家)|收货在|收货地在|寄到|送到|发到|邮寄到|从(?=(?:{CITY_CN_NAMES})(?:飞|出发|过去|过来|坐))|工作地点?(?:在|是)|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
                      rf"(?:{_alt(L.PROVINCES)})?省?\s*({CITY_CN_NAMES})(?:市)?")
 _CN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if CJK_RX.match(d))
@@ -314,10 +314,10 @@ CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|based ou
                      rf"already in|still in|(?<!trip )home to|back home in|(?:from )?home in|relocated (?:here )?(?:from (?-i:[A-Z])[\w ]{{1,20}}? )?to|(?:my|our)(?: first| new)? (?:house|home|place|flat|apartment|condo) in|"
                      rf"(?:we're|we are|i'm|i am) (?:up|down|out|over) in|"
                      rf"moving within|in (?-i:[A-Z][\w&]+(?: [A-Z][\w&]+)?),|renting in|rent in|commute (?:into|to)(?: downtown| central)?|"
-                     rf"(?:live|living|farm|based) (?:just )?outside(?: of)?|"
+                     rf"(?:live|living|farm|based) (?:just )?outside(?: of)?|visiting me in|visit me in|come see me in|"
                      rf"(?:work|working) in|(?-i:{_alt(L.EN_TITLES)}) in|(?:work|working|study|studying|{_alt(L.EN_TITLES)}) (?:at|for) (?:the )?"
                      rf"(?-i:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*) in)"
-                     rf"\s+({_alt(L.EN_CITIES)})(?:'s)?\b", re.I)
+                     rf"\s+(?:(?:greater|downtown|inner|outer) )?({_alt(L.EN_CITIES)})(?:'s)?\b", re.I)
 CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)})(?: (?:area|office)| where (?:i|we) live\b| at the moment\b|[- ]based|,\s+(?:[A-Z]{{2}}|NSW|VIC|QLD|TAS|ACT)\b(?:\s+\d{{4,5}})?)\b|\b({_alt(L.EN_CITY_ALIASES)}) office\b|\bin ({_alt(L.EN_CITIES)})(?=\s*(?:[.!;,]|$|(?:rn|atm|now)\b))|"
                           rf"\b(?i:(?:i'm|i am|we're|we are|based|live|work|working) in|moved to|(?:i|we) stay(?:ing)?(?: in| at)?|(?:i'm|im|i am|we're|we are|we|i) from|based out of) ({_alt(L.EN_CITY_ALIASES)})\b")
 # "Ottawa, I work at Shopify": the city first, then the speaker
@@ -695,6 +695,10 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
             _town_by_postcode(text, facts, own, hedged)
     if not has_cjk and not any(f.field == "city" for f in facts) and text.count(",") >= 2 and has_digit:
         _address_tail_city(text, facts, own, hedged)
+    m = FORM_PLACE_EN.search(text) if ":" in text and not any(f.field == "city" for f in facts) else None
+    city = _part_city(m.group(1)) if m else None
+    if city and own(*m.span(1)):  # "Town: Kisumu", "Suburb: Paddington QLD": a form's place field
+        facts.append(_fact("city", city, city, 0.8, *m.span(1), hedged))
     if has_cjk and "university" in gates and not any(f.field == "city" for f in facts):
         _university_city(text, facts, own, hedged)
     if has_cjk and LATIN_WORD.search(text) and (not any(f.field == "city" for f in facts) or LATIN_CITY_THEN_DISTRICT.search(text)):
@@ -741,6 +745,7 @@ def _university_city(text, facts, own, hedged):
             return
 
 
+FORM_PLACE_EN = re.compile(r"\b(?:Town|City|Suburb|Location|Area|Hometown|Home town)\s*:\s*([A-Z][\w'’ -]{1,30}?)(?=\s*(?:[,/|;]|\.(?:\s|$)|$))")
 CITY_PART_TAIL = re.compile(r"\s+(?:Selatan|Utara|Barat|Timur|Pusat|pa rin po|po)$|[.!]+$")
 
 
@@ -2063,7 +2068,7 @@ FUTURE_BEFORE_CN = re.compile(r"明年|下个?月|下周|下星期|下礼拜|下
 CITY_AFTER_DISTRICT = re.compile(rf",\s*({_alt(L.EN_CITIES)})\b")
 
 
-NAME_FROM_CITY_EN = re.compile(rf"\b(?i:myself|i'm|i am|im|this is|it's)\s+(?:[A-Z][a-z]+\s+){{1,3}}from\s+({_alt(L.EN_CITIES)})\b"
+NAME_FROM_CITY_EN = re.compile(rf"\b(?i:myself|i'm|i am|im|this is|it's)\s+(?:{EN_FULL_NAME.pattern}|[A-Z][a-z]+),?\s+from\s+({_alt(L.EN_CITIES)})\b"
                                r"(?!\s+(?:office|branch|team|campus|store|to\b))")
 # "student at University of Manchester", "studying at Uni of Adelaide", "PhD student at Boston University"
 UNIVERSITY_CITY = re.compile(rf"\b(?:student|studying|study|undergrad|phd)\b[^.!?]{{0,30}}?"
