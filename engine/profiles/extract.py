@@ -183,7 +183,7 @@ NOT_PHONE_BEFORE = re.compile(r"(?<![A-Za-z])(?:订单|单号|快递|运单|账�
                               r"保单|理赔|工单|票号|热线|客服电话|服务电话|hotline|order|tracking|account|card|invoice|ref|reference|policy|claim|booking|"
                               r"confirmation|wechat|passport|护照|签证|visa|po|(?<!phone on )(?<!number on )acct|flyer|member(?:ship)?|loyalty|licen[cs]e|serial|imei|"
                               r"会员卡?|学号|医保卡?|社保卡?|车牌)\s*(?:号|号码|no\.?|number|#|id)?"
-                              r"\s*(?:是|为|is|:|：)?\s*$", re.I)
+                              r"\s*(?:是|为|is|:|：)?\s*(?-i:[A-Z]{2,4}[\s-]?)?$", re.I)  # "policy MOT 228 41…"
 EMAIL = re.compile(r"(?<![A-Za-z0-9_.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9.-]+\.[A-Za-z]{2,12}(?![A-Za-z0-9_])")
 WECHAT = re.compile(r"(?:微信号?|vx|VX|wx|WX|weixin|wechat(?:\s*id)?)\s*(?:号|号码|id|ID)?\s*"
                     r"(?:是|为|:|：|is|-)?\s*([a-zA-Z][-_a-zA-Z0-9]{5,19}|1[3-9]\d{9})(?![\w])", re.I)
@@ -277,7 +277,7 @@ COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|my employer(?:,| is)|employer:|
                         rf"(?:i'm|i am|im) at(?= [A-Z][\w&.'-]* (?:(?:office|HQ|headquarters|during|as)\b|in [A-Z]))|work (?:nights|days|shifts|weekends) at|(?:i|we) run(?= (?:[A-Z][\w&.'-]*\s+){{1,4}}?(?:[A-Z][\w&.'-]*)(?:[,.;]|\s+(?:and|so|in|for|out of)\b|$))|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work(?:ing)? (?:from home|remotely|remote) for|company is|current company:|company:|im with|teach(?:ing)? at|(?:shop|business|firm|practice|restaurant|bakery|cafe|café|salon|clinic) is|my (?:[a-z]+ )?(?:firm|company|business|shop|store|bakery|cafe|café|restaurant|practice|clinic|salon|studio|agency),|(?:nagwowork|nagtatrabaho|work|working|kerja|bekerja|jurutera|nurse|engineer)(?: ako)? (?:sa|di|dengan|kat)|(?:^|(?<=[.,]\s))(?-i:[A-Z][a-z]+ [A-Z][a-z]+) from|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
                         rf"i'm (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|i am (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|"
                         rf"(?:{_alt(L.EN_TITLES)}) (?:at|with|@|for(?= [A-Z]))|my employer(?= [A-Z])|currently with(?= [A-Z])|"
-                        rf"(?:general manager|owner|principal) of(?= [A-Z])|trading as(?= [A-Z])|(?<='s )office at|(?<=’s )office at|(?:team|department|dept) at|\d+ of us at|(?:ceo|cto|cfo|coo|cmo|founder|md) @|head of (?:[A-Za-z&]+ ){{0,2}}[A-Za-z&]+ at|"
+                        rf"(?:general manager|owner|principal) of(?= [A-Z])|trading as(?= [A-Z])|(?<='s )office at|(?<=’s )office at|fly for(?= [A-Z])|(?:team|department|dept) at|\d+ of us at|(?:ceo|cto|cfo|coo|cmo|founder|md) @|head of (?:[A-Za-z&]+ ){{0,2}}[A-Za-z&]+ at|"
                         rf"(?:this is|i'm|im|i am|it's) (?-i:[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}|[a-z]{{2,}} [a-z]{{2,}})(?: here)? from|i own(?= [A-Z])|"
                         rf"work(?:ing)? in (?-i:[A-Z][\w]+(?: [A-Z][\w]+)?) at|work(?:ing)?(?: [a-z]+){{1,4}} at(?= [A-Z])|on shift at|"
                         rf"based in (?-i:[A-Z][\w]+) at|work(?:ing)? with(?= [A-Z])|(?:i'm |im )?on (?:nights|days|shift) at|part[- ]time at|"
@@ -300,7 +300,7 @@ TITLE_EN2 = re.compile(rf"\b(?i:i'm|i am)\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s*(?i:
 TITLE_EN = re.compile(rf"\b(?:i'm|i am|i work as|working as|as)\s+(?:an?|the)\s+((?:[a-z]+\s+){{0,3}}?"
                       rf"(?:{_alt(L.EN_TITLES)}))\b", re.I)
 CITY_CN_NAMES = _alt(L.CN_CITIES)
-CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|刚来|调来|刚调到|来(?=(?:{CITY_CN_NAMES})(?:读|工作|上班|打工|定居))|(?<![原本回])来(?=(?:{CITY_CN_NAMES})[一二三四五六七八九十几\d]+多?年)|(?:^|(?<=[，,。\s]))(?:就|都|也)?住紧?|喺|现在在|(?:^|(?<=[，,。\s]))(?=(?:{CITY_CN_NAMES})(?:上班|工作)(?:[，,。！!\s]|$))|这边是|屋头在|屋里在|房子在|(?:我们|我的)?店在|平时在|(?i:working in|work in|live in|living in|based in)\s*|去(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}(?:返工|上班|工作))|我在老家(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}?(?:当|做|上班|工作|打工|种|开))|平时在|刚搬来|搬来|搬到|搬嚟|搬咗去|搬咗嚟|搬咗到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|(?:我是|都是|我们是|我俩是|(?:^|(?<=[，,。\s]))(?:我们)?)(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,8}}?[的嘅](?:[，,。！!\s]|$))|(?:^|(?<=[，,。\s]))(?:我们)?(?=(?:{CITY_CN_NAMES})(?:一家|这边|那边))|我家在|(?<!老)家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
+CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|刚来|调来|刚调到|来(?=(?:{CITY_CN_NAMES})(?:读|工作|上班|打工|定居))|(?<![原本回])来(?=(?:{CITY_CN_NAMES})[一二三四五六七八九十几\d]+多?年)|(?:^|(?<=[，,。\s])|(?<=我们))(?:就|都|也)?住紧?|喺|现在在|(?:^|(?<=[，,。\s]))(?=(?:{CITY_CN_NAMES})(?:上班|工作)(?:[，,。！!\s]|$))|这边是|屋头在|屋里在|房子在|(?:我们|我的)?店在|平时在|(?i:working in|work in|live in|living in|based in)\s*|去(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}(?:返工|上班|工作))|我在老家(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}?(?:当|做|上班|工作|打工|种|开))|平时在|刚搬来|搬来|搬到|搬嚟|搬咗去|搬咗嚟|搬咗到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|(?:我是|都是|我们是|我俩是|(?:^|(?<=[，,。\s]))(?:我们)?)(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,8}}?[的嘅](?:[，,。！!\s]|$))|(?:^|(?<=[，,。\s]))(?:我们)?(?=(?:{CITY_CN_NAMES})(?:一家|这边|那边))|我家在|(?<!老)家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
                      rf"常住|现居地?\s*[:：]?|目前在|还在|我是在|现在住|现住|送货到|家就在|就在|仓库在|工厂在|厂在|总部在|办公室在|office在|位于|我们是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,5}}?(?:的|一家))|我是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}?一家)|收货在|收货地在|寄到|送到|发到|邮寄到|从(?=(?:{CITY_CN_NAMES})(?:飞|出发|过去|过来|坐))|工作地点?(?:在|是)|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
                      rf"(?:{_alt(L.PROVINCES)})?省?\s*({CITY_CN_NAMES})(?:市)?")
 _CN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if CJK_RX.match(d))
@@ -1093,7 +1093,8 @@ def _role_latin_name(text, facts, own, hedged):
 
 
 # "on behalf of my boss, Mr. Richard Lim": the name given is that person's
-APPOSITIVE_OTHER = re.compile(rf"\b(?:my|our)\s+(?:{_alt(L.THIRD_PARTY_EN)})\s*,?\s*(?:(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+)?$", re.I)
+APPOSITIVE_OTHER = re.compile(rf"\b(?:my|our)\s+(?:{_alt(L.THIRD_PARTY_EN)}|(?:office|finance|operations|site|practice) manager|accountant|"
+                              rf"bookkeeper|PA|EA|assistant|helper|director|lawyer|solicitor)\s*,?\s*(?:(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+)?$", re.I)
 OTHERS_AFTER_NAME = re.compile(r"\s*[,，]?\s*(?:his|her|their)\b|\s*(?:的|嘅)\s*(?:妈妈|媽媽|爸爸|家长|家長|老师|老師)", re.I)
 
 
@@ -1331,6 +1332,9 @@ def _part_city(part: str) -> str | None:
     return None
 
 
+POST_NOMINALS = re.compile(r"(?<=[a-z])(?:\s+(?:ACA|FCA|ACCA|CPA|CFA|MBA|PhD|MD|RN|CA\(SA\)|CA|PE|PMP|FRCS|MRCP))+$")
+
+
 def _signature(text, facts, own, hedged):
     """Name, title, company and city from a signature written on one line (three or more parts)."""
     found = [m.group().strip() for m in SIGNATURE_SEP.finditer(text)]
@@ -1346,6 +1350,7 @@ def _signature(text, facts, own, hedged):
         return
     have = {f.field for f in facts}
     parts = [(part.lstrip("-–—•· "), start + len(part) - len(part.lstrip("-–—•· "))) for part, start in parts]
+    parts = [(POST_NOMINALS.sub("", part), start) for part, start in parts]  # "Eleanor Hughes ACA", "Sipho Mokoena CA(SA)"
     if ANSWER_ONLY.fullmatch(parts[0][0]):  # "Of course - Amara Okafor - Product Manager - …"
         parts = parts[1:]
     if len(parts) < 2:
@@ -1608,6 +1613,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             org, s0 = org[lead.end():], s0 + lead.end()
         city = _leading_key(org, CN_CITY_SET)
         foreign = city is not None and L.CITY_ALIASES.get(city, "é").isascii()  # 新加坡, 吉隆坡: no bank is named after them
+        if city and re.match(r"市?[\u4e00-\u9fff]{1,4}[县区](?:人民|中医)?(?:医院|中学|小学)", org[len(city):]):
+            org, s0 = org[len(city):].lstrip("市"), s0 + len(org) - len(org[len(city):].lstrip("市"))  # "石家庄正定县医院": the county's hospital
         suffix = next((x for x in ("集团", "银行", "医院", "酒店") if org.endswith(x) and (x == "集团" or foreign)), None)
         if city and suffix and len(org) - len(city) >= 4 and org[len(city)] != "市" \
                 and org[len(city):-len(suffix)] not in INDUSTRY_WORDS:  # (but "哈尔滨电气集团" is named after its city)

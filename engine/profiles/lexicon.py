@@ -436,8 +436,8 @@ THIRD_PARTY_CN = ("老公", "老婆", "丈夫", "妻子", "爱人", "媳妇", "�
                   "外公", "外婆", "姥姥", "姥爷", "上司", "上级", "直属领导", "leader", "助手", "候选人", "紧急联系人", "孙子", "孙女", "孙娃", "外孙", "外孙女",
                   "阿妈", "阿爸", "老豆", "老母", "阿嫲", "阿爷", "老乡", "对方", "同学", "战友", "合伙人", "房东", "租客",
                   "我姐", "我哥", "我弟", "我妹", "个仔", "个女", "细路", "侄子", "侄女", "外甥", "外甥女", "儿媳", "女婿", "嫂子",
-                  "姐夫", "妹夫", "亲戚", "家姐", "细佬", "细妹", "收款人", "汇款人", "受益人", "受保人", "被保人", "被保险人", "卖家", "商家", "店家")
-THIRD_PARTY_EN = ("receiver", "recipient", "beneficiary", "moms", "mums", "dads", "wife", "husband", "son", "daughter", "kid", "kids", "mom", "mum", "mother",
+                  "姐夫", "妹夫", "亲戚", "家姐", "细佬", "细妹", "收款人", "汇款人", "受益人", "受保人", "被保人", "被保险人", "卖家", "商家", "店家", "工人姐姐", "菲佣", "印佣", "保姆")
+THIRD_PARTY_EN = ("receiver", "recipient", "beneficiary", "moms", "mums", "dads", "helper", "maid", "wife", "husband", "son", "daughter", "kid", "kids", "mom", "mum", "mother",
                   "dad", "father", "brother", "sister", "friend", "colleague", "coworker",
                   "boss", "assistant", "secretary", "partner", "his", "her", "their", "girlfriend",
                   "boyfriend", "neighbour", "neighbor", "roommate", "client", "manager's", "parents",
@@ -499,6 +499,7 @@ Infosys TCS Wipro HCL Cognizant Capgemini HSBC Barclays Lloyds NatWest Santander
 DBS OCBC UOB Maybank CIMB ANZ NAB CBA Westpac RBC BMO Scotiabank CIBC NHS Tesco Sainsbury's Asda Woolworths Coles Walmart
 Costco Shell BP BHP Petronas Grab Shopee Lazada Singtel Telstra Vodafone Boeing Airbus Qantas Emirates Siemens Bosch
 Unilever Nestle Nestlé Deliveroo Uber Shopify Suncor Infineon Micron Dyson Safaricom Dangote MTN Ecobank
+Huawei Alibaba Tencent ByteDance Lenovo Haier Xiaomi ZTE BYD Shein DJI Cathay Teleperformance Concentrix
 """.split()) | {"Rio Tinto", "Goldman Sachs", "Morgan Stanley", "Wells Fargo", "Bank of America", "Standard Chartered",
                 "Ernst & Young", "Jaguar Land Rover", "Rolls-Royce", "Procter & Gamble", "Johnson & Johnson"}
 

@@ -36,7 +36,7 @@ REGION_CURRENCY = {"CN": "CNY", "HK": "HKD", "TW": "TWD", "MO": "MOP", "SG": "SG
                    "NG": "NGN", "AE": "AED", "ID": "IDR", "TH": "THB", "VN": "VND", "PK": "PKR", "GH": "GHS"}
 DOLLAR_CURRENCIES = frozenset({"USD", "SGD", "HKD", "AUD", "CAD", "NZD", "TWD"})
 AMOUNT_RE = re.compile(
-    r"(?P<cur1>(?:US|AU|SG|CA|NZ|NT|HK|[ASC])\$|[¥￥$€£₹₩₱฿₦]|RM(?=\s?\d)|(?<![A-Za-z])R(?=\s?\d)|(?<![A-Za-z])R[ps]\.?(?=\s?\d)|KSh|GH₵|GHS|MOP|RMB|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|ZAR|PHP|THB|IDR|KES|NGN|INR|"
+    r"(?P<cur1>(?:US|AU|SG|CA|NZ|NT|HK|[ASC])\$|[¥￥$€£₹₩₱฿₦]|RM(?=\s?[\d一二两三四五六七八九十])|(?<![A-Za-z])R(?=\s?\d)|(?<![A-Za-z])R[ps]\.?(?=\s?\d)|KSh|GH₵|GHS|MOP|RMB|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|ZAR|PHP|THB|IDR|KES|NGN|INR|"
     r"港币|人民币|美元|新币|澳门币|澳门元|澳币|澳元|加币|台币|新台币|欧元|英镑|日元|马币|"
     r"NZD|MYR|rmb|usd)?\s*"
     r"(?P<num>(?(cur1)\d{1,3}(?: \d{3})+(?!\d|[.,]\d)|(?!))|\d{1,3},\d{1,2}(?=\s*(?:juta|jt|ribu|rb)\b)|\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])|\d+(?:[,，]\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿点]{1,12})\s*"
