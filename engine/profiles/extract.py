@@ -417,10 +417,10 @@ ADDRESS_CN = re.compile(rf"((?:{_alt(L.PROVINCES)})?(?:省|自治区)?(?:{CITY_C
                         r"[\u4e00-\u9fffA-Za-z0-9\-]{0,16})")
 ADDRESS_EN = re.compile(r"\b(\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|"
                         r"Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Crescent)\b\.?(?:,?\s*(?:#?(?:[A-Z][\w-]*|\d[\w-]*)\s*){1,4}){0,3})")
-BUDGET_CUE = re.compile(r"预算|总共|一共|bajet|maksimal|ceiling|stretch to|go over|go above|anything over|more than|\bcap\b|capped at|limit of|保费|有一笔|手上有|手头有|手里有|打算拿|准备拿|想拿|先拿|能拿|打算存|准备存|想存|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|别超过|不要超过|不想超过|手里就|手上就|手头就|最多|拿出|可投资|投资金额|"
+BUDGET_CUE = re.compile(r"预算|总共|一共|bajet|maksimal|ceiling|stretch to|go over|go above|anything over|more than|\bcap\b|capped at|limit of|保费|有一笔|手上有|手头有|手里有|打算拿|准备拿|想拿|先拿|能拿|打算存|准备存|想存|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|别超过|莫超过|加起来|不要超过|不想超过|手里就|手上就|手头就|最多|拿出|可投资|投资金额|"
                         r"can't go over|cannot go over|no more than|thinking around|budget|afford|spend|(?:pre-?)?approved (?:for|to|up to)|hoping for|"
                         r"每(?:年|月|期)(?:交|供|缴|存)|(?:一笔过|一筆過|大约|大約|大概|打算|准备|想)放|"
-                        r"up to|no more than|max(?:imum)?|within|put (?:about |around )?|\b(?:i'd|i would|we'd|we can|i can)(?: only)? (?:do|pay)(?: maybe| about| around| like)?\s*$|"
+                        r"up to|no more than|max(?:imum)?|within|put (?:about |around )?|\b(?:i'd|i would|we'd|we can|i can)(?: only| probably| maybe)? (?:do|pay)(?: maybe| about| around| like)?\s*$|"
                         r"\b(?:max|most) (?:we|i) can do is\s*$|\bpremium (?:maybe |about |around |ard |like )?$|(?:能出|可以出|出得起|压到|谈到|降到|能凑个?|凑个|能出的就|能投的就|准备了|只打算出|打算出|存满|全款|手里有个|手上有个)\s*$|\bi can do(?: maybe| about| around)?\s*$|(?:先|想|打算|准备|再)投(?:个|入)?\s*$", re.I)
 # weaker cues: they make a budget only of an amount written with its currency
 BUDGET_SOFT_CUE = re.compile(r"(?:around|about|roughly|approximately|approx\.?|ard|under|below|less than|ideally|more like|closer to|i (?:only )?(?:got|have)(?: like)?|"
@@ -1015,7 +1015,8 @@ THANKS_NAME_END = re.compile(r"(?i:thanks|thank you|cheers|regards|thx|tq)[!,.\s
 GREETING_LEAD = re.compile(r"\W*(?:(?:hi|hey|hello|yo|ok|okay|yes|yeah|ya)[\s,!.]*)?", re.I)
 HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mdm|Madam)\.?\s+")
 LOWER_NAME_EN = re.compile(r"\b(?:i'm|im|its|it's|my name is|my name's|name is|name's|this is)\s+([a-z]{2,}(?: [a-z]{2,})?)"
-                           r"(?=\s*(?:[,.](?!\w)|\+?\d|$|btw\b))")
+                           r"(?=\s*(?:[,.](?!\w)|\+?\d|$|btw\b|(?:i|and|from|here)\b))")
+STRONG_NAME_CUE = re.compile(r"\b(?:my name is|my name's|name is|name's)\s+$", re.I)
 COMMON_LOWER_WORDS = frozenset("the a an my your his her our their this that here there now not just also still very so "
                                "always never really packed full late early great bad crowded quiet "
                                "me us him them it yes no "
@@ -1210,7 +1211,8 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
             facts.append(_fact("name", got[0], got[0], 0.85, m.start(1), m.end(m.lastindex), hedged))
     if not any(f.field == "name" for f in facts):
         m = LOWER_NAME_EN.search(text)  # "ye its danny okafor 07823 451906": texting in lower case
-        if m and not (has_contact or "name" in asked or GREETING_LEAD.fullmatch(text, 0, m.start())):
+        if m and not (has_contact or "name" in asked or GREETING_LEAD.fullmatch(text, 0, m.start())
+                      or STRONG_NAME_CUE.search(text, 0, m.start(1))):
             m = None  # "hey its marcus webb", "im jake, …": introducing oneself first thing
         if m and not any(w in EN_NAME_STOP or w in COMMON_LOWER_WORDS for w in m.group(1).split()) and own(*m.span(1)):
             facts.append(_fact("name", m.group(1), m.group(1), 0.7, *m.span(1), hedged))
@@ -2389,11 +2391,12 @@ NOT_BUDGET_BEFORE = re.compile(r"(?:salary|earn|earning|paid|spent|交了|付了
 
 MONTHLY_PAYMENT_BEFORE = re.compile(r"月供|每月还|每个月还|monthly repayment", re.I)
 RANGE_HIGH_AFTER = re.compile(r"\s*(?:到|至|~|～|to)\s*[\d一二两三四五六七八九十]", re.I)
-PART_AMOUNT_BEFORE = re.compile(r"首付|再加|自备款|头期款|定金|订金|人均|每人|每位|per person|per head|each|deposit|down payment", re.I)
+PART_AMOUNT_BEFORE = re.compile(r"首付|再加|自己有|自有资金|自备款|头期款|定金|订金|人均|每人|每位|per person|per head|each|deposit|down payment", re.I)
 # "十万块钱左右", "五千来块钱的", "一期三千二可以": about an amount, in a message about buying something
 ABOUT_AMOUNT_AFTER = re.compile(r"\s*(?:来)?(?:块钱?|元)?\s*(?:左右|上下|来块钱?|可以(?:接受)?)(?:吧|的|啊|呢|嘛)?(?=[\s，,。！!~]|$)")
 BUYING_WORDS = re.compile(r"买|购|装修|翻新|报[个名班]|换|想要|推荐|选|比较|预算|价位|以内|一期|一学期|一个月|每月")
 OTHER_PAYS_BEFORE = re.compile(r"\b(?:he|she|they)(?:'ll| will| would| said| says| can)?\s+(?:\w+\s+){0,3}$|"
+                               r"\b(?:employer|company|work)\s+(?:reimburses|pays|covers|will pay|will cover)\b[^.!?]{0,12}$|"
                                r"\b(?:he|she|they)\b[^.!?]{0,15}\b(?:can|could|will|would)\s+(?:cover|pay|give|chip in)\b[^.!?]{0,15}$", re.I)  # beside a total, a part
 
 
