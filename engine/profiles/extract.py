@@ -230,7 +230,7 @@ AGE_EN3 = re.compile(r"\b(?i:i'm|i am)\s+[A-Z][a-z]+,\s*(\d{2})(?=[,.\s]|$)")
 FACTORY_KIND = "(?:制品|加工|纺织|织造|印刷|食品|服装|服饰|鞋业|五金|电子|塑胶|塑料|机械|家具|化工|包装|模具)"  # "鑫达塑胶制品厂"
 COMPANY_CN = re.compile(rf"(?:我在|我就职于|我任职于|我是|(?<=[，,])是|我们是|公司是|公司叫|公司[:：]|抬头[是为:：]|单位是|厂是|我们|我来自|来自|在)\s*"
                         rf"((?:(?!是|在|的|叫|开(?![发元封平]))[\u4e00-\u9fffA-Za-z0-9（）()]){{2,24}}?(?:{_alt(L.ORG_SUFFIXES)}|{FACTORY_KIND}厂)+)(?!园|城|区|孵化|附近|旁边|对面|门口|校区|那边)")
-WORKPLACE_CN = re.compile(r"(?:在|喺)\s*([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-zÀ-ÿ'’ &]{1,36}?)\s*(?:上班|工作(?!室|证|签|日|服)|上流水线|打工|任职|实习|做嘢|返工|写代码|敲代码|(?=[做当干搞](?:美术|画师|原画|动画|剪辑|后期|摄影|[\u4e00-\u9fffA-Z]{0,4}"
+WORKPLACE_CN = re.compile(r"(?:在|喺)\s*([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-zÀ-ÿ'’ &]{1,36}?)\s*(?:上班|工作(?!室|证|签|日|服)|上流水线|打工|任职|实习|做嘢|返工|写代码|敲代码|开飞机|(?=[做当干搞](?:美术|画师|原画|动画|剪辑|后期|摄影|[\u4e00-\u9fffA-Z]{0,4}"
                           rf"(?:{_alt(L.CN_TITLES)}|开发|设计|运营|销售|产品|测试|研发|IT|技术|财务|市场|策划|审计|咨询|风控|法务|"
                           rf"编辑|翻译|文员|客服|行政|人事|采购|会计|出纳|前端|后端|算法|数据)|\s*[A-Za-z]{{2,}})))")
 # an organisation standing alone as a clause of a message that introduces the customer
@@ -1451,7 +1451,7 @@ PLACE_AFTER_ORG_ORDER: dict[str, int] = {}
 for _i, _place in enumerate((*L.EN_CITY_ALIASES, *L.CITY_REGION, *EN_DISTRICT_NAMES)):
     PLACE_AFTER_ORG_ORDER.setdefault(_place, _i)
 TIME_WORDS_CN = frozenset("白天 晚上 平时 周末 每天 早上 下午 上午 中午 夜里 夜班 白班".split())  # "…新区 白天上班"
-HQ_TAIL = re.compile(r"(?:总部|基地|园区|分部|办事处|办公室|研发中心|分所|分行|支行|分公司|分店)$")
+HQ_TAIL = re.compile(r"(?:总部|基地|园区|分部|办事处|办公室|研发中心|分所|分行|支行|分公司|分店|大厦|大楼|(?<![的嘅])工厂|(?<![的嘅])厂区)$")
 SITE_TAIL_EN = re.compile(r"\s+(?:(?:UK|US|USA|SG|HK|AU|NZ|IE|EU|Asia|APAC)\s+)?(?:HQ|headquarters|head office|office|offices|campus|depot|warehouse|branch)$")
 ORG_LEAD_CN = re.compile(r"^(?:发票开|抬头开|开票给|开给|就是|也就是|[\u4e00-\u9fff]{2,8}?[区县](?=[\u4e00-\u9fff]{4,}))")
 # "Lululemon is transferring me", "a small fintech called PaySetu", "a 40-person company, Acme Logistics,"
@@ -1482,7 +1482,8 @@ NAMED_BUSINESS_CN = re.compile(r"(?:门头叫|厂名(?:是|叫)?|店名(?:是|�
 ORG_BEEN_THERE = re.compile(r"^((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&)){0,3}),?\s+been there\b")
 INDUSTRY_WORDS = frozenset("航空 地产 地產 置地 银行 集团 证券 保险 电信 移动 联通 汽车 电力 电网 医院 大学 科技 物流 能源 石化 "
                            "石油 钢铁 烟草 交通 建工 建设 机场 港务 铁路 地铁 公交 水务 燃气 传媒 日报 广电 农商行 易购 实业 控股 "
-                           "电器 电气 啤酒 医药 制药 药业 食品 酒店 百货 航运 重工 机械 化工 电子 通信 软件 网络 信息 咨询".split())
+                           "电器 电气 啤酒 医药 制药 药业 食品 酒店 百货 航运 重工 机械 化工 电子 通信 软件 网络 信息 咨询 "
+                           "铜业 铝业 矿业 煤业 乳业 纸业 建材 家电 家居 电脑 化学 光电 半导体 水泥 纺织 白药 讯飞".split())
 STUDENT_AFTER = re.compile(r"的?[\u4e00-\u9fff]{0,4}?(?:学生|留学生|研究生|博士生|硕士生|本科生|新生)|读(?:大[一二三四]|研|博|本科|书)|念书|上学")
 STAY_AFTER = re.compile(r"(?:住院|看病|就诊|看诊|治疗|做手术|开刀|体检)")
 CN_TITLE_RULES = frozenset({TITLE_CN, TITLE_ORG_CN, TITLE_OF_CN, TITLE_DO_CN})
@@ -1543,6 +1544,7 @@ def _comma_signature(text, facts, hedged):
 
 
 EMPLOYER_NAME = re.compile(rf"(?<![A-Za-z&])(?:{_alt(L.EMPLOYER_NAMES_EN)})(?![A-Za-z&])|(?:{_alt(L.EMPLOYER_NAMES_CN)})")
+TITLE_AFTER_ORG_CN = re.compile(rf"\s*[\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)})\s*$")  # "科大讯飞 算法工程师"
 WORKS_IN_BEFORE_CN = re.compile(r"^(?:我|我也|也|都|我都)?(?:在|喺)")  # "我在海康", "喺銀河"
 WORKS_AT_BEFORE_EN = re.compile(r"\b(?:at|with|for)$", re.I)  # "I work at Raffles Place, at Deloitte"
 WORK_VERB_AFTER = re.compile(r"\s*(?:上班|工作|做|当|干|搞|上课|返工|实习|上流水线|打工|(?i:as\b))")
@@ -1563,7 +1565,7 @@ def _named_employer(text, facts, own, hedged, asked):
             not place or place in L.DISTRICT_CITY or place.rstrip("市") in CN_CITY_SET or _place_prefix(place) == place)) \
             or (not CJK_RX.match(m.group()) and WORKS_AT_BEFORE_EN.search(before))
         work_after = WORK_VERB_AFTER.match(after) is not None
-        tail_ok = not after.strip(" .!") or after.strip() in ("的", "的员工", "的人") or work_after \
+        tail_ok = not after.strip(" .!") or after.strip() in ("的", "的员工", "的人") or work_after or TITLE_AFTER_ORG_CN.match(after) \
             or (CJK_RX.match(m.group()) and after[:1].isspace())
         next_clause = text[end.end():] if end else ""
         if lead_ok and tail_ok and (about_self or work_after or WORK_VERB_AFTER.match(next_clause)) and own(s0, e0):
@@ -1637,7 +1639,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 place, start = place[lead_word.end():], start + lead_word.end()
             city = _leading_key(place, CN_CITY_SET)
             rest = place[len(city):].lstrip("市") if city else ""
-            whole = bool(city) and _named_after_city(rest)
+            whole = bool(city) and _named_after_city(rest) and not L.CITY_ALIASES.get(city, "é").isascii()  # ("东京品川" is a district)
             if city and own(start, start + len(city)) and not any(f.field == "city" for f in facts):
                 facts.append(_fact("city", _canonical_city(city), _canonical_city(city), 0.8, start, start + len(city), hedged))
             if whole:  # "大连万达", "厦门航空", "上海交大": the city is part of the employer's name
@@ -1653,7 +1655,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             if place[:1].isspace():  # "在悉尼 Chatswood 上班": the city, then its suburb
                 start, place = start + len(place) - len(place.lstrip()), place.lstrip()
             if " " in place and (CJK_RX.match(place.rpartition(" ")[0][-1:]) or CJK_RX.match(place.rpartition(" ")[2][:1])) \
-                    and not HQ_TAIL.search(place):
+                    and not HQ_TAIL.search(place) and place.rpartition(" ")[2] not in INDUSTRY_WORDS:
                 if place.rpartition(" ")[2] in TIME_WORDS_CN:  # "天津滨海新区 白天上班": a time, not an employer
                     continue
                 # "西湖区 阿里巴巴": the district, then the employer (but "Queensland Health" is one name)
@@ -1704,6 +1706,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             if area:  # "科技园腾讯", "徐家汇美团": a place name, then the employer
                 place, start, short_ok = place[len(area):], start + len(area), True
             of_at = max(place.rfind("的"), place.rfind("嘅"))
+            if place in L.EMPLOYER_NAMES_CN or place in L.KNOWN_EMPLOYERS_CN or of_at == len(place) - 1:
+                of_at = -1  # "美的": the employer's name holds 的
             if of_at >= 0 and place[of_at + 1:] in GENERIC_ORG:
                 place = place[:of_at]  # "OPPO的厂里", "三星的工厂": the employer
                 area = _place_prefix(place)
@@ -1717,7 +1721,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 place, start, short_ok = place[cut:], start + cut, True
             if len(place) < (2 if short_ok or place in L.KNOWN_EMPLOYERS_CN else 3) or (len(place) > 2 and _place_prefix(place) == place) or place in ("外地", "本地", "公司", "家里", "这边", "那边", "国外") \
                     or place in GENERIC_ORG or place in L.CITY_REGION or place in L.TOWN_CITY or place in L.EN_CITY_ALIASES \
-                    or place.endswith(("这边", "那边", "附近", "这里", "那里", "区", "园", "大厦", "广场", "商圈", "路", "街", "大道", "大学城", "SOHO")) \
+                    or place.endswith(("这边", "那边", "附近", "这里", "那里", "区", "园", "大厦", "广场", "商圈", "路", "街", "大道", "大学城", "SOHO", "码头")) \
                     or place in TIME_WORDS_CN \
                     or place in L.DISTRICT_CITY or place in L.AMBIGUOUS_DISTRICT \
                     or re.match(r"[一某这那]家|一所|一个", place):

@@ -491,7 +491,7 @@ EMPLOYER_NAMES_CN = frozenset("""
 中国联通 中国电信 国家电网 南方电网 中石油 中石化 中海油 宝钢 太钢 首钢 鞍钢 武钢 南钢 沙钢 三一重工 徐工 中联重科
 宇通客车 宇通 茅台 五粮液 伊利 蒙牛 娃哈哈 海底捞 南方航空 南航 东方航空 东航 国航 海航 厦门航空 四川航空 中国中车
 中建 中铁 中交 步步高 华晨宝马 上汽大众 一汽大众 德勤 普华永道 安永 毕马威 麦肯锡 埃森哲 微软 谷歌 汇丰 渣打 星展
-中银香港 港铁 国泰 长荣 银河 澳门银河 美高梅 永利 金沙 台积电 鸿海 联发科 华硕 宏碁 新华三 海康威视 海康 大华 药明康德 恒瑞 迈瑞 立讯精密 歌尔 京东方
+中银香港 港铁 国泰 长荣 银河 澳门银河 美高梅 永利 金沙 台积电 鸿海 联发科 华硕 宏碁 新华三 海康威视 海康 大华 科大讯飞 云南白药 江西铜业 中国石化 郑州日产 广达电脑 广达 日立 三星电子 富士通 松下 索尼 丰田 本田 药明康德 恒瑞 迈瑞 立讯精密 歌尔 京东方
 """.split())
 EMPLOYER_NAMES_EN = frozenset("""
 Google Microsoft Amazon Meta Facebook Netflix IBM Oracle Intel Cisco Salesforce Accenture Deloitte PwC KPMG EY McKinsey BCG
