@@ -15,7 +15,7 @@ CN_CITIES = (
     "香港 澳门 台北 台中 高雄 台南 新北 桃园 新竹 基隆 嘉义 宜兰 花莲 台东 屏东 苗栗 彰化 南投 云林 "
     "新加坡 吉隆坡 槟城 怡保 新山 伦敦 曼彻斯特 悉尼 墨尔本 布里斯班 多伦多 温哥华 纽约 洛杉矶 旧金山 西雅图 芝加哥 波士顿 "
     "法兰克福 柏林 慕尼黑 巴黎 东京 大阪 首尔 迪拜 曼谷 奥克兰 都柏林 阿姆斯特丹 清迈 雅加达 泗水 万隆 马尼拉 宿务 普吉 芭提雅 金边 河内 胡志明市 "
-    "杜塞尔多夫 爱丁堡 伯明翰 利物浦 谢菲尔德 诺丁汉 格拉斯哥 珀斯 阿德莱德 堪培拉 黄金海岸 惠灵顿 基督城 卡尔加里 蒙特利尔 渥太华 埃德蒙顿 休斯顿 达拉斯 迈阿密 亚特兰大 费城 拉斯维加斯 尔湾 圣何塞 名古屋 横滨 福冈 札幌 釜山 孟买 新德里 多哈 阿布扎比 斯图加特 科隆 维也纳 苏黎世 京都"
+    "杜塞尔多夫 爱丁堡 伯明翰 利物浦 谢菲尔德 诺丁汉 格拉斯哥 珀斯 阿德莱德 堪培拉 黄金海岸 惠灵顿 基督城 卡尔加里 蒙特利尔 渥太华 埃德蒙顿 休斯顿 达拉斯 迈阿密 亚特兰大 费城 拉斯维加斯 尔湾 圣何塞 名古屋 横滨 福冈 札幌 釜山 孟买 新德里 多哈 阿布扎比 斯图加特 科隆 维也纳 苏黎世 京都 仁川"
 ).split()
 CITY_ALIASES = {
     "beijing": "北京", "shanghai": "上海", "tianjin": "天津", "chongqing": "重庆",
@@ -81,7 +81,7 @@ CITY_ALIASES = {
     "基督城": "Christchurch", "卡尔加里": "Calgary", "蒙特利尔": "Montreal", "渥太华": "Ottawa", "埃德蒙顿": "Edmonton", "休斯顿": "Houston",
     "达拉斯": "Dallas", "迈阿密": "Miami", "亚特兰大": "Atlanta", "费城": "Philadelphia", "拉斯维加斯": "Las Vegas", "尔湾": "Irvine",
     "圣何塞": "San Jose", "名古屋": "Nagoya", "横滨": "Yokohama", "福冈": "Fukuoka", "札幌": "Sapporo", "釜山": "Busan",
-    "孟买": "Mumbai", "新德里": "New Delhi", "多哈": "Doha", "阿布扎比": "Abu Dhabi", "斯图加特": "Stuttgart", "科隆": "Cologne", "京都": "Kyoto",
+    "孟买": "Mumbai", "新德里": "New Delhi", "多哈": "Doha", "阿布扎比": "Abu Dhabi", "斯图加特": "Stuttgart", "科隆": "Cologne", "京都": "Kyoto", "仁川": "Incheon",
     "维也纳": "Vienna", "苏黎世": "Zurich",
 }
 # International cities and the phone region (ISO 3166) a local number there is dialled in.
@@ -103,7 +103,7 @@ CITY_REGION = {
     "Seoul": "KR", "Busan": "KR", "Dubai": "AE", "Abu Dhabi": "AE", "Doha": "QA",
     "Mumbai": "IN", "Delhi": "IN", "New Delhi": "IN", "Bangalore": "IN", "Bengaluru": "IN",
     "Karachi": "PK", "Lahore": "PK", "Islamabad": "PK", "Rawalpindi": "PK", "Faisalabad": "PK", "Multan": "PK",
-    "Peshawar": "PK", "Kyoto": "JP", "Davao City": "PH", "Accra": "GH", "Kumasi": "GH",
+    "Peshawar": "PK", "Kyoto": "JP", "Davao City": "PH", "Accra": "GH", "Kumasi": "GH", "Tema": "GH", "Incheon": "KR",
     "Paris": "FR", "Lyon": "FR", "Berlin": "DE", "Munich": "DE", "Hamburg": "DE",
     "Frankfurt": "DE", "Cologne": "DE", "Amsterdam": "NL", "Rotterdam": "NL", "Brussels": "BE",
     "Zurich": "CH", "Geneva": "CH", "Vienna": "AT", "Madrid": "ES", "Barcelona": "ES",
