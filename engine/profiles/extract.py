@@ -277,14 +277,15 @@ COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|my employer(?:,| is)|employer:|
                         rf"(?:i'm|i am|im) at(?= [A-Z][\w&.'-]* (?:(?:office|HQ|headquarters|during|as)\b|in [A-Z]))|work (?:nights|days|shifts|weekends) at|(?:i|we) run(?= (?:[A-Z][\w&.'-]*\s+){{1,4}}?(?:[A-Z][\w&.'-]*)(?:[,.;]|\s+(?:and|so|in|for|out of)\b|$))|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work(?:ing)? (?:from home|remotely|remote) for|company is|current company:|company:|im with|teach(?:ing)? at|(?:shop|business|firm|practice|restaurant|bakery|cafe|café|salon|clinic) is|my (?:[a-z]+ )?(?:firm|company|business|shop|store|bakery|cafe|café|restaurant|practice|clinic|salon|studio|agency),|(?:nagwowork|nagtatrabaho|work|working|kerja|bekerja|jurutera|nurse|engineer)(?: ako)? (?:sa|di|dengan|kat)|(?:^|(?<=[.,]\s))(?-i:[A-Z][a-z]+ [A-Z][a-z]+) from|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
                         rf"i'm (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|i am (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|"
                         rf"(?:{_alt(L.EN_TITLES)}) (?:at|with|@|for(?= [A-Z]))|my employer(?= [A-Z])|currently with(?= [A-Z])|"
-                        rf"(?:general manager|owner|principal) of(?= [A-Z])|trading as(?= [A-Z])|(?<='s )office at|(?<=’s )office at|fly for(?= [A-Z])|(?:team|department|dept) at|\d+ of us at|(?:ceo|cto|cfo|coo|cmo|founder|md) @|head of (?:[A-Za-z&]+ ){{0,2}}[A-Za-z&]+ at|"
+                        rf"(?:general manager|owner|principal) of(?= [A-Z])|trading as(?= [A-Z])|(?<='s )office at|(?<=’s )office at|fly for(?= [A-Z])|at the(?= [A-Z][\w&.'-]* (?:office|offices|HQ|headquarters|plant|site|warehouse|depot|branch)\b)|"
+                        rf"work(?:ing)? in (?-i:[A-Z][\w]+)(?: (?-i:[A-Z][\w]+))? with(?= [A-Z])|(?:team|department|dept) at|\d+ of us at|(?:ceo|cto|cfo|coo|cmo|founder|md) @|head of (?:[A-Za-z&]+ ){{0,2}}[A-Za-z&]+ at|"
                         rf"(?:this is|i'm|im|i am|it's) (?-i:[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}|[a-z]{{2,}} [a-z]{{2,}})(?: here)? from|i own(?= [A-Z])|"
                         rf"work(?:ing)? in (?-i:[A-Z][\w]+(?: [A-Z][\w]+)?) at|work(?:ing)?(?: [a-z]+){{1,4}} at(?= [A-Z])|on shift at|"
                         rf"based in (?-i:[A-Z][\w]+) at|work(?:ing)? with(?= [A-Z])|(?:i'm |im )?on (?:nights|days|shift) at|part[- ]time at|"
                         rf"lecture(?:r)?(?: in [a-z]+)? at|làm (?:việc )?(?:ở|tại)|on shifts at|(?:PA|EA|assistant) to the (?-i:[A-Z]{{2,4}}) at|(?:currently|now|starting|started) at|job with|head (?:of )?[a-z]+ at|buyer for|(?:drive|driving) for|both (?:at|work(?:ing)?(?: at| for)?)|"
                         rf"work in (?-i:[A-Z][\w]+) for|work(?:ing)? in(?= (?-i:[A-Z][\w&.-]*)['’]s\b)|(?:relocated|transferred)[^.!?]{{0,40}}? with|(?:^|(?<=, ))run(?= [A-Z])|store is|"
                         rf"(?:desk line|desk) at|(?<=, )work(?= (?-i:[A-Z]{{2,}})\b)|teach(?:ing)?(?: [\w-]+){{0,3}} at|from|for)\s+(?:the\s+)?"
-                        r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|\+|of\b|and\b)|,\s*Ltd\b)*)")
+                        r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|\+|of\b|and\b|\(Pty\))|,\s*Ltd\b)*)")
 TITLE_CN = re.compile(rf"(?:我是|都是|是一名|是一位|我是一名|我是一个|在[\u4e00-\u9fff]{{2,20}}?(?:当|做|任)|我做|我当|职位是|职务是|担任)"
                       rf"\s*(?:一名|一个|个)?((?:(?!的)[\u4e00-\u9fffA-Z]){{0,6}}(?:{_alt(L.CN_TITLES)}))(?!公司)")
 TITLE_ORG_CN = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)})的?\s*(?:一名|一个|[做当任干])?([\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)}))(?![\u4e00-\u9fff])")
@@ -1017,7 +1018,7 @@ HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Mdm|Madam)\.?\s+")
 LOWER_NAME_EN = re.compile(r"\b(?:i'm|im|its|it's|my name is|my name's|name is|name's|this is)\s+([a-z]{2,}(?: [a-z]{2,})?)"
                            r"(?=\s*(?:[,.](?!\w)|\+?\d|$|btw\b|(?:i|and|from|here)\b))")
 STRONG_NAME_CUE = re.compile(r"\b(?:my name is|my name's|name is|name's)\s+$", re.I)
-COMMON_LOWER_WORDS = frozenset("the a an my your his her our their this that here there now not just also still very so "
+COMMON_LOWER_WORDS = frozenset("urgent the a an my your his her our their this that here there now not just also still very so "
                                "always never really packed full late early great bad crowded quiet "
                                "me us him them it yes no "
                                "too back home work free busy done new old sure fine good okay well sorry available "
@@ -1544,7 +1545,7 @@ def _comma_signature(text, facts, hedged):
 
 
 EMPLOYER_NAME = re.compile(rf"(?<![A-Za-z&])(?:{_alt(L.EMPLOYER_NAMES_EN)})(?![A-Za-z&])|(?:{_alt(L.EMPLOYER_NAMES_CN)})")
-TITLE_AFTER_ORG_CN = re.compile(rf"\s*[\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)})\s*$")  # "科大讯飞 算法工程师"
+TITLE_AFTER_ORG_CN = re.compile(rf"\s*[\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)})(?=\s|$)")  # "科大讯飞 算法工程师"
 WORKS_IN_BEFORE_CN = re.compile(r"^(?:我|我也|也|都|我都)?(?:在|喺)")  # "我在海康", "喺銀河"
 WORKS_AT_BEFORE_EN = re.compile(r"\b(?:at|with|for)$", re.I)  # "I work at Raffles Place, at Deloitte"
 WORK_VERB_AFTER = re.compile(r"\s*(?:上班|工作|做|当|干|搞|上课|返工|实习|上流水线|打工|(?i:as\b))")
@@ -1566,6 +1567,7 @@ def _named_employer(text, facts, own, hedged, asked):
             or (not CJK_RX.match(m.group()) and WORKS_AT_BEFORE_EN.search(before))
         work_after = WORK_VERB_AFTER.match(after) is not None
         tail_ok = not after.strip(" .!") or after.strip() in ("的", "的员工", "的人") or work_after or TITLE_AFTER_ORG_CN.match(after) \
+            or (not CJK_RX.match(m.group()) and WORKS_AT_BEFORE_EN.search(before)) \
             or (CJK_RX.match(m.group()) and after[:1].isspace())
         next_clause = text[end.end():] if end else ""
         if lead_ok and tail_ok and (about_self or work_after or WORK_VERB_AFTER.match(next_clause)) and own(s0, e0):
@@ -1745,6 +1747,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             continue
         if org.endswith((" in", " at")):
             org = org.rsplit(" ", 1)[0]
+        if org in ("FIFO", "DIDO", "WFH", "PRN"):
+            continue  # "work FIFO for BHP": a roster, not the employer
         words = org.split(" ")
         tails = [t for t in (" ".join(words[-k:]) for k in range(1, min(6, len(words)))) if t in PLACE_AFTER_ORG_ORDER
                  and not org[:-len(t)].rstrip().endswith((" of", " and", "&"))]
