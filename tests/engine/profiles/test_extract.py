@@ -322,8 +322,8 @@ TARGETS = {"phone": (0.97, 0.95), "email": (0.97, 0.95), "id_number": (0.97, 0.9
 
 
 DEV_PARTS = ("dev", *(f"dev{i}" for i in range(2, 27)))
-NEWEST_DEV_PARTS = tuple(f"dev{i}" for i in range(27, 57))  # tuned on in one session only
-HELD_OUT_PARTS = ("heldout55", "heldout56", "heldout57")
+NEWEST_DEV_PARTS = tuple(f"dev{i}" for i in range(27, 66))  # tuned on in the fourth and fifth sessions
+HELD_OUT_PARTS = ("heldout64", "heldout65", "heldout66")
 
 
 def _scored(parts):
@@ -339,24 +339,22 @@ def test_development_parts_together_meet_every_target():
         assert result[field]["precision"] >= p and result[field]["recall"] >= r, (field, result[field])
 
 
-def test_all_development_parts_keep_what_they_reach():
-    """With the newest parts added, everything but company and city recall (0.833, 0.872) meets its target."""
+def test_all_development_parts_meet_every_target():
+    """With the newest parts added (dev27–65), every target is met too (company recall 0.885, city 0.880)."""
     result = _scored(DEV_PARTS + NEWEST_DEV_PARTS)
     for field, (p, r) in TARGETS.items():
-        r = {"company": 0.83, "city": 0.86}.get(field, r)
         assert result[field]["precision"] >= p and result[field]["recall"] >= r, (field, result[field])
 
 
 def test_untouched_held_out_parts_keep_the_targets_they_meet():
-    """corpus_heldout55/56/57 were never used to tune rules; docs/profiles.md lists where they fall short."""
+    """corpus_heldout64/65/66 were never used to tune rules; docs/profiles.md lists where they fall short."""
     result = _scored(HELD_OUT_PARTS)
-    for field in ("email", "id_number", "name", "birthday", "budget"):
+    for field in ("phone", "email", "id_number", "name", "birthday", "budget"):
         p, r = TARGETS[field]
         assert result[field]["precision"] >= p and result[field]["recall"] >= r, (field, result[field])
-    # phone recall meets the target; precision is 0.949 (7 of 136 wrong)
-    assert result["phone"]["precision"] >= 0.94 and result["phone"]["recall"] >= 0.95, result["phone"]
-    for field in ("company", "city"):  # precision 0.83 and 0.90; recall falls short (0.66, 0.76)
-        assert result[field]["precision"] >= 0.80, (field, result[field])
+    # company and city precision meet the target (0.91, 0.93); recall falls short (0.73, 0.74)
+    for field in ("company", "city"):
+        assert result[field]["precision"] >= 0.85 and result[field]["recall"] >= 0.70, (field, result[field])
 
 
 def test_corpus_loader_reports_bad_lines(tmp_path):
@@ -519,3 +517,29 @@ def test_employers_and_places_read_from_new_phrasings():
     # a number grouped with dots is read as a number, not as two amounts
     got = facts("手機 0972.385.160，白天在玉山銀行上班")
     assert ("phone", "+886972385160") in got and not any(f == "budget" for f, _ in got)
+
+
+def test_rules_of_the_fifth_session():
+    # a large employer named with no cue word, in a message about the writer
+    assert ("company", "南方航空") in facts("广州天河，南方航空，做财务。hejingyi_gz@163.com")
+    # a number labelled with its country is read in that country
+    got = facts("郑伟杰，马来西亚号 016-729 4485，新加坡号 8826 1937")
+    assert ("phone", "+60167294485") in got and ("phone", "+6588261937") in got
+    # a foreign city beside Chinese text says where the number is dialled
+    assert ("phone", "+447956428563") in facts("这边是刘思远，07956 428 563，人在Manchester")
+    # the number said not to be it is dropped
+    got = facts("6023 1185（唔係 9456 0712 呀）", region="HK")
+    assert ("phone", "+85260231185") in got and ("phone", "+85294560712") not in got
+    # 'dollars' are the local dollars, juta are rupiah
+    assert ("budget", str({"amount": 30.0, "currency": "CAD"})) in facts("budget like 30 dollars a month", region="CA")
+    assert ("budget", str({"amount": 15000000.0, "currency": "IDR"})) in facts("honeymoon to Bali, budget 15 juta")
+    # a bare name after a clause about someone else is theirs
+    assert not any(f == "name" for f, _ in facts("帮我妈问一下白内障手术，她今年68了，叫赵桂芳"))
+
+
+def test_a_number_the_staff_read_back_stays_the_customers():
+    msgs = [Message("1", "c", "u1", "customer", TS, "new one is 07824 556310"),
+            Message("2", "c", "s1", "staff", TS, "Just to confirm, that's 07824 556310?"),
+            Message("3", "c", "u1", "customer", TS, "yes 07824556310")]
+    got = {(f.message_id, f.field, f.value) for f in extract_conversation(msgs)}
+    assert ("3", "phone", "+447824556310") in got
