@@ -73,7 +73,7 @@ POSSESSIVE_AFTER = re.compile(r"\s*(?:的|嘅|'s|’s|电话|手机|号码|邮�
 SELF_RX = re.compile(rf"(?:{_alt(L.SELF_CN)})|我|\b(?:my own|mine|my|i am|i'm|me|i|we|we're)\b|\b(?-i:us)\b", re.I)  # ("we" holds the writer, as 我们 does)
 SPEAKER_ROLE_BEFORE = re.compile(r"(?:我是|我[^，,。！？]{0,10}?(?:做|当)|(?<![a-z])(?:i'm|i am)\s+)(?:他|她|孩子的?|宝宝的?|(?:his|her|their|the kid's)\s+|"
                                  r"(?:an?|the)\s+(?:[a-z]+\s+){0,2}|[\u4e00-\u9fffA-Za-z ]{1,16})?$", re.I)
-JOINT_BEFORE = re.compile(r"(?:我和|我跟|我与|我同|(?<![a-z])me (?:and|&|n) |\bi \w+(?: it)? with )(?:我的?|my )?$", re.I)
+JOINT_BEFORE = re.compile(r"(?:我和|我跟|我与|我同|(?:^|(?<=[，,。\s]))(?:同|跟|和)|(?<![a-z])me (?:and|&|n) |\bi \w+(?: it)? with )(?:我的?|my )?$", re.I)
 JOINT_AFTER = re.compile(r"(?:和我|跟我|\s+and (?:i|me)\b)", re.I)
 CONTACT_LABEL = re.compile(r"\s*(?:电话|手机|号码|联系方式|phone|number|tel)", re.I)
 OWNED_AFTER = re.compile(rf"\s*[，,—–-]*\s*(?:wait,?\s+|sorry,?\s+)?(?:这个|这|那个|that|this|it)?\s*(?:是|系|係|is|was|'s|belongs to)\s*(?:我|my)?\s*(?:late\s+|ex-?\s*)?(?:你的|您的|yours\b|your\b|{_alt(L.THIRD_PARTY_CN)}|"
@@ -418,13 +418,13 @@ ADDRESS_CN = re.compile(rf"((?:{_alt(L.PROVINCES)})?(?:省|自治区)?(?:{CITY_C
                         r"[\u4e00-\u9fffA-Za-z0-9\-]{0,16})")
 ADDRESS_EN = re.compile(r"\b(\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|"
                         r"Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Crescent)\b\.?(?:,?\s*(?:#?(?:[A-Z][\w-]*|\d[\w-]*)\s*){1,4}){0,3})")
-BUDGET_CUE = re.compile(r"预算|总共|一共|bajet|maksimal|ceiling|stretch to|go over|go above|anything over|more than|\bcap\b|capped at|limit of|保费|有一笔|手上有|手头有|手里有|打算拿|准备拿|想拿|先拿|能拿|打算存|准备存|想存|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|别超过|莫超过|加起来|不要超过|不想超过|手里就|手上就|手头就|最多|拿出|可投资|投资金额|"
+BUDGET_CUE = re.compile(r"预算|总共|一共|bajet|maksimal|ceiling|stretch to|go over|go above|anything over|more than|\bcap\b|capped at|limit of|保费|有一笔|手上有|手头有|手里有|打算拿|准备拿|想拿|先拿|能拿|打算存|准备存|想存|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|别超过|莫超过|唔超过|加起来|人均|年缴|年交|不要超过|不想超过|手里就|手上就|手头就|最多|拿出|可投资|投资金额|"
                         r"can't go over|cannot go over|no more than|thinking around|budget|afford|spend|(?:pre-?)?approved (?:for|to|up to)|hoping for|"
                         r"每(?:年|月|期)(?:交|供|缴|存)|(?:一笔过|一筆過|大约|大約|大概|打算|准备|想)放|"
                         r"up to|no more than|max(?:imum)?|within|put (?:about |around )?|\b(?:i'd|i would|we'd|we can|i can)(?: only| probably| maybe)? (?:do|pay)(?: maybe| about| around| like)?\s*$|"
                         r"\b(?:max|most) (?:we|i) can do is\s*$|\bpremium (?:maybe |about |around |ard |like )?$|(?:能出|可以出|出得起|压到|谈到|降到|能凑个?|凑个|能出的就|能投的就|准备了|只打算出|打算出|存满|全款|手里有个|手上有个)\s*$|\bi can do(?: maybe| about| around)?\s*$|(?:先|想|打算|准备|再)投(?:个|入)?\s*$", re.I)
 # weaker cues: they make a budget only of an amount written with its currency
-BUDGET_SOFT_CUE = re.compile(r"(?:around|about|roughly|approximately|approx\.?|ard|under|below|less than|ideally|more like|closer to|i (?:only )?(?:got|have)(?: like)?|"
+BUDGET_SOFT_CUE = re.compile(r"(?:around|about|roughly|approximately|approx\.?|ard|sekitar|kira-kira|under|below|less than|ideally|more like|closer to|i (?:only )?(?:got|have)(?: like)?|"
                              r"大概|大约|差不多)\s*$", re.I)
 BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|/)\s*(?:month|mth|mo|year|yr|night|day|week|head|person|pax|seat|user|licen[cs]e)\s*(?:(?:premium|rent|fee)\s+)?)?(?:进去|is the most|is the limit|is my (?:limit|max)|[?.]?\s*that's what i have|(?:左右)?都?(?:能接受|可以接受)|以内|内的|最多了?|顶天了?|封顶|内(?=都|也|可|吧|OK|ok|$|，|,)|预算|cap\b|limit\b|上限|之内|以下|能接受|可以接受|都能接受|左右的?预算|的预算|(?:左右)?(?:的)?闲钱|(?:左右)?可以投|能办|搞定|能搞定|就续|我?拿得出|我们?出得起|能拿下|is my budget|max\b|maximum|tops|or less|"
                           r"at most|to spend)", re.I)
@@ -1097,7 +1097,8 @@ def _role_latin_name(text, facts, own, hedged):
 # "on behalf of my boss, Mr. Richard Lim": the name given is that person's
 APPOSITIVE_OTHER = re.compile(rf"\b(?:my|our)\s+(?:{_alt(L.THIRD_PARTY_EN)}|(?:office|finance|operations|site|practice) manager|accountant|"
                               rf"bookkeeper|PA|EA|assistant|helper|director|lawyer|solicitor)\s*,?\s*(?:(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+)?$", re.I)
-OTHERS_AFTER_NAME = re.compile(r"\s*[,，]?\s*(?:his|her|their)\b|\s*(?:的|嘅)\s*(?:妈妈|媽媽|爸爸|家长|家長|老师|老師)", re.I)
+OTHERS_AFTER_NAME = re.compile(r"\s*[,，]?\s*(?:his|her|their)\b(?!\s+(?:mum|mom|dad|father|mother|parent|guardian|carer)\b)|"
+                               rf"\s*(?:的|嘅)\s*(?:妈妈|媽媽|爸爸|家长|家長|老师|老師)|\s*[（(]\s*(?:我的?)?(?:{_alt(L.THIRD_PARTY_CN)})", re.I)
 
 
 def _sentence_name(text, facts, own, hedged):
@@ -1586,7 +1587,7 @@ def _named_after_city(rest: str) -> bool:
                 and rest not in GENERIC_ORG and rest not in L.AMBIGUOUS_DISTRICT))
 
 
-PUBLIC_BODY_ENDS = ("汽车站", "火车站", "客运站", "油田", "税务局", "公安局", "电视台", "日报", "中学", "小学", "一中", "二中", "三中")
+PUBLIC_BODY_ENDS = ("局", "委", "厅", "法院", "检察院", "港", "汽车站", "火车站", "客运站", "油田", "税务局", "公安局", "电视台", "日报", "中学", "小学", "一中", "二中", "三中")
 
 
 def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
@@ -1702,8 +1703,11 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                         c = _canonical_city(tail_city)
                         facts.append(_fact("city", c, c, 0.75, start + len(place), start + len(place) + len(tail_city), hedged))
                 place = next((place[:-n] for n in (3, 2) if place[-n:] in L.DISTRICT_CITY and len(place) - n >= 2), place).rstrip()
+                if place in ("工业", "科技", "产业", "高新", "经济", "开发", "物流", "软件"):
+                    continue  # "工业园区": a park, not an employer
             area = _place_prefix(place[:-2])
-            if area and (place[len(area):] in INDUSTRY_WORDS or place[len(area):] in ("附中", "附小", "附院", "一中", "二中", "实验")):
+            if area and (place[len(area):] in INDUSTRY_WORDS or place[len(area):] in ("附中", "附小", "附院", "一中", "二中", "实验")
+                         or area in L.PROVINCES):  # ("四川长虹": a province before a brand is part of its name)
                 area = None  # "四川航空", "太古地產": the place is part of the name
             if area:  # "科技园腾讯", "徐家汇美团": a place name, then the employer
                 place, start, short_ok = place[len(area):], start + len(area), True
@@ -2394,12 +2398,12 @@ NOT_BUDGET_AFTER = re.compile(r"\s*(?:base\b|salary|per annum|p\.a\.|a year sala
                               r"%|percent|per cent|年(?:以后|以前|之后|款|的|(?=\d{1,2}月))|meg\b|mbps|gb\b|mb\b|mins?\b|minutes|太多|太贵|太高|is too much|too much|too expensive)", re.I)
 PERIOD_RX = re.compile(r"每个?月|一个月|月租|每周|每年|一年|a month|per month|/month|/mo\b|monthly|a week|per week|weekly|a year|per year", re.I)
 LIMIT_CUE = re.compile(r"不超过|不能超过|最多|以内|之内|封顶|no more than|not more than|max|tops|go over|at most|is the most|is the limit", re.I)
-NOT_BUDGET_BEFORE = re.compile(r"(?:salary|earn|earning|paid|spent|交了|付了|花了|月薪|年薪|工资|收入|薪资|给了|现在每个月(?:话费)?|\bbill\b[^.,;]{0,12}|\bbalance\b[^.,;]{0,12}|\bowe\b|\bi pay|\bwe pay|paying|turnover|revenue|take-home|take home|营业额|流水|汇钱|汇款|转账|\bremit\w*)\D{0,12}$|(?:保额|保障额度|赔付)[^，,。；;\d]{0,6}$|(?:单元|栋|幢|号楼|路|街|巷)$", re.I)
+NOT_BUDGET_BEFORE = re.compile(r"(?:salary|earn|earning|paid|spent|交了|付了|花了|月薪|年薪|工资|收入|薪资|给了|现在每个月(?:话费)?|\bbill\b[^.,;]{0,12}|\bbalance\b[^.,;]{0,12}|\bowe\b|\bi pay|\bwe pay|paying|turnover|revenue|take-home|take home|charged me|billed me|营业额|流水|汇钱|汇款|转账|\bremit\w*)\D{0,12}$|(?:number|no\.|phone|mobile|cell|hp|tel)\s*(?:is\s*)?$|(?:保额|保障额度|赔付)[^，,。；;\d]{0,6}$|(?:单元|栋|幢|号楼|路|街|巷)$", re.I)
 
 
 MONTHLY_PAYMENT_BEFORE = re.compile(r"月供|每月还|每个月还|monthly repayment", re.I)
 RANGE_HIGH_AFTER = re.compile(r"\s*(?:到|至|~|～|to)\s*[\d一二两三四五六七八九十]", re.I)
-PART_AMOUNT_BEFORE = re.compile(r"首付|再加|自己有|自有资金|自备款|头期款|定金|订金|人均|每人|每位|per person|per head|each|deposit|down payment", re.I)
+PART_AMOUNT_BEFORE = re.compile(r"首付|再加|自己有|自有资金|每件|每个|每张|每套|每箱|自备款|头期款|定金|订金|人均|每人|每位|per person|per head|each|deposit|down payment", re.I)
 # "十万块钱左右", "五千来块钱的", "一期三千二可以": about an amount, in a message about buying something
 ABOUT_AMOUNT_AFTER = re.compile(r"\s*(?:来)?(?:块钱?|元)?\s*(?:左右|上下|来块钱?|可以(?:接受)?)(?:吧|的|啊|呢|嘛)?(?=[\s，,。！!~]|$)")
 BUYING_WORDS = re.compile(r"买|购|装修|翻新|报[个名班]|换|想要|推荐|选|比较|预算|价位|以内|一期|一学期|一个月|每月")

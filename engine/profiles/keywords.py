@@ -54,7 +54,7 @@ GATES: dict[str, list[str]] = {
                "手头就", "gh₵", "cedis", "纽币", "i'd do", "i would do", "we can do", "can pay", "can do is", "premium", "能出",
                "可以出", "出得起", " ard ", "压到", "谈到", "降到", "能办", "搞定", "就续", "能凑", "凑个", "能出的就", "能投的就", "准备了", "打算出", "存满",
                "全款", "手里有个", "手上有个", "拿得出", "能拿下", "is my budget", "i got", "i have", "only got", "莫超过", "加起来",
-               "can probably", "欧"],
+               "can probably", "欧", "唔超过", "人均", "年缴", "年交", "sekitar"],
     "birthday": ["生日", "出生", "birthday", "bday", "b-day", "born", "date of birth", "dob"],
     "interest_cue": list(L.INTEREST_CUES_CN) + list(L.INTEREST_CUES_EN),
     "identity": ["foodie", "foodies", "吃货", "美食家", "gamer", "gamers", "游戏迷", "资深玩家", "车迷", "汽车爱好者",

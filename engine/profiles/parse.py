@@ -401,3 +401,4 @@ def is_mobile(e164: str) -> bool:
 
     kind = phonenumbers.number_type(phonenumbers.parse(e164, None))
     return kind in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+
