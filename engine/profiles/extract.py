@@ -64,7 +64,7 @@ def _alt(words) -> str:
 
 SENT_END = re.compile(r"[。！？!?；;\n]|(?<!\bno)(?<!\bNo)(?<!\btel)(?<!\bTel)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bSt)\.(?:\s|$)")
 CLAUSE_END = re.compile(r"[，,。！？!?；;\n]")
-THIRD_RX = re.compile(rf"(?:{_alt(L.THIRD_PARTY_CN)})|我们(?:的)?(?:部长|处长|科长|主任|院长|总监|经理|老总|领导|老板|财务|会计|行政|法人)|"
+THIRD_RX = re.compile(rf"(?:{_alt(L.THIRD_PARTY_CN)})|我们(?:的)?(?:主管|部长|处长|科长|主任|院长|总监|经理|老总|领导|老板|财务|会计|行政|法人)|"
                       rf"\b(?:{_alt(L.THIRD_PARTY_EN)})\b|\b(?:my|our|the) (?:[a-z]+ )?(?:accountant|bookkeeper|FD|MD|CEO|CFO|COO|"
                       rf"director|lawyer|solicitor|caretaker|landlord|tenant|cleaner|nanny|driver|(?:office|finance|operations|site) manager|analyst|intern|deputy|guy|girl|"
                       rf"managing partner)\b|\b(?:hers|theirs)\b", re.I)
@@ -84,7 +84,7 @@ OWNER_AFTER_CN = re.compile(rf"\s*[，,]?\s*(?:是|系|係)?\s*我?(?:{_alt(L.TH
 # "Ben's number is …", "send the papers to Karen, karen@…", "ringing Greg on …", "she's on …", "(pls cc …)"
 OWNER_NAMED_BEFORE = re.compile(r"(?:\b(?:to|ring|call|text|ringing|calling|try|cc)\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?(?:\s+(?:on|at))?[,:]?|"
                                 r"(?-i:[A-Z][a-z]+)['’]s\s+(?:own\s+)?(?:(?:mobile|cell|phone|home)\s+)?(?:number|mobile|cell|phone|email|e-mail|no\.?)(?:\s+is)?[:：]?|"
-                                r"\b(?:she|he)(?:'s|’s| is|s(?= on\b))(?:\s+(?:on|at))?|(?-i:[A-Z][a-zA-Z]+)['’]s(?:\s+is|:)|\b(?:pls\s+|please\s+|and\s+)?cc:?|"
+                                r"\b(?:she|he)(?:'s|’s| is|s(?= on\b))(?:\s+(?:on|at))?|(?-i:[A-Z][a-z]{2,})['’]s(?=\s*$)|(?-i:[A-Z][a-zA-Z]+)['’]s(?:\s+is|:)|\b(?:pls\s+|please\s+|and\s+)?cc:?|"
                                 r"(?-i:[A-Z][a-z]+)(?: [\w']+){0,4}? (?:is|'s) (?:on|at))\s*$", re.I)
 
 HEDGE_RX = re.compile(r"可能|也许|大概是|好像|maybe|perhaps|probably|i think", re.I)
@@ -237,7 +237,7 @@ WORKPLACE_CN = re.compile(r"(?:在|喺)\s*([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-
 COMPANY_AS_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9]{{2,20}}?(?:{_alt(L.ORG_SUFFIXES)}))"
                            rf"(?=[当做任]?[\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)}))")
 # "自己开了家茶叶店叫雅韵茶行", "I run a small logistics firm, Cheung Kee Transport"
-OWN_BUSINESS_CN = re.compile(r"(?:开|有)(?:了)?(?:[一两二三四五几]?(?:家|个|间))?[\u4e00-\u9fff]{0,6}?(?:店|公司|工作室|厂|馆|行|超市|小卖部|档口|作坊|车房|诊所|铺|档|客栈|民宿|农场|合作社|果园|茶园|餐馆|饭馆)(?:的)?\s*[，,]?\s*(?:(?:名字|厂名|店名)\s*(?:是|叫)?|叫)"
+OWN_BUSINESS_CN = re.compile(r"(?:开|有)(?:了)?(?:[一两二三四五几]?(?:家|个|间))?[\u4e00-\u9fff]{0,6}?(?:店|公司|工作室|厂|馆|行|超市|小卖部|档口|作坊|车房|诊所|铺|档|客栈|民宿|农场|合作社|果园|茶园|餐馆|饭馆|餐厅|茶餐厅)(?:的)?\s*[，,]?\s*(?:(?:名字|厂名|店名)\s*(?:是|叫)?|叫)"
                              r"([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
 OWN_BUSINESS_EN = re.compile(r"\b(?i:i run|i own|we run|we own|i started|i founded)\s+(?i:an?|my|our)?\s*(?i:[a-z-]+\s+){0,3}?"
                              r"(?i:firm|company|business|shop|store|agency|studio|restaurant|cafe|café|clinic|practice|startup|bakery|salon|takeaway|pub|spa|garage|farm|workshop|boutique|gym|pharmacy|daycare|nursery)"
@@ -274,9 +274,9 @@ NOT_AN_ORG_WORDS = frozenset("evenings mornings afternoons weekends weekdays nig
 ORG_THEN_ROLE_EN = re.compile(r"^(?:(?i:sure|yes|yeah|ok|okay)[.,!]\s+)?((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&)){0,3}),\s*(?i:i'm|i am|im) (?i:an?|the) ")
 COMPANY_CLAUSE_EN = re.compile(rf"(?:^|(?<=[,.;]\s)|(?<=[，。；]))((?:[A-Z][\w&'’-]*\s+|&\s+){{1,5}}(?:{_alt(L.EN_ORG_SUFFIXES)}|Pte Ltd|Sdn Bhd|LLP|Bhd)\.?)(?=\s*(?:[,;!，。；]|\.(?:\s|$)|$))")
 COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|my employer(?:,| is)|employer:|(?:ceo|cto|cfo|coo|cmo|founder|co-founder|owner|president|md|managing director) of|(?:moved|switched|joined) to(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*,? as\b)|"
-                        rf"(?:i'm|i am|im) at(?= [A-Z][\w&.'-]* (?:(?:office|HQ|headquarters|during|as)\b|in [A-Z]))|work (?:nights|days|shifts|weekends) at|(?:i|we) run(?= (?:[A-Z][\w&.'-]*\s+){{1,4}}?(?:[A-Z][\w&.'-]*)(?:[,.;]|\s+(?:and|so|in|for|out of)\b|$))|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work(?:ing)? (?:from home|remotely|remote) for|company is|current company:|company:|im with|teach(?:ing)? at|(?:shop|business|firm|practice|restaurant|bakery|cafe|café|salon|clinic) is|my (?:[a-z]+ )?(?:firm|company|business|shop|store|bakery|cafe|café|restaurant|practice|clinic|salon|studio|agency),|(?:nagwowork|nagtatrabaho|work|working|kerja|bekerja|jurutera|nurse|engineer)(?: ako)? (?:sa|di|dengan|kat)|(?:^|(?<=[.,]\s))(?-i:[A-Z][a-z]+ [A-Z][a-z]+) from|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
+                        rf"(?:i'm|i am|im) at(?= [A-Z][\w&.'-]* (?:(?:office|HQ|headquarters|during|as)\b|in [A-Z]))|work (?:nights|days|shifts|weekends) at|(?:i|we) run(?= (?:(?:[A-Z][\w&.'-]*|&)\s+){{1,4}}?(?:[A-Z][\w&.'-]*)(?:[,.;]|\s+(?:and|so|in|for|out of|here)\b|$))|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work(?:ing)? (?:from home|remotely|remote) for|company is|current company:|company:|im with|teach(?:ing)? at|(?:shop|business|firm|practice|restaurant|bakery|cafe|café|salon|clinic) is|my (?:[a-z]+ )?(?:firm|company|business|shop|store|bakery|cafe|café|restaurant|practice|clinic|salon|studio|agency),|(?:nagwowork|nagtatrabaho|work|working|kerja|bekerja|jurutera|nurse|engineer)(?: ako)? (?:sa|di|dengan|kat)|(?:^|(?<=[.,]\s))(?-i:[A-Z][a-z]+ [A-Z][a-z]+) from|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
                         rf"i'm (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|i am (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|"
-                        rf"(?:{_alt(L.EN_TITLES)}) (?:at|with|@|for(?= [A-Z]))|my employer(?= [A-Z])|currently with(?= [A-Z])|"
+                        rf"(?:{_alt(L.EN_TITLES)}) (?:at|with|@|for(?= [A-Z]))|my employer(?= [A-Z])|drives? (?:a|an|the) [a-z ]{{2,20}}? for(?= [A-Z])|currently with(?= [A-Z])|"
                         rf"(?:general manager|owner|principal) of(?= [A-Z])|trading as(?= [A-Z])|(?<='s )office at|(?<=’s )office at|fly for(?= [A-Z])|at the(?= [A-Z][\w&.'-]* (?:office|offices|HQ|headquarters|plant|site|warehouse|depot|branch)\b)|"
                         rf"work(?:ing)? in (?-i:[A-Z][\w]+)(?: (?-i:[A-Z][\w]+))? with(?= [A-Z])|(?:team|department|dept) at|\d+ of us at|(?:ceo|cto|cfo|coo|cmo|founder|md) @|head of (?:[A-Za-z&]+ ){{0,2}}[A-Za-z&]+ at|"
                         rf"(?:this is|i'm|im|i am|it's) (?-i:[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}|[a-z]{{2,}} [a-z]{{2,}})(?: here)? from|i own(?= [A-Z])|"
@@ -960,7 +960,7 @@ LEAD_NAME_EN = re.compile(r"^(?:(?i:hi|hello|hey|dear [a-z]+)[,!\s]+)?(" + EN_FU
 NAME_HERE_EN = re.compile(r"(?:^|(?<=[.,!?]\s))(" + EN_FULL_NAME.pattern + r"|(?:(?<=^)|(?<=^hi, )|(?<=^hey, )|(?<=^Hi, )|(?<=^Hey, ))[A-Z][a-z]{2,}) here\b(?!\s+(?:is|are|in|at|for)\b)")
 LEAD_NAME_CN = re.compile(r"^([\u4e00-\u9fff]{2,4})\s+(?=[男女](?:的|生|士)?(?:[\s，,]|$)|\d{2}岁)")
 # "梁凱欣，我搬咗去深圳住", "Lau Ka Ho，我住屯門": a Chinese message that opens with the writer's name
-LEAD_NAME_COMMA = re.compile(r"^(?:([\u4e00-\u9fff]{3})|(" + EN_FULL_NAME.pattern + r"))[，,]\s*(?=我)")
+LEAD_NAME_COMMA = re.compile(r"^(?:([\u4e00-\u9fff]{3})|(" + EN_FULL_NAME.pattern + r"))[，,]\s*(?=我|住|在)")
 CN_NAME_AFTER = re.compile(r"^(?:\s+|\s*[—–-]+\s*)([\u4e00-\u9fff]{2,4})(?=\s*(?:[，,。！!]|$)|\s)")
 
 
@@ -1081,8 +1081,10 @@ ROLE_THEN_LATIN_NAME = re.compile(r"我[是係系][\u4e00-\u9fff]{0,8}?(?:妈妈
 def _not_a_person(name: str) -> bool:
     """"Managing Partner", "Dear Sir", "Green Point", "金水区": a title, a greeting or a place read as a name."""
     words = name.split()
-    if CJK_RX.match(name):  # (a Chinese name may be a county's too: 业主武强)
-        return name.endswith(("区", "县", "镇"))
+    if CJK_RX.match(name):  # (a Chinese name may be a county's too: 业主武强); "张工": a title
+        return name.endswith(("区", "县", "镇")) or (len(name) == 2 and name[1] in "工总")
+    if words[0].lower() in ("employer", "company", "address", "employer:"):
+        return True
     return (len(words) > 1 and words[-1].lower() in EN_TITLE_SET) or words[0].lower() in ("dear", "hi", "hello") \
         or name in L.DISTRICT_CITY or name in L.TOWN_CITY or name.lower() in CITY_BY_LOWER
 
@@ -1571,7 +1573,8 @@ def _named_employer(text, facts, own, hedged, asked):
             or (not CJK_RX.match(m.group()) and WORKS_AT_BEFORE_EN.search(before)) \
             or (CJK_RX.match(m.group()) and after[:1].isspace())
         next_clause = text[end.end():] if end else ""
-        if lead_ok and tail_ok and (about_self or work_after or WORK_VERB_AFTER.match(next_clause)) and own(s0, e0):
+        if lead_ok and tail_ok and (about_self or work_after or WORK_VERB_AFTER.match(next_clause)
+                                    or TITLE_AFTER_ORG_CN.match(next_clause)) and own(s0, e0):
             facts.append(_fact("company", m.group(), m.group(), 0.7, s0, e0, hedged))
             return
 
@@ -2048,7 +2051,8 @@ def _home_place_en(text, facts, own, hedged) -> None:
 def _town_by_postcode(text, facts, own, hedged) -> None:
     for m in TOWN_POSTCODE.finditer(text):
         town = m.group(1)
-        if STREET_WORD.search(town) or town in EN_NOT_NAME or town.split()[0] in ("I", "My", "The", "Our"):
+        if STREET_WORD.search(town) or town in EN_NOT_NAME or town.split()[0] in ("I", "My", "The", "Our") \
+                or any(f.field == "name" and f.value == town for f in facts):  # "Rhys Jenkins, CF14 3NT"
             continue
         coded = m.group("uk") or m.group("ie") or m.group("aupc") or m.group("zip")
         before = text[max(0, m.start() - 14):m.start()]
@@ -2388,7 +2392,7 @@ AREA_AFTER = re.compile(r"\s*(?:平米|平方|平|㎡|m2|sqm|sq ?ft|square)", re
 PHONE_LIKE = re.compile(r"(?<!\d)\d{3,4}[\s-]\d{4}(?!\d)")
 NEGATED_BEFORE = re.compile(r"(?:唔系|唔係|不是|\bnot)\s*$", re.I)
 CORRECTION_RX = re.compile(r"actually|make that|i mean|sorry|wait no|no wait|typo|old number|old one|new one is|new (?:no|number)\b|"
-                           r"以前(?:是|的|用)|旧号|现在用|换号|唔系|唔係|不对|不是|改成|说错|应该是|打错|\bay mali\b|\bmali\b|\bsalah\b", re.I)
+                           r"以前(?:是|的|用)|旧号|现在用|换号|原来的|不用了|新号码|唔系|唔係|不对|不是|改成|说错|应该是|打错|\bay mali\b|\bmali\b|\bsalah\b", re.I)
 
 
 # an amount that is a salary or a count, not money to spend ("€75k base", "about 120 staff")

@@ -359,7 +359,7 @@ CN_TITLES = ("产品经理", "项目经理", "销售经理", "客户经理", "�
              "质检员", "精算师", "柜员", "调度员", "采购员", "收银员", "营业员", "药师", "药剂师", "审计师", "分析师",
              "技术员", "操作工", "保安", "快递员", "外卖员", "研究员", "讲师", "辅导员", "空姐", "空少", "机长", "乘务员",
              "机师", "飞行员", "区域运营经理", "运营经理", "空乘", "服务员", "空中服务员", "乘务长", "空服员", "地勤", "荷官", "保洁", "月嫂", "护工", "育婴师")
-EN_TITLES = ("teller", "waiter", "waitress", "operator", "attorney", "paralegal", "engineer", "manager", "director", "dev", "advisor", "adviser", "buyer", "RN", "cook", "lead", "executive", "specialist", "coordinator", "admin", "teacher", "doctor", "nurse", "lawyer", "accountant",
+EN_TITLES = ("teller", "waiter", "waitress", "operator", "attorney", "paralegal", "head", "fellow", "engineer", "manager", "director", "dev", "advisor", "adviser", "buyer", "RN", "cook", "lead", "executive", "specialist", "coordinator", "admin", "teacher", "doctor", "nurse", "lawyer", "accountant",
              "designer", "developer", "consultant", "analyst", "ceo", "cto", "cfo", "founder",
              "owner", "architect", "officer", "professor", "programmer", "pharmacist", "dentist",
              "chef", "driver", "pilot", "salesman", "saleswoman", "sales rep", "editor",
