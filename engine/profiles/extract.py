@@ -1201,9 +1201,9 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
             facts.append(_fact("name", " ".join(words), " ".join(words), conf, m.start(1),
                                m.start(1) + len(" ".join(words)), hedged))
     if not any(f.field == "name" for f in facts):
-        _leading_name(text, facts, own, hedged)
+        _role_latin_name(text, facts, own, hedged)  # before a name that opens the message: "Brian, he's 6. I'm his dad, Kevin …"
     if not any(f.field == "name" for f in facts):
-        _role_latin_name(text, facts, own, hedged)
+        _leading_name(text, facts, own, hedged)
     m = SIGNED_DASH_CN.search(text) if cjk and not any(f.field == "name" for f in facts) else None
     got = _cn_name(m.group(1), 0) if m else None
     if got and got[1] == len(m.group(1)) and not starts_with_common_word(got[0]) and own(*m.span(1)):
@@ -1448,7 +1448,7 @@ def _email_domain_org(text, facts, own, hedged) -> None:
 NAME_THEN_ORG_EN = re.compile(r"(" + EN_FULL_NAME.pattern + r")\s*\(((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&|of)){0,4})\)")
 PROVIDER_CONTEXT = re.compile(r"\b(?:plans?|contract|provider|policy|insurer|cover|switch(?:ing)?|compar(?:e|ing)|renew(?:al|s)?|"
                               r"network|bill|broadband|mobile plan|quote)\b", re.I)
-CITY_AFTER_ORG_EN = re.compile(r"(?:,\s*|\s+in\s+)([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=\s*(?:[.,;!|]|$))")
+CITY_AFTER_ORG_EN = re.compile(r"(?:,\s*|\s+in\s+)([A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z]{2,3})(?=\s*(?:[.,;!|]|$))")
 EN_DISTRICT_NAMES = tuple(d for d in (*L.DISTRICT_CITY, *L.TOWN_CITY) if d.isascii() and " " in d)  # "Intel Bayan Lepas"
 # places an organisation's name may end with, in the order they are tried ("Pos Laju Shah Alam")
 PLACE_AFTER_ORG_ORDER: dict[str, int] = {}
@@ -1789,7 +1789,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
         if own(m.start(1), m.start(1) + len(org)):
             facts.append(_fact("company", org, org, 0.8, m.start(1), m.start(1) + len(org), hedged))
             there = CITY_AFTER_ORG_EN.match(text, m.start(1) + len(org))
-            town = there and (CITY_BY_LOWER.get(there.group(1).lower()) or L.DISTRICT_CITY.get(there.group(1))
+            town = there and (CITY_BY_LOWER.get(there.group(1).lower()) or L.DISTRICT_CITY.get(there.group(1)) or L.EN_CITY_ALIASES.get(there.group(1))
                               or CITY_BY_LOWER.get(there.group(1).split()[0].lower()) or L.TOWN_CITY.get(there.group(1)))
             if town and not any(f.field == "city" for f in facts):  # "finance manager at Kaveri Textiles, Coimbatore"
                 city = _canonical_city(town)
