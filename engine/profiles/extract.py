@@ -301,7 +301,7 @@ TITLE_EN2 = re.compile(rf"\b(?i:i'm|i am)\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s*(?i:
 TITLE_EN = re.compile(rf"\b(?:i'm|i am|i work as|working as|as)\s+(?:an?|the)\s+((?:[a-z]+\s+){{0,3}}?"
                       rf"(?:{_alt(L.EN_TITLES)}))\b", re.I)
 CITY_CN_NAMES = _alt(L.CN_CITIES)
-CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|刚来|调来|刚调到|来(?=(?:{CITY_CN_NAMES})(?:读|工作|上班|打工|定居))|(?<![原本回])来(?=(?:{CITY_CN_NAMES})[一二三四五六七八九十几\d]+多?年)|(?:^|(?<=[，,。\s])|(?<=我们))(?:就|都|也|目前|而家|现在)?住紧?|调到|调去|喺|现在在|(?:^|(?<=[，,。\s]))(?=(?:{CITY_CN_NAMES})(?:上班|工作)(?:[，,。！!\s]|$))|这边是|屋头在|屋里在|房子在|(?:我们|我的)?店在|平时在|(?i:working in|work in|live in|living in|based in)\s*|去(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}(?:返工|上班|工作))|我在老家(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}?(?:当|做|上班|工作|打工|种|开))|平时在|刚搬来|搬来|搬到|搬嚟|搬咗去|搬咗嚟|搬咗到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|(?:我是|都是|我们是|我俩是|(?:^|(?<=[，,。\s]))(?:我们)?)(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,8}}?[的嘅](?:[，,。！!\s]|$))|(?:^|(?<=[，,。\s]))(?:我们)?(?=(?:{CITY_CN_NAMES})(?:一家|这边|那边))|我家在|(?<!老)家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
+CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|刚来|调来|刚调到|来(?=(?:{CITY_CN_NAMES})(?:读|工作|上班|打工|定居))|(?<![原本回])来(?=(?:{CITY_CN_NAMES})[一二三四五六七八九十几\d]+多?年)|(?:^|(?<=[，,。\s])|(?<=我们))(?:就|都|也|目前|而家|现在)?住紧?|调到|调去|喺|现在在|(?:^|(?<=[，,。\s]))(?=(?:{CITY_CN_NAMES})(?:上班|工作)(?:[，,。！!\s]|$))|这边是|屋头在|屋里在|房子在|(?:我们|我的)?店在|(?i:working in|work in|live in|living in|based in)\s*|去(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}(?:返工|上班|工作))|我在老家(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}?(?:当|做|上班|工作|打工|种|开))|平时在|刚搬来|搬来|搬到|搬嚟|搬咗去|搬咗嚟|搬咗到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我住在?|我们住在?|都住在?|(?:我是|都是|我们是|我俩是|(?:^|(?<=[，,。\s]))(?:我们)?)(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,8}}?[的嘅](?:[，,。！!\s]|$))|(?:^|(?<=[，,。\s]))(?:我们)?(?=(?:{CITY_CN_NAMES})(?:一家|这边|那边))|我家在|(?<!老)家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
                      rf"常住|现居地?\s*[:：]?|目前在|还在|我是在|现在住|现住|送货到|家就在|就在|仓库在|工厂在|厂在|总部在|办公室在|office在|位于|我们是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,5}}?(?:的|一家))|我是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}?一家)|收货在|收货地在|寄到|送到|发到|邮寄到|从(?=(?:{CITY_CN_NAMES})(?:飞|出发|过去|过来|坐))|工作地点?(?:在|是)|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
                      rf"(?:{_alt(L.PROVINCES)})?省?\s*({CITY_CN_NAMES})(?:市)?")
 _CN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if CJK_RX.match(d))
@@ -472,7 +472,9 @@ ASK_RULES = [
 ]
 
 
-FOREIGN_CITY_CN = {cn: en for cn, en in L.CITY_ALIASES.items() if not cn.isascii() and en in L.CITY_REGION}  # 温哥华 → Vancouver
+# foreign cities written in Chinese (温哥华 → Vancouver, 新加坡 → Singapore), and those whose phone region is known
+FOREIGN_CITIES_CN = frozenset(cn for cn, en in L.CITY_ALIASES.items() if not cn.isascii() and en.isascii())
+FOREIGN_CITY_CN = {cn: en for cn, en in L.CITY_ALIASES.items() if not cn.isascii() and en in L.CITY_REGION}
 CITY_REGION_RX = re.compile(rf"(?<![A-Za-z])({_alt(L.COUNTRY_REGION)})(?![a-z])|(?<![A-Za-z])({_alt(L.CITY_REGION)})(?![A-Za-z])|(台北)|"
                             rf"(?<![A-Za-z])({_alt(d for d in L.DISTRICT_CITY if d.isascii())})(?![A-Za-z])|({_alt(FOREIGN_CITY_CN)})")
 
@@ -813,8 +815,9 @@ TLD_REGION = {"uk": "GB", "au": "AU", "nz": "NZ", "ie": "IE", "ca": "CA", "sg": 
 
 NUMBER_COUNTRY = {"香港": "HK", "澳门": "MO", "台湾": "TW", "新加坡": "SG", "马来西亚": "MY", "大马": "MY", "澳洲": "AU",
                   "澳大利亚": "AU", "美国": "US", "加拿大": "CA", "英国": "GB", "日本": "JP", "内地": "CN", "大陆": "CN", "国内": "CN"}
-COUNTRY_NUMBER_CN = re.compile(rf"(?:{_alt(NUMBER_COUNTRY)})(?:的)?(?:手机)?(?:号码?|手机|电话)")
-COUNTRY_NUMBER_LABEL = re.compile(rf"({_alt(NUMBER_COUNTRY)})(?:的)?(?:手机)?(?:号码?|手机|电话)\s*(?:是|系|:|：)?\s*$")
+_COUNTRY_NUMBER = rf"({_alt(NUMBER_COUNTRY)})(?:的)?(?:手机)?(?:号码?|手机|电话)"  # "马来西亚号", "香港的手机"
+COUNTRY_NUMBER_CN = re.compile(_COUNTRY_NUMBER)
+COUNTRY_NUMBER_LABEL = re.compile(_COUNTRY_NUMBER + r"\s*(?:是|系|:|：)?\s*$")
 
 
 def _spoken_phones(text: str, region: str | None, taken) -> list[tuple[tuple[int, int], str, float]]:
@@ -1090,6 +1093,7 @@ def _not_a_person(name: str) -> bool:
 
 
 def _role_latin_name(text, facts, own, hedged):
+    # (``own`` is not asked: the role the writer gives, "I'm his son …", is what makes the name theirs)
     m = ROLE_THEN_LATIN_NAME.search(text)
     g = m.lastindex if m else None
     if m and (g < 3 or (_cn_name(m.group(g), 0) or ("", 0))[1] == len(m.group(g))):  # "I'm his son Amit Sharma": the writer
@@ -1446,6 +1450,7 @@ def _email_domain_org(text, facts, own, hedged) -> None:
 
 
 NAME_THEN_ORG_EN = re.compile(r"(" + EN_FULL_NAME.pattern + r")\s*\(((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&|of)){0,4})\)")
+SAINT_PREFIX = ("St ", "St. ", "Saint ")  # "St. Luke's" keeps its 's
 PROVIDER_CONTEXT = re.compile(r"\b(?:plans?|contract|provider|policy|insurer|cover|switch(?:ing)?|compar(?:e|ing)|renew(?:al|s)?|"
                               r"network|bill|broadband|mobile plan|quote)\b", re.I)
 CITY_AFTER_ORG_EN = re.compile(r"(?:,\s*|\s+in\s+)([A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z]{2,3})(?=\s*(?:[.,;!|]|$))")
@@ -1547,6 +1552,7 @@ def _comma_signature(text, facts, hedged):
         return
 
 
+EMPLOYER_NAMES_ANY_CN = L.KNOWN_EMPLOYERS_CN | L.EMPLOYER_NAMES_CN  # an employer's name, whichever list holds it
 EMPLOYER_NAME = re.compile(rf"(?<![A-Za-z&])(?:{_alt(L.EMPLOYER_NAMES_EN)})(?![A-Za-z&])|(?:{_alt(L.EMPLOYER_NAMES_CN)})")
 TITLE_AFTER_ORG_CN = re.compile(rf"\s*[\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)})(?=\s|$)")  # "科大讯飞 算法工程师"
 WORKS_IN_BEFORE_CN = re.compile(r"^(?:我|我也|也|都|我都)?(?:在|喺)")  # "我在海康", "喺銀河"
@@ -1561,17 +1567,17 @@ def _named_employer(text, facts, own, hedged, asked):
     about_self = "company" in asked or any(f.field in CONTACT_FIELDS or f.field in ("name", "job_title") for f in facts)
     for m in EMPLOYER_NAME.finditer(text):
         s0, e0 = m.span()
-        start = max(_last_end(CLAUSE_END, text, s0), text.rfind(" ", 0, s0) + 1 if CJK_RX.match(m.group()) else 0)
+        cn = CJK_RX.match(m.group()) is not None
+        start = max(_last_end(CLAUSE_END, text, s0), text.rfind(" ", 0, s0) + 1 if cn else 0)
         end = CLAUSE_END.search(text, e0)
         before, after = text[start:s0].strip(), text[e0:end.start() if end else len(text)]
-        place = WORKS_IN_BEFORE_CN.sub("", before) if CJK_RX.match(m.group()) else before
-        lead_ok = not before or ANSWER_LEAD_EN.match(before) or (CJK_RX.match(m.group()) and (
-            not place or place in L.DISTRICT_CITY or place.rstrip("市") in CN_CITY_SET or _place_prefix(place) == place)) \
-            or (not CJK_RX.match(m.group()) and WORKS_AT_BEFORE_EN.search(before))
+        at_cue = not cn and WORKS_AT_BEFORE_EN.search(before) is not None  # "…, at Deloitte": whatever follows
+        place = WORKS_IN_BEFORE_CN.sub("", before) if cn else before
+        lead_ok = not before or ANSWER_LEAD_EN.match(before) or at_cue or (cn and (
+            not place or place in L.DISTRICT_CITY or place.rstrip("市") in CN_CITY_SET or _place_prefix(place) == place))
         work_after = WORK_VERB_AFTER.match(after) is not None
         tail_ok = not after.strip(" .!") or after.strip() in ("的", "的员工", "的人") or work_after or TITLE_AFTER_ORG_CN.match(after) \
-            or (not CJK_RX.match(m.group()) and WORKS_AT_BEFORE_EN.search(before)) \
-            or (CJK_RX.match(m.group()) and after[:1].isspace())
+            or at_cue or (cn and after[:1].isspace())
         next_clause = text[end.end():] if end else ""
         if lead_ok and tail_ok and (about_self or work_after or WORK_VERB_AFTER.match(next_clause)
                                     or TITLE_AFTER_ORG_CN.match(next_clause)) and own(s0, e0):
@@ -1622,7 +1628,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
         if lead:  # "章贡区赣州银行": the district, then the bank
             org, s0 = org[lead.end():], s0 + lead.end()
         city = _leading_key(org, CN_CITY_SET)
-        foreign = city is not None and L.CITY_ALIASES.get(city, "é").isascii()  # 新加坡, 吉隆坡: no bank is named after them
+        foreign = city in FOREIGN_CITIES_CN  # 新加坡, 吉隆坡: no bank is named after them
         if city and re.match(r"市?[\u4e00-\u9fff]{1,4}[县区](?:人民|中医)?(?:医院|中学|小学)", org[len(city):]):
             org, s0 = org[len(city):].lstrip("市"), s0 + len(org) - len(org[len(city):].lstrip("市"))  # "石家庄正定县医院": the county's hospital
         suffix = next((x for x in ("集团", "银行", "医院", "酒店") if org.endswith(x) and (x == "集团" or foreign)), None)
@@ -1645,7 +1651,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 place, start = place[lead_word.end():], start + lead_word.end()
             city = _leading_key(place, CN_CITY_SET)
             rest = place[len(city):].lstrip("市") if city else ""
-            whole = bool(city) and _named_after_city(rest) and not L.CITY_ALIASES.get(city, "é").isascii()  # ("东京品川" is a district)
+            whole = bool(city) and _named_after_city(rest) and city not in FOREIGN_CITIES_CN  # ("东京品川" is a district)
             if city and own(start, start + len(city)) and not any(f.field == "city" for f in facts):
                 facts.append(_fact("city", _canonical_city(city), _canonical_city(city), 0.8, start, start + len(city), hedged))
             if whole:  # "大连万达", "厦门航空", "上海交大": the city is part of the employer's name
@@ -1683,8 +1689,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                     facts.append(_fact("company", place, place, 0.7, start, start + len(place), hedged))
                 continue
             named_district = re.match(r"[\u4e00-\u9fff]{1,4}?[区县](?=[\u4e00-\u9fff]{2,})", place)
-            if named_district and (place[len(named_district.group()):] in L.KNOWN_EMPLOYERS_CN
-                                   or place[len(named_district.group()):] in L.EMPLOYER_NAMES_CN):
+            if named_district and place[len(named_district.group()):] in EMPLOYER_NAMES_ANY_CN:
                 place, start = place[named_district.end():], start + named_district.end()  # "郫都区富士康"
             lead = _leading_key(place[:-2], L.DISTRICT_CITY)
             short_ok = not city  # after a city, two characters are a district more often (北京国贸)
@@ -1715,7 +1720,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             if area:  # "科技园腾讯", "徐家汇美团": a place name, then the employer
                 place, start, short_ok = place[len(area):], start + len(area), True
             of_at = max(place.rfind("的"), place.rfind("嘅"))
-            if place in L.EMPLOYER_NAMES_CN or place in L.KNOWN_EMPLOYERS_CN or of_at == len(place) - 1:
+            if place in EMPLOYER_NAMES_ANY_CN or of_at == len(place) - 1:
                 of_at = -1  # "美的": the employer's name holds 的
             if of_at >= 0 and place[of_at + 1:] in GENERIC_ORG:
                 place = place[:of_at]  # "OPPO的厂里", "三星的工厂": the employer
@@ -1781,8 +1786,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
         if inner and (inner.group(1) in L.TOWN_CITY or inner.group(1) in L.CITY_REGION or inner.group(1) in L.DISTRICT_CITY
                       or inner.group(1).lower() in ("office", "branch", "plant", "site", "factory", "campus", "hq", "store")):
             # "Jaguar Land Rover's Solihull plant" (but "Doyle's Marine Supply" is one name, "St. Luke's" a saint's)
-            org = org[:inner.start() + (2 if org.startswith(("St ", "St. ", "Saint ")) else 0)]
-        if org.endswith(("'s", "’s")) and not org.startswith(("St ", "St. ", "Saint ")):  # "Shanghai Ocean Shipping's Durban branch" (but "the CEO's office" is no employer)
+            org = org[:inner.start() + (2 if org.startswith(SAINT_PREFIX) else 0)]
+        if org.endswith(("'s", "’s")) and not org.startswith(SAINT_PREFIX):  # "Shanghai Ocean Shipping's Durban branch" (but "the CEO's office" is no employer)
             org = org[:-2]
             if org.lower() in EN_TITLE_SET or org.isupper() and len(org) <= 4:
                 continue
