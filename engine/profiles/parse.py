@@ -340,6 +340,48 @@ def _lengths(region: str) -> tuple[frozenset, str, str]:
     return frozenset(meta.general_desc.possible_length), meta.national_prefix or "", str(meta.country_code)
 
 
+@functools.lru_cache(maxsize=None)
+def _national_shapes(region: str):
+    """(country code, trunk-prefix pattern, patterns of every national number under that country
+    code, international dialling prefix), or None where the trunk prefix is rewritten rather than cut (no cheap test then)."""
+    phonenumbers = _phonenumbers()
+
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    if meta.national_prefix_transform_rule:
+        return None
+    # a number parsed for one region may be valid in another under the same code (US / CA)
+    shared = [phonenumbers.PhoneMetadata.metadata_for_region(r)
+              for r in phonenumbers.region_codes_for_country_code(meta.country_code)]
+    if any(m is None or m.general_desc.national_number_pattern is None for m in shared):
+        return None
+    pattern = re.compile("|".join(f"(?:{m.general_desc.national_number_pattern})" for m in shared))
+    prefix = re.compile(meta.national_prefix_for_parsing) if meta.national_prefix_for_parsing else None
+    dialling_out = re.compile(meta.international_prefix) if meta.international_prefix else None
+    return str(meta.country_code), prefix, pattern, dialling_out
+
+
+def _may_be_national(digits: str, region: str) -> bool:
+    """False only when no way phonenumbers may read ``digits`` (as written, without its trunk
+    prefix, without the country code) fits a national number of the country: a parse and a
+    validity check cost a hundred times more than these pattern tests."""
+    shapes = _national_shapes(region)
+    if shapes is None:
+        return True
+    code, prefix, pattern, dialling_out = shapes
+    if dialling_out is not None and dialling_out.match(digits):
+        return True  # "0039 …" dialled from abroad: another country's number, left to phonenumbers
+    readings = {digits}
+    if digits.startswith(code):
+        readings.add(digits[len(code):])
+    if prefix is not None:
+        for r in list(readings):
+            m = prefix.match(r)
+            if m:
+                readings.add(r[m.end():])
+    readings |= {r.lstrip("0") for r in readings}  # the national number is kept as an integer
+    return any(pattern.fullmatch(r) for r in readings)
+
+
 @functools.lru_cache(maxsize=65536)
 def valid_in(digits: str, region: str) -> bool:
     """Whether ``digits`` (a local number, no "+") is a valid number of ``region`` — a cheap test
@@ -353,6 +395,8 @@ def valid_in(digits: str, region: str) -> bool:
     if not (n in lengths or (trunk and digits.startswith(trunk) and n - len(trunk) in lengths)
             or (digits.startswith(code) and n - len(code) in lengths)):
         return False  # no number of that region has so many digits
+    if not _may_be_national(digits, region):
+        return False
     try:
         return phonenumbers.is_valid_number(phonenumbers.parse(digits, region))
     except phonenumbers.NumberParseException:
