@@ -307,6 +307,29 @@ def _load_cn_divisions() -> None:
 
 _load_cn_divisions()
 
+FOREIGN_CITY_COUNTRY: dict[str, str] = {}  # English name of a city from foreign_cities_zh.tsv -> its country
+
+
+def _load_foreign_cities_zh() -> None:
+    """Cities abroad as Chinese speakers write them (米兰 → Milan; built from GeoNames by
+    resources/profiles/build_foreign_cities_zh.py). The hand-made aliases and Chinese place
+    names win."""
+    from engine.resources import resource
+
+    known = set(CN_CITIES) | set(DISTRICT_CITY) | set(AMBIGUOUS_DISTRICT)
+    for line in resource("profiles", "foreign_cities_zh.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        name, english, country = line.split("\t")
+        if name in known or name in CITY_ALIASES:
+            continue
+        CN_CITIES.append(name)
+        CITY_ALIASES[name] = english
+        FOREIGN_CITY_COUNTRY.setdefault(english, country)
+
+
+_load_foreign_cities_zh()
+
 # towns of the English-speaking markets beyond the hand-made lists (en_places.tsv): read only
 # after a cue that says the customer lives there, since many towns share a name with a business,
 # a street or a place elsewhere ("Hale", "Marina", "Douglas")
