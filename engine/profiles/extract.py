@@ -813,8 +813,7 @@ TLD_REGION = {"uk": "GB", "au": "AU", "nz": "NZ", "ie": "IE", "ca": "CA", "sg": 
               "in": "IN", "ph": "PH", "za": "ZA", "tw": "TW"}
 
 
-NUMBER_COUNTRY = {"香港": "HK", "澳门": "MO", "台湾": "TW", "新加坡": "SG", "马来西亚": "MY", "大马": "MY", "澳洲": "AU",
-                  "澳大利亚": "AU", "美国": "US", "加拿大": "CA", "英国": "GB", "日本": "JP", "内地": "CN", "大陆": "CN", "国内": "CN"}
+NUMBER_COUNTRY = {**L.COUNTRIES_CN, "内地": "CN", "大陆": "CN", "国内": "CN"}
 _COUNTRY_NUMBER = rf"({_alt(NUMBER_COUNTRY)})(?:的)?(?:手机)?(?:号码?|手机|电话)"  # "马来西亚号", "香港的手机"
 COUNTRY_NUMBER_CN = re.compile(_COUNTRY_NUMBER)
 COUNTRY_NUMBER_LABEL = re.compile(_COUNTRY_NUMBER + r"\s*(?:是|系|:|：)?\s*$")
@@ -1504,7 +1503,7 @@ COMPANY_DEPT_CN = re.compile(rf"(?:^|(?<=[，,。\s])|(?<=我是)|(?<=我们是)
 REGISTERED_NAME_CN = re.compile(rf"(?:{CITY_CN_NAMES})市?[\u4e00-\u9fff]{{0,6}}[区县]\|.*(?:有限责任公司|股份有限公司|有限公司|厂)")
 PAREN_ORG_TAIL = re.compile(r"[）)]\s*(?:股份)?(?:有限责任公司|有限公司|公司)")
 # "字节跳动做算法工程师": a clause that is an employer and one's job there
-ORG_DOING_CN = re.compile(rf"(?:^|(?<=[，,。\s]))(?<![A-Za-z]\s)(?![在喺住去])([\u4e00-\u9fffA-Za-z&]{{2,12}}?)\s*[做当]\s*"
+ORG_DOING_CN = re.compile(rf"(?:^|(?<=[，,。\s]))(?<![A-Za-z]\s)(?:(?:係|系)\s*)?(?![在喺住去])([\u4e00-\u9fffA-Za-z&]{{2,12}}?)\s*[做当]\s*"
                           rf"(?:[\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)})|[a-z][a-z ]{{2,30}}?)(?=[，,。！!\s]|$)")
 CLAUSE_ORG_EN = re.compile(rf"^((?:[A-Z][\w&.'’-]*\s+|&\s+){{1,5}}(?:{_alt(L.EN_ORG_SUFFIXES)}|LLP|PLC|Partners|Capital|Technologies|"
                            rf"Electrical|Plumbing|Construction|Builders|Ventures|Logistics|Consulting|Solutions|Holdings|Systems|"
@@ -1514,7 +1513,9 @@ CLAUSE_ORG_EN = re.compile(rf"^((?:[A-Z][\w&.'’-]*\s+|&\s+){{1,5}}(?:{_alt(L.E
 
 
 # what may trail an organisation's name as read: its boss (恒拓电子陈总) or its site in a city (台積電新竹廠)
-ORG_TAIL_CN = re.compile(rf"(?:(?<=[\u4e00-\u9fff])[{''.join(sorted(L.CN_SURNAMES))}](?:总|经理|董)|({CITY_CN_NAMES})(?:厂|工厂|厂区))$")
+ORG_TAIL_CN = re.compile(rf"(?:(?<=[\u4e00-\u9fff])[{''.join(sorted(L.CN_SURNAMES))}](?:总|经理|董)|({CITY_CN_NAMES})(?:厂|工厂|厂区)|"
+                         rf"({_alt(FOREIGN_CITIES_CN)})(?:分公司|分行|支行|分所|办事处|分部)|"  # "华为迪拜分公司" (but "中石化北京分公司" is one name)
+                         rf"(?:{_alt(L.COUNTRIES_CN)})(?:厂|工厂|厂区|分公司|分行|办事处|总部|分部|基地|工地))$")  # "立讯精密越南厂" (but "华为马来西亚公司" is a firm of its own)
 JOINED_CN = re.compile(r"(?:跳到|跳槽到|跳槽去|刚入职|入职了|加入了)\s*([\u4e00-\u9fffA-Za-z]{2,8}?)(?=[，,。！!\s]|$|做|当|上班)")
 BUDGET_WORDS_IN_ORG = re.compile(r"以内|预算|差标|一晚|每月|每年")
 NOT_ORG_WORDS_CN = re.compile(BUDGET_WORDS_IN_ORG.pattern + r"|左右|[这那哪]边|家里|附近|在(?!线)|^(?:你|他|她|就|也|都|还)")
@@ -1649,6 +1650,14 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             lead_word = re.match(r"(?:在|还在|也在|都在|就在|一直在|仍然在|现在在|目前在|还|也|都|就|一直)", place)
             if lead_word:  # "现在在武汉工作", "现在还在常州上班"
                 place, start = place[lead_word.end():], start + lead_word.end()
+            site = re.fullmatch(r"([A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2}) ([\u4e00-\u9fff]{2,5})(?: (?:office|HQ|branch))?", place)
+            if site and site.group(2) in CN_CITY_SET:  # "喺 Tencent 香港 office 做": the employer, then its office's city
+                if own(start, start + len(site.group(1))):
+                    facts.append(_fact("company", site.group(1), site.group(1), 0.75, start, start + len(site.group(1)), hedged))
+                    if not any(f.field == "city" for f in facts):
+                        c, s_city = _canonical_city(site.group(2)), start + site.start(2)
+                        facts.append(_fact("city", c, c, 0.75, s_city, s_city + len(site.group(2)), hedged))
+                continue
             city = _leading_key(place, CN_CITY_SET)
             rest = place[len(city):].lstrip("市") if city else ""
             whole = bool(city) and _named_after_city(rest) and city not in FOREIGN_CITIES_CN  # ("东京品川" is a district)
@@ -1854,9 +1863,10 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
         if tail and len(f.value) - len(tail.group()) >= 2 and f.value[:tail.start()] not in CN_CITY_SET:  # "恒拓电子陈总": the firm, then its boss; "台积电新竹厂": a site
             org = f.value[:tail.start()]
             facts[i] = f = _fact("company", org, org, f.confidence, f.start, f.start + len(org), hedged)
-            if tail.group(1) and not any(g.field == "city" for g in facts):
-                c = _canonical_city(tail.group(1))
-                facts.append(_fact("city", c, c, 0.75, f.end, f.end + len(tail.group(1)), hedged))
+            tail_city = tail.group(1) or tail.group(2)
+            if tail_city and not any(g.field == "city" for g in facts):
+                c = _canonical_city(tail_city)
+                facts.append(_fact("city", c, c, 0.75, f.end, f.end + len(tail_city), hedged))
         lead = SPEAKER_ORG_LEAD.match(f.value) if f.field == "company" and has_cjk else None
         if lead and lead.end() and len(f.value) - lead.end() >= 2:  # "我们是高雄的海港水产有限公司": who, where, then the name
             org, s0 = f.value[lead.end():], f.start + lead.end()

@@ -85,6 +85,20 @@ CITY_ALIASES = {
     "孟买": "Mumbai", "新德里": "New Delhi", "多哈": "Doha", "阿布扎比": "Abu Dhabi", "斯图加特": "Stuttgart", "科隆": "Cologne", "京都": "Kyoto", "仁川": "Incheon",
     "维也纳": "Vienna", "苏黎世": "Zurich",
 }
+# countries as written in Chinese -> ISO 3166 code (a number "西班牙号 612 …" is dialled there;
+# "立讯精密越南厂" is the employer's plant in that country)
+COUNTRIES_CN = {
+    "香港": "HK", "澳门": "MO", "台湾": "TW", "新加坡": "SG", "马来西亚": "MY", "大马": "MY", "澳洲": "AU",
+    "澳大利亚": "AU", "新西兰": "NZ", "纽西兰": "NZ", "美国": "US", "加拿大": "CA", "英国": "GB", "爱尔兰": "IE",
+    "日本": "JP", "韩国": "KR", "泰国": "TH", "越南": "VN", "印尼": "ID", "印度尼西亚": "ID", "菲律宾": "PH",
+    "柬埔寨": "KH", "缅甸": "MM", "老挝": "LA", "印度": "IN", "巴基斯坦": "PK", "孟加拉": "BD", "斯里兰卡": "LK",
+    "阿联酋": "AE", "沙特": "SA", "卡塔尔": "QA", "土耳其": "TR", "以色列": "IL", "埃及": "EG", "南非": "ZA",
+    "尼日利亚": "NG", "肯尼亚": "KE", "加纳": "GH", "埃塞俄比亚": "ET", "德国": "DE", "法国": "FR", "意大利": "IT",
+    "西班牙": "ES", "葡萄牙": "PT", "荷兰": "NL", "比利时": "BE", "瑞士": "CH", "奥地利": "AT", "瑞典": "SE",
+    "挪威": "NO", "丹麦": "DK", "芬兰": "FI", "波兰": "PL", "捷克": "CZ", "匈牙利": "HU", "希腊": "GR",
+    "俄罗斯": "RU", "乌克兰": "UA", "塞尔维亚": "RS", "墨西哥": "MX", "巴西": "BR", "阿根廷": "AR", "智利": "CL",
+    "秘鲁": "PE", "哥伦比亚": "CO",
+}
 # International cities and the phone region (ISO 3166) a local number there is dialled in.
 CITY_REGION = {
     "Düsseldorf": "DE", "Stuttgart": "DE", "Nagoya": "JP", "Yokohama": "JP", "Fukuoka": "JP", "Sapporo": "JP",
