@@ -230,7 +230,7 @@ AGE_EN3 = re.compile(r"\b(?i:i'm|i am)\s+[A-Z][a-z]+,\s*(\d{2})(?=[,.\s]|$)")
 FACTORY_KIND = "(?:制品|加工|纺织|织造|印刷|食品|服装|服饰|鞋业|五金|电子|塑胶|塑料|机械|家具|化工|包装|模具)"  # "鑫达塑胶制品厂"
 COMPANY_CN = re.compile(rf"(?:我在|我就职于|我任职于|我是|(?<=[，,])是|我们是|公司是|公司叫|公司[:：]|抬头[是为:：]|单位是|厂是|我们|我来自|来自|在)\s*"
                         rf"((?:(?!是|在|的|叫|开(?![发元封平]))[\u4e00-\u9fffA-Za-z0-9（）()]){{2,24}}?(?:{_alt(L.ORG_SUFFIXES)}|{FACTORY_KIND}厂)+)(?!园|城|区|孵化|附近|旁边|对面|门口|校区|那边)")
-WORKPLACE_CN = re.compile(r"(?:在|喺)\s*([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-zÀ-ÿ'’ &]{1,36}?)\s*(?:上班|工作(?!室|证|签|日|服)|上流水线|打工|任职|实习|做嘢|返工|写代码|敲代码|开飞机|(?=[做当干搞](?:美术|画师|原画|动画|剪辑|后期|摄影|[\u4e00-\u9fffA-Z]{0,4}"
+WORKPLACE_CN = re.compile(r"(?:在|喺)\s*([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-zÀ-ÿ'’ &]{1,36}?)\s*(?:上班|教书|工作(?!室|证|签|日|服)|上流水线|打工|任职|实习|做嘢|返工|写代码|敲代码|开飞机|(?=[做当干搞](?:美术|画师|原画|动画|剪辑|后期|摄影|[\u4e00-\u9fffA-Z]{0,4}"
                           rf"(?:{_alt(L.CN_TITLES)}|开发|设计|运营|销售|产品|测试|研发|IT|技术|财务|市场|策划|审计|咨询|风控|法务|"
                           rf"编辑|翻译|文员|客服|行政|人事|采购|会计|出纳|前端|后端|算法|数据)|\s*[A-Za-z]{{2,}})))")
 # an organisation standing alone as a clause of a message that introduces the customer
@@ -686,6 +686,9 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         _work(text, facts, own, hedged, has_cjk, asked)
     if "employer" in gates and not any(f.field == "company" for f in facts):
         _named_employer(text, facts, own, hedged, asked)
+    m = ORDINAL_ORG_CLAUSE.search(text) if has_cjk and not any(f.field == "company" for f in facts) else None
+    if m and any(f.field in CONTACT_FIELDS or f.field == "name" for f in facts) and own(*m.span(1)):
+        facts.append(_fact("company", m.group(1), m.group(1), 0.7, *m.span(1), hedged))  # "高健，中建三局的，…"
     m = NAME_THEN_ORG_EN.search(text) if "(" in text and not any(f.field == "company" for f in facts) else None
     if m and any(f.field == "name" and f.value == m.group(1) for f in facts) and not _part_city(m.group(2)):
         facts.append(_fact("company", m.group(2), m.group(2), 0.75, *m.span(2), hedged))  # "Thanks, Hoang Duc Anh (FPT Software)"
@@ -1459,7 +1462,11 @@ PLACE_AFTER_ORG_ORDER: dict[str, int] = {}
 for _i, _place in enumerate((*L.EN_CITY_ALIASES, *L.CITY_REGION, *EN_DISTRICT_NAMES)):
     PLACE_AFTER_ORG_ORDER.setdefault(_place, _i)
 TIME_WORDS_CN = frozenset("白天 晚上 平时 周末 每天 早上 下午 上午 中午 夜里 夜班 白班".split())  # "…新区 白天上班"
-HQ_TAIL = re.compile(r"(?:总部|基地|园区|分部|办事处|办公室|研发中心|分所|分行|支行|分公司|分店|大厦|大楼|(?<![的嘅])工厂|(?<![的嘅])厂区)$")
+# numbered institutions: "浙大一院" (a university's first hospital), "福州三中", "中建三局", "济南二机床"
+ORDINAL_ORG_CN = re.compile(r"([\u4e00-\u9fff]{2,4}?[一二三四五六七八九十]{1,2}(?:院|附院|医院|中|小|高|局|机床|建|厂|纺|棉))"
+                            r"(?:[\u4e00-\u9fff]{1,3}?(?:处|科|部|室|车间|病区))?$")
+ORDINAL_ORG_CLAUSE = re.compile(r"(?:^|(?<=[，,。\s]))(" + ORDINAL_ORG_CN.pattern.split(")(?:")[0][1:] + r")的(?=[，,。！!\s]|$)")
+HQ_TAIL = re.compile(r"(?:总部|總部|总行|總行|基地|园区|分部|办事处|办公室|研发中心|分所|分行|支行|分公司|分店|大厦|大楼|(?<![的嘅])工厂|(?<![的嘅])厂区)$")
 SITE_TAIL_EN = re.compile(r"\s+(?:(?:UK|US|USA|SG|HK|AU|NZ|IE|EU|Asia|APAC)\s+)?(?:HQ|headquarters|head office|office|offices|campus|depot|warehouse|branch)$")
 ORG_LEAD_CN = re.compile(r"^(?:发票开|抬头开|开票给|开给|就是|也就是|[\u4e00-\u9fff]{2,8}?[区县](?=[\u4e00-\u9fff]{4,}))")
 # "Lululemon is transferring me", "a small fintech called PaySetu", "a 40-person company, Acme Logistics,"
@@ -1578,6 +1585,7 @@ def _named_employer(text, facts, own, hedged, asked):
             not place or place in L.DISTRICT_CITY or place.rstrip("市") in CN_CITY_SET or _place_prefix(place) == place))
         work_after = WORK_VERB_AFTER.match(after) is not None
         tail_ok = not after.strip(" .!") or after.strip() in ("的", "的员工", "的人") or work_after or TITLE_AFTER_ORG_CN.match(after) \
+            or (cn and re.match(r"的\s", after)) \
             or at_cue or (cn and after[:1].isspace())
         next_clause = text[end.end():] if end else ""
         if lead_ok and tail_ok and (about_self or work_after or WORK_VERB_AFTER.match(next_clause)
@@ -1650,6 +1658,11 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             lead_word = re.match(r"(?:在|还在|也在|都在|就在|一直在|仍然在|现在在|目前在|还|也|都|就|一直)", place)
             if lead_word:  # "现在在武汉工作", "现在还在常州上班"
                 place, start = place[lead_word.end():], start + lead_word.end()
+            ordinal = ORDINAL_ORG_CN.match(place)
+            if ordinal:  # "浙大一院后勤处", "福州三中", "济南二机床": a numbered hospital, school or works, named whole
+                if own(start, start + ordinal.end(1)):
+                    facts.append(_fact("company", ordinal.group(1), ordinal.group(1), 0.75, start, start + ordinal.end(1), hedged))
+                continue
             site = re.fullmatch(r"([A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,2}) ([\u4e00-\u9fff]{2,5})(?: (?:office|HQ|branch))?", place)
             if site and site.group(2) in CN_CITY_SET:  # "喺 Tencent 香港 office 做": the employer, then its office's city
                 if own(start, start + len(site.group(1))):
