@@ -16,6 +16,7 @@ CN_CITIES = (
     "新加坡 吉隆坡 槟城 怡保 新山 伦敦 曼彻斯特 悉尼 墨尔本 布里斯班 多伦多 温哥华 纽约 洛杉矶 旧金山 西雅图 芝加哥 波士顿 "
     "法兰克福 柏林 慕尼黑 巴黎 东京 大阪 首尔 迪拜 曼谷 奥克兰 都柏林 阿姆斯特丹 清迈 雅加达 泗水 万隆 马尼拉 宿务 普吉 芭提雅 金边 河内 胡志明市 "
     "杜塞尔多夫 爱丁堡 伯明翰 利物浦 谢菲尔德 诺丁汉 格拉斯哥 珀斯 阿德莱德 堪培拉 黄金海岸 惠灵顿 基督城 卡尔加里 蒙特利尔 渥太华 埃德蒙顿 休斯顿 达拉斯 迈阿密 亚特兰大 费城 拉斯维加斯 尔湾 圣何塞 名古屋 横滨 福冈 札幌 釜山 孟买 新德里 多哈 阿布扎比 斯图加特 科隆 维也纳 苏黎世 京都 仁川"
+    " 呼市 乌市 哈市"
 ).split()
 CITY_ALIASES = {
     "beijing": "北京", "shanghai": "上海", "tianjin": "天津", "chongqing": "重庆",
@@ -25,6 +26,8 @@ CITY_ALIASES = {
     "dongguan": "东莞", "ningbo": "宁波", "hong kong": "香港", "macau": "澳门", "taipei": "台北",
     "la": "Los Angeles", "nyc": "New York", "sf": "San Francisco", "kl": "Kuala Lumpur", "hk": "香港",
     "dc": "Washington",
+    # short forms people say for long city names
+    "呼市": "呼和浩特", "乌市": "乌鲁木齐", "哈市": "哈尔滨",
     # mainland cities written in pinyin
     "shenyang": "沈阳",
     "kunming": "昆明",
