@@ -2123,6 +2123,7 @@ CITY_AFTER_DISTRICT = re.compile(rf",\s*({_alt(L.EN_CITIES)})\b")
 
 NAME_FROM_CITY_EN = re.compile(rf"\b(?i:myself|i'm|i am|im|this is|it's)\s+(?:{EN_FULL_NAME.pattern}|[A-Z][a-z]+),?\s+from\s+({_alt(L.EN_CITIES)})\b"
                                r"(?!\s+(?:office|branch|team|campus|store|to\b))")
+NAME_FROM_PLACE_LEAD_EN = re.compile(rf"(?:{EN_FULL_NAME.pattern})\s+from\s+({_alt(L.EN_CITIES)}|{_EN_DISTRICTS})(?=\s*(?:[,.;!]|$))")
 # "student at University of Manchester", "studying at Uni of Adelaide", "PhD student at Boston University"
 UNIVERSITY_CITY = re.compile(rf"\b(?:student|studying|study|undergrad|phd)\b[^.!?]{{0,30}}?"
                              rf"\b(?:(?:University|Uni) of ({_alt(L.EN_CITIES)})\b|({_alt(L.EN_CITIES)}) (?:University|Uni)\b)", re.I)
@@ -2212,6 +2213,11 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, cont
     m = NAME_FROM_CITY_EN.search(text) if not has_cjk and not any(f.field == "city" for f in facts) else None
     if m and own(*m.span(1)):  # "myself Priyanka Raghavan from Bengaluru": who one is and where from
         city = _canonical_city(CITY_BY_LOWER.get(m.group(1).lower(), m.group(1)))
+        facts.append(_fact("city", city, city, 0.7, *m.span(1), hedged))
+    m = NAME_FROM_PLACE_LEAD_EN.match(text) if not has_cjk and not any(f.field == "city" for f in facts) else None
+    if m and any(f.field == "name" for f in facts) and own(*m.span(1)):  # "Pieter van der Merwe from Randburg, 072 …"
+        place = m.group(1)
+        city = _canonical_city(L.DISTRICT_CITY.get(place) or CITY_BY_LOWER.get(place.lower(), place))
         facts.append(_fact("city", city, city, 0.7, *m.span(1), hedged))
     for rx in (UNIVERSITY_CITY, UK_OUTWARD_HOME) if not has_cjk and not any(f.field == "city" for f in facts) else ():
         m = rx.search(text)
