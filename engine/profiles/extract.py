@@ -275,7 +275,7 @@ ORG_THEN_ROLE_EN = re.compile(r"^(?:(?i:sure|yes|yeah|ok|okay)[.,!]\s+)?((?:[A-Z
 COMPANY_CLAUSE_EN = re.compile(rf"(?:^|(?<=[,.;]\s)|(?<=[，。；]))((?:[A-Z][\w&'’-]*\s+|&\s+){{1,5}}(?:{_alt(L.EN_ORG_SUFFIXES)}|Pte Ltd|Sdn Bhd|LLP|Bhd)\.?)(?=\s*(?:[,;!，。；]|\.(?:\s|$)|$))")
 COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|my employer(?:,| is)|employer:|(?:ceo|cto|cfo|coo|cmo|founder|co-founder|owner|president|md|managing director) of|(?:moved|switched|joined) to(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*,? as\b)|"
                         rf"(?:i'm|i am|im) at(?= [A-Z][\w&.'-]* (?:(?:office|HQ|headquarters|during|as)\b|in [A-Z]))|work (?:nights|days|shifts|weekends) at|(?:i|we) run(?= (?:(?:[A-Z][\w&.'-]*|&)\s+){{1,4}}?(?:[A-Z][\w&.'-]*)(?:[,.;]|\s+(?:and|so|in|for|out of|here)\b|$))|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work(?:ing)? (?:from home|remotely|remote) for|company is|current company:|company:|im with|teach(?:ing)? at|(?:shop|business|firm|practice|restaurant|bakery|cafe|café|salon|clinic) is|my (?:[a-z]+ )?(?:firm|company|business|shop|store|bakery|cafe|café|restaurant|practice|clinic|salon|studio|agency),|(?:nagwowork|nagtatrabaho|work|working|kerja|bekerja|jurutera|nurse|engineer)(?: ako)? (?:sa|di|dengan|kat)|(?:^|(?<=[.,]\s))(?-i:[A-Z][a-z]+ [A-Z][a-z]+) from|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
-                        rf"i'm (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|i am (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|"
+                        rf"i'm (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|(?:i'm|i am|im) (?:cabin crew|crew|ground crew|staff|on staff) (?:at|with)(?= [A-Z])|i am (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|"
                         rf"(?:{_alt(L.EN_TITLES)}) (?:at|with|@|for(?= [A-Z]))|my employer(?= [A-Z])|drives? (?:a|an|the) [a-z ]{{2,20}}? for(?= [A-Z])|currently with(?= [A-Z])|"
                         rf"(?:general manager|owner|principal) of(?= [A-Z])|trading as(?= [A-Z])|(?<='s )office at|(?<=’s )office at|fly for(?= [A-Z])|at the(?= [A-Z][\w&.'-]* (?:office|offices|HQ|headquarters|plant|site|warehouse|depot|branch)\b)|"
                         rf"work(?:ing)? in (?-i:[A-Z][\w]+)(?: (?-i:[A-Z][\w]+))? with(?= [A-Z])|(?:team|department|dept) at|\d+ of us at|(?:ceo|cto|cfo|coo|cmo|founder|md) @|head of (?:[A-Za-z&]+ ){{0,2}}[A-Za-z&]+ at|"
@@ -1775,6 +1775,14 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
         org = _without_sentence_stop(org, text, m.start(1))
         org = SITE_TAIL_EN.sub("", org) or org  # "Deliveroo HQ": Deliveroo
         org = re.sub(r"\s+(?:and|of|&|\+)$", "", org)  # "work at Flipkart and my salary…"
+        org = re.sub(r"\s+and\s+(?:I|I'm|I’m|Im|we|we're|my|our)$", "", org)  # "a banker at GTBank and I'm running…"
+        parent = PARENT_ORG_AFTER_EN.match(text, m.start(1) + len(org)) if DEPARTMENT_OF_EN.match(org) else None
+        if parent:  # "the Department of Engineering, University of Cambridge": the clause after names the employer
+            if own(*parent.span(1)):
+                facts.append(_fact("company", parent.group(1), parent.group(1), 0.75, *parent.span(1), hedged))
+            continue
+        if re.match(r"\s+(?:team|department|dept)\b", text[m.start(1) + len(org):]):
+            continue  # "from the HR team": a department
         low = m.group().lower()
         if org in L.EN_CITIES or org in L.DISTRICT_CITY or org in L.COUNTRY_REGION or org in L.TOWN_CITY \
                 or org.split()[0] in ("I", "The") and len(org.split()) == 1:
@@ -1790,7 +1798,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
         if not place and len(words) == 2 and words[0].isupper() and words[1] in L.DISTRICT_CITY:
             place = words[1]  # "OCBC Tampines": the bank's branch there
         if place:  # "Pos Laju Shah Alam", "Petronas Twin Towers KL": the organisation, then where it is
-            org = org[:-len(place) - 1]
+            if not INSTITUTION_BEFORE_PLACE_EN.search(org[:-len(place) - 1]):  # ("University Hospital Galway" is one name)
+                org = org[:-len(place) - 1]
             city = _canonical_city(L.EN_CITY_ALIASES.get(place) or L.DISTRICT_CITY.get(place) or L.TOWN_CITY.get(place) or place)
             if not any(f.field == "city" for f in facts) and own(m.start(1), m.end(1)) and place not in EN_DISTRICT_NAMES:
                 ps = m.start(1) + len(org) + 1
@@ -2123,6 +2132,9 @@ CITY_AFTER_DISTRICT = re.compile(rf",\s*({_alt(L.EN_CITIES)})\b")
 
 NAME_FROM_CITY_EN = re.compile(rf"\b(?i:myself|i'm|i am|im|this is|it's)\s+(?:{EN_FULL_NAME.pattern}|[A-Z][a-z]+),?\s+from\s+({_alt(L.EN_CITIES)})\b"
                                r"(?!\s+(?:office|branch|team|campus|store|to\b))")
+INSTITUTION_BEFORE_PLACE_EN = re.compile(r"\b(?:Hospital|Hospitals|University|College|Airport|Council|Library|Museum|Infirmary)$")
+DEPARTMENT_OF_EN = re.compile(r"(?:Department|Dept\.?|School|Faculty|Division|Institute) of ")
+PARENT_ORG_AFTER_EN = re.compile(r",\s*(?:the\s+)?([A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|and|&))*)(?=\s*(?:[,.;!]|$))")
 NAME_FROM_PLACE_LEAD_EN = re.compile(rf"(?:{EN_FULL_NAME.pattern})\s+from\s+({_alt(L.EN_CITIES)}|{_EN_DISTRICTS})(?=\s*(?:[,.;!]|$))")
 # "student at University of Manchester", "studying at Uni of Adelaide", "PhD student at Boston University"
 UNIVERSITY_CITY = re.compile(rf"\b(?:student|studying|study|undergrad|phd)\b[^.!?]{{0,30}}?"
