@@ -2047,13 +2047,16 @@ POSTCODE_OR_STATE = re.compile(r"[A-Z][a-z]+,?\s+(?:[A-Z]{2,3}\b|[A-Z]{1,2}\d)")
 def _town_city(town: str, m: re.Match) -> str:
     """The city a town in an address stands for: a known suburb's city, an Australian capital by
     its postcode range, else the town itself."""
+    if m.group("aupc") and town not in L.CITY_REGION:
+        known = L.DISTRICT_CITY.get(town) or L.TOWN_CITY.get(town)
+        if known and L.CITY_REGION.get(known) == "AU":
+            return known
+        code = int(m.group("aupc"))  # "Kensington NSW 2033" is Sydney's, whatever London's is called
+        return next((c for (lo, hi), c in AU_CAPITAL_POSTCODES if lo <= code <= hi), town)
     if town in L.DISTRICT_CITY:
         return L.DISTRICT_CITY[town]
     if town in L.TOWN_CITY:
         return L.TOWN_CITY[town]
-    if m.group("aupc") and town not in L.CITY_REGION:
-        code = int(m.group("aupc"))
-        return next((c for (lo, hi), c in AU_CAPITAL_POSTCODES if lo <= code <= hi), town)
     return _canonical_city(town)
 
 
