@@ -753,7 +753,8 @@ def _university_city(text, facts, own, hedged):
             return
 
 
-FORM_PLACE_EN = re.compile(r"\b(?:Town|City|Suburb|Location|Area|Hometown|Home town)\s*:\s*([A-Z][\w'’ -]{1,30}?)(?=\s*(?:[,/|;]|\.(?:\s|$)|$))")
+FORM_PLACE_EN = re.compile(r"\b(?:Town|City|Suburb|Location|Area|Hometown|Home town|Moving from|Current address|Locality)\s*:\s*([A-Z][\w'’ -]{1,30}?)"
+                           r"(?=\s*(?:\([A-Z0-9 ]{2,8}\)\s*)?(?:[,/|;]|\.(?:\s|$)|$))")  # "Area: Leamington Spa (CV32) |"
 CITY_PART_TAIL = re.compile(r"\s+(?:Selatan|Utara|Barat|Timur|Pusat|pa rin po|po)$|[.!]+$")
 
 
@@ -2018,7 +2019,7 @@ HOME_CUE_EN = re.compile(r"\b(?:i|we|i'm|im|we're|were|i am|we are|my family|my 
 # where one works or comes from, before the town: "I work at KCB Bank in Kisumu", "it's Rahul Verma
 # from Bengaluru", "moving a 1-bed from Chicago to Denver", "driving up from Hartford"
 HOME_CUE_EN2 = re.compile(r"\b(?:(?:i |we )?(?:work|working) (?:at|for) (?:the )?(?:[A-Z][\w&.'-]*\s+){1,4}in|"
-                          r"taga|duduk(?: di)?|tinggal(?: di)?|sewa di|(?:aku|saya) di|dari|dito lang ako sa|dito sa|out past|kantor (?:kami|saya) di|visiting me in|"
+                          r"taga|duduk(?: di)?|tinggal(?: di)?|sewa di|(?:aku|saya) di|dari(?![^.!?,]*\bke\b)|(?:kilang|kedai|rumah|pejabat|ofis) (?:saya|kami|aku) di|(?<=, )(?:out|over|up|down) in|(?:my|our) (?:house|home|apartment|flat|place|unit|condo) in|dito lang ako sa|dito sa|out past|kantor (?:kami|saya) di|visiting me in|"
                           r"(?:work|working|based)[^.!?]{0,30}? out of|(?:bakery|shop|café|cafe|salon|business|restaurant|clinic|practice|studio|store|takeaway|pub|garage|warehouse|factory|depot) in|(?:usually |now )?stay(?:ing)?(?= [A-Z])|"
                           r"(?:it's|its|this is|i'm|im|i am) (?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?) from|moving out of|"
                           r"moving (?:a |my |our )?[\w-]+(?: [\w-]+)? from|(?:driving|coming) (?:up |down |over |in )?from)\s+", re.I)  # "a flat in Sai Kung" is often the one being sought
