@@ -692,6 +692,8 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
     m = NAME_THEN_ORG_EN.search(text) if "(" in text and not any(f.field == "company" for f in facts) else None
     if m and any(f.field == "name" and f.value == m.group(1) for f in facts) and not _part_city(m.group(2)):
         facts.append(_fact("company", m.group(2), m.group(2), 0.75, *m.span(2), hedged))  # "Thanks, Hoang Duc Anh (FPT Software)"
+    if has_cjk and not any(f.field == "city" for f in facts):
+        _leading_city_district(text, facts, own, hedged, asked)
     if region in L.SUBURB_CITY and not has_cjk and "home_cue" in gates and not any(f.field == "city" for f in facts):
         _suburb_home(text, facts, own, hedged, L.SUBURB_CITY[region])  # before the towns of every country
     if "city" in asked or "place" in gates:
@@ -2061,6 +2063,27 @@ def _town_city(town: str, m: re.Match) -> str:
     if town in L.TOWN_CITY:
         return L.TOWN_CITY[town]
     return _canonical_city(town)
+
+
+CITY_DISTRICT_LEAD_CN = re.compile(rf"(?:我们|我家|家)?(?:住|在)?({CITY_CN_NAMES})市?({_CN_DISTRICTS})(?!到|去|飞|出差|旅游|玩)")
+DISTRICT_LEAD_CN = re.compile(rf"({_CN_DISTRICTS})(?!到|去|飞|出差|旅游|玩)")
+
+
+def _leading_city_district(text, facts, own, hedged, asked) -> None:
+    """A message that opens with a city and one of its districts ("北京通州果园，120平三居",
+    "苏州吴中，…"), or, when the staff asked where, with a district alone ("番禺市桥附近")."""
+    m = CITY_DISTRICT_LEAD_CN.match(text)
+    if m:
+        city, district = m.group(1), m.group(2)
+        if (L.DISTRICT_CITY.get(district) == city or city in L.AMBIGUOUS_DISTRICT.get(district, ())) and own(*m.span(1)) \
+                and not ORG_AFTER_CITY.match(text, m.end(1)):  # ("宁波海曙凯乐进出口有限公司" is a firm's registered name)
+            c = _canonical_city(city)
+            facts.append(_fact("city", c, c, 0.75, *m.span(1), hedged))
+        return
+    m = DISTRICT_LEAD_CN.match(text) if "city" in asked else None
+    if m and m.group(1) in L.DISTRICT_CITY and own(*m.span(1)):
+        c = _canonical_city(L.DISTRICT_CITY[m.group(1)])
+        facts.append(_fact("city", c, c, 0.7, *m.span(1), hedged))
 
 
 CAPITALISED_WORDS = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
