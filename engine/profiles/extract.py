@@ -689,6 +689,8 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
     m = ORDINAL_ORG_CLAUSE.search(text) if has_cjk and not any(f.field == "company" for f in facts) else None
     if m and any(f.field in CONTACT_FIELDS or f.field == "name" for f in facts) and own(*m.span(1)):
         facts.append(_fact("company", m.group(1), m.group(1), 0.7, *m.span(1), hedged))  # "高健，中建三局的，…"
+    if has_cjk:
+        _more_employers_cn(text, facts, own, hedged)
     m = NAME_THEN_ORG_EN.search(text) if "(" in text and not any(f.field == "company" for f in facts) else None
     if m and any(f.field == "name" and f.value == m.group(1) for f in facts) and not _part_city(m.group(2)):
         facts.append(_fact("company", m.group(2), m.group(2), 0.75, *m.span(2), hedged))  # "Thanks, Hoang Duc Anh (FPT Software)"
@@ -1470,6 +1472,41 @@ TIME_WORDS_CN = frozenset("白天 晚上 平时 周末 每天 早上 下午 上�
 # numbered institutions: "浙大一院" (a university's first hospital), "福州三中", "中建三局", "济南二机床"
 ORDINAL_ORG_CN = re.compile(r"([\u4e00-\u9fff]{2,4}?[一二三四五六七八九十]{1,2}(?:院|附院|医院|中|小|高|局|机床|建|厂|纺|棉))"
                             r"(?:[\u4e00-\u9fff]{1,3}?(?:处|科|部|室|车间|病区))?$")
+# "店名 Golden Lotus Jewelry", "店叫 Moda Stella srl": a Latin name after a word that introduces one
+LATIN_NAME_CALLED_CN = re.compile(r"(?:店名|店叫|店铺叫|公司叫|公司名|厂名|牌子叫|品牌叫|公司系|公司是)\s*(?:叫|是|系)?\s*"
+                                  r"([A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|&|de|di|la|del|da|srl|S\.L\.|S\.A\.)){0,5})(?=\s*(?:[，,。！!]|$))")
+# "…，中建中东公司的，": a clause that is a firm and one's belonging to it
+FIRM_OF_CLAUSE_CN = re.compile(r"(?:^|(?<=[，,。\s]))([\u4e00-\u9fff]{2,12}?(?:公司|集团|银行|医院))的(?=[，,。！!\s]|$)")
+# "广汽本田，做会计": a message that opens with a name, then one's role
+LEAD_ORG_THEN_ROLE_CN = re.compile(rf"^([\u4e00-\u9fffA-Za-z]{{2,8}})[，,]\s*(?:做|当|任)(?:{_alt(L.CN_TITLES)})(?=[，,。！!\s]|$)")
+NOT_ORG_BEFORE_TITLE = frozenset("高级 资深 初级 中级 一名 一个 一位 兼职 全职 退休 在职 注册 执业 实习 见习 小学 中学 大学 高中 初中 幼儿园 "
+                                 "个体 自由 普通 临时 正式 专职 主任 副主任 首席 新手 前台 公司 单位 医院 学校 银行 工厂 厂里 本地 外地 一线".split())
+
+
+def _more_employers_cn(text, facts, own, hedged) -> None:
+    """Employers named without the usual cue words (see the patterns above)."""
+    m = LATIN_NAME_CALLED_CN.search(text)
+    if m and own(*m.span(1)):
+        s0, e0 = m.span(1)
+        facts[:] = [f for f in facts if not (f.field == "company" and s0 <= f.start and f.end <= e0)]
+        if not any(f.field == "company" for f in facts):
+            facts.append(_fact("company", m.group(1), m.group(1), 0.75, s0, e0, hedged))
+    if any(f.field == "company" for f in facts):
+        return
+    for rx in (FIRM_OF_CLAUSE_CN, LEAD_ORG_THEN_ROLE_CN):
+        m = rx.search(text)
+        if not m:
+            continue
+        org = m.group(1)
+        if org in NOT_ORG_BEFORE_TITLE or org in GENERIC_ORG or org in CN_CITY_SET or org in L.DISTRICT_CITY \
+                or org in L.AMBIGUOUS_DISTRICT or _place_prefix(org) == org or NOT_ORG_WORDS_CN.search(org) \
+                or org in TIME_WORDS_CN or re.search(r"[我你他她们的了在是]", org) or _cn_name(org, 0) or DESCRIBED_ORG.search(org):
+            continue
+        if own(*m.span(1)):
+            facts.append(_fact("company", org, org, 0.7, *m.span(1), hedged))
+            return
+
+
 ORDINAL_ORG_CLAUSE = re.compile(r"(?:^|(?<=[，,。\s]))(" + ORDINAL_ORG_CN.pattern.split(")(?:")[0][1:] + r")的(?=[，,。！!\s]|$)")
 HQ_TAIL = re.compile(r"(?:总部|總部|总行|總行|基地|园区|分部|办事处|办公室|研发中心|分所|分行|支行|分公司|分店|大厦|大楼|(?<![的嘅])工厂|(?<![的嘅])厂区)$")
 SITE_TAIL_EN = re.compile(r"\s+(?:(?:UK|US|USA|SG|HK|AU|NZ|IE|EU|Asia|APAC)\s+)?(?:HQ|headquarters|head office|office|offices|campus|depot|warehouse|branch)$")
