@@ -506,6 +506,10 @@ def _region_in(text: str) -> str | None:
 
 
 def _fact(field, value, display, conf, start, end, hedged=False) -> Fact:
+    if field == "company" and value != value.strip():  # " PT Wings Surya": a name has no edge spaces
+        lead = len(value) - len(value.lstrip())
+        value = display = value.strip()
+        start, end = start + lead, start + lead + len(value)
     return Fact(field, value, display, round(conf * (0.8 if hedged else 1.0), 3), start, end)
 
 
@@ -1567,7 +1571,8 @@ ORG_TAIL_CN = re.compile(rf"(?:(?<=[\u4e00-\u9fff])[{''.join(sorted(L.CN_SURNAME
                          rf"(?:{_alt(L.COUNTRIES_CN)})(?:厂|工厂|厂区|分公司|分行|办事处|总部|分部|基地|工地))$")  # "立讯精密越南厂" (but "华为马来西亚公司" is a firm of its own)
 JOINED_CN = re.compile(r"(?:跳到|跳槽到|跳槽去|刚入职|入职了|加入了)\s*([\u4e00-\u9fffA-Za-z]{2,8}?)(?=[，,。！!\s]|$|做|当|上班)")
 BUDGET_WORDS_IN_ORG = re.compile(r"以内|预算|差标|一晚|每月|每年")
-NOT_ORG_WORDS_CN = re.compile(BUDGET_WORDS_IN_ORG.pattern + r"|左右|[这那哪]边|家里|附近|在(?!线)|^(?:你|他|她|就|也|都|还)")
+NOT_ORG_WORDS_CN = re.compile(BUDGET_WORDS_IN_ORG.pattern + r"|左右|[这那哪]边|家里|附近|在(?!线)|^(?:你|他|她|就|也|都|还|到)")
+NOT_AN_ORG_CN = re.compile(r"读完|讀完|^第[一二三四五六七八九十\d]+[郡区坊]$")  # "喺香港讀完書留低做嘢", "胡志明市第七郡"
 # what may lead an organisation's name as read: who says it, where it is ("宁波鄞州的", "经开区"), or the
 # words that introduce it ("叫", "发票抬头写")
 SPEAKER_ORG_LEAD = re.compile(rf"(?:我们是|我是|我们|我在|叫|名叫|(?:我们)?单位|(?:发票)?抬头(?:写|是|开)?(?:我们)?(?:单位)?)?(?:({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{0,4}}?(?:这边|那边)?的|"
@@ -1941,7 +1946,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                                    f.start + lead.start(1), f.start + lead.end(1), hedged))
     if has_cjk:  # "公司差标一晚两千以内", "白天我", "邓雪梅": a budget, a clause or a person, not an employer
         facts[:] = [f for f in facts if f.field != "company" or not (
-            BUDGET_WORDS_IN_ORG.search(f.value) or GENERIC_ORG_OF_PLACE.fullmatch(f.value)
+            BUDGET_WORDS_IN_ORG.search(f.value) or GENERIC_ORG_OF_PLACE.fullmatch(f.value) or NOT_AN_ORG_CN.search(f.value)
             or (CJK_RX.match(f.value) and len(f.value) == 3 and (_cn_name(f.value, 0) or ("", 0))[1] == 3
                 and any(g.field == "name" and g.value == f.value for g in facts)))]
     m = JOINED_CN.search(text) if has_cjk and not any(f.field == "company" for f in facts) else None
