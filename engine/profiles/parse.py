@@ -28,6 +28,8 @@ CURRENCY_WORDS = {
     "ngn": "NGN", "quid": "GBP", "rs": "INR", "rs.": "INR", "rupees": "INR", "canadian dollars": "CAD", "dirhams": "AED",
     "bob": "KES", "dong": "VND", "vnd": "VND", "₫": "VND", "đồng": "VND", "镑": "GBP",
     "蚊人民币": "CNY", "欧": "EUR", "gh₵": "GHS", "ghs": "GHS", "cedis": "GHS", "纽币": "NZD", "纽元": "NZD",
+    "印尼盾": "IDR", "越南盾": "VND", "盾": "VND", "迪拉姆": "AED", "卢比": "INR", "比索": "PHP", "林吉特": "MYR",
+    "兰特": "ZAR", "奈拉": "NGN", "ntd": "TWD", "krw": "KRW",
 }
 # what a bare amount, "$" and "元" mean where the customer is (phone region of the conversation)
 REGION_CURRENCY = {"CN": "CNY", "HK": "HKD", "TW": "TWD", "MO": "MOP", "SG": "SGD", "MY": "MYR", "US": "USD",
@@ -36,12 +38,12 @@ REGION_CURRENCY = {"CN": "CNY", "HK": "HKD", "TW": "TWD", "MO": "MOP", "SG": "SG
                    "NG": "NGN", "AE": "AED", "ID": "IDR", "TH": "THB", "VN": "VND", "PK": "PKR", "GH": "GHS"}
 DOLLAR_CURRENCIES = frozenset({"USD", "SGD", "HKD", "AUD", "CAD", "NZD", "TWD"})
 AMOUNT_RE = re.compile(
-    r"(?P<cur1>(?:US|AU|SG|CA|NZ|NT|HK|[ASC])\$|[¥￥$€£₹₩₱฿₦]|RM(?=\s?[\d一二两三四五六七八九十])|(?<![A-Za-z])R(?=\s?\d)|(?<![A-Za-z])R[ps]\.?(?=\s?\d)|KSh|GH₵|GHS|MOP|RMB|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|ZAR|PHP|THB|IDR|KES|NGN|INR|"
+    r"(?P<cur1>(?:US|AU|SG|CA|NZ|NT|HK|[ASC])\$|[¥￥$€£₹₩₱฿₦]|RM(?=\s?[\d一二两三四五六七八九十])|(?<![A-Za-z])R(?=\s?\d)|(?<![A-Za-z])R[ps]\.?(?=\s?\d)|KSh|GH₵|GHS|MOP|RMB|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|ZAR|PHP|THB|IDR|KES|NGN|INR|AED|TWD|NTD|VND|JPY|KRW|"
     r"港币|人民币|美元|新币|澳门币|澳门元|澳币|澳元|加币|台币|新台币|欧元|英镑|日元|马币|"
     r"NZD|MYR|rmb|usd)?\s*"
     r"(?P<num>(?(cur1)\d{1,3}(?: \d{3})+(?!\d|[.,]\d)|(?!))|\d{1,3},\d{1,2}(?=\s*(?:juta|jt|ribu|rb)\b)|\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])|\d+(?:[,，]\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿点]{1,12}(?![袋瓶盒件只张份套]))\s*"
-    r"(?:个(?=[万wW]))?(?P<unit>千万|百万|万|千|亿|million|mil|thousand|grand|lakhs?|crores?|juta|jt|ribu|rb|triệu|tỷ|[wWkKmM](?![a-zA-Z]))?(?P<tail>(?<=[万wW])[1-9](?![\d.,万千])|(?<=[万wW]) [1-9](?![\d.,万千]))?\s*"
-    r"(?P<cur2>蚊人民币|欧元|欧(?![洲美])|元|块钱|块|人民币|美元|美金|刀|新台币|新币|新加坡元|港币|港纸|港元|蚊|马币|英镑|澳币|澳元|加币|台币|令吉|日元|韩元|澳门币|dollars?|"
+    r"(?:个(?=[万wW]))?(?P<unit>千万|百万|万|千|亿|million|mil|thousand|grand|lakhs?|crores?|juta|jt|ribu|rb|triệu|tỷ|[wWkKmM](?![a-zA-Z]))?(?P<tail>(?<=[万wW千])[1-9](?![\d.,万千百])|(?<=[万wW]) [1-9](?![\d.,万千]))?\s*"
+    r"(?P<cur2>蚊人民币|印尼盾|越南盾|盾|迪拉姆|卢比|比索|林吉特|兰特|奈拉|欧元|欧(?![洲美])|元|块钱|块|人民币|美元|美金|刀|新台币|新币|新加坡元|港币|港纸|港元|蚊|马币|英镑|澳币|澳元|加币|台币|令吉|日元|韩元|澳门币|dollars?|"
     r"bucks|yuan|yen|円|RMB|rmb|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|NZD|MYR|JPY|KRW|CHF|AED|INR|rand|ZAR|澳门元|"
     r"baht|泰铢|pesos?|rupiah|naira|cedis|纽币|纽元|quid|rupees|PHP|THB|IDR|KES|NGN|VND|Canadian dollars|dirhams|bob|dong|đồng|₫|镑|\$(?![\d]))?"
 )
@@ -118,7 +120,7 @@ def parse_amount(match: re.Match, default_currency: str, region: str | None = No
         currency = local  # "$300" in Singapore, "30 dollars" in Canada, "800万" in Hong Kong
     elif local == "TWD" and cur in ("元", "块"):
         currency = local
-    elif local == "MOP" and cur == "蚊":  # Macau says 蚊 for patacas too
+    elif local in ("MOP", "CNY") and cur == "蚊":  # Macau says 蚊 for patacas too, Guangdong for yuan
         currency = local
     elif local == "PKR" and currency == "INR":  # rupees in Pakistan
         currency = local
