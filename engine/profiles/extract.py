@@ -485,7 +485,7 @@ BRAND_RX = re.compile(rf"(?<![\w&])({_alt(L.BRAND_REGION)})(?![\w&])")
 def _region_of_city(city: str) -> str | None:
     """Phone region of a canonical city name (Chinese names are mainland cities but for HK/Macau;
     a Latin-script town no table knows says nothing)."""
-    known = L.CITY_REGION.get(city) or L.TOWN_REGION.get(city)
+    known = L.CITY_REGION.get(city) or L.TOWN_REGION.get(city) or L.FOREIGN_CITY_COUNTRY.get(city)
     if known or city.isascii():
         return known
     return "TW" if city in L.TW_CITIES else {"香港": "HK", "澳门": "MO"}.get(city, "CN")
@@ -2811,7 +2811,7 @@ def _home_regions(messages: list[Message], prepared: dict[int, tuple[str, dict]]
 
 
 # the customer's next message takes back what the one before said: "啊不对打错了，是139…", "sorry typo, 416-…"
-CORRECTS_LAST = re.compile(r"^\W*(?:(?:啊|哦|呃|噢|额|oh|oops|sorry|sry|wait|actually)[\s,，.!！~]*)*"
+CORRECTS_LAST = re.compile(r"^\W*(?:(?:啊|哦|呃|噢|额|等下|等等|等一下|唔好意思|不好意思|oh|oops|sorry|sry|wait|actually)[\s,，.!！~]*)*"
                            r"(?:不对|打错了?|写错了?|输错了?|说错了?|搞错了?|更正一下|纠正一下|typo|wrong (?:number|one|email)|"
                            r"correction|my bad|i mean)", re.I)
 # the staff member asks for someone else's contact: "And your wife's number in case?", "cc your son?"

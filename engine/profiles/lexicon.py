@@ -324,6 +324,7 @@ def _load_cn_divisions() -> None:
 
 _load_cn_divisions()
 
+EN_PLACE_COUNTRIES = frozenset("US CA GB IE AU NZ IN MY SG ZA PH NG KE AE".split())  # the markets en_places.tsv covers
 FOREIGN_CITY_COUNTRY: dict[str, str] = {}  # English name of a city from foreign_cities_zh.tsv -> its country
 
 
@@ -342,7 +343,8 @@ def _load_foreign_cities_zh() -> None:
             continue
         CN_CITIES.append(name)
         CITY_ALIASES[name] = english
-        FOREIGN_CITY_COUNTRY.setdefault(english, country)
+        if country not in EN_PLACE_COUNTRIES:  # ("Richmond" is a town of several of those; en_places.tsv says which)
+            FOREIGN_CITY_COUNTRY.setdefault(english, country)
 
 
 _load_foreign_cities_zh()
