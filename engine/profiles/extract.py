@@ -2720,7 +2720,8 @@ CURRENCY_REGION_RX = [(re.compile(r"S\$|SGD|新币|新加坡元"), "SG"), (re.co
                       (re.compile(r"A\$|AUD"), "AU"), (re.compile(r"£|GBP"), "GB"), (re.compile(r"₹|INR|\blakhs?\b"), "IN"),
                       (re.compile(r"(?<![A-Za-z])R\s?\d|\brand\b|ZAR"), "ZA"), (re.compile(r"MOP|澳门元|澳門元|葡币"), "MO"),
                       (re.compile(r"\bKES\b|\bKSh"), "KE"), (re.compile(r"₱|\bPHP\s?\d"), "PH"), (re.compile(r"₦|\bNGN\b"), "NG"),
-                      (re.compile(r"\bAED\b|dirhams?"), "AE")]
+                      (re.compile(r"\bAED\b|dirhams?"), "AE"), (re.compile(r"\btaka\b|\bBDT\b|৳|\bTk\.?\s?\d"), "BD"),
+                      (re.compile(r"\bLKR\b"), "LK"), (re.compile(r"\bUGX\b"), "UG"), (re.compile(r"\bTZS\b"), "TZ")]
 # the first characters of every alternative above: a lookahead lets the engine skip other positions fast
 CURRENCY_HINT = re.compile("(?=[SRMHNTAG£₹IlrZ澳葡K₱P₦d新令马港台])(?:" +
                            "|".join(f"(?:{rx.pattern})" for rx, _ in CURRENCY_REGION_RX) + ")")
@@ -2736,7 +2737,8 @@ NATIONAL_PHONE_SHAPES = (
     (re.compile(r"(?<![\d+])0(?:2[0346]|5[0-9])[\s-]?\d{3}[\s-]?\d{4}(?!\d)"), "GH"),
     (re.compile(r"(?<![\d+])0(?:70|80|81)\d[\s-]?\d{3}[\s-]?\d{4}(?!\d)"), "NG"),
     (re.compile(r"(?<![\d+])07\d\d[\s-]?\d{3}[\s-]?\d{3}(?!\d)"), "KE"),
-    (re.compile(r"(?<![\d+])03[0-4]\d[\s-]?(?:\d{7}|\d{3}[\s-]?\d{4}|\d{4}[\s-]?\d{3})(?!\d)"), "PK"))
+    (re.compile(r"(?<![\d+])03[0-4]\d[\s-]?(?:\d{7}|\d{3}[\s-]?\d{4}|\d{4}[\s-]?\d{3})(?!\d)"), "PK"),
+    (re.compile(r"(?<![\d+])01[3-9]\d\d-?\d{6}(?!\d)"), "BD"))  # 11 digits: Malaysia's 013–019 mobiles have 10
 
 
 def _phone_shape_region(text: str) -> str | None:

@@ -121,7 +121,11 @@ CITY_REGION = {
     "Seoul": "KR", "Busan": "KR", "Dubai": "AE", "Abu Dhabi": "AE", "Doha": "QA",
     "Mumbai": "IN", "Delhi": "IN", "New Delhi": "IN", "Bangalore": "IN", "Bengaluru": "IN",
     "Karachi": "PK", "Lahore": "PK", "Islamabad": "PK", "Rawalpindi": "PK", "Faisalabad": "PK", "Multan": "PK",
-    "Peshawar": "PK", "Kyoto": "JP", "Davao City": "PH", "Accra": "GH", "Kumasi": "GH", "Tema": "GH", "Incheon": "KR",
+    "Peshawar": "PK", "Quetta": "PK", "Hyderabad (Sindh)": "PK",
+    "Dhaka": "BD", "Chittagong": "BD", "Chattogram": "BD", "Sylhet": "BD", "Khulna": "BD", "Rajshahi": "BD",
+    "Colombo": "LK", "Kandy": "LK", "Galle": "LK", "Jaffna": "LK", "Negombo": "LK",
+    "Kampala": "UG", "Entebbe": "UG", "Jinja": "UG", "Gulu": "UG", "Mbarara": "UG",
+    "Dar es Salaam": "TZ", "Arusha": "TZ", "Dodoma": "TZ", "Mwanza": "TZ", "Zanzibar": "TZ", "Kyoto": "JP", "Davao City": "PH", "Accra": "GH", "Kumasi": "GH", "Tema": "GH", "Incheon": "KR",
     "Paris": "FR", "Lyon": "FR", "Berlin": "DE", "Munich": "DE", "Hamburg": "DE",
     "Frankfurt": "DE", "Cologne": "DE", "Amsterdam": "NL", "Rotterdam": "NL", "Brussels": "BE",
     "Zurich": "CH", "Geneva": "CH", "Vienna": "AT", "Madrid": "ES", "Barcelona": "ES",
@@ -170,7 +174,8 @@ COUNTRY_REGION = {"HK": "HK", "Hong Kong": "HK", "香港": "HK", "UK": "GB", "Br
                   "日本": "JP", "Korea": "KR", "韩国": "KR", "Taiwan": "TW", "台湾": "TW", "Macau": "MO",
                   "澳门": "MO", "Germany": "DE", "德国": "DE", "France": "FR", "法国": "FR",
                   "South Africa": "ZA", "南非": "ZA", "Philippines": "PH", "菲律宾": "PH", "UAE": "AE",
-                  "Nigeria": "NG", "Kenya": "KE", "India": "IN", "印度": "IN"}
+                  "Nigeria": "NG", "Kenya": "KE", "India": "IN", "印度": "IN", "Pakistan": "PK", "Bangladesh": "BD",
+                  "Sri Lanka": "LK", "Uganda": "UG", "Tanzania": "TZ", "Ghana": "GH"}
 # Well-known districts people name instead of their city (district -> canonical city name).
 DISTRICT_CITY = {
     **dict.fromkeys("朝阳 海淀 通州 东城 西城 丰台 昌平 大兴 顺义 望京 中关村 亦庄".split(), "北京"),

@@ -29,13 +29,15 @@ CURRENCY_WORDS = {
     "bob": "KES", "dong": "VND", "vnd": "VND", "₫": "VND", "đồng": "VND", "镑": "GBP",
     "蚊人民币": "CNY", "欧": "EUR", "gh₵": "GHS", "ghs": "GHS", "cedis": "GHS", "纽币": "NZD", "纽元": "NZD",
     "印尼盾": "IDR", "越南盾": "VND", "盾": "VND", "迪拉姆": "AED", "卢比": "INR", "比索": "PHP", "林吉特": "MYR",
-    "兰特": "ZAR", "奈拉": "NGN", "ntd": "TWD", "krw": "KRW",
+    "兰特": "ZAR", "奈拉": "NGN", "ntd": "TWD", "krw": "KRW", "taka": "BDT", "tk": "BDT", "৳": "BDT", "bdt": "BDT",
+    "lkr": "LKR", "ugx": "UGX", "tzs": "TZS", "pkr": "PKR", "shillings": "KES", "shilling": "KES", "ksh.": "KES",
 }
 # what a bare amount, "$" and "元" mean where the customer is (phone region of the conversation)
 REGION_CURRENCY = {"CN": "CNY", "HK": "HKD", "TW": "TWD", "MO": "MOP", "SG": "SGD", "MY": "MYR", "US": "USD",
                    "GB": "GBP", "AU": "AUD", "CA": "CAD", "NZ": "NZD", "IE": "EUR", "IN": "INR", "DE": "EUR",
                    "FR": "EUR", "NL": "EUR", "JP": "JPY", "KR": "KRW", "ZA": "ZAR", "PH": "PHP", "KE": "KES",
-                   "NG": "NGN", "AE": "AED", "ID": "IDR", "TH": "THB", "VN": "VND", "PK": "PKR", "GH": "GHS"}
+                   "NG": "NGN", "AE": "AED", "ID": "IDR", "TH": "THB", "VN": "VND", "PK": "PKR", "GH": "GHS",
+                   "BD": "BDT", "LK": "LKR", "UG": "UGX", "TZ": "TZS"}
 DOLLAR_CURRENCIES = frozenset({"USD", "SGD", "HKD", "AUD", "CAD", "NZD", "TWD"})
 AMOUNT_RE = re.compile(
     r"(?P<cur1>(?:US|AU|SG|CA|NZ|NT|HK|[ASC])\$|[¥￥$€£₹₩₱฿₦]|RM(?=\s?[\d一二两三四五六七八九十])|(?<![A-Za-z])R(?=\s?\d)|(?<![A-Za-z])R[ps]\.?(?=\s?\d)|KSh|GH₵|GHS|MOP|RMB|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|ZAR|PHP|THB|IDR|KES|NGN|INR|AED|TWD|NTD|VND|JPY|KRW|"
@@ -45,7 +47,7 @@ AMOUNT_RE = re.compile(
     r"(?:个(?=[万wW]))?(?P<unit>千万|百万|万|千|亿|million|mil|thousand|grand|lakhs?|crores?|juta|jt|ribu|rb|triệu|tỷ|[wWkKmM](?![a-zA-Z]))?(?P<tail>(?<=[万wW千])[1-9](?![\d.,万千百])|(?<=[万wW]) [1-9](?![\d.,万千]))?\s*"
     r"(?P<cur2>蚊人民币|印尼盾|越南盾|盾|迪拉姆|卢比|比索|林吉特|兰特|奈拉|欧元|欧(?![洲美])|元|块钱|块|人民币|美元|美金|刀|新台币|新币|新加坡元|港币|港纸|港元|蚊|马币|英镑|澳币|澳元|加币|台币|令吉|日元|韩元|澳门币|dollars?|"
     r"bucks|yuan|yen|円|RMB|rmb|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|NZD|MYR|JPY|KRW|CHF|AED|INR|rand|ZAR|澳门元|"
-    r"baht|泰铢|pesos?|rupiah|naira|cedis|纽币|纽元|quid|rupees|PHP|THB|IDR|KES|NGN|VND|Canadian dollars|dirhams|bob|dong|đồng|₫|镑|\$(?![\d]))?"
+    r"baht|泰铢|pesos?|rupiah|naira|cedis|纽币|纽元|quid|rupees|taka|shillings?|BDT|LKR|UGX|TZS|PKR|PHP|THB|IDR|KES|NGN|VND|Canadian dollars|dirhams|bob|dong|đồng|₫|镑|\$(?![\d]))?"
 )
 
 
@@ -122,7 +124,9 @@ def parse_amount(match: re.Match, default_currency: str, region: str | None = No
         currency = local
     elif local in ("MOP", "CNY") and cur == "蚊":  # Macau says 蚊 for patacas too, Guangdong for yuan
         currency = local
-    elif local == "PKR" and currency == "INR":  # rupees in Pakistan
+    elif local in ("PKR", "LKR", "BDT") and currency == "INR":  # rupees (and lakhs) in Pakistan, Sri Lanka, Bangladesh
+        currency = local
+    elif local in ("UGX", "TZS") and currency == "KES":  # shillings in Uganda, Tanzania
         currency = local
     if not (match.group("cur1") or match.group("cur2") or unit) and value < min_bare:
         return None  # a bare small number is not a budget (unless a limit word says it is one)
