@@ -1648,11 +1648,14 @@ def _named_after_city(rest: str) -> bool:
     if not rest or rest[0].isspace() or rest in L.KNOWN_EMPLOYERS_CN:
         return False  # ("吉隆坡华为" is Huawei's office in Kuala Lumpur)
     return (rest in INDUSTRY_WORDS or re.fullmatch(r"[\u4e00-\u9fff]{2}厂", rest) is not None
+            or (len(rest) >= 4 and (rest[:2] in INDUSTRY_WORDS or rest[:2] in NAMED_AFTER_CITY_STARTS)  # "中山大学附属第一医院", "大庆油田采油二厂"
+                and rest not in EMPLOYER_NAMES_ANY_CN and "的" not in rest and "园" not in rest)  # (not "合肥科大讯飞", "厦门软件园")
             or (2 <= len(rest) <= 6 and rest.endswith(PUBLIC_BODY_ENDS) and rest not in GENERIC_ORG)
             or (len(rest) == 2 and CJK_RX.match(rest) is not None and rest not in L.DISTRICT_CITY
                 and rest not in GENERIC_ORG and rest not in L.AMBIGUOUS_DISTRICT))
 
 
+NAMED_AFTER_CITY_STARTS = frozenset("交大 医大 师大 理工 科大 农大 工大 财大 油田 化纤 港务 铁路".split())
 PUBLIC_BODY_ENDS = ("局", "委", "厅", "法院", "检察院", "港", "汽车站", "火车站", "客运站", "油田", "税务局", "公安局", "电视台", "日报", "中学", "小学", "一中", "二中", "三中")
 
 
