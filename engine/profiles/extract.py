@@ -1515,7 +1515,7 @@ def _more_employers_cn(text, facts, own, hedged) -> None:
 ORDINAL_ORG_CLAUSE = re.compile(r"(?:^|(?<=[，,。\s]))(" + ORDINAL_ORG_CN.pattern.split(")(?:")[0][1:] + r")的(?=[，,。！!\s]|$)")
 HQ_TAIL = re.compile(r"(?:总部|總部|总行|總行|基地|园区|分部|办事处|办公室|研发中心|分所|分行|支行|分公司|分店|大厦|大楼|(?<![的嘅])工厂|(?<![的嘅])厂区)$")
 SITE_TAIL_EN = re.compile(r"\s+(?:(?:UK|US|USA|SG|HK|AU|NZ|IE|EU|Asia|APAC)\s+)?(?:HQ|headquarters|head office|office|offices|campus|depot|warehouse|branch)$")
-ORG_LEAD_CN = re.compile(r"^(?:发票开|抬头开|开票给|开给|就是|也就是|[\u4e00-\u9fff]{2,8}?[区县](?=[\u4e00-\u9fff]{4,}))")
+ORG_LEAD_CN = re.compile(r"^(?:发票开|抬头开|开票给|开给|就是|也就是|[\u4e00-\u9fff]{2,8}?[区县](?![\u4e00-\u9fff]{1,4}?(?:镇|乡|街道))(?=[\u4e00-\u9fff]{4,}))")  # (not "南昌县莲塘镇…")
 # "Lululemon is transferring me", "a small fintech called PaySetu", "a 40-person company, Acme Logistics,"
 ORG_MOVES_ME_EN = re.compile(r"(?:^|(?<=[.,!]\s))((?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){0,2}) (?:is|are) (?:transferring|relocating|moving|sending|posting) me\b")
 ORG_CALLED_EN = re.compile(r"\b(?:(?:startup|company|shop|firm|business|agency|fintech|studio|cafe|café|brand|label|consultancy|practice|"
@@ -1655,6 +1655,7 @@ def _named_after_city(rest: str) -> bool:
                 and rest not in GENERIC_ORG and rest not in L.AMBIGUOUS_DISTRICT))
 
 
+TOWNSHIP_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道)")
 NAMED_AFTER_CITY_STARTS = frozenset("交大 医大 师大 理工 科大 农大 工大 财大 油田 化纤 港务 铁路".split())
 PUBLIC_BODY_ENDS = ("局", "委", "厅", "法院", "检察院", "港", "汽车站", "火车站", "客运站", "油田", "税务局", "公安局", "电视台", "日报", "中学", "小学", "一中", "二中", "三中")
 
@@ -1693,12 +1694,14 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             org, s0 = org[len(city):].lstrip("市"), s0 + len(org) - len(org[len(city):].lstrip("市"))  # "石家庄正定县医院": the county's hospital
         suffix = next((x for x in ("集团", "银行", "医院", "酒店") if org.endswith(x) and (x == "集团" or foreign)), None)
         if city and suffix and len(org) - len(city) >= 4 and org[len(city)] != "市" \
-                and org[len(city):-len(suffix)] not in INDUSTRY_WORDS:  # (but "哈尔滨电气集团" is named after its city)
+                and org[len(city):-len(suffix)] not in INDUSTRY_WORDS and org[len(city):-len(suffix)] not in NAMED_AFTER_CITY_STARTS:
+            # (but "哈尔滨电气集团", "吉林化纤集团" are named after their city)
             org, s0 = org[len(city):], s0 + len(city)  # "呼和浩特伊利集团", "新加坡星展银行": the site, then the name
             if not any(f.field == "city" for f in facts) and own(s0 - len(city), s0):
                 facts.append(_fact("city", _canonical_city(city), _canonical_city(city), 0.75, s0 - len(city), s0, hedged))
         district = _leading_key(org, L.DISTRICT_CITY)
-        if district and len(org) - len(district) >= 4 and not _leading_key(org, CN_CITY_SET):
+        if district and len(org) - len(district) >= 4 and not _leading_key(org, CN_CITY_SET) \
+                and not TOWNSHIP_AFTER.match(org, len(district)):  # ("南昌县莲塘镇中心小学" is named with its county)
             org, s0 = org[len(district):], s0 + len(district)  # "福田平安银行": 福田's 平安银行
         facts.append(_fact("company", org, org, 0.85, s0, e0, hedged))
     if not any(f.field == "company" for f in facts):
@@ -1787,6 +1790,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 if place in ("工业", "科技", "产业", "高新", "经济", "开发", "物流", "软件"):
                     continue  # "工业园区": a park, not an employer
             area = _place_prefix(place[:-2])
+            if area and place[len(area):].startswith("道"):
+                area = None  # "高坪街道办": a sub-district office, not a street's
             if area and (place[len(area):] in INDUSTRY_WORDS or place[len(area):] in ("附中", "附小", "附院", "一中", "二中", "实验")
                          or area in L.PROVINCES):  # ("四川长虹": a province before a brand is part of its name)
                 area = None  # "四川航空", "太古地產": the place is part of the name
