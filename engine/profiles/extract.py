@@ -301,13 +301,17 @@ TITLE_EN2 = re.compile(rf"\b(?i:i'm|i am)\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?,\s*(?i:
 TITLE_EN = re.compile(rf"\b(?:i'm|i am|i work as|working as|as)\s+(?:an?|the)\s+((?:[a-z]+\s+){{0,3}}?"
                       rf"(?:{_alt(L.EN_TITLES)}))\b", re.I)
 CITY_CN_NAMES = _alt(L.CN_CITIES)
+# without the 2,800 cities abroad from GeoNames: for patterns tried at every position of a message
+# (an address, a branch's city), where the larger trie costs four times as much and a city abroad
+# is not expected
+CITY_CN_CORE_NAMES = _alt(L.CN_CITIES_CORE)
 CITY_CN = re.compile(rf"(?:我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|刚来|调来|刚调到|来(?=(?:{CITY_CN_NAMES})(?:读|工作|上班|打工|定居))|(?<![原本回])来(?=(?:{CITY_CN_NAMES})[一二三四五六七八九十几\d]+多?年)|(?<=过)嚟(?=(?:{CITY_CN_NAMES})(?:做嘢|工作|返工|读书|打工))|(?:^|(?<=[，,。\s])|(?<=我们))(?:就|都|也|目前|而家|现在)?住紧?|调到|调去|喺|现在在|(?:^|(?<=[，,。\s]))(?=(?:{CITY_CN_NAMES})(?:[\u4e00-\u9fff]{{1,4}}?[区县])?(?:上班|工作)(?:[，,。！!\s]|$))|本人在|本人住在?|这边是|屋头在|屋里在|房子在|(?:我们|我的)?店在|(?i:working in|work in|live in|living in|based in)\s*|去(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}(?:返工|上班|工作))|我在老家(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}?(?:当|做|上班|工作|打工|种|开))|平时在|刚搬来|搬来|搬到|搬嚟|搬咗去|搬咗嚟|搬咗到|我是(?=(?:{CITY_CN_NAMES})(?:过来|来的))|我(?:就|也|还|一直)?住在?|我们住在?|都住在?|(?:我是|都是|我们是|我俩是|(?:^|(?<=[，,。\s]))(?:我们)?)(?=(?:{CITY_CN_NAMES})(?:(?!大学|或者|还是)[\u4e00-\u9fff]){{0,12}}?[的嘅](?:[，,。！!\s]|$|(?:新|老)?(?:业主|住户|居民|村民)))|(?:^|(?<=[，,。\s]))(?:我们)?(?=(?:{CITY_CN_NAMES})(?:[\u4e00-\u9fff]{{0,8}}?[区县市镇乡村])?(?:一家|这边|那边))|我家在|(?<!老)家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
                      rf"常住|现居地?\s*[:：]?|目前在|还在|我是在|现在住|现住|送货到|家就在|就在|仓库在|工厂在|厂在|总部在|办公室在|office在|位于|我们是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,5}}?(?:的|一家))|我是(?=(?:{CITY_CN_NAMES})[\u4e00-\u9fff]{{0,4}}?一家)|收货在|收货地在|寄到|送到|发到|邮寄到|从(?=(?:{CITY_CN_NAMES})(?:飞|出发|过去|过来|坐))|工作地点?(?:在|是)|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_NAMES})市?人))\s*"
                      rf"(?:{_alt(L.PROVINCES)})?省?\s*({CITY_CN_NAMES})(?:市)?")
 _CN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if CJK_RX.match(d))
 _EN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if not CJK_RX.match(d))
 # "重庆渝北区，我住这边" / "深圳南山区科技园…，我在这边上班": a district, then "here" is where I live/work
-CITY_DISTRICT_HERE = re.compile(rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}}[区县]"
+CITY_DISTRICT_HERE = re.compile(rf"(?:^|(?<=[，,。\s]))({CITY_CN_CORE_NAMES})市?[\u4e00-\u9fff]{{1,4}}[区县]"
                                 rf"(?=[^。！？!?]*?(?:我住这边|我住这里|我在这边|我在这里|我家在这|住这边))")
 CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|based out of|i'm in|i am in|located in|"
                      rf"i'm from|i am from|(?:we're|we are|we|i) from|i staying|we staying|moved to|moved from [A-Z][a-z]+ to|live in|we're in|we are in|we live in|here in|been in|"
@@ -324,12 +328,12 @@ CITY_EN_AREA = re.compile(rf"\b({_alt(L.EN_CITIES)})(?: (?:area|office)| where (
 # "Ottawa, I work at Shopify": the city first, then the speaker
 CITY_FIRST_EN = re.compile(rf"^(?:(?i:yes|yeah|ok|sure)[,.!]?\s+)?({_alt(L.EN_CITIES)}),\s+(?i:i work|i'm|i am|i live|im|working|work at|based|staying)\b")
 # "郑州金水区，…" / "北京朝阳这边": a city and district standing as the whole clause
-CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,4}}区|^({CITY_CN_NAMES})市(?=[\u4e00-\u9fff]{{2,12}}?(?:路|街|大道)\d)|"
-                                  rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})人(?=\s*(?:[，,。！!]|$))(?![^。！？!?]*(?:现在|目前|而家))|"
-                                  rf"(?:^|(?<=[，,。\s]))({CITY_CN_NAMES})市?(?:{_CN_DISTRICTS})区?(?=\s*(?:[，,。！!]|$)|\s)|"
-                                  rf"(?:^|(?<=[，,。\s])|(?<=我是)|(?<=我们是)|(?<=我))({CITY_CN_NAMES})(?:市?(?:{_CN_DISTRICTS})区?)?(?:这边|那边)?的(?=\s*(?:[，,。！!]|$)|\s|[\u4e00-\u9fff]{{2,3}}(?:[，,。！!\s]|$))|"
-                                  rf"(?:^|(?<=[，,。\s]))(?:{_alt(L.PROVINCES)})?省?({CITY_CN_NAMES})市?(?:[\u4e00-\u9fff]{{1,4}}[区县]|[\u4e00-\u9fff]{{2,3}}这边)"
-                                  rf"(?=\s*(?:[，,。！!]|$)|\s|[\u4e00-\u9fff]{{1,8}}?(?:[镇乡村]|小区|[期栋号]))|^({CITY_CN_NAMES})市?\s*(?:{_CN_DISTRICTS})区?(?:的|这边|附近)?(?=[\s，,。]|搬)")
+CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_CORE_NAMES})市?[\u4e00-\u9fff]{{1,4}}区|^({CITY_CN_CORE_NAMES})市(?=[\u4e00-\u9fff]{{2,12}}?(?:路|街|大道)\d)|"
+                                  rf"(?:^|(?<=[，,。\s]))({CITY_CN_CORE_NAMES})人(?=\s*(?:[，,。！!]|$))(?![^。！？!?]*(?:现在|目前|而家))|"
+                                  rf"(?:^|(?<=[，,。\s]))({CITY_CN_CORE_NAMES})市?(?:{_CN_DISTRICTS})区?(?=\s*(?:[，,。！!]|$)|\s)|"
+                                  rf"(?:^|(?<=[，,。\s])|(?<=我是)|(?<=我们是)|(?<=我))({CITY_CN_CORE_NAMES})(?:市?(?:{_CN_DISTRICTS})区?)?(?:这边|那边)?的(?=\s*(?:[，,。！!]|$)|\s|[\u4e00-\u9fff]{{2,3}}(?:[，,。！!\s]|$))|"
+                                  rf"(?:^|(?<=[，,。\s]))(?:{_alt(L.PROVINCES)})?省?({CITY_CN_CORE_NAMES})市?(?:[\u4e00-\u9fff]{{1,4}}[区县]|[\u4e00-\u9fff]{{2,3}}这边)"
+                                  rf"(?=\s*(?:[，,。！!]|$)|\s|[\u4e00-\u9fff]{{1,8}}?(?:[镇乡村]|小区|[期栋号]))|^({CITY_CN_CORE_NAMES})市?\s*(?:{_CN_DISTRICTS})区?(?:的|这边|附近)?(?=[\s，,。]|搬)")
 # a company named after a city may sit anywhere; a hospital or school named so is in that city
 DISTRICT_HOME_CN = re.compile(rf"(?:住在?|家在|本人在|我在|我们在|都住|都在|现在在|喺|就在|上班在|工作在|平时在|搬到|搬去|搬咗去|搬咗嚟|收货在|寄到|送到|发到|工厂在|厂在|公司在|单位在|办公室在|(?:^|(?<=[，,。\s]))在)\s*({_CN_DISTRICTS})(?:区)?|"
                            rf"(?:^|(?<=[，,。\s]))({_CN_DISTRICTS})(?:区)?的(?=\s*(?:[，,。！!]|$))")
@@ -413,7 +417,7 @@ TRAVEL_SENTENCE = re.compile(r"\b(?:fly|flying|flew|flight|trip|visit|visiting|h
                              r"hotel|booking|wedding|honeymoon|getting married|buy(?!ers?\b)|buying|looking for|looking at)\w*\b", re.I)
 ADDRESS_CUE = re.compile(r"(?:收货地址|地址|寄到|送到|邮寄到|寄给我|address|ship (?:it )?to|send (?:it )?to|deliver to)"
                          r"\s*(?:是|为|:|：|is)?\s*", re.I)
-ADDRESS_CN = re.compile(rf"((?:{_alt(L.PROVINCES)})?(?:省|自治区)?(?:{CITY_CN_NAMES})市?[\u4e00-\u9fff]{{1,6}}?[区县]"
+ADDRESS_CN = re.compile(rf"((?:{_alt(L.PROVINCES)})?(?:省|自治区)?(?:{CITY_CN_CORE_NAMES})市?[\u4e00-\u9fff]{{1,6}}?[区县]"
                         r"[\u4e00-\u9fffA-Za-z0-9\-]{1,24}?(?:(?:路|街|大道|巷|弄|道)(?:[东西南北中]段?)?\s*\d+\s*号|\d+\s*(?:栋|幢|号楼|号院))"
                         r"[\u4e00-\u9fffA-Za-z0-9\-]{0,16})")
 ADDRESS_EN = re.compile(r"\b(\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|"
@@ -748,7 +752,7 @@ AS_WRITTEN_FIELDS = frozenset({"name", "company", "job_title", "address", "wecha
 
 # "南京大学大三的", "在川大读研": a student is where their university is
 STUDY_CN = re.compile(r"大[一二三四五]|研[一二三]|读研|读博|读书|念书|在读|学生|研究生|博士|硕士|本科|上学|毕业")
-UNIVERSITY_CN = re.compile(rf"(?:{_alt(L.UNIVERSITY_CITY)})|(?<![\u4e00-\u9fff])(?!吉林)({CITY_CN_NAMES})"
+UNIVERSITY_CN = re.compile(rf"(?:{_alt(L.UNIVERSITY_CITY)})|(?<![\u4e00-\u9fff])(?!吉林)({CITY_CN_CORE_NAMES})"
                            r"(?:大学|理工大学|师范大学|科技大学|医科大学|交通大学|财经大学|工业大学)")
 
 
@@ -1554,7 +1558,7 @@ CN_TITLE_RULES = frozenset({TITLE_CN, TITLE_ORG_CN, TITLE_OF_CN, TITLE_DO_CN})
 # an institution and the department one writes from: "山西医科大学第二医院设备科", "宇通客车股份有限公司国际部"
 COMPANY_DEPT_CN = re.compile(rf"(?:^|(?<=[，,。\s])|(?<=我是)|(?<=我们是))(?![我你他她在喺])([\u4e00-\u9fff（）()]{{2,30}}(?:{_alt(L.ORG_SUFFIXES)}|图书馆|科学院|文化馆|博物馆|美术馆|科技馆|档案馆|体育馆|派出所|卫生院))"
                              rf"(?=\s?[\u4e00-\u9fff]{{0,8}}?(?:事业部|项目部|部|科|处|中心|办公室|办|室)(?:{_alt(L.CN_TITLES)})?的?(?:[，,。！!\s/]|$))")
-REGISTERED_NAME_CN = re.compile(rf"(?:{CITY_CN_NAMES})市?[\u4e00-\u9fff]{{0,6}}[区县]\|.*(?:有限责任公司|股份有限公司|有限公司|厂)")
+REGISTERED_NAME_CN = re.compile(rf"(?:{CITY_CN_CORE_NAMES})市?[\u4e00-\u9fff]{{0,6}}[区县]\|.*(?:有限责任公司|股份有限公司|有限公司|厂)")
 PAREN_ORG_TAIL = re.compile(r"[）)]\s*(?:股份)?(?:有限责任公司|有限公司|公司)")
 # "字节跳动做算法工程师": a clause that is an employer and one's job there
 ORG_DOING_CN = re.compile(rf"(?:^|(?<=[，,。\s]))(?<![A-Za-z]\s)(?:(?:係|系)\s*)?(?![在喺住去])([\u4e00-\u9fffA-Za-z&]{{2,12}}?)\s*[做当]\s*"
@@ -1567,7 +1571,7 @@ CLAUSE_ORG_EN = re.compile(rf"^((?:[A-Z][\w&.'’-]*\s+|&\s+){{1,5}}(?:{_alt(L.E
 
 
 # what may trail an organisation's name as read: its boss (恒拓电子陈总) or its site in a city (台積電新竹廠)
-ORG_TAIL_CN = re.compile(rf"(?:(?<=[\u4e00-\u9fff])[{''.join(sorted(L.CN_SURNAMES))}](?:总|经理|董)|({CITY_CN_NAMES})(?:厂|工厂|厂区)|"
+ORG_TAIL_CN = re.compile(rf"(?:(?<=[\u4e00-\u9fff])[{''.join(sorted(L.CN_SURNAMES))}](?:总|经理|董)|({CITY_CN_CORE_NAMES})(?:厂|工厂|厂区)|"
                          rf"({_alt(FOREIGN_CITIES_CN)})(?:分公司|分行|支行|分所|办事处|分部)|"  # "华为迪拜分公司" (but "中石化北京分公司" is one name)
                          rf"(?:{_alt(L.COUNTRIES_CN)})(?:厂|工厂|厂区|分公司|分行|办事处|总部|分部|基地|工地))$")  # "立讯精密越南厂" (but "华为马来西亚公司" is a firm of its own)
 JOINED_CN = re.compile(r"(?:跳到|跳槽到|跳槽去|刚入职|入职了|加入了)\s*([\u4e00-\u9fffA-Za-z]{2,8}?)(?=[，,。！!\s]|$|做|当|上班)")
@@ -1576,8 +1580,8 @@ NOT_ORG_WORDS_CN = re.compile(BUDGET_WORDS_IN_ORG.pattern + r"|左右|[这那哪
 NOT_AN_ORG_CN = re.compile(r"读完|讀完|^第[一二三四五六七八九十\d]+[郡区坊]$")  # "喺香港讀完書留低做嘢", "胡志明市第七郡"
 # what may lead an organisation's name as read: who says it, where it is ("宁波鄞州的", "经开区"), or the
 # words that introduce it ("叫", "发票抬头写")
-SPEAKER_ORG_LEAD = re.compile(rf"(?:我们是|我是|我们|我在|叫|名叫|(?:我们)?单位|(?:发票)?抬头(?:写|是|开)?(?:我们)?(?:单位)?)?(?:({CITY_CN_NAMES})市?[\u4e00-\u9fff]{{0,4}}?(?:这边|那边)?的|"
-                              rf"(?:{CITY_CN_NAMES})?[\u4e00-\u9fff]{{0,2}}(?:经开区|经济开发区|高新区|开发区|新区))?")
+SPEAKER_ORG_LEAD = re.compile(rf"(?:我们是|我是|我们|我在|叫|名叫|(?:我们)?单位|(?:发票)?抬头(?:写|是|开)?(?:我们)?(?:单位)?)?(?:({CITY_CN_CORE_NAMES})市?[\u4e00-\u9fff]{{0,4}}?(?:这边|那边)?的|"
+                              rf"(?:{CITY_CN_CORE_NAMES})?[\u4e00-\u9fff]{{0,2}}(?:经开区|经济开发区|高新区|开发区|新区))?")
 
 
 PAST_JOB_BEFORE_EN = re.compile(r"\b(?:used to|formerly|previously|worked)\b[^.!?]{0,15}$|\bex-\s*$", re.I)
@@ -2003,7 +2007,7 @@ LATIN_WORD = re.compile(r"[A-Za-z]{2}")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
-CITY_CN_ANYWHERE = re.compile(CITY_CN_NAMES)
+CITY_CN_ANYWHERE = re.compile(CITY_CN_CORE_NAMES)
 CITY_EN_ANYWHERE = re.compile(rf"\b({_alt(L.EN_CITIES)})\b")
 DISTRICT_EN_ANYWHERE = re.compile(rf"\b({_EN_DISTRICTS})\b")
 
@@ -2116,7 +2120,7 @@ def _town_city(town: str, m: re.Match) -> str:
     return _canonical_city(town)
 
 
-CITY_DISTRICT_LEAD_CN = re.compile(rf"(?:我们|我家|家)?(?:住|在)?({CITY_CN_NAMES})市?({_CN_DISTRICTS})(?!到|去|飞|出差|旅游|玩)")
+CITY_DISTRICT_LEAD_CN = re.compile(rf"(?:我们|我家|家)?(?:住|在)?({CITY_CN_CORE_NAMES})市?({_CN_DISTRICTS})(?!到|去|飞|出差|旅游|玩)")
 DISTRICT_LEAD_CN = re.compile(rf"({_CN_DISTRICTS})(?!到|去|飞|出差|旅游|玩)")
 
 

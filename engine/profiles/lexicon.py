@@ -329,6 +329,7 @@ def _load_cn_divisions() -> None:
 
 _load_cn_divisions()
 
+CN_CITIES_CORE = tuple(CN_CITIES)  # the hand-made list and China's divisions, before the gazetteer of cities abroad
 EN_PLACE_COUNTRIES = frozenset("US CA GB IE AU NZ IN MY SG ZA PH NG KE AE".split())  # the markets en_places.tsv covers
 FOREIGN_CITY_COUNTRY: dict[str, str] = {}  # English name of a city from foreign_cities_zh.tsv -> its country
 
