@@ -71,7 +71,7 @@ THIRD_RX = re.compile(rf"(?:{_alt(L.THIRD_PARTY_CN)})|我们(?:的)?(?:主管|�
 POSSESSIVE_AFTER = re.compile(r"\s*(?:的|嘅|'s|’s|电话|手机|号码|邮箱|微信|地址|number|phone|email|address|"
                               r"contact|是|is|:|：)", re.I)
 SELF_RX = re.compile(rf"(?:{_alt(L.SELF_CN)})|我|\b(?:my own|mine|my|i am|i'm|me|i|we|we're)\b|\b(?-i:us)\b", re.I)  # ("we" holds the writer, as 我们 does)
-SPEAKER_ROLE_BEFORE = re.compile(r"(?:我是|我[^，,。！？]{0,10}?(?:做|当)|(?<![a-z])(?:i'm|i am)\s+)(?:他|她|孩子的?|宝宝的?|(?:his|her|their|the kid's)\s+|"
+SPEAKER_ROLE_BEFORE = re.compile(r"(?:我是|我[^，,。！？]{0,10}?(?:做|当)|(?<![a-z])(?:i'm|i am|im|(?:i )?work(?:ing)? as|i'm working as)\s+)(?:他|她|孩子的?|宝宝的?|(?:his|her|their|the kid's)\s+|"
                                  r"(?:an?|the)\s+(?:[a-z]+\s+){0,2}|[\u4e00-\u9fffA-Za-z ]{1,16})?$", re.I)
 JOINT_BEFORE = re.compile(r"(?:我和|我跟|我与|我同|(?:^|(?<=[，,。\s]))(?:同|跟|和)|(?<![a-z])me (?:and|&|n) |\bi \w+(?: it)? with )(?:我的?|my )?$", re.I)
 JOINT_AFTER = re.compile(r"(?:和我|跟我|\s+and (?:i|me)\b)", re.I)

@@ -431,7 +431,7 @@ EN_TITLES = ("teller", "waiter", "waitress", "operator", "attorney", "paralegal"
              "journalist", "scientist", "researcher", "banker", "broker", "agent", "president",
              "vp", "partner", "secretary", "administrator", "technician", "electrician", "assistant",
              "paralegal", "associate", "intern", "clerk", "cashier", "receptionist", "therapist",
-             "physiotherapist", "surgeon", "veterinarian", "vet", "tutor", "lecturer", "coach", "trainer",
+             "physiotherapist", "surgeon", "veterinarian", "vet", "postdoc", "tutor", "lecturer", "coach", "trainer",
              "mechanic", "plumber", "carpenter", "photographer", "writer", "musician", "barista",
              "specialist", "coordinator", "executive", "supervisor", "planner", "recruiter", "realtor",
              "solicitor", "barrister", "md", "gm")
