@@ -251,8 +251,8 @@ GENERIC_ORG = frozenset("CBD 机场 厂里 工厂 厂区 车间 店里 公司里
 GENERIC_ORG_OF_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}的(?:小学|中学|学校|医院|幼儿园|公司|工厂|厂|银行|诊所)")  # "昌平的小学"
 DESCRIBED_ORG = re.compile(r"[一某这那]家|一所")  # "一家医院" describes an organisation, it does not name one
 ORG_END = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)}|\b(?:{_alt(L.EN_ORG_SUFFIXES)}|B\.V\.|Pte Ltd|Sdn Bhd|Ltd\.))\.?$")
-COMPANY_UNIT_CN = re.compile(r"(?:单位是|单位叫|单位[:：]|公司是|公司系|律所是|律所系|医院是|学校是|公司叫|公司[（(]|公司名叫|公司名是|公司名字叫|就职于|任职于|供职于)"
-                             r"(?:([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)|\s+([A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3})(?=\s*(?:[，,。！!]|$)))")  # "公司是 Nvidia"
+COMPANY_UNIT_CN = re.compile(r"(?:单位是|单位叫|单位[:：]|单位写|公司是|公司系|律所是|律所系|医院是|学校是|公司叫|公司[（(]|公司名叫|公司名是|公司名字叫|就职于|任职于|供职于)"
+                             r"(?:([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)|\s*([A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3})(?=\s*(?:[，,。！!]|$)|\s+[\u4e00-\u9fff]))")  # "公司是 Nvidia", "公司是 Rakuten 平日…"
 # "…，交通银行上班": a clause that is an organisation and where one works
 COMPANY_WORK_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z]{{2,16}}?(?:{_alt(L.ORG_SUFFIXES)})|[\u4e00-\u9fffA-Z]{{2,5}})(?:上班|工作)(?=[，,。！!\s]|$)")
 ORG_CONTINUES = re.compile(rf"[\u4e00-\u9fff]{{1,10}}?(?:{_alt(L.ORG_SUFFIXES)}|分校|分行|分院|校区)")
@@ -1740,6 +1740,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 continue
             if city:
                 place, start = place[len(city):].lstrip("市"), start + len(place) - len(place[len(city):].lstrip("市"))
+            if re.search(r"\s\S+\s*(?:附近|一带)$", place):
+                continue  # "在曼谷 Sukhumvit 附近上班": near a place, not at an employer
             place = re.sub(r"(?:这边|那边|附近|这里)$", "", place)
             inside = re.search(r"(?<![的嘅])(?:厂|店|公司|单位)里$", place)
             if inside and inside.start() >= 2:  # "富士康厂里": the employer (but "OPPO的厂里" is read below)
