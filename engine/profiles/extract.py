@@ -738,8 +738,10 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         home_region = _region_of_city(home_city) or region
     if "budget" in asked or "budget" in gates:
         # ("屋企喺佛山南海區，預算一百蚊左右": Cantonese, but a mainland city's 蚊 are yuan)
-        _budget(text, facts, hedged, has_cjk, asked, taken,
-                home_region if not has_cjk or home_region in ("HK", "TW", "MO") or (home_city and home_region == "CN") else None)
+        money_region = home_region if not has_cjk or home_region in ("HK", "TW", "MO") or (home_city and home_region == "CN") else None
+        if money_region == "HK" and not home_city and written == text and "蚊" in text:
+            money_region = "CN"  # Cantonese in simplified characters is Guangdong's: its 蚊 are yuan
+        _budget(text, facts, hedged, has_cjk, asked, taken, money_region)
     _tags(text, facts, own, gates)
     if written != text:
         facts = [_as_written(f, text, written) for f in facts]
