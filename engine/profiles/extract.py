@@ -688,6 +688,10 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
     if "name" in asked or "name" in gates or has_contact or LEAD_FULL_NAME.match(text) or NAME_SENTENCE_EN.search(text) \
             or (has_cjk and LEAD_NAME_COMMA.match(text)):
         _names(text, facts, own, hedged, asked, has_contact, contact_spans)
+        for i, f in enumerate(facts):
+            lead = NAME_PREFIX_EN.search(text, max(0, f.start - 7), f.start) if f.field == "name" else None
+            if lead:  # "Md. Rafiqul Islam": Muhammad, abbreviated, is part of the name
+                facts[i] = _fact("name", text[lead.start():f.end], text[lead.start():f.end], f.confidence, lead.start(), f.end)
     if SIGNATURE_SEP.search(text):
         _signature(text, facts, own, hedged)
     if "work" in gates or "company" in asked:
@@ -2145,6 +2149,7 @@ def _leading_city_district(text, facts, own, hedged, asked) -> None:
         facts.append(_fact("city", c, c, 0.7, *m.span(1), hedged))
 
 
+NAME_PREFIX_EN = re.compile(r"(?<![A-Za-z])(?:Md\.?|Mohd\.?|Muhd\.?|Mohd|Syed|Sk\.)\s+$")
 CAPITALISED_WORDS = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
 
 
