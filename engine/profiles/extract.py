@@ -1105,6 +1105,10 @@ ROLE_THEN_LATIN_NAME = re.compile(r"我[是係系][\u4e00-\u9fff]{0,8}?(?:妈妈
                                   r"我[是系](?:他|她|佢)(?:的|个|嘅)?(?:仔|女|儿子|女儿|妈妈|爸爸|老婆|老公|太太|先生)\s*([\u4e00-\u9fff]{2,3})(?=[，,。\s]|$)")
 
 
+PLACE_OR_FIRM_WORDS_EN = frozenset("Estate Industrial House Power Road Street Avenue Mall Plaza Centre Center Market "  # (not Park: a surname)
+                                   "Station Airport Hospital School College University Bank Trading Holdings".split())
+
+
 def _not_a_person(name: str) -> bool:
     """"Managing Partner", "Dear Sir", "Green Point", "金水区": a title, a greeting or a place read as a name."""
     words = name.split()
@@ -1112,8 +1116,9 @@ def _not_a_person(name: str) -> bool:
         return name.endswith(("区", "县", "镇")) or (len(name) == 2 and name[1] in "工总")
     if words[0].lower() in ("employer", "company", "address", "employer:"):
         return True
-    return (len(words) > 1 and words[-1].lower() in EN_TITLE_SET) or words[0].lower() in ("dear", "hi", "hello") \
-        or name in L.DISTRICT_CITY or name in L.TOWN_CITY or name.lower() in CITY_BY_LOWER
+    return (len(words) > 1 and words[-1].lower() in EN_TITLE_SET) or words[0].lower() in ("dear", "hi", "hello", "ay", "my") \
+        or name in L.DISTRICT_CITY or name in L.TOWN_CITY or name.lower() in CITY_BY_LOWER \
+        or words[0] in L.COUNTRY_REGION or words[-1] in PLACE_OR_FIRM_WORDS_EN  # "Kenya Power", "Ogba Industrial Estate"
 
 
 def _role_latin_name(text, facts, own, hedged):
