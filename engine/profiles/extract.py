@@ -335,7 +335,7 @@ CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_CORE_NAMES})市?[\u4e00-\u9fff]{
                                   rf"(?:^|(?<=[，,。\s]))(?:{_alt(L.PROVINCES)})?省?({CITY_CN_CORE_NAMES})市?(?:[\u4e00-\u9fff]{{1,4}}[区县]|[\u4e00-\u9fff]{{2,3}}这边)"
                                   rf"(?=\s*(?:[，,。！!]|$)|\s|[\u4e00-\u9fff]{{1,8}}?(?:[镇乡村]|小区|[期栋号]))|^({CITY_CN_CORE_NAMES})市?\s*(?:{_CN_DISTRICTS})区?(?:的|这边|附近)?(?=[\s，,。]|搬)")
 # a company named after a city may sit anywhere; a hospital or school named so is in that city
-DISTRICT_HOME_CN = re.compile(rf"(?:住在?|家在|本人在|我在|我们在|都住|都在|现在在|喺|就在|上班在|工作在|平时在|搬到|搬去|搬咗去|搬咗嚟|收货在|寄到|送到|发到|工厂在|厂在|公司在|单位在|办公室在|(?:^|(?<=[，,。\s]))在)\s*({_CN_DISTRICTS})(?:区)?|"
+DISTRICT_HOME_CN = re.compile(rf"(?:住紧|住在?|家在|本人在|我在|我们在|都住|都在|现在在|喺|就在|上班在|工作在|平时在|搬到|搬去|搬咗去|搬咗嚟|收货在|寄到|送到|发到|工厂在|厂在|公司在|单位在|办公室在|(?:^|(?<=[，,。\s]))在)\s*({_CN_DISTRICTS})(?:区)?|"
                            rf"(?:^|(?<=[，,。\s]))({_CN_DISTRICTS})(?:区)?的(?=\s*(?:[，,。！!]|$))")
 DISTRICT_HOME_EN = re.compile(rf"(?:^|(?<=[,.;]\s))in ({_EN_DISTRICTS})(?=\s*(?:[.!;,]|$))|"
                            rf"\b(?i:live in|living in|stay in|staying in|stay at|based in|we're in|i'm in|we are in|i am in|"
@@ -2133,6 +2133,8 @@ def _town_city(town: str, m: re.Match) -> str:
     return _canonical_city(town)
 
 
+CITY_DISTRICT_NEAR_CN = re.compile(rf"(?:(?<=[，,。\s])|^)({CITY_CN_CORE_NAMES})市?({_CN_DISTRICTS})[\u4e00-\u9fff]{{0,8}}?(?:那边|这边|附近|一带)")
+DISTRICT_OF_MINE_AFTER = re.compile(r"区?[\u4e00-\u9fff]{0,8}?(?:的(?=[，,。！!\s]|$)|这边|那边)")
 CITY_DISTRICT_LEAD_CN = re.compile(rf"(?:我们|我家|家)?(?:住|在)?({CITY_CN_CORE_NAMES})市?({_CN_DISTRICTS})(?!到|去|飞|出差|旅游|玩)")
 DISTRICT_LEAD_CN = re.compile(rf"({_CN_DISTRICTS})(?!到|去|飞|出差|旅游|玩)")
 
@@ -2148,7 +2150,15 @@ def _leading_city_district(text, facts, own, hedged, asked) -> None:
             c = _canonical_city(city)
             facts.append(_fact("city", c, c, 0.75, *m.span(1), hedged))
         return
-    m = DISTRICT_LEAD_CN.match(text) if "city" in asked else None
+    for m in CITY_DISTRICT_NEAR_CN.finditer(text):  # "…你们能上门接吗 长沙岳麓区梅溪湖那边"
+        city, district = m.group(1), m.group(2)
+        if (L.DISTRICT_CITY.get(district) == city or city in L.AMBIGUOUS_DISTRICT.get(district, ())) and own(*m.span(1)):
+            c = _canonical_city(city)
+            facts.append(_fact("city", c, c, 0.7, *m.span(1), hedged))
+            return
+    m = DISTRICT_LEAD_CN.match(text)
+    if m and not ("city" in asked or DISTRICT_OF_MINE_AFTER.match(text, m.end())):
+        m = None  # a district alone opens a message about something else, unless asked or "藁城区岗上镇的"
     if m and m.group(1) in L.DISTRICT_CITY and own(*m.span(1)):
         c = _canonical_city(L.DISTRICT_CITY[m.group(1)])
         facts.append(_fact("city", c, c, 0.7, *m.span(1), hedged))
