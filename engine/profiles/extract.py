@@ -1528,7 +1528,7 @@ def _more_employers_cn(text, facts, own, hedged) -> None:
 
 
 ORDINAL_ORG_CLAUSE = re.compile(r"(?:^|(?<=[，,。\s]))(" + ORDINAL_ORG_CN.pattern.split(")(?:")[0][1:] + r")的(?=[，,。！!\s]|$)")
-HQ_TAIL = re.compile(r"(?:总部|總部|总行|總行|基地|园区|分部|办事处|办公室|研发中心|分所|分行|支行|分公司|分店|大厦|大楼|(?<![的嘅])工厂|(?<![的嘅])厂区)$")
+HQ_TAIL = re.compile(r"(?:总部|總部|总行|總行|基地|工业园|仓库|(?<=[\u4e00-\u9fff]{2})仓|园区|分部|办事处|办公室|研发中心|分所|分行|支行|分公司|分店|大厦|大楼|(?<![的嘅])工厂|(?<![的嘅])厂区)$")
 SITE_TAIL_EN = re.compile(r"\s+(?:(?:UK|US|USA|SG|HK|AU|NZ|IE|EU|Asia|APAC)\s+)?(?:HQ|headquarters|head office|office|offices|campus|depot|warehouse|branch)$")
 ORG_LEAD_CN = re.compile(r"^(?:发票开|抬头开|开票给|开给|就是|也就是|[\u4e00-\u9fff]{2,8}?[区县](?![\u4e00-\u9fff]{1,4}?(?:镇|乡|街道))(?=[\u4e00-\u9fff]{4,}))")  # (not "南昌县莲塘镇…")
 # "Lululemon is transferring me", "a small fintech called PaySetu", "a 40-person company, Acme Logistics,"
@@ -1585,7 +1585,8 @@ CLAUSE_ORG_EN = re.compile(rf"^((?:[A-Z][\w&.'’-]*\s+|&\s+){{1,5}}(?:{_alt(L.E
 ORG_TAIL_CN = re.compile(rf"(?:(?<=[\u4e00-\u9fff])[{''.join(sorted(L.CN_SURNAMES))}](?:总|经理|董)|({CITY_CN_CORE_NAMES})(?:厂|工厂|厂区)|"
                          rf"({_alt(FOREIGN_CITIES_CN)})(?:分公司|分行|支行|分所|办事处|分部)|"  # "华为迪拜分公司" (but "中石化北京分公司" is one name)
                          rf"(?:{_alt(L.COUNTRIES_CN)})(?:厂|工厂|厂区|分公司|分行|办事处|总部|分部|基地|工地))$")  # "立讯精密越南厂" (but "华为马来西亚公司" is a firm of its own)
-JOINED_CN = re.compile(r"(?:跳到|跳槽到|跳槽去|刚入职|入职了|加入了)\s*([\u4e00-\u9fffA-Za-z]{2,8}?)(?=[，,。！!\s]|$|做|当|上班)")
+JOINED_CN = re.compile(r"(?:跳到|跳槽到|跳槽去|刚入职|入职了|加入了)\s*([\u4e00-\u9fffA-Za-z]{2,8}?)了?(?=[，,。！!\s]|$|做|当|上班)")
+COUNTY_BODY_AFTER_CITY = re.compile(r"市?[\u4e00-\u9fff]{1,4}[县区](?:人民|中医)?(?:医院|中学|小学|电力局|供电局|税务局|公安局|法院|检察院|政府|教育局|卫生院)")
 BUDGET_WORDS_IN_ORG = re.compile(r"以内|预算|差标|一晚|每月|每年")
 NOT_ORG_WORDS_CN = re.compile(BUDGET_WORDS_IN_ORG.pattern + r"|左右|[这那哪]边|家里|附近|在(?!线)|^(?:你|他|她|就|也|都|还|到)")
 NOT_AN_ORG_CN = re.compile(r"读完|讀完|^第[一二三四五六七八九十\d]+[郡区坊]$")  # "喺香港讀完書留低做嘢", "胡志明市第七郡"
@@ -1705,9 +1706,10 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             org, s0 = org[lead.end():], s0 + lead.end()
         city = _leading_key(org, CN_CITY_SET)
         foreign = city in FOREIGN_CITIES_CN  # 新加坡, 吉隆坡: no bank is named after them
-        if city and re.match(r"市?[\u4e00-\u9fff]{1,4}[县区](?:人民|中医)?(?:医院|中学|小学)", org[len(city):]):
+        if city and COUNTY_BODY_AFTER_CITY.match(org[len(city):]):
             org, s0 = org[len(city):].lstrip("市"), s0 + len(org) - len(org[len(city):].lstrip("市"))  # "石家庄正定县医院": the county's hospital
-        suffix = next((x for x in ("集团", "银行", "医院", "酒店") if org.endswith(x) and (x == "集团" or foreign)), None)
+        # (a hospital keeps its city: "新加坡中央医院", "纽约长老会医院")
+        suffix = next((x for x in ("集团", "银行", "酒店") if org.endswith(x) and (x == "集团" or foreign)), None)
         if city and suffix and len(org) - len(city) >= 4 and org[len(city)] != "市" \
                 and org[len(city):-len(suffix)] not in INDUSTRY_WORDS and org[len(city):-len(suffix)] not in NAMED_AFTER_CITY_STARTS:
             # (but "哈尔滨电气集团", "吉林化纤集团" are named after their city)
@@ -1977,7 +1979,14 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 and any(g.field == "name" and g.value == f.value for g in facts)))]
     m = JOINED_CN.search(text) if has_cjk and not any(f.field == "company" for f in facts) else None
     if m and m.group(1) not in GENERIC_ORG and own(*m.span(1)):  # "今年刚跳到拼多多"
-        facts.append(_fact("company", m.group(1), m.group(1), 0.75, *m.span(1), hedged))
+        s0, org = m.start(1), m.group(1)
+        city = _leading_key(org, CN_CITY_SET)
+        if city and len(org) - len(city) >= 2:  # "跳槽去杭州阿里巴巴了": the city, then the employer
+            org, s0 = org[len(city):], s0 + len(city)
+            if not any(f.field == "city" for f in facts):
+                c = _canonical_city(city)
+                facts.append(_fact("city", c, c, 0.7, m.start(1), s0, hedged))
+        facts.append(_fact("company", org, org, 0.75, s0, s0 + len(org), hedged))
     if "@" in text and not any(f.field == "company" for f in facts):
         _email_domain_org(text, facts, own, hedged)
     if "company" in asked and not any(f.field == "company" for f in facts):
