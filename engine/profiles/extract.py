@@ -2092,7 +2092,7 @@ def _answered_place(text: str, facts) -> None:
 # where one lives, said before a suburb or a city a few words on: "just up the road in Grey Lynn,
 # Auckland", "im in Moseley", "rent a house in the Heights in Houston"
 HOME_CUE_EN = re.compile(r"\b(?:i|we|i'm|im|we're|were|i am|we are|my family|my wife and i|my husband and i)?\s*"
-                         r"(?:live|living|stay|staying|reside|residing|based|located|rent(?:ing)?(?: a [a-z]+)?|"
+                         r"(?:live|living|stay|staying|reside|residing|based|located|flatting|rent(?:ing)?(?: a [a-z]+)?|"
                          r"(?:(?:i'm|im|we're|were|i am|we are)(?: just| currently| now)?(?: (?:up the road|over|out|down|up|back))?))"
                          r"\s+(?:in|at)\s+(?:the\s+)?", re.I)
 # where one works or comes from, before the town: "I work at KCB Bank in Kisumu", "it's Rahul Verma
@@ -2120,7 +2120,7 @@ AU_CAPITAL_POSTCODES = (((2000, 2249), "Sydney"), ((2555, 2574), "Sydney"), ((27
                         ((3000, 3207), "Melbourne"), ((3750, 3810), "Melbourne"), ((4000, 4207), "Brisbane"),
                         ((4300, 4305), "Brisbane"), ((4500, 4519), "Brisbane"), ((5000, 5199), "Adelaide"),
                         ((6000, 6199), "Perth"), ((7000, 7099), "Hobart"), ((2600, 2620), "Canberra"),
-                        ((2900, 2920), "Canberra"), ((800, 832), "Darwin"))
+                        ((2900, 2920), "Canberra"), ((800, 832), "Darwin"), ((4208, 4230), "Gold Coast"))
 
 
 POSTCODE_OR_STATE = re.compile(r"[A-Z][a-z]+,?\s+(?:[A-Z]{2,3}\b|[A-Z]{1,2}\d)")
