@@ -2194,6 +2194,10 @@ def _suburb_home(text, facts, own, hedged, suburbs: dict[str, str]) -> None:
                 return
 
 
+LEAD_PLACE_WORDS = re.compile(r"((?-i:[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}))")
+NEAR_PLACE = re.compile(r",\s*(?:just |right )?(?:outside(?: of)?|north of|south of|east of|west of|near|close to)\s+(?-i:[A-Z])")
+
+
 def _home_place_en(text, facts, own, hedged) -> None:
     for cue in [*HOME_CUE_EN.finditer(text), *HOME_CUE_EN2.finditer(text)]:
         end = SENT_END.search(text, cue.end())
@@ -2203,6 +2207,14 @@ def _home_place_en(text, facts, own, hedged) -> None:
         if TRAVEL_SENTENCE.search(_sentence(text, cue.start())):
             continue
         places = list(PLACE_EN_ANY_CASE.finditer(window))
+        lead, near = LEAD_PLACE_WORDS.match(window), NEAR_PLACE.search(window)
+        if lead and near and near.start() == lead.end() and own(cue.end(), cue.end() + lead.end()) \
+                and not (lead.group(1) in L.DISTRICT_CITY or lead.group(1) in L.TOWN_CITY or lead.group(1).lower() in CITY_BY_LOWER):
+            # "we're in Chew Magna, just outside Bristol": a village no table names is home, the city
+            # a landmark (a known suburb, "Douglas just outside Cork", is read as its city below)
+            name = lead.group(1)
+            facts.append(_fact("city", name, name, 0.65, cue.end(), cue.end() + len(name), hedged))
+            return
         if not places or places[0].start() > 25:
             town = TOWN_EN.search(window, 0, 30)  # a town just after the cue: "we're over in Decatur"
             if town and own(cue.end(), cue.end() + town.end()):
