@@ -246,7 +246,7 @@ COMPANY_OF_TITLE_CN = re.compile(rf"(?:我是|我就是|就是|我在|我现在�
                                  rf"[\u4e00-\u9fffA-Z]{{0,4}}(?:{_alt(L.CN_TITLES)}|职工|员工|工人|正式工|合同工|前台)(?!公司|集团|们)")
 # "…，武汉钢铁的老职工": a clause that is an employer and one's place on its staff
 STAFF_OF_CN = re.compile(r"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z]{2,12}?)的(?:老|正式|合同)?(?:职工|员工|工人)(?=[，,。！!\s]|$)")
-GENERIC_ORG = frozenset("CBD 机场 厂里 工厂 厂区 车间 店里 公司里 公司 学校 医院 单位 银行 集团 政府 外企 国企 私企 央企 小公司 大公司 本地 这边 那边 家里 自己 我们公司 他们公司 "
+GENERIC_ORG = frozenset("CBD 机场 工地 厂里 工厂 厂区 车间 店里 公司里 公司 学校 医院 单位 银行 集团 政府 外企 国企 私企 央企 小公司 大公司 本地 这边 那边 家里 自己 我们公司 他们公司 "
                         "我们单位 一线 基层 总部 分公司 门店 店里 部门 我们学校 我们医院".split())
 GENERIC_ORG_OF_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}的(?:小学|中学|学校|医院|幼儿园|公司|工厂|厂|银行|诊所)")  # "昌平的小学"
 DESCRIBED_ORG = re.compile(r"[一某这那]家|一所")  # "一家医院" describes an organisation, it does not name one
@@ -1490,6 +1490,7 @@ for _i, _place in enumerate((*L.EN_CITY_ALIASES, *L.CITY_REGION, *EN_DISTRICT_NA
     PLACE_AFTER_ORG_ORDER.setdefault(_place, _i)
 TIME_WORDS_CN = frozenset("白天 晚上 平时 周末 每天 早上 下午 上午 中午 夜里 夜班 白班".split())  # "…新区 白天上班"
 # numbered institutions: "浙大一院" (a university's first hospital), "福州三中", "中建三局", "济南二机床"
+SITE_TAIL_CN = re.compile(r"(?:工业园|科技园|产业园|基地|仓库|(?<=[\u4e00-\u9fff]{2})仓|总部|大厦)$")
 ORDINAL_ORG_CN = re.compile(r"([\u4e00-\u9fff]{2,4}?[一二三四五六七八九十]{1,2}(?:院|附院|医院|中|小|高|局|机床|建|厂|纺|棉))"
                             r"(?:[\u4e00-\u9fff]{1,3}?(?:处|科|部|室|车间|病区))?$")
 # "店名 Golden Lotus Jewelry", "店叫 Moda Stella srl": a Latin name after a word that introduces one
@@ -1586,6 +1587,7 @@ ORG_TAIL_CN = re.compile(rf"(?:(?<=[\u4e00-\u9fff])[{''.join(sorted(L.CN_SURNAME
                          rf"({_alt(FOREIGN_CITIES_CN)})(?:分公司|分行|支行|分所|办事处|分部)|"  # "华为迪拜分公司" (but "中石化北京分公司" is one name)
                          rf"(?:{_alt(L.COUNTRIES_CN)})(?:厂|工厂|厂区|分公司|分行|办事处|总部|分部|基地|工地))$")  # "立讯精密越南厂" (but "华为马来西亚公司" is a firm of its own)
 JOINED_CN = re.compile(r"(?:跳到|跳槽到|跳槽去|刚入职|入职了|加入了)\s*([\u4e00-\u9fffA-Za-z]{2,8}?)了?(?=[，,。！!\s]|$|做|当|上班)")
+COUNTY_BODY_ENDS = ("局", "委", "政府", "法院", "检察院", "医院", "卫生院", "中学", "小学", "街道办")
 COUNTY_BODY_AFTER_CITY = re.compile(r"市?[\u4e00-\u9fff]{1,4}[县区](?:人民|中医)?(?:医院|中学|小学|电力局|供电局|税务局|公安局|法院|检察院|政府|教育局|卫生院)")
 BUDGET_WORDS_IN_ORG = re.compile(r"以内|预算|差标|一晚|每月|每年")
 NOT_ORG_WORDS_CN = re.compile(BUDGET_WORDS_IN_ORG.pattern + r"|左右|[这那哪]边|家里|附近|在(?!线)|^(?:你|他|她|就|也|都|还|到)")
@@ -1661,8 +1663,8 @@ def _named_employer(text, facts, own, hedged, asked):
 def _named_after_city(rest: str) -> bool:
     """Whether what follows a city is an employer named after it: "大连万达", "厦门航空", "青岛啤酒厂",
     "郴州汽车站", "大庆油田" (not a district or a generic word: "北京朝阳", "上海公司")."""
-    if not rest or rest[0].isspace() or rest in L.KNOWN_EMPLOYERS_CN:
-        return False  # ("吉隆坡华为" is Huawei's office in Kuala Lumpur)
+    if not rest or rest[0].isspace() or rest in L.KNOWN_EMPLOYERS_CN or (COUNTY_BODY_AFTER_CITY.match(rest) and "县" in rest[:5]):
+        return False  # ("吉隆坡华为" is Huawei's office in Kuala Lumpur; "石家庄正定县电力局" the county's)
     return (rest in INDUSTRY_WORDS or re.fullmatch(r"[\u4e00-\u9fff]{2}厂", rest) is not None
             or (len(rest) >= 4 and (rest[:2] in INDUSTRY_WORDS or rest[:2] in NAMED_AFTER_CITY_STARTS)  # "中山大学附属第一医院", "大庆油田采油二厂"
                 and rest not in EMPLOYER_NAMES_ANY_CN and "的" not in rest and "园" not in rest)  # (not "合肥科大讯飞", "厦门软件园")
@@ -1788,8 +1790,9 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 place, start = place[named_district.end():], start + named_district.end()  # "郫都区富士康"
             lead = _leading_key(place[:-2], L.DISTRICT_CITY)
             short_ok = not city  # after a city, two characters are a district more often (北京国贸)
-            if lead and (place[len(lead):] in GENERIC_ORG or place[len(lead):] in ("区政府", "政府", "法院", "检察院")):
-                lead = None  # "小店区政府": the district's own office
+            if lead and (place[len(lead):] in GENERIC_ORG or place[len(lead):] in ("区政府", "政府", "法院", "检察院")
+                         or (lead.endswith("县") and place.endswith(COUNTY_BODY_ENDS))):
+                lead = None  # "小店区政府", "正定县电力局": the district's own office
             if lead and place[len(lead):] in INDUSTRY_WORDS:
                 lead = None  # "太古地產": the name, not 太古's 地产
             if lead and re.fullmatch(r"[\u4e00-\u9fff]{2}厂", place[len(lead):]):
@@ -1809,6 +1812,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 if place in ("工业", "科技", "产业", "高新", "经济", "开发", "物流", "软件"):
                     continue  # "工业园区": a park, not an employer
             area = _place_prefix(place[:-2])
+            if area and area.endswith("县") and place.endswith(COUNTY_BODY_ENDS):
+                area = None  # "正定县电力局": the county's own bureau
             if area and place[len(area):].startswith("道"):
                 area = None  # "高坪街道办": a sub-district office, not a street's
             if area and (place[len(area):] in INDUSTRY_WORDS or place[len(area):] in ("附中", "附小", "附院", "一中", "二中", "实验")
@@ -1830,6 +1835,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             elif of_at >= 0:  # "北京望京的阿里", "铜锣湾嘅腾讯": the district, then the employer
                 cut = of_at + 1
                 place, start, short_ok = place[cut:], start + cut, True
+            if city in FOREIGN_CITIES_CN and place in EMPLOYER_NAMES_ANY_CN:
+                short_ok = True  # "在慕尼黑宝马工作": a large employer's office abroad (but "东京品川" is a district)
             if len(place) < (2 if short_ok or place in L.KNOWN_EMPLOYERS_CN else 3) or (len(place) > 2 and _place_prefix(place) == place) or place in ("外地", "本地", "公司", "家里", "这边", "那边", "国外") \
                     or place in GENERIC_ORG or place in L.CITY_REGION or place in L.TOWN_CITY or place in L.EN_CITY_ALIASES \
                     or place.endswith(("这边", "那边", "附近", "这里", "那里", "区", "园", "新城", "大厦", "广场", "商圈", "路", "街", "大道", "大学城", "SOHO", "码头")) \
@@ -1930,6 +1937,9 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             if rx is ORG_PT_ID and " " in org and org.rsplit(" ", 1)[1] in L.CITY_REGION:
                 org = org.rsplit(" ", 1)[0]  # "PT Bumi Perkasa Medan": the firm, then its city
             start = m.start(g)
+            site = SITE_TAIL_CN.search(org) if CJK_RX.search(org[-3:]) else None
+            if site and site.start() >= 2:  # "海尔工业园的装配工": the employer, not its site
+                org = org[:site.start()]
             lead = ORG_LEAD_CN.match(org) if CJK_RX.match(org) else None
             if lead and REGISTERED_NAME_CN.fullmatch(org[:lead.end()] + "|" + org[lead.end():]):
                 lead = None  # "苏州工业园区博瑞电子科技有限公司": a registered name starts with its city and district
