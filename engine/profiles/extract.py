@@ -561,6 +561,10 @@ def _load_words() -> None:
     _WORDS, _PLACES = frozenset(words), frozenset(places)
 
 
+NAME_WITHOUT_SURNAME_CN = re.compile(r"([\u4e00-\u9fff]{2,4})(?=[，,。！!\s]|$)")
+NAME_STOP_RX = re.compile(r"[的了是在我你他她们啊吧呢哈嘛就也都]")
+
+
 def _cn_name(text: str, pos: int) -> tuple[str, int] | None:
     """A Chinese personal name starting at ``pos`` (surname + 1-2 given characters)."""
     s = text[pos:pos + 4]
@@ -1210,6 +1214,11 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
         dotted = NAME_DOT_CN.match(text, at)
         if dotted:  # a Uyghur or other name written with its dot
             got = (dotted.group(), dotted.end())
+        if got is None and m.group().strip() in ("我叫", "真名叫", "全名叫", "名字叫", "大名叫"):
+            bare = NAME_WITHOUT_SURNAME_CN.match(text, at)
+            if bare and not NAME_STOP_RX.search(bare.group(1)) and bare.group(1) not in CN_CITY_SET \
+                    and not starts_with_common_word(bare.group(1)):
+                got = (bare.group(1), bare.end(1))  # "我叫巴特尔", "我叫次仁多吉": names with no Han surname
         if got is None and m.group().startswith("我是") and len(m.group().rstrip("，, ")) <= 6:
             at = m.start() + 2  # "我是刘洋，成都的": the name itself, not a role before one
             got = _cn_name(text, at)
