@@ -179,7 +179,7 @@ STAFF_INTL_RX = re.compile(r"\+\d[\d\s()-]{7,16}\d")
 CN_MOBILE = re.compile(r"(?<![\dA-Za-z])(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?![\dA-Za-z])|"
                        r"(?<![\dA-Za-z] )(?<![\dA-Za-z])(1 [3-9] \d) (\d \d \d \d) (\d \d \d \d)(?! ?\d)")  # "1 3 8 3 7 0 5 2 6 9 1": read out digit by digit
 LANDLINE = re.compile(r"(?:电话|座机|tel|phone|call me on|call me at)[^\d+]{0,6}(0\d{2,3})[\s-]?(\d{7,8})(?!\d)", re.I)
-NOT_PHONE_BEFORE = re.compile(r"(?<![A-Za-z])(?:订单|单号|快递|运单|账号|卡号|验证码|工号|qq|QQ|扣扣|微信|vx|VX|wx|"
+NOT_PHONE_BEFORE = re.compile(r"(?<![A-Za-z])(?:订单|单号|快递|运单|账号|(?<![主副])卡号|application|applicant|验证码|工号|qq|QQ|扣扣|微信|vx|VX|wx|"
                               r"保单|理赔|工单|票号|热线|客服电话|服务电话|hotline|order|tracking|account|card|invoice|ref|reference|policy|claim|booking|"
                               r"confirmation|wechat|passport|护照|签证|visa|po|(?<!phone on )(?<!number on )acct|flyer|member(?:ship)?|loyalty|licen[cs]e|serial|imei|"
                               r"会员卡?|学号|医保卡?|社保卡?|车牌|student|national id)\s*(?:号|号码|no\.?|number|#|id)?"
@@ -479,7 +479,7 @@ ASK_RULES = [
 # foreign cities written in Chinese (温哥华 → Vancouver, 新加坡 → Singapore), and those whose phone region is known
 FOREIGN_CITIES_CN = frozenset(cn for cn, en in L.CITY_ALIASES.items() if not cn.isascii() and en.isascii())
 FOREIGN_CITY_CN = {cn: en for cn, en in L.CITY_ALIASES.items() if not cn.isascii() and en in L.CITY_REGION}
-CITY_REGION_RX = re.compile(rf"(?<![A-Za-z])({_alt(L.COUNTRY_REGION)})(?![a-z])|(?<![A-Za-z])({_alt(L.CITY_REGION)})(?![A-Za-z])|(台北)|"
+CITY_REGION_RX = re.compile(rf"(?<![A-Za-z])({_alt(L.COUNTRY_REGION)})(?![a-z])|(?<![A-Za-z])({_alt(L.CITY_REGION)})(?![A-Za-z])|({_alt(L.TW_CITIES)})|"
                             rf"(?<![A-Za-z])({_alt(d for d in L.DISTRICT_CITY if d.isascii())})(?![A-Za-z])|({_alt(FOREIGN_CITY_CN)})")
 
 

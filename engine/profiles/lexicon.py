@@ -491,7 +491,7 @@ INTENTS = {
     "cancelling": ["取消订单", "退订", "不要了", "cancel my", "unsubscribe", "cancel the order"],
 }
 
-THIRD_PARTY_CN = ("客人", "老公", "老婆", "丈夫", "妻子", "爱人", "媳妇", "太太", "儿子", "女儿", "孩子", "宝宝",
+THIRD_PARTY_CN = ("客人", "阿拉爷", "阿拉娘", "阿拉姆妈", "老公", "老婆", "丈夫", "妻子", "爱人", "媳妇", "太太", "儿子", "女儿", "孩子", "宝宝",
                   "爸爸", "妈妈", "我爸", "我妈", "父亲", "母亲", "哥哥", "姐姐", "弟弟", "妹妹", "朋友",
                   "同事", "老板", "领导", "助理", "秘书", "客户", "室友", "邻居", "他的", "她的", "家人",
                   "对象", "男朋友", "女朋友", "闺蜜", "公婆", "岳父", "岳母", "我先生",
@@ -502,7 +502,7 @@ THIRD_PARTY_CN = ("客人", "老公", "老婆", "丈夫", "妻子", "爱人", "�
                   "阿妈", "阿爸", "老豆", "老母", "阿嫲", "阿爷", "老乡", "对方", "同学", "战友", "合伙人", "房东", "租客",
                   "我姐", "我哥", "我弟", "我妹", "个仔", "个女", "细路", "侄子", "侄女", "外甥", "外甥女", "儿媳", "女婿", "嫂子",
                   "姐夫", "妹夫", "亲戚", "家姐", "细佬", "细妹", "收款人", "汇款人", "受益人", "受保人", "被保人", "被保险人", "卖家", "商家", "店家", "工人姐姐", "菲佣", "印佣", "保姆")
-THIRD_PARTY_EN = ("abbu", "ammi", "abba", "amma", "seller", "buyer's", "cardholder", "receiver", "recipient", "beneficiary", "moms", "mums", "dads", "helper", "maid", "wife", "husband", "son", "daughter", "kid", "kids", "mom", "mum", "mother",
+THIRD_PARTY_EN = ("abbu", "ammi", "abba", "amma", "seller", "buyer's", "cardholder", "tenant", "tenant's", "landlord", "landlord's", "receiver", "recipient", "beneficiary", "moms", "mums", "dads", "helper", "maid", "wife", "husband", "son", "daughter", "kid", "kids", "mom", "mum", "mother",
                   "dad", "father", "brother", "sister", "friend", "colleague", "coworker",
                   "boss", "assistant", "secretary", "partner", "his", "her", "their", "girlfriend",
                   "boyfriend", "neighbour", "neighbor", "roommate", "client", "manager's", "parents",
