@@ -256,7 +256,7 @@ COMPANY_UNIT_CN = re.compile(r"(?:单位是|单位叫|单位[:：]|单位写|公
 # "…，交通银行上班": a clause that is an organisation and where one works
 COMPANY_WORK_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z]{{2,16}}?(?:{_alt(L.ORG_SUFFIXES)})|[\u4e00-\u9fffA-Z]{{2,5}})(?:上班|工作)(?=[，,。！!\s]|$)")
 ORG_CONTINUES = re.compile(rf"[\u4e00-\u9fff]{{1,10}}?(?:{_alt(L.ORG_SUFFIXES)}|分校|分行|分院|校区)")
-CALLED_ORG_CN = re.compile(r"(?:公司|机构|单位|startup|工作室|团队|厂|店铺|网店|小店|店|事务所|会计所|律所|中心|合作社|农场|客栈|民宿|做[\u4e00-\u9fff]{1,6}的)[^。！？!?]{0,12}?[，,]?\s*(?<![他她它佢])叫\s*(?!我)"
+CALLED_ORG_CN = re.compile(r"(?:公司|机构|单位|startup|工作室|团队|厂|店铺|网店|小店|店|餐馆|饭馆|餐厅|酒楼|馆|养殖场|事务所|会计所|律所|中心|合作社|农场|客栈|民宿|做[\u4e00-\u9fff]{1,6}的)[^。！？!?]{0,12}?[，,]?\s*(?<![他她它佢])叫\s*(?!我)"
                            r"[「“\"『]?([\u4e00-\u9fffA-Za-z0-9]{2,16}?)[」”\"』]?(?=\s*(?:[，,。！!]|$)|(?<=[\u4e00-\u9fff」”\"』])\s)", re.I)
 EN_ORG_IN_CN = re.compile(r"(?:我在|在|我是|我们是|(?:^|(?<=[，,。\s])))\s*([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,5}\s+"
                           r"(?:Pte\.? Ltd|Sdn\.? Bhd|Co\., Ltd|Ltd|LLC|LLP|GmbH|Inc|PLC|Limited))\.?(?=\s|，|,|$|。)")
@@ -1505,6 +1505,11 @@ ORDINAL_ORG_CN = re.compile(r"([\u4e00-\u9fff]{2,4}?[一二三四五六七八九
 # "店名 Golden Lotus Jewelry", "店叫 Moda Stella srl": a Latin name after a word that introduces one
 LATIN_NAME_CALLED_CN = re.compile(r"(?:店名|店叫|店铺叫|公司叫|公司名|厂名|牌子叫|品牌叫|公司系|公司是)\s*(?:叫|是|系)?\s*"
                                   r"([A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|&|de|di|la|del|da|srl|S\.L\.|S\.A\.)){0,5})(?=\s*(?:[，,。！!]|$))")
+OWN_SHOP_NAMED_CN = re.compile(r"开了?(?:家|个|间)[\u4e00-\u9fff]{0,4}?(五金|眼镜|服装|水果|花|烟酒|建材|饰品|茶叶|母婴|宠物|手机|电器|家具|药)店[，,]\s*"
+                               r"([\u4e00-\u9fff]{2,6}?\1)(?=[，,。！!\s]|$)|"
+                               r"开了?(?:家|个|间)([\u4e00-\u9fffA-Za-z]{2,8}?)(?:加盟店|专卖店|连锁店)|"
+                               r"我开的([\u4e00-\u9fff]{2,10}?(?:超市|便利店|饭店|餐馆|药店|诊所|工作室|五金店|商行))(?=[\u4e00-\u9fff]{0,6}|[，,。！!\s]|$)")
+WORK_AT_AFTER_VERB_CN = re.compile(r"(?:返工|上班|做嘢|打工)(?:喺|在)\s*([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
 # "…，中建中东公司的，": a clause that is a firm and one's belonging to it
 FIRM_OF_CLAUSE_CN = re.compile(r"(?:^|(?<=[，,。\s]))([\u4e00-\u9fff]{2,12}?(?:公司|集团|银行|医院))的(?=[，,。！!\s]|$)")
 # "广汽本田，做会计": a message that opens with a name, then one's role
@@ -1523,6 +1528,20 @@ def _more_employers_cn(text, facts, own, hedged) -> None:
             facts.append(_fact("company", m.group(1), m.group(1), 0.75, s0, e0, hedged))
     if any(f.field == "company" for f in facts):
         return
+    m = OWN_SHOP_NAMED_CN.search(text)
+    if m and own(*m.span(2)):  # "开了个五金店，志远五金", "开了家蜜雪冰城加盟店", "我开的吴店惠民超市"
+        g = 2 if m.group(2) else 3 if m.group(3) else 4
+        facts.append(_fact("company", m.group(g), m.group(g), 0.75, *m.span(g), hedged))
+        return
+    m = WORK_AT_AFTER_VERB_CN.search(text)
+    if m and own(*m.span(1)):  # "返工喺腾讯滨海大厦": Cantonese puts the verb first
+        org = HQ_TAIL.sub("", m.group(1)) or m.group(1)
+        known = next((org[:n] for n in (4, 3, 2) if org[:n] in EMPLOYER_NAMES_ANY_CN and len(org) - n <= 4), None)
+        org = known or org
+        if len(org) >= 2 and org not in GENERIC_ORG and not NOT_ORG_WORDS_CN.search(org) and org not in L.DISTRICT_CITY \
+                and org not in CN_CITY_SET and _place_prefix(org) != org:
+            facts.append(_fact("company", org, org, 0.7, m.start(1), m.start(1) + len(org), hedged))
+            return
     for rx in (FIRM_OF_CLAUSE_CN, LEAD_ORG_THEN_ROLE_CN):
         m = rx.search(text)
         if not m:
@@ -1540,7 +1559,7 @@ def _more_employers_cn(text, facts, own, hedged) -> None:
 ORDINAL_ORG_CLAUSE = re.compile(r"(?:^|(?<=[，,。\s]))(" + ORDINAL_ORG_CN.pattern.split(")(?:")[0][1:] + r")的(?=[，,。！!\s]|$)")
 HQ_TAIL = re.compile(r"(?:总部|總部|总行|總行|基地|工业园|仓库|(?<=[\u4e00-\u9fff]{2})仓|园区|分部|办事处|办公室|研发中心|分所|分行|支行|分公司|分店|大厦|大楼|(?<![的嘅])工厂|(?<![的嘅])厂区)$")
 SITE_TAIL_EN = re.compile(r"\s+(?:(?:UK|US|USA|SG|HK|AU|NZ|IE|EU|Asia|APAC)\s+)?(?:HQ|headquarters|head office|office|offices|campus|depot|warehouse|branch)$")
-ORG_LEAD_CN = re.compile(r"^(?:发票开|抬头开|开票给|开给|就是|也就是|[\u4e00-\u9fff]{2,8}?[区县](?![\u4e00-\u9fff]{1,4}?(?:镇|乡|街道))(?=[\u4e00-\u9fff]{4,}))")  # (not "南昌县莲塘镇…")
+ORG_LEAD_CN = re.compile(r"^(?:发票开|抬头开|开票给|开给|就是|也就是|[\u4e00-\u9fff]{2,8}?[区县](?![\u4e00-\u9fff]{1,4}?(?:镇|乡|街道)|[\u4e00-\u9fff]*合作社)(?=[\u4e00-\u9fff]{4,}))")  # (not "南昌县莲塘镇…", a county's co-operative)
 # "Lululemon is transferring me", "a small fintech called PaySetu", "a 40-person company, Acme Logistics,"
 ORG_MOVES_ME_EN = re.compile(r"(?:^|(?<=[.,!]\s))((?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){0,2}) (?:is|are) (?:transferring|relocating|moving|sending|posting) me\b")
 ORG_CALLED_EN = re.compile(r"\b(?:(?:startup|company|shop|firm|business|agency|fintech|studio|cafe|café|brand|label|consultancy|practice|"
@@ -1595,7 +1614,7 @@ CLAUSE_ORG_EN = re.compile(rf"^((?:[A-Z][\w&.'’-]*\s+|&\s+){{1,5}}(?:{_alt(L.E
 ORG_TAIL_CN = re.compile(rf"(?:(?<=[\u4e00-\u9fff])[{''.join(sorted(L.CN_SURNAMES))}](?:总|经理|董)|({CITY_CN_CORE_NAMES})(?:厂|工厂|厂区)|"
                          rf"({_alt(FOREIGN_CITIES_CN)})(?:分公司|分行|支行|分所|办事处|分部)|"  # "华为迪拜分公司" (but "中石化北京分公司" is one name)
                          rf"(?:{_alt(L.COUNTRIES_CN)})(?:厂|工厂|厂区|分公司|分行|办事处|总部|分部|基地|工地))$")  # "立讯精密越南厂" (but "华为马来西亚公司" is a firm of its own)
-JOINED_CN = re.compile(r"(?:跳到|跳槽到|跳槽去|刚入职|入职了|加入了)\s*([\u4e00-\u9fffA-Za-z]{2,8}?)了?(?=[，,。！!\s]|$|做|当|上班)")
+JOINED_CN = re.compile(r"(?<!可能)(?<!打算)(?<!准备)(?<!考虑)(?<!明年)(?<!想)(?:跳到|跳槽到|跳槽去|刚入职|入职了|加入了)\s*([\u4e00-\u9fffA-Za-z]{2,8}?)了?(?=[，,。！!\s]|$|做|当|上班)")
 COUNTY_BODY_ENDS = ("局", "委", "政府", "法院", "检察院", "医院", "卫生院", "中学", "小学", "街道办")
 COUNTY_BODY_AFTER_CITY = re.compile(r"市?[\u4e00-\u9fff]{1,4}[县区](?:人民|中医)?(?:医院|中学|小学|电力局|供电局|税务局|公安局|法院|检察院|政府|教育局|卫生院)")
 BUDGET_WORDS_IN_ORG = re.compile(r"以内|预算|差标|一晚|每月|每年")
@@ -1897,7 +1916,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 facts.append(_fact("city", city, city, 0.75, ps, ps + len(place), hedged))
         if low.startswith(("from", "for")) and not any(org.rstrip(".").endswith(s) for s in (*L.EN_ORG_SUFFIXES, "LLP", "Bhd", "PLC")):
             continue  # a bare "from"/"for" needs the legal form: "from Fenwick Analytics Ltd"
-        if org in L.COUNTRY_REGION or org in L.CITY_REGION or org in ("Pte Ltd", "Ltd", "LLC", "Inc", "Sdn Bhd") or STUDENT_BEFORE_EN.search(text, max(0, m.start() - 30), m.start(1)) \
+        if org in L.COUNTRY_REGION or org in L.CITY_REGION or org in NOT_AN_EMPLOYER_EN or org in ("Pte Ltd", "Ltd", "LLC", "Inc", "Sdn Bhd") or STUDENT_BEFORE_EN.search(text, max(0, m.start() - 30), m.start(1)) \
                 or PAST_JOB_BEFORE_EN.search(text, max(0, m.start() - 25), m.start(1)) \
                 or DESCRIBED_AFTER_EN.match(text, m.start(1) + len(org)):
             continue  # "student from China", "PhD student at Boston University", "work at Korean restaurant"
@@ -1933,7 +1952,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             g = m.lastindex or 1
             org = m.group(g)
             if DESCRIBED_ORG.search(org) or any(f.field == "company" for f in facts) or org in GENERIC_ORG or NOT_ORG_WORDS_CN.search(org) \
-                    or org in CN_CITY_SET or org in L.DISTRICT_CITY or "自己" in org or THIRD_RX.search(org):
+                    or org in CN_CITY_SET or org in L.DISTRICT_CITY or "自己" in org or THIRD_RX.search(org) \
+                    or (CJK_RX.match(org) and "叫" in org[1:5]):  # ("养殖场叫…合作社": the name comes after 叫)
                 continue
             if rx is COMPANY_CLAUSE_EN:
                 org = _without_sentence_stop(org, text, m.start(g))
@@ -2300,6 +2320,7 @@ CITY_AFTER_DISTRICT = re.compile(rf",\s*({_alt(L.EN_CITIES)})\b")
 
 NAME_FROM_CITY_EN = re.compile(rf"\b(?i:myself|i'm|i am|im|this is|it's)\s+(?:{EN_FULL_NAME.pattern}|[A-Z][a-z]+),?\s+from\s+({_alt(L.EN_CITIES)})\b"
                                r"(?!\s+(?:office|branch|team|campus|store|to\b))")
+NOT_AN_EMPLOYER_EN = frozenset("China Mainland Mainland China PRC Taiwan Vietnam Indonesia Thailand Pakistan Bangladesh Nepal".split()) | {"Mainland China"}
 INSTITUTION_BEFORE_PLACE_EN = re.compile(r"\b(?:Hospital|Hospitals|University|College|Airport|Council|Library|Museum|Infirmary)$")
 DEPARTMENT_OF_EN = re.compile(r"(?:Department|Dept\.?|School|Faculty|Division|Institute) of ")
 PARENT_ORG_AFTER_EN = re.compile(r",\s*(?:the\s+)?([A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|of|and|&))*)(?=\s*(?:[,.;!]|$))")
