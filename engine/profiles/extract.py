@@ -314,7 +314,7 @@ _EN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if not CJK_RX.match(d))
 CITY_DISTRICT_HERE = re.compile(rf"(?:^|(?<=[，,。\s]))({CITY_CN_CORE_NAMES})市?[\u4e00-\u9fff]{{1,4}}[区县]"
                                 rf"(?=[^。！？!?]*?(?:我住这边|我住这里|我在这边|我在这里|我家在这|住这边))")
 CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|based out of|i'm in|i am in|located in|"
-                     rf"i'm from|i am from|(?:we're|we are|we|i) from|i staying|we staying|moved to|moved from [A-Z][a-z]+ to|live in|we're in|we are in|we live in|here in|been in|"
+                     rf"i'm from|i am from|(?:we're|we are|we|i) from|i staying|we staying|moved to|moved from [A-Z][a-z]+ to|(?:just )?arrived in|live in|we're in|we are in|we live in|here in|been in|"
                      rf"relocating from|moving from|stay in|staying in|(?:an?|the) [a-z]+ from|up the road in|"
                      rf"already in|still in|(?<!trip )home to|back home in|(?:from )?home in|relocated (?:here )?(?:from (?-i:[A-Z])[\w ]{{1,20}}? )?to|(?:my|our)(?: first| new)? (?:house|home|place|flat|apartment|condo) in|"
                      rf"(?:we're|we are|i'm|i am) (?:up|down|out|over) in|"
