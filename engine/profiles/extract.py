@@ -1499,6 +1499,7 @@ for _i, _place in enumerate((*L.EN_CITY_ALIASES, *L.CITY_REGION, *EN_DISTRICT_NA
     PLACE_AFTER_ORG_ORDER.setdefault(_place, _i)
 TIME_WORDS_CN = frozenset("白天 晚上 平时 周末 每天 早上 下午 上午 中午 夜里 夜班 白班".split())  # "…新区 白天上班"
 # numbered institutions: "浙大一院" (a university's first hospital), "福州三中", "中建三局", "济南二机床"
+EMPLOYER_UNIT_TAIL = re.compile(r"[\u4e00-\u9fff]{0,4}(?:事业群|事业部|园区|厂区|基地|大厦|大樓|大楼|总部|總部)|[\u4e00-\u9fff]{2}(?:厂|廠)")  # (not "五粮液酒厂")
 SITE_TAIL_CN = re.compile(r"(?:工业园|科技园|产业园|基地|仓库|(?<=[\u4e00-\u9fff]{2})仓|总部|大厦)$")
 ORDINAL_ORG_CN = re.compile(r"([\u4e00-\u9fff]{2,4}?[一二三四五六七八九十]{1,2}(?:院|附院|医院|中|小|高|局|机床|建|厂|纺|棉))"
                             r"(?:[\u4e00-\u9fff]{1,3}?(?:处|科|部|室|车间|病区))?$")
@@ -1508,7 +1509,8 @@ LATIN_NAME_CALLED_CN = re.compile(r"(?:店名|店叫|店铺叫|公司叫|公司�
 OWN_SHOP_NAMED_CN = re.compile(r"开了?(?:家|个|间)[\u4e00-\u9fff]{0,4}?(五金|眼镜|服装|水果|花|烟酒|建材|饰品|茶叶|母婴|宠物|手机|电器|家具|药)店[，,]\s*"
                                r"([\u4e00-\u9fff]{2,6}?\1)(?=[，,。！!\s]|$)|"
                                r"开了?(?:家|个|间)([\u4e00-\u9fffA-Za-z]{2,8}?)(?:加盟店|专卖店|连锁店)|"
-                               r"我开的([\u4e00-\u9fff]{2,10}?(?:超市|便利店|饭店|餐馆|药店|诊所|工作室|五金店|商行))(?=[\u4e00-\u9fff]{0,6}|[，,。！!\s]|$)")
+                               r"我开的([\u4e00-\u9fff]{2,10}?(?:超市|便利店|饭店|餐馆|药店|诊所|工作室|五金店|商行))(?=[\u4e00-\u9fff]{0,6}|[，,。！!\s]|$)|"
+                               r"开了?(?:一)?(?:家|间)([\u4e00-\u9fff]{2,4}(?:汽修|五金|超市|饭店|餐馆|药房|诊所|花店|书店|美容|美发|理发|酒楼|火锅|烧烤|奶茶|茶行|便利店))(?=[，,。！!\s]|$)")
 WORK_AT_AFTER_VERB_CN = re.compile(r"(?:返工|上班|做嘢|打工)(?:喺|在)\s*([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
 # "…，中建中东公司的，": a clause that is a firm and one's belonging to it
 FIRM_OF_CLAUSE_CN = re.compile(r"(?:^|(?<=[，,。\s]))([\u4e00-\u9fff]{2,12}?(?:公司|集团|银行|医院))的(?=[，,。！!\s]|$)")
@@ -1529,8 +1531,8 @@ def _more_employers_cn(text, facts, own, hedged) -> None:
     if any(f.field == "company" for f in facts):
         return
     m = OWN_SHOP_NAMED_CN.search(text)
-    if m and own(*m.span(2)):  # "开了个五金店，志远五金", "开了家蜜雪冰城加盟店", "我开的吴店惠民超市"
-        g = 2 if m.group(2) else 3 if m.group(3) else 4
+    if m and own(*m.span(m.lastindex)):  # "开了个五金店，志远五金", "开了家蜜雪冰城加盟店", "我开的吴店惠民超市"
+        g = next(k for k in (2, 3, 4, 5) if m.group(k))
         facts.append(_fact("company", m.group(g), m.group(g), 0.75, *m.span(g), hedged))
         return
     m = WORK_AT_AFTER_VERB_CN.search(text)
@@ -2011,6 +2013,12 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             if city and not any(g.field == "city" for g in facts) and own(f.start + lead.start(1), f.start + lead.end(1)):
                 facts.append(_fact("city", _canonical_city(city), _canonical_city(city), 0.75,
                                    f.start + lead.start(1), f.start + lead.end(1), hedged))
+    for i, f in enumerate(facts):
+        if f.field == "company" and has_cjk and CJK_RX.match(f.value) and len(f.value) >= 4:
+            known = next((f.value[:n] for n in (4, 3, 2) if f.value[:n] in EMPLOYER_NAMES_ANY_CN), None)
+            if known and EMPLOYER_UNIT_TAIL.fullmatch(f.value[len(known):]):
+                # "美团到店事业群", "阿里巴巴滨江园区", "台積電竹科廠": the employer, then its unit or site
+                facts[i] = _fact("company", known, known, f.confidence, f.start, f.start + len(known), hedged)
     if has_cjk:  # "公司差标一晚两千以内", "白天我", "邓雪梅": a budget, a clause or a person, not an employer
         facts[:] = [f for f in facts if f.field != "company" or not (
             BUDGET_WORDS_IN_ORG.search(f.value) or GENERIC_ORG_OF_PLACE.fullmatch(f.value) or NOT_AN_ORG_CN.search(f.value)
