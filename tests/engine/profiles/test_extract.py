@@ -543,3 +543,31 @@ def test_a_number_the_staff_read_back_stays_the_customers():
             Message("3", "c", "u1", "customer", TS, "yes 07824556310")]
     got = {(f.message_id, f.field, f.value) for f in extract_conversation(msgs)}
     assert ("3", "phone", "+447824556310") in got
+
+
+def test_rules_of_the_sixth_session():
+    # a city abroad written in Chinese (GeoNames' Chinese names), and the country it dials in
+    assert ("city", "Milan") in facts("我在米兰开了家中餐馆")
+    msgs = [Message("1", "c", "u1", "customer", TS, "你好，我住埃因霍温，想问下房贷"),
+            Message("2", "c", "s1", "staff", TS, "好的，请留个电话"),
+            Message("3", "c", "u1", "customer", TS, "06 1234 5678")]
+    assert ("3", "phone", "+31612345678") in {(f.message_id, f.field, f.value) for f in extract_conversation(msgs)}
+    # an employer's plant abroad is cut off its name
+    assert ("company", "立讯精密") in facts("张伟，在立讯精密越南厂做品质主管")
+    # a numbered hospital or school is named whole
+    assert ("company", "福州三中") in facts("我在福州三中教书，下午有空")
+    # a message that opens with a city and one of its districts
+    assert ("city", "北京") in facts("北京通州果园附近，想翻新老房")
+    # a suburb of the conversation's country, read after a home cue
+    assert ("city", "Brisbane") in facts("we're in Red Hill, can you come Friday?", region="AU")
+    # an Australian state and postcode outrank a suburb's namesake elsewhere
+    assert ("city", "Sydney") in facts("new address 5 Anzac Parade, Kensington NSW 2033")
+    # currencies written before the amount or named in Chinese
+    assert ("budget", str({"amount": 60000.0, "currency": "AED"})) in facts("我们的 budget 是 AED 60k 以内")
+    assert ("budget", str({"amount": 250000.0, "currency": "VND"})) in facts("预算25万盾以内")
+    # a name after 我叫 with no Han surname on the list
+    assert ("name", "巴特尔") in facts("我叫巴特尔，电话 155 4738 2069")
+    # "working as … at X" is the speaker's own role
+    assert ("company", "L&T Construction") in facts("Gurpreet, 27, working as site supervisor at L&T Construction")
+    # a QQ number is no phone number
+    assert not any(f == "phone" for f, _ in facts("谢文涛，QQ 也行 284716395"))
