@@ -67,7 +67,7 @@ CLAUSE_END = re.compile(r"[，,。！？!?；;\n]")
 THIRD_RX = re.compile(rf"(?:{_alt(L.THIRD_PARTY_CN)})|我们(?:的)?(?:主管|部长|处长|科长|主任|院长|总监|经理|老总|领导|老板|财务|会计|行政|法人)|"
                       rf"\b(?:{_alt(L.THIRD_PARTY_EN)})\b|\b(?:my|our|the) (?:[a-z]+ )?(?:accountant|bookkeeper|FD|MD|CEO|CFO|COO|"
                       rf"director|lawyer|solicitor|caretaker|landlord|tenant|cleaner|nanny|driver|(?:office|finance|operations|site) manager|analyst|intern|deputy|guy|girl|"
-                      rf"managing partner)\b|\b(?:hers|theirs)\b", re.I)
+                      rf"managing partner)\b|\b(?:hers|theirs)\b|\bmy employer,?\s+(?:Mrs|Mr|Ms|Madam|Mdm|Sir)\b", re.I)
 POSSESSIVE_AFTER = re.compile(r"\s*(?:的|嘅|'s|’s|电话|手机|号码|邮箱|微信|地址|number|phone|email|address|"
                               r"contact|是|is|:|：)", re.I)
 SELF_RX = re.compile(rf"(?:{_alt(L.SELF_CN)})|我|\b(?:my own|mine|my|i am|i'm|me|i|we|we're)\b|\b(?-i:us)\b", re.I)  # ("we" holds the writer, as 我们 does)
