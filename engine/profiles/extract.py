@@ -712,6 +712,10 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         facts.append(_fact("company", m.group(2), m.group(2), 0.75, *m.span(2), hedged))  # "Thanks, Hoang Duc Anh (FPT Software)"
     if has_cjk and not any(f.field == "city" for f in facts):
         _leading_city_district(text, facts, own, hedged, asked)
+    m = LEAD_PLACE_CITY_EN.match(text) if not has_cjk and "en_city" in gates else None
+    if m and not any(f.field == "city" for f in facts) and own(*m.span(2)):
+        c = _canonical_city(CITY_BY_LOWER.get(m.group(2).lower(), m.group(2)))  # "Halswell, Christchurch. I'm …"
+        facts.append(_fact("city", c, c, 0.75, *m.span(2), hedged))
     if region in L.SUBURB_CITY and not has_cjk and "home_cue" in gates and not any(f.field == "city" for f in facts):
         _suburb_home(text, facts, own, hedged, L.SUBURB_CITY[region])  # before the towns of every country
     if "city" in asked or "place" in gates:
@@ -2221,6 +2225,7 @@ def _leading_city_district(text, facts, own, hedged, asked) -> None:
 
 
 NAME_PREFIX_EN = re.compile(r"(?<![A-Za-z])(?:Md\.?|Mohd\.?|Muhd\.?|Mohd|Syed|Sk\.)\s+$")
+LEAD_PLACE_CITY_EN = re.compile(rf"^((?:[A-Z][a-z]+ ?){{1,3}}),\s+({_alt(L.EN_CITIES)})(?=\s*(?:[.;!]|$))")
 CAPITALISED_WORDS = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
 
 
