@@ -1114,7 +1114,9 @@ ROLE_THEN_LATIN_NAME = re.compile(r"我[是係系][\u4e00-\u9fff]{0,8}?(?:妈妈
 
 
 PLACE_OR_FIRM_WORDS_EN = frozenset("Estate Industrial House Power Road Street Avenue Mall Plaza Centre Center Market "  # (not Park: a surname)
-                                   "Station Airport Hospital School College University Bank Trading Holdings".split())
+                                   "Station Airport Hospital School College University Bank Trading Holdings Point "
+                                   "Bhd Ltd LLC Inc Plumbing Books Physio Florists Engineering Services Solutions Consulting Dental "
+                                   "Clinic Salon Bakery Cafe Construction Logistics Motors Electrical Studio Designs Accessories".split())
 
 
 def _not_a_person(name: str) -> bool:
