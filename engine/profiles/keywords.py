@@ -49,7 +49,7 @@ GATES: dict[str, list[str]] = {
                "or less", "at most", "左右", "上下", "来块", "顶天", "封顶", "内的", "go above", "anything over", "rand",
                "is the most", "that's what i have", "stretch", "ceiling", "bajet", "maksimal", "approved", "hoping for",
                "每年交", "每月交", "每年供", "每月供", "每年存", "每月存", "每年缴", "每月缴", "年缴", "年交", "唔好超过", "唔超过",
-               "能承担", "可以承担", "承担得起", "do it for", "my limit", "budgeted", "人均", "一笔过放", "大概放", "大约放", "打算放", "准备放", "想放",
+               "能承担", "可以承担", "承担得起", "do it for", "my limit", "budgeted", "人均", "hanggang", "sampai", "dalam", "想投资", "搞得掂", "一笔过放", "大概放", "大约放", "打算放", "准备放", "想放",
                "₱", "฿", "₹", "₦", " rp", "rp.", " rs.", " rs ", "baht", "peso", "quid", "juta", "0jt", "more than", "ksh", " kes",
                "先投", "想投", "打算投", "准备投", "再投", "进去", "i can do", "别超过", "不要超过", "不想超过", "手里就", "手上就",
                "手头就", "gh₵", "cedis", "纽币", "i'd do", "i would do", "we can do", "can pay", "can do is", "premium", "能出",
