@@ -1621,7 +1621,7 @@ CLAUSE_ORG_EN = re.compile(rf"^((?:[A-Z][\w&.'’-]*\s+|&\s+){{1,5}}(?:{_alt(L.E
 # what may trail an organisation's name as read: its boss (恒拓电子陈总) or its site in a city (台積電新竹廠)
 ORG_TAIL_CN = re.compile(rf"(?:(?<=[\u4e00-\u9fff])[{''.join(sorted(L.CN_SURNAMES))}](?:总|经理|董)|({CITY_CN_CORE_NAMES})(?:厂|工厂|厂区)|"
                          rf"({_alt(FOREIGN_CITIES_CN)})(?:分公司|分行|支行|分所|办事处|分部)|"  # "华为迪拜分公司" (but "中石化北京分公司" is one name)
-                         rf"(?:{_alt(L.COUNTRIES_CN)})(?:厂|工厂|厂区|分公司|分行|办事处|总部|分部|基地|工地))$")  # "立讯精密越南厂" (but "华为马来西亚公司" is a firm of its own)
+                         rf"(?:{_alt(L.COUNTRIES_CN)})(?:厂|工厂|厂区|办事处|总部|分部|基地|工地))$")  # "立讯精密越南厂" (but "华为马来西亚公司" is a firm of its own)
 JOINED_CN = re.compile(r"(?<!可能)(?<!打算)(?<!准备)(?<!考虑)(?<!明年)(?<!想)(?:跳到|跳槽到|跳槽去|刚入职|入职了|加入了)\s*([\u4e00-\u9fffA-Za-z]{2,8}?)了?(?=[，,。！!\s]|$|做|当|上班)")
 COUNTY_BODY_ENDS = ("局", "委", "政府", "法院", "检察院", "医院", "卫生院", "中学", "小学", "街道办")
 COUNTY_BODY_AFTER_CITY = re.compile(r"市?[\u4e00-\u9fff]{1,4}[县区](?:人民|中医)?(?:医院|中学|小学|电力局|供电局|税务局|公安局|法院|检察院|政府|教育局|卫生院)")
@@ -1729,7 +1729,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
         if any(f.field == "company" and f.start <= s0 and e0 <= f.end for f in facts):
             continue  # part of the institution already read with its department
         if org.startswith(("一家", "这家", "那家", "贵公司", "贵司", "贵行", "贵单位")) or DESCRIBED_ORG.search(org) \
-                or not own(s0, e0):
+                or not own(s0, e0) or "叫" in org[:5]:  # ("我们合作社叫…": the name comes after 叫)
             continue
         more = ORG_CONTINUES.match(text, e0)
         if more and WORK_AFTER.match(text, more.end()):  # "厦门大学附属第一医院工作": the whole name
@@ -1961,7 +1961,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             org = m.group(g)
             if DESCRIBED_ORG.search(org) or any(f.field == "company" for f in facts) or org in GENERIC_ORG or NOT_ORG_WORDS_CN.search(org) \
                     or org in CN_CITY_SET or org in L.DISTRICT_CITY or "自己" in org or THIRD_RX.search(org) \
-                    or (CJK_RX.match(org) and "叫" in org[1:5]):  # ("养殖场叫…合作社": the name comes after 叫)
+                    or (CJK_RX.match(org) and "叫" in org[1:8]):  # ("养殖场叫…合作社": the name comes after 叫)
                 continue
             if rx is COMPANY_CLAUSE_EN:
                 org = _without_sentence_stop(org, text, m.start(g))
