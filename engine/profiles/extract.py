@@ -1567,7 +1567,7 @@ def _more_employers_cn(text, facts, own, hedged) -> None:
 ORDINAL_ORG_CLAUSE = re.compile(r"(?:^|(?<=[，,。\s]))(" + ORDINAL_ORG_CN.pattern.split(")(?:")[0][1:] + r")的(?=[，,。！!\s]|$)")
 HQ_TAIL = re.compile(r"(?:总部|總部|总行|總行|基地|工业园|仓库|(?<=[\u4e00-\u9fff]{2})仓|园区|分部|办事处|办公室|研发中心|分所|分行|支行|分公司|分店|大厦|大楼|(?<![的嘅])工厂|(?<![的嘅])厂区)$")
 SITE_TAIL_EN = re.compile(r"\s+(?:(?:UK|US|USA|SG|HK|AU|NZ|IE|EU|Asia|APAC)\s+)?(?:HQ|headquarters|head office|office|offices|campus|depot|warehouse|branch)$")
-ORG_LEAD_CN = re.compile(r"^(?:发票开|抬头开|开票给|开给|就是|也就是|[\u4e00-\u9fff]{2,8}?[区县](?![\u4e00-\u9fff]{1,4}?(?:镇|乡|街道)|[\u4e00-\u9fff]*合作社)(?=[\u4e00-\u9fff]{4,}))")  # (not "南昌县莲塘镇…", a county's co-operative)
+ORG_LEAD_CN = re.compile(r"^(?:发票开|抬头开|开票给|开给|就是|也就是|[\u4e00-\u9fff]{2,8}?[区县](?![\u4e00-\u9fff]{1,4}?(?:镇|乡|街道)|[\u4e00-\u9fff]*(?:合作社|人民医院|中医院|第[一二三四五六七八九十]+[中小]学|交警大队|农商银行))(?=[\u4e00-\u9fff]{4,}))")  # (not "南昌县莲塘镇…", a county's co-operative)
 # "Lululemon is transferring me", "a small fintech called PaySetu", "a 40-person company, Acme Logistics,"
 ORG_MOVES_ME_EN = re.compile(r"(?:^|(?<=[.,!]\s))((?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){0,2}) (?:is|are) (?:transferring|relocating|moving|sending|posting) me\b")
 ORG_CALLED_EN = re.compile(r"\b(?:(?:startup|company|shop|firm|business|agency|fintech|studio|cafe|café|brand|label|consultancy|practice|"
@@ -1623,7 +1623,8 @@ ORG_TAIL_CN = re.compile(rf"(?:(?<=[\u4e00-\u9fff])[{''.join(sorted(L.CN_SURNAME
                          rf"({_alt(FOREIGN_CITIES_CN)})(?:分公司|分行|支行|分所|办事处|分部)|"  # "华为迪拜分公司" (but "中石化北京分公司" is one name)
                          rf"(?:{_alt(L.COUNTRIES_CN)})(?:厂|工厂|厂区|办事处|总部|分部|基地|工地))$")  # "立讯精密越南厂" (but "华为马来西亚公司" is a firm of its own)
 JOINED_CN = re.compile(r"(?<!可能)(?<!打算)(?<!准备)(?<!考虑)(?<!明年)(?<!想)(?:跳到|跳槽到|跳槽去|刚入职|入职了|加入了)\s*([\u4e00-\u9fffA-Za-z]{2,8}?)了?(?=[，,。！!\s]|$|做|当|上班)")
-COUNTY_BODY_ENDS = ("局", "委", "政府", "法院", "检察院", "医院", "卫生院", "中学", "小学", "街道办")
+COUNTY_BODY_ENDS = ("局", "委", "政府", "法院", "检察院", "医院", "卫生院", "中学", "小学", "街道办", "大队", "中队", "派出所",
+                    "农商银行", "农商行", "信用社", "农信社", "村镇银行")
 COUNTY_BODY_AFTER_CITY = re.compile(r"市?[\u4e00-\u9fff]{1,4}[县区](?:人民|中医)?(?:医院|中学|小学|电力局|供电局|税务局|公安局|法院|检察院|政府|教育局|卫生院)")
 BUDGET_WORDS_IN_ORG = re.compile(r"以内|预算|差标|一晚|每月|每年")
 NOT_ORG_WORDS_CN = re.compile(BUDGET_WORDS_IN_ORG.pattern + r"|左右|[这那哪]边|家里|附近|在(?!线)|^(?:你|他|她|就|也|都|还|到)")
@@ -1756,7 +1757,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 facts.append(_fact("city", _canonical_city(city), _canonical_city(city), 0.75, s0 - len(city), s0, hedged))
         district = _leading_key(org, L.DISTRICT_CITY)
         if district and len(org) - len(district) >= 4 and not _leading_key(org, CN_CITY_SET) \
-                and not TOWNSHIP_AFTER.match(org, len(district)):  # ("南昌县莲塘镇中心小学" is named with its county)
+                and not TOWNSHIP_AFTER.match(org, len(district)) and not (district.endswith(("县", "区")) and org.endswith(COUNTY_BODY_ENDS)):
+            # ("南昌县莲塘镇中心小学", "沂南县人民医院": named with their county)
             org, s0 = org[len(district):], s0 + len(district)  # "福田平安银行": 福田's 平安银行
         facts.append(_fact("company", org, org, 0.85, s0, e0, hedged))
     if not any(f.field == "company" for f in facts):
@@ -1827,7 +1829,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             lead = _leading_key(place[:-2], L.DISTRICT_CITY)
             short_ok = not city  # after a city, two characters are a district more often (北京国贸)
             if lead and (place[len(lead):] in GENERIC_ORG or place[len(lead):] in ("区政府", "政府", "法院", "检察院")
-                         or (lead.endswith("县") and place.endswith(COUNTY_BODY_ENDS))):
+                         or (lead.endswith(("县", "区")) and place.endswith(COUNTY_BODY_ENDS))):
                 lead = None  # "小店区政府", "正定县电力局": the district's own office
             if lead and place[len(lead):] in INDUSTRY_WORDS:
                 lead = None  # "太古地產": the name, not 太古's 地产
@@ -1848,7 +1850,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 if place in ("工业", "科技", "产业", "高新", "经济", "开发", "物流", "软件"):
                     continue  # "工业园区": a park, not an employer
             area = _place_prefix(place[:-2])
-            if area and area.endswith("县") and place.endswith(COUNTY_BODY_ENDS):
+            if area and area.endswith(("县", "区")) and place.endswith(COUNTY_BODY_ENDS):
                 area = None  # "正定县电力局": the county's own bureau
             if area and place[len(area):].startswith("道"):
                 area = None  # "高坪街道办": a sub-district office, not a street's
