@@ -249,7 +249,7 @@ STAFF_OF_CN = re.compile(r"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z]{2,12}?)�
 GENERIC_ORG = frozenset("CBD 机场 工地 厂里 工厂 厂区 车间 店里 公司里 公司 学校 医院 单位 银行 集团 政府 外企 国企 私企 央企 小公司 大公司 本地 这边 那边 家里 自己 我们公司 他们公司 "
                         "我们单位 一线 基层 总部 分公司 门店 店里 部门 我们学校 我们医院".split())
 GENERIC_ORG_OF_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}的(?:小学|中学|学校|医院|幼儿园|公司|工厂|厂|银行|诊所)")  # "昌平的小学"
-DESCRIBED_ORG = re.compile(r"[一某这那]家|一所")  # "一家医院" describes an organisation, it does not name one
+DESCRIBED_ORG = re.compile(r"[一某这那]家|一所|一个(?=[\u4e00-\u9fff]{0,4}(?:厂|店|公司))")  # "一家医院" describes an organisation, it does not name one
 ORG_END = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)}|\b(?:{_alt(L.EN_ORG_SUFFIXES)}|B\.V\.|Pte Ltd|Sdn Bhd|Ltd\.))\.?$")
 COMPANY_UNIT_CN = re.compile(r"(?:单位是|单位叫|单位[:：]|单位写|公司是|公司系|律所是|律所系|医院是|学校是|公司叫|公司[（(]|公司名叫|公司名是|公司名字叫|就职于|任职于|供职于)"
                              r"(?:([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)|\s*([A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3})(?=\s*(?:[，,。！!]|$)|\s+[\u4e00-\u9fff]))")  # "公司是 Nvidia", "公司是 Rakuten 平日…"
@@ -1855,10 +1855,15 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             if area and place[len(area):].startswith("道"):
                 area = None  # "高坪街道办": a sub-district office, not a street's
             if area and (place[len(area):] in INDUSTRY_WORDS or place[len(area):] in ("附中", "附小", "附院", "一中", "二中", "实验")
-                         or area in L.PROVINCES):  # ("四川长虹": a province before a brand is part of its name)
+                         or area in L.PROVINCES or area in ("华北", "华东", "华南", "华中", "西北", "东北", "西南")):
+                # ("四川长虹", "华北油田": a province or region before a brand is part of its name)
                 area = None  # "四川航空", "太古地產": the place is part of the name
             if area:  # "科技园腾讯", "徐家汇美团": a place name, then the employer
                 place, start, short_ok = place[len(area):], start + len(area), True
+            known_tail = next((place[-n:] for n in (4, 3, 2) if len(place) > n + 1 and place[-n:] in EMPLOYER_NAMES_ANY_CN
+                               and place[-n - 1] in "的嘅"), None)
+            if known_tail:  # "顺德的美的": the place, then the employer (whose own name holds 的)
+                place, start = known_tail, start + len(place) - len(known_tail)
             of_at = max(place.rfind("的"), place.rfind("嘅"))
             if place in EMPLOYER_NAMES_ANY_CN or of_at == len(place) - 1:
                 of_at = -1  # "美的": the employer's name holds 的
