@@ -1507,8 +1507,8 @@ TIME_WORDS_CN = frozenset("白天 晚上 平时 周末 每天 早上 下午 上�
 # numbered institutions: "浙大一院" (a university's first hospital), "福州三中", "中建三局", "济南二机床"
 EMPLOYER_UNIT_TAIL = re.compile(r"[\u4e00-\u9fff]{0,4}(?:事业群|事业部|园区|厂区|基地|大厦|大樓|大楼|总部|總部)|[\u4e00-\u9fff]{2}(?:厂|廠)")  # (not "五粮液酒厂")
 SITE_TAIL_CN = re.compile(r"(?:工业园|科技园|产业园|基地|仓库|(?<=[\u4e00-\u9fff]{2})仓|总部|大厦)$")
-ORDINAL_ORG_CN = re.compile(r"([\u4e00-\u9fff]{2,4}?[一二三四五六七八九十]{1,2}(?:院|附院|医院|中|小|高|局|机床|建|厂|纺|棉))"
-                            r"(?:[\u4e00-\u9fff]{1,3}?(?:处|科|部|室|车间|病区))?$")
+_ORDINAL_ORG = r"[\u4e00-\u9fff]{2,4}?[一二三四五六七八九十]{1,2}(?:院|附院|医院|中|小|高|局|机床|建|厂|纺|棉)"
+ORDINAL_ORG_CN = re.compile(rf"({_ORDINAL_ORG})(?:[\u4e00-\u9fff]{{1,3}}?(?:处|科|部|室|车间|病区))?$")
 # "店名 Golden Lotus Jewelry", "店叫 Moda Stella srl": a Latin name after a word that introduces one
 LATIN_NAME_CALLED_CN = re.compile(r"(?:店名|店叫|店铺叫|公司叫|公司名|厂名|牌子叫|品牌叫|公司系|公司是)\s*(?:叫|是|系)?\s*"
                                   r"([A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|&|de|di|la|del|da|srl|S\.L\.|S\.A\.)){0,5})(?=\s*(?:[，,。！!]|$))")
@@ -1544,8 +1544,9 @@ def _more_employers_cn(text, facts, own, hedged) -> None:
     m = WORK_AT_AFTER_VERB_CN.search(text)
     if m and own(*m.span(1)):  # "返工喺腾讯滨海大厦": Cantonese puts the verb first
         org = HQ_TAIL.sub("", m.group(1)) or m.group(1)
-        known = next((org[:n] for n in (4, 3, 2) if org[:n] in EMPLOYER_NAMES_ANY_CN and len(org) - n <= 4), None)
-        org = known or org
+        known = _leading_key(org, EMPLOYER_NAMES_ANY_CN, longest=4)
+        if known and len(org) - len(known) <= 4:
+            org = known
         if len(org) >= 2 and org not in GENERIC_ORG and not NOT_ORG_WORDS_CN.search(org) and org not in L.DISTRICT_CITY \
                 and org not in CN_CITY_SET and _place_prefix(org) != org:
             facts.append(_fact("company", org, org, 0.7, m.start(1), m.start(1) + len(org), hedged))
@@ -1564,7 +1565,7 @@ def _more_employers_cn(text, facts, own, hedged) -> None:
             return
 
 
-ORDINAL_ORG_CLAUSE = re.compile(r"(?:^|(?<=[，,。\s]))(" + ORDINAL_ORG_CN.pattern.split(")(?:")[0][1:] + r")的(?=[，,。！!\s]|$)")
+ORDINAL_ORG_CLAUSE = re.compile(rf"(?:^|(?<=[，,。\s]))({_ORDINAL_ORG})的(?=[，,。！!\s]|$)")
 HQ_TAIL = re.compile(r"(?:总部|總部|总行|總行|基地|工业园|仓库|(?<=[\u4e00-\u9fff]{2})仓|园区|分部|办事处|办公室|研发中心|分所|分行|支行|分公司|分店|大厦|大楼|(?<![的嘅])工厂|(?<![的嘅])厂区)$")
 SITE_TAIL_EN = re.compile(r"\s+(?:(?:UK|US|USA|SG|HK|AU|NZ|IE|EU|Asia|APAC)\s+)?(?:HQ|headquarters|head office|office|offices|campus|depot|warehouse|branch)$")
 ORG_LEAD_CN = re.compile(r"^(?:发票开|抬头开|开票给|开给|就是|也就是|[\u4e00-\u9fff]{2,8}?[区县](?![\u4e00-\u9fff]{1,4}?(?:镇|乡|街道)|[\u4e00-\u9fff]*(?:合作社|人民医院|中医院|第[一二三四五六七八九十]+[中小]学|交警大队|农商银行))(?=[\u4e00-\u9fff]{4,}))")  # (not "南昌县莲塘镇…", a county's co-operative)
@@ -2028,7 +2029,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                                    f.start + lead.start(1), f.start + lead.end(1), hedged))
     for i, f in enumerate(facts):
         if f.field == "company" and has_cjk and CJK_RX.match(f.value) and len(f.value) >= 4:
-            known = next((f.value[:n] for n in (4, 3, 2) if f.value[:n] in EMPLOYER_NAMES_ANY_CN), None)
+            known = _leading_key(f.value, EMPLOYER_NAMES_ANY_CN, longest=4)
             if known and EMPLOYER_UNIT_TAIL.fullmatch(f.value[len(known):]):
                 # "美团到店事业群", "阿里巴巴滨江园区", "台積電竹科廠": the employer, then its unit or site
                 facts[i] = _fact("company", known, known, f.confidence, f.start, f.start + len(known), hedged)
@@ -2094,9 +2095,9 @@ CITY_EN_ANYWHERE = re.compile(rf"\b({_alt(L.EN_CITIES)})\b")
 DISTRICT_EN_ANYWHERE = re.compile(rf"\b({_EN_DISTRICTS})\b")
 
 
-def _leading_key(text: str, keys) -> str | None:
-    """The longest key of ``keys`` that ``text`` starts with (keys are 2–6 characters)."""
-    for n in range(min(6, len(text)), 1, -1):
+def _leading_key(text: str, keys, longest: int = 6) -> str | None:
+    """The longest key of ``keys`` that ``text`` starts with (keys are 2 to ``longest`` characters)."""
+    for n in range(min(longest, len(text)), 1, -1):
         if text[:n] in keys:
             return text[:n]
     return None
@@ -2209,20 +2210,25 @@ CITY_DISTRICT_LEAD_CN = re.compile(rf"(?:我们|我家|家)?(?:住|在)?({CITY_C
 DISTRICT_LEAD_CN = re.compile(rf"({_CN_DISTRICTS})(?!到|去|飞|出差|旅游|玩)")
 
 
+def _district_of(district: str, city: str) -> bool:
+    """Whether ``district`` is one of ``city``'s (the only one of its name, or one of several)."""
+    return L.DISTRICT_CITY.get(district) == city or city in L.AMBIGUOUS_DISTRICT.get(district, ())
+
+
 def _leading_city_district(text, facts, own, hedged, asked) -> None:
     """A message that opens with a city and one of its districts ("北京通州果园，120平三居",
     "苏州吴中，…"), or, when the staff asked where, with a district alone ("番禺市桥附近")."""
     m = CITY_DISTRICT_LEAD_CN.match(text)
     if m:
         city, district = m.group(1), m.group(2)
-        if (L.DISTRICT_CITY.get(district) == city or city in L.AMBIGUOUS_DISTRICT.get(district, ())) and own(*m.span(1)) \
+        if _district_of(district, city) and own(*m.span(1)) \
                 and not ORG_AFTER_CITY.match(text, m.end(1)):  # ("宁波海曙凯乐进出口有限公司" is a firm's registered name)
             c = _canonical_city(city)
             facts.append(_fact("city", c, c, 0.75, *m.span(1), hedged))
         return
     for m in CITY_DISTRICT_NEAR_CN.finditer(text):  # "…你们能上门接吗 长沙岳麓区梅溪湖那边"
         city, district = m.group(1), m.group(2)
-        if (L.DISTRICT_CITY.get(district) == city or city in L.AMBIGUOUS_DISTRICT.get(district, ())) and own(*m.span(1)):
+        if _district_of(district, city) and own(*m.span(1)):
             c = _canonical_city(city)
             facts.append(_fact("city", c, c, 0.7, *m.span(1), hedged))
             return

@@ -319,17 +319,20 @@ AMBIGUOUS_DISTRICT: dict[str, tuple[str, ...]] = {}  # 鼓楼区 -> (南京, 开
 CITY_BY_ID_CODE: dict[str, str] = {}  # the first four digits of a division code (as in an ID number) -> city
 
 
+def _resource_rows(name: str) -> list[list[str]]:
+    """The tab-separated rows of ``resources/profiles/<name>``, without its ``#`` comment lines."""
+    from engine.resources import resource
+
+    return [line.split("\t") for line in resource("profiles", name).read_text(encoding="utf-8").splitlines()
+            if not line.startswith("#")]
+
+
 def _load_cn_divisions() -> None:
     """Every Chinese prefecture city, county-level city and district, and the city of each
     prefecture code (cn_divisions.tsv, built from the national division codes by
     resources/profiles/build_cn_divisions.py)."""
-    from engine.resources import resource
-
     known = set(CN_CITIES)
-    for line in resource("profiles", "cn_divisions.tsv").read_text(encoding="utf-8").splitlines():
-        if line.startswith("#"):
-            continue
-        name, city, kind = line.split("\t")
+    for name, city, kind in _resource_rows("cn_divisions.tsv"):
         if kind == "ambiguous":
             AMBIGUOUS_DISTRICT[name] = tuple(city.split(","))
         elif kind == "code":
@@ -353,13 +356,8 @@ def _load_foreign_cities_zh() -> None:
     """Cities abroad as Chinese speakers write them (米兰 → Milan; built from GeoNames by
     resources/profiles/build_foreign_cities_zh.py). The hand-made aliases and Chinese place
     names win."""
-    from engine.resources import resource
-
     known = set(CN_CITIES) | set(DISTRICT_CITY) | set(AMBIGUOUS_DISTRICT)
-    for line in resource("profiles", "foreign_cities_zh.tsv").read_text(encoding="utf-8").splitlines():
-        if line.startswith("#"):
-            continue
-        name, english, country = line.split("\t")
+    for name, english, country in _resource_rows("foreign_cities_zh.tsv"):
         if name in known or name in CITY_ALIASES:
             continue
         CN_CITIES.append(name)
@@ -381,12 +379,7 @@ def _load_en_places() -> None:
     """Towns and cities with 15,000 people or more (built from GeoNames by
     resources/profiles/build_en_places.py). The hand-made lists win: a suburb named there
     ("Brunswick" → Melbourne) stays that suburb."""
-    from engine.resources import resource
-
-    for line in resource("profiles", "en_places.tsv").read_text(encoding="utf-8").splitlines():
-        if line.startswith("#"):
-            continue
-        name, city, country = line.split("\t")
+    for name, city, country in _resource_rows("en_places.tsv"):
         if name in CITY_REGION or name in DISTRICT_CITY:
             continue
         TOWN_CITY[name] = city
@@ -401,12 +394,8 @@ SUBURB_CITY: dict[str, dict[str, str]] = {}  # country -> suburb -> the city peo
 def _load_en_suburbs() -> None:
     """Suburbs of the main cities of Australia, New Zealand, Ireland and South Africa (built from
     GeoNames by resources/profiles/build_en_places.py)."""
-    from engine.resources import resource
-
-    for line in resource("profiles", "en_suburbs.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            name, city, country = line.split("\t")
-            SUBURB_CITY.setdefault(country, {})[name] = city
+    for name, city, country in _resource_rows("en_suburbs.tsv"):
+        SUBURB_CITY.setdefault(country, {})[name] = city
 
 
 _load_en_suburbs()
