@@ -99,13 +99,10 @@ def build(adcodes: Path) -> list[tuple[str, str, str]]:
 
 
 def main() -> None:
-    rows = build(Path(sys.argv[1]))
-    target = Path(__file__).with_name("cn_divisions.tsv")
-    with target.open("w", encoding="utf-8") as f:
-        f.write("# name\tcity\tkind — built by build_cn_divisions.py from cpca's adcodes.csv (MIT)\n")
-        for row in rows:
-            f.write("\t".join(row) + "\n")
-    print(f"{len(rows)} rows -> {target}")
+    from tsv_table import write_table
+
+    write_table(build(Path(sys.argv[1])), "cn_divisions.tsv",
+                "name\tcity\tkind — built by build_cn_divisions.py from cpca's adcodes.csv (MIT)")
 
 
 if __name__ == "__main__":

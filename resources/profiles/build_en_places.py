@@ -17,7 +17,6 @@ out unless the city is large (500,000 people or more): a rule reading "I'm in Re
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 COUNTRIES = ("US", "CA", "GB", "IE", "AU", "NZ", "IN", "MY", "SG", "ZA", "PH", "NG", "KE", "AE")
 METRO_CITIES = {"AU": ("Sydney", "Melbourne", "Brisbane", "Perth", "Adelaide", "Hobart", "Canberra", "Darwin",
@@ -92,18 +91,11 @@ def build_suburbs() -> list[tuple[str, str, str]]:
     return sorted((name, city, cc) for (name, cc), (_, city) in best.items())
 
 
-def _write(rows, name: str, source: str) -> None:
-    target = Path(__file__).with_name(name)
-    with target.open("w", encoding="utf-8") as f:
-        f.write(f"# name\tcity\tcountry — built by build_en_places.py from GeoNames {source} (CC BY 4.0)\n")
-        for row in rows:
-            f.write("\t".join(row) + "\n")
-    print(f"{len(rows)} rows -> {target}")
-
-
 def main() -> None:
-    _write(build(), "en_places.tsv", "cities15000")
-    _write(build_suburbs(), "en_suburbs.tsv", "cities5000")
+    from tsv_table import write_table
+
+    for rows, name, source in ((build(), "en_places.tsv", "cities15000"), (build_suburbs(), "en_suburbs.tsv", "cities5000")):
+        write_table(rows, name, f"name\tcity\tcountry — built by build_en_places.py from GeoNames {source} (CC BY 4.0)")
 
 
 if __name__ == "__main__":

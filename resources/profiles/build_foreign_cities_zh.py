@@ -78,13 +78,10 @@ def build() -> list[tuple[str, str, str]]:
 
 
 def main() -> None:
-    rows = build()
-    target = Path(__file__).with_name("foreign_cities_zh.tsv")
-    with target.open("w", encoding="utf-8") as f:
-        f.write("# chinese\tenglish\tcountry — built by build_foreign_cities_zh.py from GeoNames cities15000 (CC BY 4.0)\n")
-        for row in rows:
-            f.write("\t".join(row) + "\n")
-    print(f"{len(rows)} rows -> {target}")
+    from tsv_table import write_table
+
+    write_table(build(), "foreign_cities_zh.tsv",
+                "chinese\tenglish\tcountry — built by build_foreign_cities_zh.py from GeoNames cities15000 (CC BY 4.0)")
 
 
 if __name__ == "__main__":
