@@ -230,9 +230,9 @@ AGE_EN3 = re.compile(r"\b(?i:i'm|i am)\s+[A-Z][a-z]+,\s*(\d{2})(?=[,.\s]|$)")
 FACTORY_KIND = "(?:制品|加工|纺织|织造|印刷|食品|服装|服饰|鞋业|五金|电子|塑胶|塑料|机械|家具|化工|包装|模具)"  # "鑫达塑胶制品厂"
 COMPANY_CN = re.compile(rf"(?:我在|我就职于|我任职于|我是|(?<=[，,])是|我们是|公司是|公司叫|公司[:：]|抬头[是为:：]|单位是|厂是|我们|我来自|来自|在)\s*"
                         rf"((?:(?!是|在|的|叫|开(?![发元封平]))[\u4e00-\u9fffA-Za-z0-9（）()]){{2,24}}?(?:{_alt(L.ORG_SUFFIXES)}|{FACTORY_KIND}厂)+)(?!园|城|区|孵化|附近|旁边|对面|门口|校区|那边)")
-WORKPLACE_CN = re.compile(r"(?:在|喺)\s*([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-zÀ-ÿ'’ &]{1,36}?)\s*(?:上班|教书|工作(?!室|证|签|日|服)|上流水线|打工|任职|实习|做嘢|返工|写代码|敲代码|开飞机|(?=[做当干搞](?:美术|画师|原画|动画|剪辑|后期|摄影|[\u4e00-\u9fffA-Z]{0,4}"
+WORKPLACE_CN = re.compile(r"(?:在|喺)\s*([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-zÀ-ÿ'’ &]{1,36}?)\s*(?:上班|教书|工作(?!室|证|签|日|服)|上流水线|流水线上干|三班倒|倒班|上夜班|上白班|干活|打工|任职|实习|做嘢|返工|写代码|敲代码|开飞机|教(?:数学|语文|英语|物理|化学|生物|历史|地理|政治|体育|音乐|美术|科学|计算机|编程|钢琴|舞蹈|书法)|(?=[做当干搞](?:美术|画师|原画|动画|剪辑|后期|摄影|[\u4e00-\u9fffA-Z]{0,4}"
                           rf"(?:{_alt(L.CN_TITLES)}|开发|设计|运营|销售|产品|测试|研发|IT|技术|财务|市场|策划|审计|咨询|风控|法务|"
-                          rf"编辑|翻译|文员|客服|行政|人事|采购|会计|出纳|前端|后端|算法|数据)|\s*[A-Za-z]{{2,}})))")
+                          rf"编辑|翻译|文员|客服|行政|人事|采购|会计|出纳|前端|后端|算法|数据|业务|运维|质检|售后|仓管|后勤|安保|保洁)|\s*[A-Za-z]{{2,}})))")
 # an organisation standing alone as a clause of a message that introduces the customer
 COMPANY_AS_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9]{{2,20}}?(?:{_alt(L.ORG_SUFFIXES)}))"
                            rf"(?=[当做任]?[\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)}))")
@@ -247,7 +247,7 @@ COMPANY_OF_TITLE_CN = re.compile(rf"(?:我是|我就是|就是|我在|我现在�
 # "…，武汉钢铁的老职工": a clause that is an employer and one's place on its staff
 STAFF_OF_CN = re.compile(r"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z]{2,12}?)的(?:老|正式|合同)?(?:职工|员工|工人)(?=[，,。！!\s]|$)")
 GENERIC_ORG = frozenset("CBD 机场 工地 厂里 工厂 厂区 车间 店里 公司里 公司 学校 医院 单位 银行 集团 政府 外企 国企 私企 央企 小公司 大公司 本地 这边 那边 家里 自己 我们公司 他们公司 "
-                        "我们单位 一线 基层 总部 分公司 门店 店里 部门 我们学校 我们医院".split())
+                        "我们单位 一线 基层 总部 分公司 门店 店里 部门 我们学校 我们医院 地里 田里 大棚 村里 镇上 县城 城里 外面 工地上".split())
 GENERIC_ORG_OF_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}的(?:小学|中学|学校|医院|幼儿园|公司|工厂|厂|银行|诊所)")  # "昌平的小学"
 DESCRIBED_ORG = re.compile(r"[一某这那]家|一所|一个(?=[\u4e00-\u9fff]{0,4}(?:厂|店|公司))")  # "一家医院" describes an organisation, it does not name one
 ORG_END = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)}|\b(?:{_alt(L.EN_ORG_SUFFIXES)}|B\.V\.|Pte Ltd|Sdn Bhd|Ltd\.))\.?$")
@@ -331,8 +331,8 @@ CITY_FIRST_EN = re.compile(rf"^(?:(?i:yes|yeah|ok|sure)[,.!]?\s+)?({_alt(L.EN_CI
 CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_CORE_NAMES})市?[\u4e00-\u9fff]{{1,4}}区|^({CITY_CN_CORE_NAMES})市(?=[\u4e00-\u9fff]{{2,12}}?(?:路|街|大道)\d)|"
                                   rf"(?:^|(?<=[，,。\s]))({CITY_CN_CORE_NAMES})人(?=\s*(?:[，,。！!]|$))(?![^。！？!?]*(?:现在|目前|而家))|"
                                   rf"(?:^|(?<=[，,。\s]))({CITY_CN_CORE_NAMES})市?(?:{_CN_DISTRICTS})区?(?=\s*(?:[，,。！!]|$)|\s)|"
-                                  rf"(?:^|(?<=[，,。\s])|(?<=我是)|(?<=我们是)|(?<=我))({CITY_CN_CORE_NAMES})(?:市?(?:{_CN_DISTRICTS})区?)?(?:这边|那边)?的(?=\s*(?:[，,。！!]|$)|\s|[\u4e00-\u9fff]{{2,3}}(?:[，,。！!\s]|$))|"
-                                  rf"(?:^|(?<=[，,。\s]))(?:{_alt(L.PROVINCES)})?省?({CITY_CN_CORE_NAMES})市?(?:[\u4e00-\u9fff]{{1,4}}[区县]|[\u4e00-\u9fff]{{2,3}}这边)"
+                                  rf"(?:^|(?<=[，,。\s])|(?<=我是)|(?<=我们是)|(?<=我))(?:(?:{_alt(L.PROVINCES)})省?)?({CITY_CN_CORE_NAMES})(?:市?(?:{_CN_DISTRICTS})区?)?(?:这边|那边)?的(?=\s*(?:[，,。！!]|$)|\s|[\u4e00-\u9fff]{{2,3}}(?:[，,。！!\s]|$))|"
+                                  rf"(?:^|(?<=[，,。\s]))(?:{_alt(L.PROVINCES)})?省?({CITY_CN_CORE_NAMES})市?(?:[\u4e00-\u9fff]{{1,4}}[区县]的?|[\u4e00-\u9fff]{{2,3}}这边)"
                                   rf"(?=\s*(?:[，,。！!]|$)|\s|[\u4e00-\u9fff]{{1,8}}?(?:[镇乡村]|小区|[期栋号]))|^({CITY_CN_CORE_NAMES})市?\s*(?:{_CN_DISTRICTS})区?(?:的|这边|附近)?(?=[\s，,。]|搬)")
 # a company named after a city may sit anywhere; a hospital or school named so is in that city
 DISTRICT_HOME_CN = re.compile(rf"(?:住紧|住在?|家在|本人在|我在|我们在|都住|都在|现在在|喺|就在|上班在|工作在|平时在|搬到|搬去|搬咗去|搬咗嚟|收货在|寄到|送到|发到|工厂在|厂在|公司在|单位在|办公室在|(?:^|(?<=[，,。\s]))在)\s*({_CN_DISTRICTS})(?:区)?|"
@@ -342,7 +342,7 @@ DISTRICT_HOME_EN = re.compile(rf"(?:^|(?<=[,.;]\s))in ({_EN_DISTRICTS})(?=\s*(?:
                            rf"work in|working in|(?:i|we) stay(?:ing)?|renting in|rent in|moved to|moving to|still in|already in|now at|now in|staying at|"
                            rf"work around|working around|(?:our|my) (?:new )?(?:BTO|HDB|flat|condo|apartment|house|home|place) (?:at|in)|office in|"
                            rf"(?:with|at) (?-i:[A-Z][\w&]*(?: (?:[A-Z][\w&]*|&))*) in|office at|based at)\s+"
-                           rf"((?i:{_EN_DISTRICTS}))\b")
+                           rf"((?i:{_EN_DISTRICTS}))\b(?! (?:Heights|Hills|Park|Village|Valley)\b)")
 
 
 # a district name several cities have ("住鼓楼", "在长安区 毛坯"): the conversation's city says which
@@ -1568,7 +1568,7 @@ def _more_employers_cn(text, facts, own, hedged) -> None:
 ORDINAL_ORG_CLAUSE = re.compile(rf"(?:^|(?<=[，,。\s]))({_ORDINAL_ORG})的(?=[，,。！!\s]|$)")
 HQ_TAIL = re.compile(r"(?:总部|總部|总行|總行|基地|工业园|仓库|(?<=[\u4e00-\u9fff]{2})仓|园区|分部|办事处|办公室|研发中心|分所|分行|支行|分公司|分店|大厦|大楼|(?<![的嘅])工厂|(?<![的嘅])厂区)$")
 SITE_TAIL_EN = re.compile(r"\s+(?:(?:UK|US|USA|SG|HK|AU|NZ|IE|EU|Asia|APAC)\s+)?(?:HQ|headquarters|head office|office|offices|campus|depot|warehouse|branch)$")
-ORG_LEAD_CN = re.compile(r"^(?:发票开|抬头开|开票给|开给|就是|也就是|[\u4e00-\u9fff]{2,8}?[区县](?![\u4e00-\u9fff]{1,4}?(?:镇|乡|街道)|[\u4e00-\u9fff]*(?:合作社|人民医院|中医院|第[一二三四五六七八九十]+[中小]学|交警大队|农商银行))(?=[\u4e00-\u9fff]{4,}))")  # (not "南昌县莲塘镇…", a county's co-operative)
+ORG_LEAD_CN = re.compile(r"^(?:发票开|抬头开|开票给|开给|就是|也就是|[\u4e00-\u9fff]{2,8}?[区县](?![\u4e00-\u9fff]{1,4}?(?:镇|乡|街道)|[\u4e00-\u9fff]*(?:合作社|人民医院|中医院|第[一二三四五六七八九十]+[中小]学|交警大队|农商银行)|(?:实验|中心)(?:小学|中学|学校|幼儿园))(?=[\u4e00-\u9fff]{4,}))")  # (not "南昌县莲塘镇…", a county's co-operative)
 # "Lululemon is transferring me", "a small fintech called PaySetu", "a 40-person company, Acme Logistics,"
 ORG_MOVES_ME_EN = re.compile(r"(?:^|(?<=[.,!]\s))((?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){0,2}) (?:is|are) (?:transferring|relocating|moving|sending|posting) me\b")
 ORG_CALLED_EN = re.compile(r"\b(?:(?:startup|company|shop|firm|business|agency|fintech|studio|cafe|café|brand|label|consultancy|practice|"
@@ -1785,7 +1785,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 continue
             city = _leading_key(place, CN_CITY_SET)
             rest = place[len(city):].lstrip("市") if city else ""
-            whole = bool(city) and _named_after_city(rest) and city not in FOREIGN_CITIES_CN  # ("东京品川" is a district)
+            whole = bool(city) and (_named_after_city(rest) or place[len(city):].startswith(("市立", "县立", "省立"))) and city not in FOREIGN_CITIES_CN  # ("东京品川" is a district)
             if city and own(start, start + len(city)) and not any(f.field == "city" for f in facts):
                 facts.append(_fact("city", _canonical_city(city), _canonical_city(city), 0.8, start, start + len(city), hedged))
             if whole:  # "大连万达", "厦门航空", "上海交大": the city is part of the employer's name
@@ -2266,6 +2266,9 @@ LEAD_PLACE_WORDS = re.compile(r"((?-i:[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}))")
 NEAR_PLACE = re.compile(r",\s*(?:just |right )?(?:outside(?: of)?|north of|south of|east of|west of|near|close to)\s+(?-i:[A-Z])")
 
 
+PLACE_GOES_ON = re.compile(r" (?:Heights|Hills|Park|Village|Valley|Springs|Beach|Falls)\b")
+
+
 def _home_place_en(text, facts, own, hedged) -> None:
     for cue in [*HOME_CUE_EN.finditer(text), *HOME_CUE_EN2.finditer(text)]:
         end = SENT_END.search(text, cue.end())
@@ -2275,6 +2278,8 @@ def _home_place_en(text, facts, own, hedged) -> None:
         if TRAVEL_SENTENCE.search(_sentence(text, cue.start())):
             continue
         places = list(PLACE_EN_ANY_CASE.finditer(window))
+        # "Morningside Heights, Manhattan": a name that goes on is another place than the one listed
+        places = [p for p in places if not PLACE_GOES_ON.match(window, p.end(1))] or places
         lead, near = LEAD_PLACE_WORDS.match(window), NEAR_PLACE.search(window)
         if lead and near and near.start() == lead.end() and own(cue.end(), cue.end() + lead.end()) \
                 and not (lead.group(1) in L.DISTRICT_CITY or lead.group(1) in L.TOWN_CITY or lead.group(1).lower() in CITY_BY_LOWER):
