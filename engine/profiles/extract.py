@@ -232,7 +232,7 @@ COMPANY_CN = re.compile(rf"(?:我在|我就职于|我任职于|我是|(?<=[，,]
                         rf"((?:(?!是|在|的|叫|开(?![发元封平]))[\u4e00-\u9fffA-Za-z0-9（）()]){{2,24}}?(?:{_alt(L.ORG_SUFFIXES)}|{FACTORY_KIND}厂)+)(?!园|城|区|孵化|附近|旁边|对面|门口|校区|那边)")
 WORKPLACE_CN = re.compile(r"(?:在|喺)\s*([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-zÀ-ÿ'’ &]{1,36}?)\s*(?:上班|教书|工作(?!室|证|签|日|服)|上流水线|流水线上干|三班倒|倒班|上夜班|上白班|干活|打工|任职|实习|做嘢|返工|写代码|敲代码|开飞机|教(?:数学|语文|英语|物理|化学|生物|历史|地理|政治|体育|音乐|美术|科学|计算机|编程|钢琴|舞蹈|书法)|(?=[做当干搞](?:美术|画师|原画|动画|剪辑|后期|摄影|[\u4e00-\u9fffA-Z]{0,4}"
                           rf"(?:{_alt(L.CN_TITLES)}|开发|设计|运营|销售|产品|测试|研发|IT|技术|财务|市场|策划|审计|咨询|风控|法务|"
-                          rf"编辑|翻译|文员|客服|行政|人事|采购|会计|出纳|前端|后端|算法|数据|业务|运维|质检|售后|仓管|后勤|安保|保洁)|\s*[A-Za-z]{{2,}})))")
+                          rf"编辑|翻译|文员|客服|行政|人事|采购|会计|出纳|前端|后端|算法|数据|业务|运维|质检|售后|仓管|后勤|安保|保洁|分拣|搬运|装卸|配送|打包|[\u4e00-\u9fff]{{1,3}}员(?!工))|\s*[A-Za-z]{{2,}})))")
 # an organisation standing alone as a clause of a message that introduces the customer
 COMPANY_AS_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9]{{2,20}}?(?:{_alt(L.ORG_SUFFIXES)}))"
                            rf"(?=[当做任]?[\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)}))")
@@ -247,7 +247,7 @@ COMPANY_OF_TITLE_CN = re.compile(rf"(?:我是|我就是|就是|我在|我现在�
 # "…，武汉钢铁的老职工": a clause that is an employer and one's place on its staff
 STAFF_OF_CN = re.compile(r"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z]{2,12}?)的(?:老|正式|合同)?(?:职工|员工|工人)(?=[，,。！!\s]|$)")
 GENERIC_ORG = frozenset("CBD 机场 工地 厂里 工厂 厂区 车间 店里 公司里 公司 学校 医院 单位 银行 集团 政府 外企 国企 私企 央企 小公司 大公司 本地 这边 那边 家里 自己 我们公司 他们公司 "
-                        "我们单位 一线 基层 总部 分公司 门店 店里 部门 我们学校 我们医院 地里 田里 大棚 村里 镇上 县城 城里 外面 工地上".split())
+                        "我们单位 一线 基层 总部 分公司 门店 店里 部门 我们学校 我们医院 地里 田里 大棚 村里 镇上 县城 城里 外面 工地上 仓库 食堂 煤矿 矿上 矿里 分店 自由职业 自由职业者 个体户 个体".split())
 GENERIC_ORG_OF_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}的(?:小学|中学|学校|医院|幼儿园|公司|工厂|厂|银行|诊所)")  # "昌平的小学"
 DESCRIBED_ORG = re.compile(r"[一某这那]家|一所|一个(?=[\u4e00-\u9fff]{0,4}(?:厂|店|公司))")  # "一家医院" describes an organisation, it does not name one
 ORG_END = re.compile(rf"(?:{_alt(L.ORG_SUFFIXES)}|\b(?:{_alt(L.EN_ORG_SUFFIXES)}|B\.V\.|Pte Ltd|Sdn Bhd|Ltd\.))\.?$")
@@ -1526,6 +1526,11 @@ NOT_ORG_BEFORE_TITLE = frozenset("高级 资深 初级 中级 一名 一个 一�
                                  "个体 自由 普通 临时 正式 专职 主任 副主任 首席 新手 前台 公司 单位 医院 学校 银行 工厂 厂里 本地 外地 一线".split())
 
 
+# "给顺丰送快递", "给美团跑外卖": whom one drives or delivers for
+WORK_FOR_CN = re.compile(r"给([\u4e00-\u9fffA-Za-z]{2,6}?)(?:送快递|送外卖|跑外卖|送货|跑腿|开车|跑车|开货车|当司机|当骑手|打工)")
+NOT_AN_EMPLOYER_FOR = frozenset("老板 别人 人家 自己 私人 个人 家里 亲戚 朋友 老乡 公司 厂里 工地 包工头 一家 熟人".split())
+
+
 def _more_employers_cn(text, facts, own, hedged) -> None:
     """Employers named without the usual cue words (see the patterns above)."""
     m = LATIN_NAME_CALLED_CN.search(text)
@@ -1551,6 +1556,10 @@ def _more_employers_cn(text, facts, own, hedged) -> None:
                 and org not in CN_CITY_SET and _place_prefix(org) != org:
             facts.append(_fact("company", org, org, 0.7, m.start(1), m.start(1) + len(org), hedged))
             return
+    m = WORK_FOR_CN.search(text)
+    if m and m.group(1) not in NOT_AN_EMPLOYER_FOR and not re.search(r"[我你他她们的了在是]", m.group(1)) and own(*m.span(1)):
+        facts.append(_fact("company", m.group(1), m.group(1), 0.7, *m.span(1), hedged))  # "给顺丰送快递"
+        return
     for rx in (FIRM_OF_CLAUSE_CN, LEAD_ORG_THEN_ROLE_CN):
         m = rx.search(text)
         if not m:
@@ -1707,12 +1716,14 @@ def _named_after_city(rest: str) -> bool:
             or (len(rest) >= 4 and (rest[:2] in INDUSTRY_WORDS or rest[:2] in NAMED_AFTER_CITY_STARTS)  # "中山大学附属第一医院", "大庆油田采油二厂"
                 and rest not in EMPLOYER_NAMES_ANY_CN and "的" not in rest and "园" not in rest)  # (not "合肥科大讯飞", "厦门软件园")
             or (2 <= len(rest) <= 6 and rest.endswith(PUBLIC_BODY_ENDS) and rest not in GENERIC_ORG)
+            or rest in ("政府", "人民政府", "高中") or PUBLIC_BRANCH.fullmatch(rest) is not None  # "台中市政府", "西安市公安局雁塔分局"
             or (len(rest) == 2 and CJK_RX.match(rest) is not None and rest not in L.DISTRICT_CITY
                 and rest not in GENERIC_ORG and rest not in L.AMBIGUOUS_DISTRICT))
 
 
 TOWNSHIP_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:镇|乡|街道)")
 NAMED_AFTER_CITY_STARTS = frozenset("交大 医大 师大 理工 科大 农大 工大 财大 油田 化纤 港务 铁路".split())
+PUBLIC_BRANCH = re.compile(r"[\u4e00-\u9fff]{1,4}局[\u4e00-\u9fff]{2,4}分局|[\u4e00-\u9fff]{0,4}[工车机电]务段|供电段")
 PUBLIC_BODY_ENDS = ("局", "委", "厅", "法院", "检察院", "港", "汽车站", "火车站", "客运站", "油田", "税务局", "公安局", "电视台", "日报", "中学", "小学", "一中", "二中", "三中")
 
 
@@ -1841,6 +1852,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             if len(place) >= 4 and (HQ_TAIL.search(place) or (place[-2:] in CN_CITY_SET and not place[:-2].endswith("银"))):
                 # "苏宁总部", "华为坂田基地", "腾讯香港" (but "中银香港" is the bank's name)
                 place = HQ_TAIL.sub("", place)
+                if place.endswith(("的", "嘅")) and place not in EMPLOYER_NAMES_ANY_CN:
+                    place = place[:-1]  # "京东物流的仓库" (but "美的总部")
                 tail_city = next((place[-n:] for n in (5, 4, 3, 2) if place[-n:] in CN_CITY_SET and len(place) - n >= 2), None)
                 if tail_city:  # "腾讯深圳总部": the employer's office in that city
                     place = place[:-len(tail_city)]
@@ -1856,7 +1869,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             if area and place[len(area):].startswith("道"):
                 area = None  # "高坪街道办": a sub-district office, not a street's
             if area and (place[len(area):] in INDUSTRY_WORDS or place[len(area):] in ("附中", "附小", "附院", "一中", "二中", "实验")
-                         or area in L.PROVINCES or area in ("华北", "华东", "华南", "华中", "西北", "东北", "西南")):
+                         or area.removesuffix("省") in L.PROVINCES or area in ("华北", "华东", "华南", "华中", "西北", "东北", "西南")):
                 # ("四川长虹", "华北油田": a province or region before a brand is part of its name)
                 area = None  # "四川航空", "太古地產": the place is part of the name
             if area:  # "科技园腾讯", "徐家汇美团": a place name, then the employer
@@ -1869,9 +1882,9 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             if place in EMPLOYER_NAMES_ANY_CN or of_at == len(place) - 1:
                 of_at = -1  # "美的": the employer's name holds 的
             if of_at >= 0 and place[of_at + 1:] in GENERIC_ORG:
-                place = place[:of_at]  # "OPPO的厂里", "三星的工厂": the employer
+                place = re.sub(r"(?:下面|下属|旗下|底下)$", "", place[:of_at])  # "OPPO的厂里", "山西焦煤下面的煤矿": the employer
                 area = _place_prefix(place)
-                if area and len(place) > len(area):
+                if area and len(place) > len(area) and area.removesuffix("省") not in L.PROVINCES:  # ("山西焦煤")
                     place, start = place[len(area):], start + len(area)
                 lead = _leading_key(place, L.DISTRICT_CITY)
                 if lead and len(place) > len(lead):
