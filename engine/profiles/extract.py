@@ -305,7 +305,7 @@ CITY_CN_NAMES = _alt(L.CN_CITIES)
 # (an address, a branch's city), where the larger trie costs four times as much and a city abroad
 # is not expected
 CITY_CN_CORE_NAMES = _alt(L.CN_CITIES_CORE)
-CITY_CN = re.compile(rf"(?:学校在|派驻在|派驻到|外派到|外派在|(?<=已经)到(?=(?:{CITY_CN_CORE_NAMES})了)|我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|刚来|调来|刚调到|来(?=(?:{CITY_CN_CORE_NAMES})(?:读|工作|上班|打工|定居))|(?<![原本回])来(?=(?:{CITY_CN_CORE_NAMES})[一二三四五六七八九十几\d]+多?年)|(?<=过)嚟(?=(?:{CITY_CN_CORE_NAMES})(?:做嘢|工作|返工|读书|打工))|(?:^|(?<=[，,。\s])|(?<=我们))(?:就|都|也|目前|而家|现在)?住紧?|调到|调去|喺|现在在|(?:^|(?<=[，,。\s]))(?=(?:{CITY_CN_CORE_NAMES})(?:[\u4e00-\u9fff]{{1,4}}?[区县])?(?:上班|工作)(?:[，,。！!\s]|$))|本人在|本人住在?|这边是|屋头在|屋里在|房子在|(?:我们|我的)?店在|(?i:working in|work in|live in|living in|based in)\s*|去(?=(?:{CITY_CN_CORE_NAMES})[\u4e00-\u9fff]{{0,4}}(?:返工|上班|工作))|我在老家(?=(?:{CITY_CN_CORE_NAMES})[\u4e00-\u9fff]{{0,4}}?(?:当|做|上班|工作|打工|种|开))|平时在|刚搬来|搬来|搬到|搬嚟|搬咗去|搬咗嚟|搬咗到|我是(?=(?:{CITY_CN_CORE_NAMES})(?:过来|来的))|我(?:就|也|还|一直)?住在?|我们住在?|都住在?|(?:我是|都是|我们是|我俩是|(?:^|(?<=[，,。\s]))(?:我们)?)(?=(?:{CITY_CN_CORE_NAMES})(?:(?!大学|或者|还是)[\u4e00-\u9fff]){{0,12}}?[的嘅](?:[，,。！!\s]|$|(?:新|老)?(?:业主|住户|居民|村民)))|(?:^|(?<=[，,。\s]))(?:我们)?(?=(?:{CITY_CN_CORE_NAMES})(?:[\u4e00-\u9fff]{{0,8}}?[区县市镇乡村])?(?:一家|这边|那边))|我家在|(?<!老)家在|家住在?|住在|(?:^|(?<=[，,。\s]))在|人在|坐标|定居在?|"
+CITY_CN = re.compile(rf"(?:学校在|派驻在|派驻到|外派到|外派在|(?<=已经)到(?=(?:{CITY_CN_CORE_NAMES})了)|我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|刚来|调来|刚调到|来(?=(?:{CITY_CN_CORE_NAMES})(?:读|工作|上班|打工|定居))|(?<![原本回])来(?=(?:{CITY_CN_CORE_NAMES})[一二三四五六七八九十几\d]+多?年)|(?<=过)嚟(?=(?:{CITY_CN_CORE_NAMES})(?:做嘢|工作|返工|读书|打工))|(?:^|(?<=[，,。\s])|(?<=我们))(?:就|都|也|目前|而家|现在)?住紧?|调到|调去|部队在|驻地在|驻扎在|移民到|移民去|移民来|(?<=已经|早就)搬去|(?<=已|刚)搬去|(?<=已经|早就)搬过去|(?<=了)住|喺|现在在|(?:^|(?<=[，,。\s]))(?=(?:{CITY_CN_CORE_NAMES})(?:[\u4e00-\u9fff]{{1,4}}?[区县])?(?:上班|工作)(?:[，,。！!\s]|$))|本人在|本人住在?|这边是|屋头在|屋里在|房子在|(?:我们|我的)?店在|(?i:working in|work in|live in|living in|based in)\s*|去(?=(?:{CITY_CN_CORE_NAMES})[\u4e00-\u9fff]{{0,4}}(?:返工|上班|工作))|我在老家(?=(?:{CITY_CN_CORE_NAMES})[\u4e00-\u9fff]{{0,4}}?(?:当|做|上班|工作|打工|种|开))|平时在|刚搬来|搬来|搬到|搬嚟|搬咗去|搬咗嚟|搬咗到|我是(?=(?:{CITY_CN_CORE_NAMES})(?:过来|来的))|我(?:就|也|还|一直)?住在?|我们住在?|都住在?|(?:我是|都是|我们是|我俩是|(?:^|(?<=[，,。\s]))(?:我们)?)(?=(?:{CITY_CN_CORE_NAMES})(?:(?!大学|或者|还是)[\u4e00-\u9fff]){{0,12}}?[的嘅](?:[，,。！!\s]|$|(?:新|老)?(?:业主|住户|居民|村民)))|(?:^|(?<=[，,。\s]))(?:我们)?(?=(?:{CITY_CN_CORE_NAMES})(?:[\u4e00-\u9fff]{{0,8}}?[区县市镇乡村])?(?:一家|这边|那边))|我家在|(?<!老)家在|家住在?|住在|(?:^|(?<=[，,。\s？?！!]))在|人在|(?<=我们)(?=(?:{CITY_CN_CORE_NAMES})(?:冬天|夏天|这边|这里|这儿|本地))|坐标|定居在?|"
                      rf"常住|现居地?\s*[:：]?|目前在|还在|我是在|现在住|现住|送货到|家就在|就在|仓库在|工厂在|厂在|总部在|办公室在|office在|位于|我们是(?=(?:{CITY_CN_CORE_NAMES})[\u4e00-\u9fff]{{0,5}}?(?:的|一家))|我是(?=(?:{CITY_CN_CORE_NAMES})[\u4e00-\u9fff]{{0,4}}?一家)|收货在|收货地在|寄到|送到|发到|邮寄到|从(?=(?:{CITY_CN_CORE_NAMES})(?:飞|出发|过去|过来|坐))|工作地点?(?:在|是)|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_CORE_NAMES})市?人))\s*"
                      rf"(?:{_alt(L.PROVINCES)})?省?\s*({CITY_CN_NAMES})(?:市)?")
 _CN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if CJK_RX.match(d))
@@ -317,7 +317,7 @@ CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|based ou
                      rf"i'm from|i am from|(?:we're|we are|we|i) from|i staying|we staying|moved to|moved from [A-Z][a-z]+ to|(?:just )?arrived in|live in|we're in|we are in|we live in|here in|been in|"
                      rf"relocating from|moving from|stay in|staying in|(?:an?|the) [a-z]+ from|up the road in|"
                      rf"already in|still in|(?<!trip )home to|back home in|(?:from )?home in|relocated (?:here )?(?:from (?-i:[A-Z])[\w ]{{1,20}}? )?to|(?:my|our)(?: first| new)? (?:house|home|place|flat|apartment|condo) in|"
-                     rf"(?:we're|we are|i'm|i am) (?:up|down|out|over) in|"
+                     rf"(?:we're|we are|i'm|i am) (?:up|down|out|over) in|(?:live|living) (?:over|out|up|down) in|(?:we're|we are) both in|"
                      rf"moving within|in (?-i:[A-Z][\w&]+(?: [A-Z][\w&]+)?),|renting in|rent in|commute (?:into|to)(?: downtown| central)?|"
                      rf"(?:live|living|farm|based) (?:just )?outside(?: of)?|visiting me in|visit me in|come see me in|"
                      rf"(?:work|working) in|(?-i:{_alt(L.EN_TITLES)}) in|(?:work|working|study|studying|{_alt(L.EN_TITLES)}) (?:at|for) (?:the )?"
@@ -340,7 +340,7 @@ DISTRICT_HOME_CN = re.compile(rf"(?:住紧|住在?|家在|本人在|我在|我�
 DISTRICT_HOME_EN = re.compile(rf"(?:^|(?<=[,.;]\s))in ({_EN_DISTRICTS})(?=\s*(?:[.!;,]|$))|"
                            rf"\b(?i:live in|living in|stay in|staying in|stay at|based in|we're in|i'm in|we are in|i am in|"
                            rf"work in|working in|(?:i|we) stay(?:ing)?|renting in|rent in|moved to|moving to|still in|already in|now at|now in|staying at|"
-                           rf"work around|working around|(?:our|my) (?:new )?(?:BTO|HDB|flat|condo|apartment|house|home|place) (?:at|in)|office in|"
+                           rf"work around|working around|at home in|(?:live|living) (?:over|out|up|down) in|(?:we're|we are) both in|(?:our|my) (?:new )?(?:BTO|HDB|flat|condo|apartment|house|home|place) (?:at|in)|office in|"
                            rf"(?:with|at) (?-i:[A-Z][\w&]*(?: (?:[A-Z][\w&]*|&))*) in|office at|based at)\s+"
                            rf"((?i:{_EN_DISTRICTS}))\b(?! (?:Heights|Hills|Park|Village|Valley)\b)")
 
@@ -2168,7 +2168,7 @@ def _answered_place(text: str, facts) -> None:
 HOME_CUE_EN = re.compile(r"\b(?:i|we|i'm|im|we're|were|i am|we are|my family|my wife and i|my husband and i)?\s*"
                          r"(?:live|living|stay|staying|reside|residing|based|located|flatting|rent(?:ing)?(?: a [a-z]+)?|"
                          r"(?:(?:i'm|im|we're|were|i am|we are)(?: just| currently| now)?(?: (?:up the road|over|out|down|up|back))?))"
-                         r"\s+(?:in|at)\s+(?:the\s+)?", re.I)
+                         r"(?:\s+(?:over|out|down|up|both|all))?\s+(?:in|at)\s+(?:the\s+)?", re.I)
 # where one works or comes from, before the town: "I work at KCB Bank in Kisumu", "it's Rahul Verma
 # from Bengaluru", "moving a 1-bed from Chicago to Denver", "driving up from Hartford"
 HOME_CUE_EN2 = re.compile(r"\b(?:(?:i |we )?(?:work|working) (?:at|for) (?:the )?(?:[A-Z][\w&.'-]*\s+){1,4}in|"

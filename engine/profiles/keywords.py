@@ -31,7 +31,7 @@ GATES: dict[str, list[str]] = {
                 "avenue", "ave", "st", "rd", "lane", "drive"],
     # where one lives, before a town the lists above may not hold
     "home_cue": ["live in", "living in", "stay in", "staying in", "reside in", "residing in", "based in", "located in",
-                 "we're in", "were in", "i'm in", "im in", "i am in", "we are in", "over in", "up the road in",
+                 "we're in", "were in", "both in", "i'm in", "im in", "i am in", "we are in", "over in", "up the road in",
                  "out in", "down in", "rent in", "renting in", "work at", "working at", "work for", "working for",
                  "moving", "taga ", "sewa di", "tinggal di", "duduk di", "saya di", "up in", "back in", "arrived in", "flatting in", "house in", "home in", "apartment in", "flat in", "place in", "unit in", "condo in", "driving up", "driving down", "coming from", "driving from"],
     "gender": ["男", "女", "妈", "先生", "爸", "mom", "mum", "mother", "dad", "father", "woman", "man", "guy", "girl",

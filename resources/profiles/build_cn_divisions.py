@@ -29,6 +29,9 @@ NOT_SHORT = set("城关 城区 新区 高新 开发 经济 新城 郊区 市中 
                 "大同 永和 万全 海城 平安 光明 高明 丰泽 三元 矿区 郊县 全州 东港 大方 安居 吉利 "
                 "仁和 民和 安宁 长寿 富顺 大安 永定 乐业 和田 上街 惠民 大通 阳城 新荣 城厢 城阳".split())
 
+# names people say for a district far more than for the prefecture city of that name
+DISTRICT_BEFORE_CITY = {"朝阳"}  # Beijing's 朝阳区, not Liaoning's 朝阳市
+
 
 def _word_frequencies() -> dict[str, tuple[int, str]]:
     """jieba's dictionary: word -> (frequency, part of speech); 'ns' marks place names."""
@@ -78,6 +81,9 @@ def build(adcodes: Path) -> list[tuple[str, str, str]]:
     for name, targets in sorted(out.items()):
         cities = {c for c, _ in targets}
         kinds = {k for _, k in targets}
+        if "city" in kinds and name not in DISTRICT_BEFORE_CITY:  # 大同 is the prefecture city, though 大庆 has a 大同区
+            table.append((name, next(c for c, k in targets if k == "city"), "city"))
+            continue
         if len(cities) != 1:  # 鼓楼区 is in 南京, 福州, 徐州 and 开封
             if kinds <= {"district", "short"} and len(name) >= 2 and words.get(name, (0, "ns"))[0] < 500:
                 table.append((name, ",".join(sorted(cities)), "ambiguous"))
