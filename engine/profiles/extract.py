@@ -272,7 +272,7 @@ COMPANY_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9
 NOT_AN_ORG_WORDS = frozenset("evenings mornings afternoons weekends weekdays nights today tomorrow yes no sure ok okay "
                              "thanks hi hello hey well also actually honestly".split())
 ORG_THEN_ROLE_EN = re.compile(r"^(?:(?i:sure|yes|yeah|ok|okay)[.,!]\s+)?((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&)){0,3}),\s*(?i:i'm|i am|im) (?i:an?|the) ")
-COMPANY_CLAUSE_EN = re.compile(rf"(?:^|(?<=[,.;]\s)|(?<=[，。；]))((?:[A-Z][\w&'’-]*\s+|&\s+){{1,5}}(?:{_alt(L.EN_ORG_SUFFIXES)}|Pte Ltd|Sdn Bhd|LLP|Bhd)\.?)(?=\s*(?:[,;!，。；]|\.(?:\s|$)|$))")
+COMPANY_CLAUSE_EN = re.compile(rf"(?:^|(?<=[,.;]\s)|(?<=[，。；]))((?:[A-Z][\w&'’-]*\s+|&\s+){{1,5}}(?:{_alt(L.EN_ORG_SUFFIXES)}|Pte Ltd|Sdn Bhd|LLP|Bhd)\.?)(?=\s*(?:[,;!，。；(]|\.(?:\s|$)|$))")
 COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|my employer(?:,| is)|employer:|(?:ceo|cto|cfo|coo|cmo|founder|co-founder|owner|president|md|managing director) of|(?:moved|switched|joined) to(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*,? as\b)|"
                         rf"(?:i'm|i am|im) at(?= [A-Z][\w&.'-]* (?:(?:office|HQ|headquarters|during|as)\b|in [A-Z]))|work (?:nights|days|shifts|weekends) at|(?:i|we) run(?= (?:(?:[A-Z][\w&.'-]*|&)\s+){{1,4}}?(?:[A-Z][\w&.'-]*)(?:[,.;]|\s+(?:and|so|in|for|out of|here|just|near|outside)\b|$))|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work(?:ing)? (?:from home|remotely|remote) for|company is|current company:|company:|im with|teach(?:ing)? at|(?:shop|business|firm|practice|restaurant|bakery|cafe|café|salon|clinic) is|my (?:[a-z]+ )?(?:firm|company|business|shop|store|bakery|cafe|café|restaurant|practice|clinic|salon|studio|agency),|(?:nagwowork|nagtatrabaho|work|working|kerja|bekerja|jurutera|nurse|engineer)(?: ako)? (?:sa|di|dengan|kat)|(?:^|(?<=[.,]\s))(?-i:[A-Z][a-z]+ [A-Z][a-z]+) from|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
                         rf"i'm (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|(?:i'm|i am|im) (?:cabin crew|crew|ground crew|staff|on staff) (?:at|with)(?= [A-Z])|i am (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|"
@@ -1360,7 +1360,7 @@ SIGN_OFF_WORD = re.compile(r"egards|aithfully|incerely|hank|heers", re.I)
 SIGNED_AFTER = re.compile(r"\b(?i:kind regards|best regards|regards|yours faithfully|yours sincerely|sincerely|thanks|thank you|cheers)"
                           r"\s*[,!]\s*(" + EN_FULL_NAME.pattern + r")(?=\s*(?:[,(]|$|\.$))")
 LEAD_NAME_TOKEN_CN = re.compile(r"^(?:(?:对|嗯|好的?|是的?|在的)[\s，,]*)?([\u4e00-\u9fff]{2,3})(?=\s)")
-EN_TITLE_PART = re.compile(rf"^(?:(?i:head of [a-z& ]+)|(?:[A-Za-z&/-]+\s+){{0,4}}(?i:{_alt(L.EN_TITLES)})s?|"
+EN_TITLE_PART = re.compile(rf"^(?:(?i:head of [a-z& ]+)|(?:[A-Za-z&/-]+\s+){{0,4}}(?i:{_alt(L.EN_TITLES)})s?(?:\s+of\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?|\s+[A-Z][a-z]+(?:ist|ian))?|"
                            rf"(?:[A-Za-z&/-]+\s+){{0,3}}(?:CEO|CTO|CFO|COO|VP|MD)(?:\s+of\s+[A-Za-z& ]+)?)$")
 CN_TITLE_PART = re.compile(rf"^[\u4e00-\u9fffA-Za-z]{{0,6}}(?:{_alt(L.CN_TITLES)})$")
 ORG_PART_EN = re.compile(r"^(?:[A-Z][\w&.'’-]*)(?:\s+(?:[A-Z][\w&.'’-]*|&|of|and|the|for))*$")
@@ -1650,6 +1650,9 @@ STUDENT_BEFORE_EN = re.compile(r"\b(?:student|studying|study|phd|undergrad|pupil
 DESCRIBED_AFTER_EN = re.compile(r" (?:restaurant|shop|store|cafe|café|company|firm|bakery|salon|clinic|school|hospital|factory|bank)\b")
 
 
+SIGNED_ORG_WORDS = frozenset("Hospital Clinic School University College Council Bank Health Care Trust Group".split())
+
+
 def _comma_signature(text, facts, hedged):
     """"Kind regards, Siobhan Kearney, Senior Pharmacist, Boots Ireland, 087 …", "Gary Holt, Holt
     Plastering, 07456 …": a signature written with commas — the firm follows the title, or the
@@ -1659,17 +1662,26 @@ def _comma_signature(text, facts, hedged):
     for piece in text.split(","):
         parts.append((piece.strip(), text.index(piece, pos) + len(piece) - len(piece.lstrip())))
         pos += len(piece) + 1
-    for i in range(1, len(parts) - 1):
+    for i in range(1, len(parts)):
         part, start = parts[i]
-        before, after = parts[i - 1][0], parts[i + 1][0]
+        before, after = parts[i - 1][0], parts[i + 1][0] if i + 1 < len(parts) else ""
+        if i == len(parts) - 1:  # the signature's last line: "…, Didsbury Dental Care", "…, National Hospital Abuja. +234 …"
+            part = re.split(r"\.(?:\s|$)|\s+[|(]|\s+\+?\d", part)[0].strip()
+            if not part or not EN_TITLE_PART.match(before):
+                continue
         after_title = bool(EN_TITLE_PART.match(before)) and not EN_TITLE_PART.match(part) \
             and before.split()[0].lower() not in NOT_A_LEAD_NAME and part.split()[0] not in ("I", "I'm", "Im", "My", "We", "Our")
         after_name = before in names and (DIGIT_RX.search(after) is not None or "@" in after)
         if not (after_title or after_name) or not ORG_PART_EN.fullmatch(part) or part in names \
-                or _part_city(part) or len(part) < 4 or any(w in EN_NOT_NAME or w.lower() in EN_NAME_STOP
-                                                          or w.lower() in EN_TITLE_SET or w in ("VP", "SVP", "EVP") for w in part.split()):
+                or _part_city(part) or len(part) < 4 or any((w in EN_NOT_NAME or w.lower() in EN_NAME_STOP
+                                                           or w.lower() in EN_TITLE_SET or w in ("VP", "SVP", "EVP")) and w not in SIGNED_ORG_WORDS
+                                                          for w in part.split()):
             continue  # ("VP Operations" is a title, "PR" a residency)
         facts.append(_fact("company", part, part, 0.7, start, start + len(part), hedged))
+        last = part.rsplit(" ", 1)[-1]
+        if " " in part and last.lower() in CITY_BY_LOWER and not any(f.field == "city" for f in facts):
+            city = _canonical_city(CITY_BY_LOWER[last.lower()])  # "National Hospital Abuja": the firm in its city
+            facts.append(_fact("city", city, city, 0.65, start + len(part) - len(last), start + len(part), hedged))
         return
 
 
