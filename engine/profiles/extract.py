@@ -239,8 +239,8 @@ COMPANY_AS_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9]{{2
 # "自己开了家茶叶店叫雅韵茶行", "I run a small logistics firm, Cheung Kee Transport"
 OWN_BUSINESS_CN = re.compile(r"(?:开|有)(?:了)?(?:[一两二三四五几]?(?:家|个|间))?[\u4e00-\u9fff]{0,6}?(?:店|公司|工作室|厂|馆|行|超市|小卖部|档口|作坊|车房|诊所|铺|档|客栈|民宿|农场|合作社|果园|茶园|餐馆|饭馆|餐厅|茶餐厅)(?:的)?\s*[，,]?\s*(?:(?:名字|厂名|店名)\s*(?:是|叫)?|叫)"
                              r"([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
-OWN_BUSINESS_EN = re.compile(r"\b(?i:i run|i own|we run|we own|i started|i founded)\s+(?i:an?|my|our)?\s*(?i:[a-z-]+\s+){0,3}?"
-                             r"(?i:firm|company|business|shop|store|agency|studio|restaurant|cafe|café|clinic|practice|startup|bakery|salon|takeaway|pub|spa|garage|farm|workshop|boutique|gym|pharmacy|daycare|nursery)"
+OWN_BUSINESS_EN = re.compile(r"\b(?i:i run|i own|we run|we own|i started|i founded|(?:i've|ive|i have) got|i have)\s+(?i:an?|my|our)?\s*(?i:[a-z-]+\s+){0,3}?"
+                             r"(?i:firm|company|business|shop|store|agency|studio|restaurant|cafe|café|clinic|practice|startup|bakery|salon|takeaway|pub|spa|garage|farm|workshop|boutique|gym|pharmacy|daycare|nursery|fund|charity|ranch|brewery|winery|hotel|guesthouse|academy)"
                              r"\s*,?\s*(?i:called\s+)?((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|of|and)){0,4})")
 COMPANY_OF_TITLE_CN = re.compile(rf"(?:我是|我就是|就是|我在|我现在是|我目前是|目前是|现在是)(?:这里|这边|那边)?([\u4e00-\u9fffA-Za-z0-9]{{2,20}}?)的\s*(?:一名|一个|一位|老)?"
                                  rf"[\u4e00-\u9fffA-Z]{{0,4}}(?:{_alt(L.CN_TITLES)}|职工|员工|工人|正式工|合同工|前台)(?!公司|集团|们)")
@@ -274,7 +274,7 @@ NOT_AN_ORG_WORDS = frozenset("evenings mornings afternoons weekends weekdays nig
 ORG_THEN_ROLE_EN = re.compile(r"^(?:(?i:sure|yes|yeah|ok|okay)[.,!]\s+)?((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&)){0,3}),\s*(?i:i'm|i am|im) (?i:an?|the) ")
 COMPANY_CLAUSE_EN = re.compile(rf"(?:^|(?<=[,.;]\s)|(?<=[，。；]))((?:[A-Z][\w&'’-]*\s+|&\s+){{1,5}}(?:{_alt(L.EN_ORG_SUFFIXES)}|Pte Ltd|Sdn Bhd|LLP|Bhd)\.?)(?=\s*(?:[,;!，。；(]|\.(?:\s|$)|$))")
 COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|my employer(?:,| is)|employer:|(?:ceo|cto|cfo|coo|cmo|founder|co-founder|owner|president|md|managing director) of|(?:moved|switched|joined) to(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*,? as\b)|"
-                        rf"(?:i'm|i am|im) at(?= [A-Z][\w&.'-]* (?:(?:office|HQ|headquarters|during|as)\b|in [A-Z]))|work (?:nights|days|shifts|weekends) at|(?:i|we) run(?= (?:(?:[A-Z][\w&.'-]*|&)\s+){{1,4}}?(?:[A-Z][\w&.'-]*)(?:[,.;]|\s+(?:and|so|in|for|out of|here|just|near|outside)\b|$))|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work(?:ing)? (?:from home|remotely|remote) for|company is|current company:|company:|im with|teach(?:ing)? at|(?:shop|business|firm|practice|restaurant|bakery|cafe|café|salon|clinic) is|my (?:[a-z]+ )?(?:firm|company|business|shop|store|bakery|cafe|café|restaurant|practice|clinic|salon|studio|agency),|(?:nagwowork|nagtatrabaho|work|working|kerja|bekerja|jurutera|nurse|engineer)(?: ako)? (?:sa|di|dengan|kat)|(?:^|(?<=[.,]\s))(?-i:[A-Z][a-z]+ [A-Z][a-z]+) from|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
+                        rf"(?:i'm|i am|im) at(?= [A-Z][\w&.'-]* (?:(?:office|HQ|headquarters|during|as)\b|in [A-Z]))|work (?:nights|days|shifts|weekends) at|(?:i|we) run(?= (?:(?:[A-Z][\w&.'-]*|&)\s+){{1,4}}?(?:[A-Z][\w&.'-]*)(?:[,.;]|\s+(?:and|so|in|for|out of|here|just|near|outside|with)\b|$))|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work(?:ing)? (?:from home|remotely|remote) for|company is|current company:|company:|im with|teach(?:ing)? at|(?:shop|business|firm|practice|restaurant|bakery|cafe|café|salon|clinic) is|my (?:[a-z]+ )?(?:firm|company|business|shop|store|bakery|cafe|café|restaurant|practice|clinic|salon|studio|agency),|(?:nagwowork|nagtatrabaho|work|working|kerja|bekerja|jurutera|nurse|engineer)(?: ako)? (?:sa|di|dengan|kat)|(?:^|(?<=[.,]\s))(?-i:[A-Z][a-z]+ [A-Z][a-z]+) from|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
                         rf"i'm (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|(?:i'm|i am|im) (?:cabin crew|crew|ground crew|staff|on staff) (?:at|with)(?= [A-Z])|i am (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|"
                         rf"(?:{_alt(L.EN_TITLES)}) (?:at|with|@|for(?= [A-Z]))|my employer(?= [A-Z])|drives? (?:a|an|the) [a-z ]{{2,20}}? for(?= [A-Z])|currently with(?= [A-Z])|"
                         rf"(?:general manager|owner|principal) of(?= [A-Z])|trading as(?= [A-Z])|(?<='s )office at|(?<=’s )office at|fly for(?= [A-Z])|at the(?= [A-Z][\w&.'-]* (?:office|offices|HQ|headquarters|plant|site|warehouse|depot|branch)\b)|"
@@ -284,7 +284,8 @@ COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|my employer(?:,| is)|employer:|
                         rf"based in (?-i:[A-Z][\w]+) at|work(?:ing)? in(?= (?-i:(?:[A-Z][\w&.'-]*\s+){{1,4}}(?:Group|Bank|Hospital|Authority|Council|Corporation|Limited|Ltd|Bhd)\b))|work(?:ing)? with(?= [A-Z])|(?:i'm |im )?on (?:nights|days|shift) at|part[- ]time at|"
                         rf"lecture(?:r)?(?: in [a-z]+)? at|làm (?:việc )?(?:ở|tại)|on shifts at|(?:PA|EA|assistant) to the (?-i:[A-Z]{{2,4}}) at|(?:currently|now|starting|started) at|job with|head (?:of )?[a-z]+ at|buyer for|(?:drive|driving) for|both (?:at|work(?:ing)?(?: at| for)?)|"
                         rf"work in (?-i:[A-Z][\w]+) for|work(?:ing)? in(?= (?-i:[A-Z][\w&.-]*)['’]s\b)|(?:relocated|transferred)[^.!?]{{0,40}}? with|(?:^|(?<=, ))run(?= [A-Z])|store is|"
-                        rf"(?:desk line|desk) at|(?<=, )work(?= (?-i:[A-Z]{{2,}})\b)|teach(?:ing)?(?: [\w-]+){{0,3}} at|from|for)\s+(?:the\s+)?"
+                        rf"(?:desk line|desk) at|(?<=, )work(?= (?-i:[A-Z]{{2,}})\b)|teach(?:ing)?(?: [\w-]+){{0,3}} (?:at|for)|my shifts? at|(?:just |recently |got )?hired (?:at|by)|"
+                        rf"(?:just |recently )joined(?= (?-i:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*)(?:,| as\b| in\b))|my company(?= (?-i:[A-Z]))|from|for)\s+(?:the\s+)?"
                         r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|\+|of\b|and\b|\(Pty\))|,\s*Ltd\b)*)")
 TITLE_CN = re.compile(rf"(?:我是|都是|是一名|是一位|我是一名|我是一个|在[\u4e00-\u9fff]{{2,20}}?(?:当|做|任)|我做|我当|职位是|职务是|担任)"
                       rf"\s*(?:一名|一个|个)?((?:(?!的)[\u4e00-\u9fffA-Z]){{0,6}}(?:{_alt(L.CN_TITLES)}))(?!公司)")
@@ -1665,10 +1666,10 @@ def _comma_signature(text, facts, hedged):
     for i in range(1, len(parts)):
         part, start = parts[i]
         before, after = parts[i - 1][0], parts[i + 1][0] if i + 1 < len(parts) else ""
-        if i == len(parts) - 1:  # the signature's last line: "…, Didsbury Dental Care", "…, National Hospital Abuja. +234 …"
+        if EN_TITLE_PART.match(before):  # the line after a title: "…, Didsbury Dental Care", "…, National Hospital Abuja. +234 …"
             part = re.split(r"\.(?:\s|$)|\s+[|(]|\s+\+?\d", part)[0].strip()
-            if not part or not EN_TITLE_PART.match(before):
-                continue
+        if not part or (i == len(parts) - 1 and not EN_TITLE_PART.match(before)):
+            continue
         after_title = bool(EN_TITLE_PART.match(before)) and not EN_TITLE_PART.match(part) \
             and before.split()[0].lower() not in NOT_A_LEAD_NAME and part.split()[0] not in ("I", "I'm", "Im", "My", "We", "Our")
         after_name = before in names and (DIGIT_RX.search(after) is not None or "@" in after)
@@ -2180,7 +2181,7 @@ def _answered_place(text: str, facts) -> None:
 HOME_CUE_EN = re.compile(r"\b(?:i|we|i'm|im|we're|were|i am|we are|my family|my wife and i|my husband and i)?\s*"
                          r"(?:live|living|stay|staying|reside|residing|based|located|flatting|rent(?:ing)?(?: a [a-z]+)?|"
                          r"(?:(?:i'm|im|we're|were|i am|we are)(?: just| currently| now)?(?: (?:up the road|over|out|down|up|back))?))"
-                         r"(?:\s+(?:over|out|down|up|both|all))?\s+(?:in|at)\s+(?:the\s+)?", re.I)
+                         r"(?:\s+(?:over|out|down|both|all))?\s+(?:in|at)\s+(?:the\s+)?", re.I)
 # where one works or comes from, before the town: "I work at KCB Bank in Kisumu", "it's Rahul Verma
 # from Bengaluru", "moving a 1-bed from Chicago to Denver", "driving up from Hartford"
 HOME_CUE_EN2 = re.compile(r"\b(?:(?:i |we )?(?:work|working) (?:at|for) (?:the )?(?:[A-Z][\w&.'-]*\s+){1,4}in|"
