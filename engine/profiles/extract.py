@@ -115,6 +115,10 @@ OTHER_IS_BEFORE = re.compile(rf"(?<!我)(?:是|系)(?:我的?)?(?:{_alt(L.THIRD_
 OWN_CLAUSE_LABEL = re.compile(r"(?:发|或者|或|也可以|还有)\s*(?:我的?)?(?:邮箱|电话|手机|微信|email|e-mail)\s*[:：]?\s*$", re.I)
 
 
+ROLE_AT_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:at|with)\s+$")
+POSSESSOR_BEFORE = re.compile(r"\b(?:my|our|his|her|their|the)\s+(?:[a-z]+\s+)?$|['’]s\s+(?:[a-z]+\s+)?$", re.I)
+
+
 def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = False) -> bool:
     """False when the sentence around ``text[start:end]`` attributes it to a third party.
 
@@ -146,6 +150,8 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
             continue  # "我是他妈妈" / "I'm her dad": the speaker's own role, not someone else
         if JOINT_BEFORE.search(window, 0, m.start()) or JOINT_AFTER.match(window, m.end()):
             continue  # "我和我对象都在长沙", "my wife and I": a fact about both includes the customer
+        if ROLE_AT_AFTER.match(window, m.end()) and not POSSESSOR_BEFORE.search(window, max(clause_start, m.start() - 12), m.start()):
+            continue  # "Yes, admin assistant at NHS Lothian": the speaker's own job
         in_clause = m.start() >= clause_start
         if in_clause or bare_label or (POSSESSIVE_AFTER.match(window, m.end()) and not (contact and own_label)):
             third = m.start()
@@ -1124,10 +1130,11 @@ def _not_a_person(name: str) -> bool:
     """"Managing Partner", "Dear Sir", "Green Point", "金水区": a title, a greeting or a place read as a name."""
     words = name.split()
     if CJK_RX.match(name):  # (a Chinese name may be a county's too: 业主武强); "张工": a title
-        return name.endswith(("区", "县", "镇")) or (len(name) == 2 and name[1] in "工总")
+        return name.endswith(("区", "县", "镇")) or (len(name) == 2 and name[1] in "工总") or name in ("陆配", "陸配", "外配", "台商", "港人")
     if words[0].lower() in ("employer", "company", "address", "employer:"):
         return True
     return (len(words) > 1 and words[-1].lower() in EN_TITLE_SET) or words[0].lower() in ("dear", "hi", "hello", "ay", "my") \
+        or (name.islower() and len(words) == 1 and name.endswith(("ier", "est", "ly"))) \
         or name in L.DISTRICT_CITY or name in L.TOWN_CITY or name.lower() in CITY_BY_LOWER \
         or words[0] in L.COUNTRY_REGION or words[-1] in PLACE_OR_FIRM_WORDS_EN  # "Kenya Power", "Ogba Industrial Estate"
 
@@ -1315,6 +1322,9 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
             g is not f and g.value.lower().split()[0] == f.value.lower() and " " in g.value for g in names)]
         facts[:] = [f for f in facts if f not in short]  # "im jake, Jake Morrison": the full name
     facts[:] = [f for f in facts if f.field != "name" or not _not_a_person(f.value)]
+    emails = [(f.start, f.end) for f in facts if f.field == "email"]
+    if emails:  # "it's garysutcliffe62@yahoo.co.uk": the mailbox, not a name
+        facts[:] = [f for f in facts if f.field != "name" or all(f.end <= a or f.start >= b for a, b in emails)]
     if "name" in asked and not any(f.field == "name" for f in facts):
         stripped = ANSWER_NAME_LEAD.sub("", TRAILING_DATE.sub("", text.strip(" 。.!！~～")).strip(" ，,"))
         lead = text.index(stripped) if stripped and stripped in text else len(text) - len(text.lstrip(" "))
@@ -1950,7 +1960,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
         if not place and len(words) == 2 and words[0].isupper() and words[1] in L.DISTRICT_CITY:
             place = words[1]  # "OCBC Tampines": the bank's branch there
         if place:  # "Pos Laju Shah Alam", "Petronas Twin Towers KL": the organisation, then where it is
-            if not INSTITUTION_BEFORE_PLACE_EN.search(org[:-len(place) - 1]):  # ("University Hospital Galway" is one name)
+            if not INSTITUTION_BEFORE_PLACE_EN.search(org[:-len(place) - 1]) \
+                    and not re.fullmatch(r"U[A-Z]{1,3}|[A-Z]{1,3}U", org[:-len(place) - 1]):  # ("University Hospital Galway", "UT Austin" are one name)
                 org = org[:-len(place) - 1]
             city = _canonical_city(L.EN_CITY_ALIASES.get(place) or L.DISTRICT_CITY.get(place) or L.TOWN_CITY.get(place) or place)
             if not any(f.field == "city" for f in facts) and own(m.start(1), m.end(1)) and place not in EN_DISTRICT_NAMES:
@@ -2016,7 +2027,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 lead = None  # "苏州工业园区博瑞电子科技有限公司": a registered name starts with its city and district
             if lead:  # "发票开义乌市华通进出口有限公司", "新竹科学园区晶宇科技…"
                 org, start = org[lead.end():], start + lead.end()
-            if rx is ORG_THEN_ROLE_EN and (org in EN_NOT_NAME or org.lower() in NOT_AN_ORG_WORDS):
+            if rx in (ORG_THEN_ROLE_EN, ORG_THEN_TITLE_EN) and (org in EN_NOT_NAME or org.lower() in NOT_AN_ORG_WORDS):
                 continue
             if rx is ORG_DOING_CN and (NOT_AN_ORG_ANSWER.search(org) or starts_with_common_word(org) or org in CN_TITLE_SET
                                        or _leading_key(org, CN_CITY_SET) == org):
