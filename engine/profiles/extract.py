@@ -344,6 +344,7 @@ CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_CORE_NAMES})市?[\u4e00-\u9fff]{
 # a company named after a city may sit anywhere; a hospital or school named so is in that city
 DISTRICT_HOME_CN = re.compile(rf"(?:住紧|住在?|家在|本人在|我在|我们在|都住|都在|现在在|喺|就在|上班在|工作在|平时在|搬到|搬去|搬咗去|搬咗嚟|收货在|寄到|送到|发到|工厂在|厂在|公司在|单位在|办公室在|(?:^|(?<=[，,。\s]))在)\s*({_CN_DISTRICTS})(?:区)?|"
                            rf"(?:^|(?<=[，,。\s]))({_CN_DISTRICTS})(?:区)?的(?=\s*(?:[，,。！!]|$))")
+ESTATE_STREET_EN = re.compile(rf"\b((?i:{_EN_DISTRICTS}))\s+(?i:st|street|ave|avenue|rd|road|dr|drive|cres|crescent|ring road|link|way|central)\.?\s*\d{{1,3}}[A-Za-z]?\b")
 DISTRICT_HOME_EN = re.compile(rf"(?:^|(?<=[,.;]\s))in ({_EN_DISTRICTS})(?=\s*(?:[.!;,]|$))|"
                            rf"\b(?i:live in|living in|stay in|staying in|stay at|based in|we're in|i'm in|we are in|i am in|"
                            rf"work in|working in|(?:i|we) stay(?:ing)?|renting in|rent in|moved to|moving to|still in|already in|now at|now in|staying at|"
@@ -416,7 +417,7 @@ FROM_I_LIVE_THERE = re.compile(rf"\b(?:from|out of) ({_alt(L.EN_CITIES)})\b[^.!?
 ORG_AFTER_CITY = re.compile(r"市?[\u4e00-\u9fff]{0,10}(?:有限责任公司|股份有限公司|有限公司|集团|公司)")
 TRAVEL_AFTER = re.compile(r"(?:出差|旅游|玩|开会|转机|[\u4e00-\u9fff]{0,2}(?:出差|旅游|开会)|"
                           r"\s*(?:for (?:a|the) |on business|on holiday|on vacation|this week|for work|"
-                          r"next week|for a few days))", re.I)
+                          r"next week|for a few days|over (?:christmas|the holidays|new year|easter|the summer)|for (?:christmas|the holidays|new year)))", re.I)
 # cues that name home outright, whatever follows ("平时在合肥 这次来出差", "我是成都过来出差的")
 HOME_CUE = re.compile(r"平时在|我是|搬来|搬到")
 # sentences about somewhere else: a trip, a booking, an event, a place to buy
@@ -734,6 +735,10 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
             _town_by_postcode(text, facts, own, hedged)
     if not has_cjk and not any(f.field == "city" for f in facts) and text.count(",") >= 2 and has_digit:
         _address_tail_city(text, facts, own, hedged)
+    m = ESTATE_STREET_EN.search(text) if "en_district" in gates and not any(f.field == "city" for f in facts) else None
+    if m and own(*m.span(1)):  # "Tampines St 81", "Bishan st 22": an estate's numbered street, as Singapore writes it
+        c = _district_city(m.group(1))
+        facts.append(_fact("city", c, c, 0.75, *m.span(1), hedged))
     m = FORM_PLACE_EN.search(text) if ":" in text and not any(f.field == "city" for f in facts) else None
     city = _part_city(m.group(1)) if m else None
     if city and own(*m.span(1)):  # "Town: Kisumu", "Suburb: Paddington QLD": a form's place field
@@ -986,9 +991,9 @@ TITLE_NAME_CN = re.compile(rf"(?:(?:{_alt(L.CN_TITLES)}|宝妈|宝爸|新郎|新
 ID_SHAPED = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
 
 
-CONTACT_LABEL_BEFORE = re.compile(r"(?:电话|手机号?|号码|身份证号?|证件号|微信|vx|mob(?:ile)?(?:'s)?|cell|phone|tel|hp|h/p|handphone|no\.?|number|"
-                                  r"whatsapp(?: me)?|wa|wechat(?: id)?|wx|line|telegram|邮箱|text me|call me|reach me|contact me|ring me|"
-                                  r"id|email|e-mail|[:：])(?:\s*(?:is|on|at|[:：]))?\s*$", re.I)
+CONTACT_LABEL_BEFORE = re.compile(r"(?:电话|手机号?|号码|身份证号?|证件号|微信|邮箱|[:：]|(?<![A-Za-z])(?:vx|mob(?:ile)?(?:'s)?|cell|phone|tel|hp|h/p|handphone|no\.?|number|"
+                                  r"whatsapp(?: me)?|wa|wechat(?: id)?|wx|line|telegram|text me|call me|reach me|contact me|ring me|"
+                                  r"id|email|e-mail))(?:\s*(?:is|on|at|[:：]))?\s*$", re.I)
 CN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s，,。！!？?：:]))([\u4e00-\u9fff]{2,4})\s*(?:[男女](?:的|士|生)?\s*)?(?:\d{2}岁\s*)?$")
 EN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s,.;:!?-]))((?:[A-Z]{2,}|" + _NAME_WORD + r")(?: (?:(?:de|van|von|der|den|da|di|du|la|le|bin|binti|al) )?" + _NAME_WORD + r"){1,3})"
                             r"[\s,.-]*$")
@@ -1587,6 +1592,8 @@ def _more_employers_cn(text, facts, own, hedged) -> None:
 
 ORDINAL_ORG_CLAUSE = re.compile(rf"(?:^|(?<=[，,。\s]))({_ORDINAL_ORG})的(?=[，,。！!\s]|$)")
 HQ_TAIL = re.compile(r"(?:总部|總部|总行|總行|基地|工业园|仓库|(?<=[\u4e00-\u9fff]{2})仓|园区|分部|办事处|办公室|研发中心|分所|分行|支行|分公司|分店|大厦|大楼|(?<![的嘅])工厂|(?<![的嘅])厂区)$")
+OFFICE_AFTER_EN = re.compile(r"\s+(?:regional\s+)?(?:office|offices|HQ|headquarters|branch|hub)\b", re.I)
+REGION_TAIL_EN = re.compile(r"\s+(?:Middle East|Asia Pacific|APAC|EMEA|MENA|Asia|Europe|Africa|Americas|Gulf|Global|International|UK|US|China|India)$")
 SITE_TAIL_EN = re.compile(r"\s+(?:(?:UK|US|USA|SG|HK|AU|NZ|IE|EU|Asia|APAC)\s+)?(?:HQ|headquarters|head office|office|offices|campus|depot|warehouse|branch)$")
 ORG_LEAD_CN = re.compile(r"^(?:发票开|抬头开|开票给|开给|就是|也就是|[\u4e00-\u9fff]{2,8}?[区县](?![\u4e00-\u9fff]{1,4}?(?:镇|乡|街道)|[\u4e00-\u9fff]*(?:合作社|人民医院|中医院|第[一二三四五六七八九十]+[中小]学|交警大队|农商银行)|(?:实验|中心)(?:小学|中学|学校|幼儿园))(?=[\u4e00-\u9fff]{4,}))")  # (not "南昌县莲塘镇…", a county's co-operative)
 # "Lululemon is transferring me", "a small fintech called PaySetu", "a 40-person company, Acme Logistics,"
@@ -1936,6 +1943,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             org = org[:cut.start()]
         org = _without_sentence_stop(org, text, m.start(1))
         org = SITE_TAIL_EN.sub("", org) or org  # "Deliveroo HQ": Deliveroo
+        if OFFICE_AFTER_EN.match(text, m.start(1) + len(org)):
+            org = REGION_TAIL_EN.sub("", org) or org  # "Huawei Middle East office": Huawei
         org = re.sub(r"\s+(?:and|of|&|\+)$", "", org)  # "work at Flipkart and my salary…"
         org = re.sub(r"\s+and\s+(?:I|I'm|I’m|Im|we|we're|my|our)$", "", org)  # "a banker at GTBank and I'm running…"
         parent = PARENT_ORG_AFTER_EN.match(text, m.start(1) + len(org)) if DEPARTMENT_OF_EN.match(org) else None
@@ -2699,7 +2708,7 @@ OTHERS_BUDGET = re.compile(rf"(?:{_alt(L.THIRD_PARTY_CN)})的预算|\b(?:{_alt(L
 AREA_AFTER = re.compile(r"\s*(?:平米|平方|平|㎡|m2|sqm|sq ?ft|square)", re.I)
 PHONE_LIKE = re.compile(r"(?<!\d)\d{3,4}[\s-]\d{4}(?!\d)")
 NEGATED_BEFORE = re.compile(r"(?:唔系|唔係|不是|\bnot)\s*$", re.I)
-CORRECTION_RX = re.compile(r"actually|make that|i mean|sorry|wait no|no wait|typo|old number|old one|new one is|new (?:no|number)\b|"
+CORRECTION_RX = re.compile(r"actually|make that|i mean|sorry|wait no|no wait|hang on|scratch that|typo|old number|old one|new one is|new (?:no|number)\b|"
                            r"以前(?:是|的|用)|旧号|现在用|换号|原来的|不用了|新号码|唔系|唔係|不对|不是|改成|说错|应该是|打错|\bay mali\b|\bmali\b|\bsalah\b", re.I)
 
 
