@@ -203,7 +203,7 @@ NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住�
 # the particles a full name may carry between its words ("van der Merwe", "dela Cruz", "binte")
 _NAME_WORD = r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-ÞĐ\u1ea0-\u1ef8][a-zà-öø-ÿđ\u0101-\u017f\u01a1\u01b0\u1ea1-\u1ef9]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?"
 _NAME_PARTICLES = r"(?:de|dela|del|delos|van|von|der|den|da|di|du|la|le|bin|binti|binte|al|a/[pl]|s/o|d/o|Ó|Ní|Mac|Mc)"
-NAME_EN_CUE = re.compile(r"(?:叫我\s*|我叫\s*(?=[A-Z])|名字(?:是|叫)\s*(?=[A-Z])|全名\s*(?:是|叫)?\s*(?=[A-Z])|(?:^|(?<=[.!,]\s))(?i:me)\s*[-–—:]\s*(?=[A-Z])|我是\s*(?:[a-z][\w-]*\s+){1,3}|我是\s*(?=[A-Z][a-z]+(?: [A-Z][a-z]+)+)|我是\s*(?=[A-Z][a-z]{2,}[，,。！!])|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|(?<!shop )(?<!Shop )(?<!store )(?<!brand )(?<!company )(?<!patient )(?<!Patient )(?-i:name|Name)(?= [A-ZÀ-ÖØ-Þ][a-z])|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm|(?-i:im|Im|its|Its|myself|Myself|my names|My names|(?<![a-z] )saya|Saya|aku|Aku|(?<=[.!?] )Am|^Am))\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?)"
+NAME_EN_CUE = re.compile(r"(?:叫我\s*|我叫\s*(?=[A-Z])|名字(?:是|叫)\s*(?=[A-Z])|全名\s*(?:是|叫)?\s*(?=[A-Z])|(?:^|(?<=[.!,]\s))(?i:me)\s*[-–—:]\s*(?=[A-Z])|我是\s*(?:[a-z][\w-]*\s+){1,3}|我是\s*(?=[A-Z][a-z]+(?: [A-Z][a-z]+)+)|我是\s*(?=[A-Z][a-z]{2,}[，,。！!])|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|name on (?:both|it|them|the [a-z]+|my [a-z]+) is|(?<!shop )(?<!Shop )(?<!store )(?<!brand )(?<!company )(?<!patient )(?<!Patient )(?-i:name|Name)(?= [A-ZÀ-ÖØ-Þ][a-z])|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm|(?-i:im|Im|its|Its|myself|Myself|my names|My names|(?<![a-z] )saya|Saya|aku|Aku|(?<=[.!?] )Am|^Am))\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?)"
                          r"((?:[A-Z]\.\s(?=[A-Z][a-z]{3,}))?" + _NAME_WORD + r"(?:-[a-z]{2,})?"
                          r"(?:[ -](?:" + _NAME_PARTICLES + r" ){0,2}" + _NAME_WORD + r"(?:-[a-z]{2,})?){0,3})")
 EN_NAME_STOP = {"worth", "here", "interested", "live", "living", "work", "working", "stay", "staying", "based", "currently", "fine", "good", "ok", "okay", "sorry", "from", "in", "at",
@@ -1136,7 +1136,7 @@ def _not_a_person(name: str) -> bool:
     words = name.split()
     if CJK_RX.match(name):  # (a Chinese name may be a county's too: 业主武强); "张工": a title
         return name.endswith(("区", "县", "镇")) or (len(name) == 2 and name[1] in "工总") or name in ("陆配", "陸配", "外配", "台商", "港人")
-    if words[0].lower() in ("employer", "company", "address", "employer:"):
+    if words[0].lower() in ("employer", "company", "address", "employer:", "student", "patient"):  # "Student Emily Zhang": the child
         return True
     return (len(words) > 1 and words[-1].lower() in EN_TITLE_SET) or words[0].lower() in ("dear", "hi", "hello", "ay", "my") \
         or (name.islower() and len(words) == 1 and name.endswith(("ier", "est", "ly"))) \
@@ -1366,7 +1366,9 @@ ORG_WORDS_EN = frozenset("Logistics Trading Solutions Services Consulting Partne
                          "Enterprises Agency Associates Design Digital Software Tech Bakery Restaurant Store Shop".split())  # "Hi Hannah,": the addressee
 ANSWER_ONLY = re.compile(r"(?:sure|of course|yes|yep|yeah|ok|okay|here you go|here|that's me|hi|hello)[!.]?", re.I)
 # a full name first thing, then a comma: "Ray Delgado, Mesa AZ, retired", "jake morrison, 412 Bergen St"
-LEAD_FULL_NAME = re.compile(r"^(?:(?i:ok|okay|sure|yes)[,!\s]+)?(?:(" + EN_FULL_NAME.pattern + r")|([a-z]{2,} [a-z]{2,}))(?:\s+po)?\s*,\s*(?(2)(?=\d))")
+# ("jake morrison, 720 384 2219", "HU JUN, 4201…": lower or upper case only before a number)
+LEAD_FULL_NAME = re.compile(r"^(?:(?i:ok|okay|sure|yes)[,!\s]+)?(?:(" + EN_FULL_NAME.pattern + r")|([a-z]{2,} [a-z]{2,}|[A-Z]{2,} [A-Z]{2,}(?: [A-Z]{2,})?))"
+                            r"(?:\s+po)?\s*,\s*(?(2)(?=\d))")
 # a name written last: "this is ridiculous. Jake Morrison", "my bday is 10/24 🎉 Ashley Carter", "Jasmine btw 😊"
 NAME_LAST_EN = re.compile(r"(?:[.!?]|[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+(" + EN_FULL_NAME.pattern + r")(?:\s+po)?\s*[.!]?$|"
                           r"(?:^|[.!?,]\s+)([A-Z][a-z]+) btw\b")
