@@ -80,7 +80,8 @@ OWNED_AFTER = re.compile(rf"\s*[，,—–-]*\s*(?:wait,?\s+|sorry,?\s+)?(?:这�
                          rf"(?:{_alt(L.THIRD_PARTY_EN)})\b)", re.I)
 SELF_OWNED_AFTER = re.compile(r"\s*[，,]?\s*(?:是我的|係我嘅|系我嘅|是我自己的|is mine\b|are mine\b)", re.I)
 # "371302…0822 孩子的", "6177 2083 係我朋友嘅": a value followed by whose it is
-OWNER_AFTER_CN = re.compile(rf"\s*[，,]?\s*(?:是|系|係)?\s*我?(?:{_alt(L.THIRD_PARTY_CN)})(?:的|嘅)(?![\u4e00-\u9fff]|\s*[\d+])")
+OWNER_AFTER_CN = re.compile(rf"\s*[，,]?\s*(?:是|系|係)?\s*我?(?:{_alt(L.THIRD_PARTY_CN)})(?:的|嘅)(?![\u4e00-\u9fff]|\s*[\d+])|"
+                            r"\s*[，,]\s*(?:他|她)(?:的)?(?:户口|户籍|身份证|老家)")  # "5201…，他户口还在贵阳": his
 # "Ben's number is …", "send the papers to Karen, karen@…", "ringing Greg on …", "she's on …", "(pls cc …)"
 OWNER_NAMED_BEFORE = re.compile(r"(?:\b(?:to|ring|call|text|ringing|calling|try|cc)\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?(?:\s+(?:on|at))?[,:]?|"
                                 r"(?-i:[A-Z][a-z]+)['’]s\s+(?:own\s+)?(?:(?:mobile|cell|phone|home)\s+)?(?:number|mobile|cell|phone|email|e-mail|no\.?)(?:\s+is)?[:：]?|"
@@ -94,7 +95,7 @@ CJK_RX = re.compile(r"[\u4e00-\u9fff]")
 THIRD_LABEL = re.compile(r"(?:他|她|佢)(?:的|嘅|现在的|现在|系|是)?[\u4e00-\u9fff]{0,3}?(?:身份证号?|证件号|电话|手机号?|号码|号|邮箱|微信)"
                          r"\s*(?:是|系|係|:|：)?\s*$|(?:^|(?<=[\s，,。]))(?:他|她|佢)(?:是|系|係)\s*$|(?:他|她|佢)(?:的|嘅)?\s*(?i:email|e-mail|mail|whatsapp|wa)\s*(?:是|系|係|:|：)?\s*$|"
                          r"[\u4e00-\u9fff](?:生|太|先生|小姐|女士|总|經理|经理|老师|老師)(?:的|嘅)?(?:电话|電話|手机|手機|号码|號碼|邮箱|微信)\s*(?:是|系|係|:|：)?\s*$|(?:^|(?<=[\s，,。]))(?:他|她|佢)(?:的|嘅)?(?:是|系|係)?\s*$")  # "我3702… 她3702…", "佢嘅係6651…"
-LABEL_ONLY = re.compile(r"(?:屋企|家里|家|住宅|公司|办公室|(?i:home|work|office)\s*)?(?:身份证号?|证件号|电话|手机号?|号码|邮箱|微信|(?i:phone|mobile|cell|number|email|id)):?")
+LABEL_ONLY = re.compile(r"(?:屋企|家里|家|住宅|公司|办公室|(?i:home|work|office)\s*)?(?:身份证号?|证件号|电话|手机号?|号码|号|邮箱|微信|(?i:phone|mobile|cell|number|email|id))(?:是|:)?")
 SUBJECT_OTHER = re.compile(r"\s*(?:他|她|佢|他们|她们|佢哋|(?i:he|she|they)\b)(?!\s*(?:说|讲|问|said|says|asked))")
 
 
@@ -1135,8 +1136,10 @@ def _not_a_person(name: str) -> bool:
     """"Managing Partner", "Dear Sir", "Green Point", "金水区": a title, a greeting or a place read as a name."""
     words = name.split()
     if CJK_RX.match(name):  # (a Chinese name may be a county's too: 业主武强); "张工": a title
-        return name.endswith(("区", "县", "镇")) or (len(name) == 2 and name[1] in "工总") or name in ("陆配", "陸配", "外配", "台商", "港人")
-    if words[0].lower() in ("employer", "company", "address", "employer:", "student", "patient"):  # "Student Emily Zhang": the child
+        return name.endswith(("区", "县", "镇", "号")) or (len(name) == 2 and name[1] in "工总") or name in ("陆配", "陸配", "外配", "台商", "港人") \
+            or re.fullmatch(r"[高初][一二三]|大[一二三四]", name) is not None  # "高一": a school year
+    if words[0].lower() in ("employer", "company", "address", "employer:", "student", "patient") \
+            or words[0] in ("Mt", "Mt.", "Mount", "Port", "Lake", "Fort"):  # "Student Emily Zhang": the child; "Mt Albert": a suburb
         return True
     return (len(words) > 1 and words[-1].lower() in EN_TITLE_SET) or words[0].lower() in ("dear", "hi", "hello", "ay", "my") \
         or (name.islower() and len(words) == 1 and name.endswith(("ier", "est", "ly"))) \
@@ -1657,7 +1660,7 @@ COUNTY_BODY_ENDS = ("局", "委", "政府", "法院", "检察院", "医院", "�
                     "农商银行", "农商行", "信用社", "农信社", "村镇银行")
 COUNTY_BODY_AFTER_CITY = re.compile(r"市?[\u4e00-\u9fff]{1,4}[县区](?:人民|中医)?(?:医院|中学|小学|电力局|供电局|税务局|公安局|法院|检察院|政府|教育局|卫生院)")
 BUDGET_WORDS_IN_ORG = re.compile(r"以内|预算|差标|一晚|每月|每年")
-NOT_ORG_WORDS_CN = re.compile(BUDGET_WORDS_IN_ORG.pattern + r"|左右|[这那哪]边|家里|附近|在(?!线)|^(?:你|他|她|就|也|都|还|到)")
+NOT_ORG_WORDS_CN = re.compile(BUDGET_WORDS_IN_ORG.pattern + r"|左右|[这那哪]边|家里|附近|在(?!线)|^(?:你|他|她|就|也|都|还|到|没|找)")
 NOT_AN_ORG_CN = re.compile(r"读完|讀完|^第[一二三四五六七八九十\d]+[郡区坊]$")  # "喺香港讀完書留低做嘢", "胡志明市第七郡"
 # what may lead an organisation's name as read: who says it, where it is ("宁波鄞州的", "经开区"), or the
 # words that introduce it ("叫", "发票抬头写")
@@ -1970,6 +1973,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
         place = min(tails, key=PLACE_AFTER_ORG_ORDER.get) if tails else None
         if not place and len(words) == 2 and words[0].isupper() and words[1] in L.DISTRICT_CITY:
             place = words[1]  # "OCBC Tampines": the bank's branch there
+        if not place and len(words) == 2 and words[1].isupper() and words[1] in L.DISTRICT_CITY:
+            org = words[0]  # "Petronas KLCC": the firm at its tower (whose district says little of home)
         if place:  # "Pos Laju Shah Alam", "Petronas Twin Towers KL": the organisation, then where it is
             if not INSTITUTION_BEFORE_PLACE_EN.search(org[:-len(place) - 1]) \
                     and not re.fullmatch(r"U[A-Z]{1,3}|[A-Z]{1,3}U", org[:-len(place) - 1]):  # ("University Hospital Galway", "UT Austin" are one name)
