@@ -273,7 +273,8 @@ EN_KIND_ORG_IN_CN = re.compile(r"(?:我在|在|我是|(?:^|(?<=[，,。])))\s*([
                                r"Logistics|Technologies))(?=\s*(?:[，,。的]|$|[\u4e00-\u9fff]))")
 COMPANY_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9（）()]{{2,24}}?(?:{_alt(L.ORG_SUFFIXES)}))"
                                rf"(?=[，,]\s*(?:我是|我在|在|本人|我们|(?:做|当|任)?[\u4e00-\u9fffA-Z]{{0,4}}(?:{_alt(L.CN_TITLES)})(?:[，,。！!\s]|$)))|"
-                               r"(?:^|(?<=[，,。\s]))([\u4e00-\u9fff（）()]{2,20}?(?:有限责任公司|股份有限公司|有限公司|集团))(?=\s*(?:[，,。！!]|$))")
+                               r"(?:^|(?<=[，,。\s]))([\u4e00-\u9fff（）()]{2,20}?(?:有限责任公司|股份有限公司|有限公司|集团))"
+                               rf"(?=\s*(?:[，,。！!]|$)|\s+[\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)})(?:\s|$))")
 # "…, Sandhu Electrical Ltd": a clause that is an organisation's registered name
 # "Shopify, I'm a UX designer": the organisation, then the speaker's role in it
 NOT_AN_ORG_WORDS = frozenset("evenings mornings afternoons weekends weekdays nights today tomorrow yes no sure ok okay "
@@ -711,6 +712,11 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         _work(text, facts, own, hedged, has_cjk, asked)
     if "employer" in gates and not any(f.field == "company" for f in facts):
         _named_employer(text, facts, own, hedged, asked)
+    m = LEAD_NAME_SPACE_CN.match(text) if has_cjk and not any(f.field == "name" for f in facts) else None
+    if m and any(f.field == "company" and f.start == m.end() for f in facts):
+        got = _cn_name(m.group(1), 0)  # "陈国栋 温州鼎盛鞋业有限公司 董事长": a card's name, firm and title
+        if got and got[1] == len(m.group(1)) and own(*m.span(1)):
+            facts.append(_fact("name", m.group(1), m.group(1), 0.75, *m.span(1), hedged))
     m = ORDINAL_ORG_CLAUSE.search(text) if has_cjk and not any(f.field == "company" for f in facts) else None
     if m and any(f.field in CONTACT_FIELDS or f.field == "name" for f in facts) and own(*m.span(1)):
         facts.append(_fact("company", m.group(1), m.group(1), 0.7, *m.span(1), hedged))  # "高健，中建三局的，…"
@@ -812,6 +818,9 @@ def _address_tail_city(text, facts, own, hedged):
         if city and own(s0, s0 + len(last)):
             facts.append(_fact("city", city, city, 0.7, s0, s0 + len(last), hedged))
             return
+
+
+LEAD_NAME_SPACE_CN = re.compile(r"^([\u4e00-\u9fff]{2,4})\s+")
 
 
 def _as_written(f: Fact, text: str, written: str) -> Fact:
@@ -1547,6 +1556,8 @@ NOT_ORG_BEFORE_TITLE = frozenset("高级 资深 初级 中级 一名 一个 一�
                                  "个体 自由 普通 临时 正式 专职 主任 副主任 首席 新手 前台 公司 单位 医院 学校 银行 工厂 厂里 本地 外地 一线".split())
 
 
+# "何志伟，广汽埃安的工程师": after the name, a clause that is an employer and one's title there
+ORG_OF_TITLE_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z]{{2,8}}?)的(?:{_alt(L.CN_TITLES)})(?=[，,。！!\s]|$|[哈呢啊呀哦])")
 # "给顺丰送快递", "给美团跑外卖": whom one drives or delivers for
 WORK_FOR_CN = re.compile(r"给([\u4e00-\u9fffA-Za-z]{2,6}?)(?:送快递|送外卖|跑外卖|送货|跑腿|开车|跑车|开货车|当司机|当骑手|打工)")
 NOT_AN_EMPLOYER_FOR = frozenset("老板 别人 人家 自己 私人 个人 家里 亲戚 朋友 老乡 公司 厂里 工地 包工头 一家 熟人".split())
@@ -1577,6 +1588,12 @@ def _more_employers_cn(text, facts, own, hedged) -> None:
                 and org not in CN_CITY_SET and _place_prefix(org) != org:
             facts.append(_fact("company", org, org, 0.7, m.start(1), m.start(1) + len(org), hedged))
             return
+    m = ORG_OF_TITLE_CLAUSE_CN.search(text) if any(f.field == "name" for f in facts) else None
+    if m and m.group(1) not in GENERIC_ORG and m.group(1) not in CN_CITY_SET and m.group(1) not in L.DISTRICT_CITY \
+            and not re.search(r"[我你他她们的了在是]", m.group(1)) and not THIRD_RX.search(m.group(1)) \
+            and not (_cn_name(m.group(1), 0) or ("", 0))[1] == len(m.group(1)) and own(*m.span(1)):
+        facts.append(_fact("company", m.group(1), m.group(1), 0.7, *m.span(1), hedged))  # "何志伟，广汽埃安的工程师"
+        return
     m = WORK_FOR_CN.search(text)
     if m and m.group(1) not in NOT_AN_EMPLOYER_FOR and not re.search(r"[我你他她们的了在是]", m.group(1)) and own(*m.span(1)):
         facts.append(_fact("company", m.group(1), m.group(1), 0.7, *m.span(1), hedged))  # "给顺丰送快递"
@@ -1831,6 +1848,9 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 continue
             city = _leading_key(place, CN_CITY_SET)
             rest = place[len(city):].lstrip("市") if city else ""
+            site = re.search(r"[的嘅](?:厂里|工厂|厂区|车间|仓库|店里|门店|公司里)$", rest) if city else None
+            if site and _named_after_city(rest[:site.start()]):  # "青岛啤酒的厂里": the employer named after its city
+                place, rest = place[:len(place) - len(rest) + site.start()], rest[:site.start()]
             whole = bool(city) and (_named_after_city(rest) or place[len(city):].startswith(("市立", "县立", "省立"))) and city not in FOREIGN_CITIES_CN  # ("东京品川" is a district)
             if city and own(start, start + len(city)) and not any(f.field == "city" for f in facts):
                 facts.append(_fact("city", _canonical_city(city), _canonical_city(city), 0.8, start, start + len(city), hedged))
