@@ -113,6 +113,7 @@ def _third_parties(segment: str) -> list[re.Match]:
 OTHER_SUBJECT_CLAUSE = re.compile(r"\s*(?:她|他|佢)(?:现在|目前|今年|也|还|一直)?(?:在|住|喺)|\s*(?i:she|he|they)(?:'s|’s| is| are|'re| works?| was)\b")
 NAMED_CLAUSE = re.compile(r"\s*(?:叫|名叫|名字叫)?\s*")  # what may lead a bare name in its clause
 OTHER_IS_BEFORE = re.compile(rf"(?<!我)(?:是|系)(?:我的?)?(?:{_alt(L.THIRD_PARTY_CN)})[，,\s]*$")
+THIRD_ALONE = re.compile(rf"\s*(?:我的?|我们)?(?:{_alt(L.THIRD_PARTY_CN)})的?\s*[，,：:]?\s*")
 OWN_CLAUSE_LABEL = re.compile(r"(?:发|或者|或|也可以|还有)\s*(?:我的?)?(?:邮箱|电话|手机|微信|email|e-mail)\s*[:：]?\s*$", re.I)
 
 
@@ -164,8 +165,8 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
         return False  # "她现在在台中念小三": the clause is about her
     if not contact and clause_start and NAMED_CLAUSE.fullmatch(window[clause_start:]):
         prev = window[_last_end(CLAUSE_END, window, clause_start - 1):clause_start]
-        if SUBJECT_OTHER.match(prev) or OTHER_IS_BEFORE.search(prev):
-            return False  # "她今年68了，叫赵桂芳", "汇款人是我妈，赵丽华": the name is hers
+        if SUBJECT_OTHER.match(prev) or OTHER_IS_BEFORE.search(prev) or THIRD_ALONE.fullmatch(prev):
+            return False  # "她今年68了，叫赵桂芳", "汇款人是我妈，赵丽华", "我媳妇，于美娟": the name is hers
     if contact and (THIRD_LABEL.search(window, clause_start) or OWNER_NAMED_BEFORE.search(window, max(0, len(window) - 70))):
         return False  # "她身份证110…", "他现在的号是135…", "Ben's number is …"
     own = max((m.start() for m in SELF_RX.finditer(window)), default=-1)
@@ -593,7 +594,8 @@ def _cn_name(text: str, pos: int) -> tuple[str, int] | None:
             break  # 林小美 and 何家俊 are names, 王小姐 and 王家里 are not
         given += ch
     if not given or given in ("太", "生", "先") or s[:n] + given in THIRD_PARTY_CN_SET or s[:n] + given in CN_TITLE_SET \
-            or (s[:n] + given)[:2] in CN_CITY_SET or (s[:n] + given)[:3] in CN_CITY_SET:
+            or ((s[:n] + given)[:2] in CN_CITY_SET and not (len(given) == 2 and (s[:n] + given)[:2] in L.COUNTY_CITIES)) \
+            or (s[:n] + given)[:3] in CN_CITY_SET:  # (龙海波 is a name, though 龙海 is a county-level city)
         return None
     return s[:n] + given, pos + n + len(given)
 

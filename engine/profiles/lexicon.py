@@ -328,6 +328,9 @@ def _resource_rows(name: str) -> list[list[str]]:
             if not line.startswith("#")]
 
 
+COUNTY_CITIES: set[str] = set()  # county-level cities (昆山, 龙海): smaller places, whose names people carry too
+
+
 def _load_cn_divisions() -> None:
     """Every Chinese prefecture city, county-level city and district, and the city of each
     prefecture code (cn_divisions.tsv, built from the national division codes by
@@ -339,6 +342,8 @@ def _load_cn_divisions() -> None:
         elif kind == "code":
             CITY_BY_ID_CODE[name] = city
         elif kind in ("city", "county_city"):
+            if kind == "county_city":
+                COUNTY_CITIES.add(name)
             if name not in known:
                 CN_CITIES.append(name)
                 known.add(name)
