@@ -73,7 +73,7 @@ POSSESSIVE_AFTER = re.compile(r"\s*(?:的|嘅|'s|’s|电话|手机|号码|邮�
 SELF_RX = re.compile(rf"(?:{_alt(L.SELF_CN)})|我|\b(?:my own|mine|my|i am|i'm|me|i|we|we're)\b|\b(?-i:us)\b", re.I)  # ("we" holds the writer, as 我们 does)
 SPEAKER_ROLE_BEFORE = re.compile(r"(?:我是|我[^，,。！？]{0,10}?(?:做|当)|(?<![a-z])(?:i'm|i am|im|(?:i )?work(?:ing)? as|i'm working as)\s+)(?:他|她|孩子的?|宝宝的?|(?:his|her|their|the kid's)\s+|"
                                  r"(?:an?|the)\s+(?:[a-z]+\s+){0,2}|[\u4e00-\u9fffA-Za-z ]{1,16})?$", re.I)
-JOINT_BEFORE = re.compile(r"(?:我和|我跟|我与|我同|(?:^|(?<=[，,。\s]))(?:同|跟|和)|(?<![a-z])me (?:and|&|n) |\bi \w+(?: it)? with )(?:我的?|my )?$", re.I)
+JOINT_BEFORE = re.compile(r"(?:我和|我跟|我与|我同|(?:^|(?<=[，,。\s]))(?:而家|现在|宜家|目前|平时|一直)?(?:同|跟|和)|(?<![a-z])me (?:and|&|n) |\bi \w+(?: it)? with )(?:我的?|my )?$", re.I)
 JOINT_AFTER = re.compile(r"(?:和我|跟我|\s+and (?:i|me)\b)", re.I)
 CONTACT_LABEL = re.compile(r"\s*(?:电话|手机|号码|联系方式|phone|number|tel)", re.I)
 OWNED_AFTER = re.compile(rf"\s*[，,—–-]*\s*(?:wait,?\s+|sorry,?\s+)?(?:这个|这|那个|that|this|it)?\s*(?:是|系|係|is|was|'s|belongs to)\s*(?:我|my)?\s*(?:late\s+|ex-?\s*)?(?:你的|您的|yours\b|your\b|{_alt(L.THIRD_PARTY_CN)}|"
@@ -2233,7 +2233,8 @@ HOME_CUE_EN = re.compile(r"\b(?:i|we|i'm|im|we're|were|i am|we are|my family|my 
                          r"(?:\s+(?:over|out|down|both|all))?\s+(?:in|at)\s+(?:the\s+)?", re.I)
 # where one works or comes from, before the town: "I work at KCB Bank in Kisumu", "it's Rahul Verma
 # from Bengaluru", "moving a 1-bed from Chicago to Denver", "driving up from Hartford"
-HOME_CUE_EN2 = re.compile(r"\b(?:(?:i |we )?(?:work|working) (?:at|for) (?:the )?(?:[A-Z][\w&.'-]*\s+){1,4}in|"
+HOME_CUE_EN2 = re.compile(r"\b(?:(?:i |we )?(?:work|working) (?:at|for) (?:the )?(?:[A-Z][\w&.'-]*\s+){1,4}in|(?:just |recently )moved (?:here )?to|"
+                          r"(?:started|new job|job|hired) at (?:the )?(?:[A-Z][\w&.'-]*\s+){1,4}in|"
                           r"taga|duduk(?: di)?|tinggal(?: di)?|sewa di|(?:aku|saya) di|dari(?![^.!?,]*\bke\b)|(?:kilang|kedai|rumah|pejabat|ofis) (?:saya|kami|aku) di|(?<=, )(?:out|over|up|down) in|(?:my|our) (?:house|home|apartment|flat|place|unit|condo) in|dito lang ako sa|dito sa|out past|kantor (?:kami|saya) di|visiting me in|"
                           r"(?:work|working|based)[^.!?]{0,30}? out of|(?:bakery|shop|café|cafe|salon|business|restaurant|clinic|practice|studio|store|takeaway|pub|garage|warehouse|factory|depot) in|(?:usually |now )?stay(?:ing)?(?= [A-Z])|"
                           r"(?:it's|its|this is|i'm|im|i am) (?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?) from|moving out of|"
@@ -2350,6 +2351,8 @@ def _home_place_en(text, facts, own, hedged) -> None:
         window = text[cue.end():min(end.start() if end else len(text), cue.end() + 50)]
         if cue.group().rstrip().lower().endswith("from"):
             window = re.split(r"\s+to\s+", window, maxsplit=1)[0]  # "from Clapham to Brighton": Clapham
+        elif cue.group().rstrip().lower().endswith("to"):
+            window = re.split(r"\s+from\s+", window, maxsplit=1)[0]  # "moved to Plano from Austin": Plano
         if TRAVEL_SENTENCE.search(_sentence(text, cue.start())):
             continue
         places = list(PLACE_EN_ANY_CASE.finditer(window))
@@ -2468,12 +2471,15 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, cont
                 and not text.startswith("区", m.end(g)):
             continue  # "我住西乡" in a conversation about 深圳: its 西乡 street, not 汉中's 西乡县
         facts.append(_fact("city", city, city, 0.75, *m.span(g), hedged))
+    moved = False
     for rx in rules:
         for m in rx.finditer(text):
             g = m.lastindex or 1
             span = m.span(g)
             home = (rx is CITY_CN and HOME_CUE.match(m.group())) or rx is HOME_ORIGIN_EN or \
                 (rx is CITY_EN and re.match(r"(?i)(?:just )?(?:moved|relocated) to", m.group()))
+            if moved and not home:
+                continue  # after "I moved to Manchester", "a job at the BBC in Salford" is not home
             if (TRAVEL_AFTER.match(text, m.end()) and not home) or not own(*span):
                 continue
             if rx is CITY_CN and not home and re.search(r"(?:去|到|飞)" + re.escape(m.group(g)) + r"(?:出差|旅游|玩|开会|参加)", text):
@@ -2497,6 +2503,9 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, cont
             if rx is CITY_DISTRICT_CLAUSE and OTHERS_HOME_AFTER.search(text, span[1]):
                 continue  # "石家庄市长安区…3号楼 他们住那": someone else's home
             city = _canonical_city(m.group(g))
+            if home and rx is CITY_EN:  # "I moved to Manchester for a job at the BBC in Salford": the move says home
+                facts[:] = [f for f in facts if f.field != "city" or f.confidence > 0.75]
+                moved = True
             if not any(f.field == "city" and f.value == city for f in facts):
                 facts.append(_fact("city", city, city, 0.85, *span, hedged))
     if not any(f.field == "city" for f in facts) and any(f.field in CONTACT_FIELDS or f.field == "name" for f in facts):
