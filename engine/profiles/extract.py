@@ -433,7 +433,7 @@ ADDRESS_CN = re.compile(rf"((?:{_alt(L.PROVINCES)})?(?:省|自治区)?(?:{CITY_C
                         r"[\u4e00-\u9fffA-Za-z0-9\-]{0,16})")
 ADDRESS_EN = re.compile(r"\b(\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|"
                         r"Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Crescent)\b\.?(?:,?\s*(?:#?(?:[A-Z][\w-]*|\d[\w-]*)\s*){1,4}){0,3})")
-BUDGET_CUE = re.compile(r"预算|总共|一共|\bhanggang\b|\bsampai\b|(?<=bajet )(?:kami |saya )?dalam|唔好超过|能承担|可以承担|承担得起|bajet|maksimal|ceiling|stretch to|go over|go above|anything over|more than|\bcap\b|capped at|limit of|保费|有一笔|手上有|手头有|手里有|打算拿|准备拿|想拿|先拿|能拿|打算存|准备存|想存|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|别超过|莫超过|唔超过|加起来|人均|年缴|年交|不要超过|不想超过|手里就|手上就|手头就|最多|拿出|可投资|投资金额|"
+BUDGET_CUE = re.compile(r"预算|总共|一共|出到|能出|可以出|投入|可以投|能投|想投|打算投|\bhanggang\b|\bsampai\b|(?<=bajet )(?:kami |saya )?dalam|唔好超过|能承担|可以承担|承担得起|bajet|maksimal|ceiling|stretch to|go over|go above|anything over|more than|\bcap\b|capped at|limit of|保费|有一笔|手上有|手头有|手里有|打算拿|准备拿|想拿|先拿|能拿|打算存|准备存|想存|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|别超过|莫超过|唔超过|加起来|人均|年缴|年交|不要超过|不想超过|手里就|手上就|手头就|最多|拿出|可投资|投资金额|"
                         r"can't go over|cannot go over|no more than|thinking around|budget|afford|spend|(?:pre-?)?approved (?:for|to|up to)|hoping for|"
                         r"每(?:年|月|期)(?:交|供|缴|存)|(?:一笔过|一筆過|大约|大約|大概|打算|准备|想)放|"
                         r"up to|no more than|max(?:imum)?|within|put (?:about |around )?|\b(?:i'd|i would|we'd|we can|i can)(?: only| probably| maybe)? (?:do|pay)(?: maybe| about| around| like)?\s*$|"
@@ -2242,6 +2242,8 @@ HOME_CUE_EN2 = re.compile(r"\b(?:(?:i |we )?(?:work|working) (?:at|for) (?:the )
                           rf"(?:{_alt(t for t in L.EN_TITLES if len(t) > 3)}) in(?= (?-i:[A-Z])))\s+", re.I)  # "a flat in Sai Kung" is often the one being sought; "dentist in Banjara Hills": where one works
 PLACE_EN_ANY_CASE = re.compile(rf"\b({_alt(L.EN_CITIES)}|{_EN_DISTRICTS})\b", re.I)
 TOWN_EN = re.compile(rf"\b({_alt(L.TOWN_CITY)})\b")  # written with its capital: "Decatur", "Glen Waverley"
+TOWN_EN_LOWER = re.compile(rf"((?i:{_alt(L.TOWN_CITY)}))(?=\s*(?:[,.!?;]|$)|\s+(?:so|and|now|btw|area|rn|atm|too)\b)")
+TOWN_BY_LOWER = {t.lower(): t for t in L.TOWN_CITY}
 DISTRICT_EN_BY_LOWER = {d.lower(): c for d, c in L.DISTRICT_CITY.items() if d.isascii()}
 # a town before its postcode or state: "Cheltenham GL50 1HA", "Cork T12 W8K2", "Columbus OH 43215",
 # "Mosman NSW 2088", "Mesa AZ"
@@ -2368,8 +2370,11 @@ def _home_place_en(text, facts, own, hedged) -> None:
             return
         if not places or places[0].start() > 25:
             town = TOWN_EN.search(window, 0, 30)  # a town just after the cue: "we're over in Decatur"
+            if not town and cue.group().islower():  # texting in lower case: "we're in new braunfels", "im in aurora so …"
+                low = TOWN_EN_LOWER.match(window)
+                town = low if low and low.group(1).lower() not in COMMON_LOWER_WORDS else None
             if town and own(cue.end(), cue.end() + town.end()):
-                city = L.TOWN_CITY[town.group(1)]
+                city = L.TOWN_CITY[TOWN_BY_LOWER[town.group(1).lower()]]
                 facts.append(_fact("city", city, city, 0.7, cue.end(), cue.end() + town.end(), hedged))
                 return
             continue
