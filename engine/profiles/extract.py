@@ -198,7 +198,7 @@ WECHAT = re.compile(r"(?:微信号?|vx|VX|wx|WX|weixin|wechat(?:\s*id)?)\s*(?:�
 QQ = re.compile(r"(?:QQ|qq|扣扣)\s*(?:号|号码|number)?\s*(?:通知我|联系我|找我|加我)?\s*(?:就是|也是|也可以|也行|是|为|:|：|is)?\s*([1-9]\d{4,10}|[1-9]\d{2,3}(?: \d{3,4}){1,2})(?![\d])")
 ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{4,6}(?: \d{2,8}){2,5}[Xx]?)(?![0-9A-Za-z])")
 
-NAME_CN_CUE = re.compile(r"(?:(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人|机主|经办人|申请人|寄件人|法人(?:代表)?|负责人|业主|联系我)(?:是|为|写|填|系|[:：])?\s*(?:我自己[，,]?|我本人[，,]?|我[，,])?|(?:谢谢|多谢|感谢)[\s，,!！]*(?=[\u4e00-\u9fff]{2,3}$)|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|(?:^|(?<=[，,。\s]))叫(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|(?:真名|大名|全名|本名|中文名)(?:是|叫)?|我的名字[是叫]|名字[是叫:：]?|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
+NAME_CN_CUE = re.compile(r"(?:(?<![A-Za-z])(?i:im|i'm|i am)\s+(?=[\u4e00-\u9fff]{2,4}(?:[，,。!！\s]|$))|(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人|机主|车主|经办人|申请人|寄件人|法人(?:代表)?|负责人|业主|联系我)(?:是|为|写|填|系|[:：])?\s*(?:我自己[，,]?|我本人[，,]?|我[，,])?|(?:谢谢|多谢|感谢)[\s，,!！]*(?=[\u4e00-\u9fff]{2,3}$)|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|(?:^|(?<=[，,。\s]))叫(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|(?:真名|大名|全名|本名|中文名)(?:是|叫)?|我的名字[是叫]|名字[是叫:：]?|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
                          r"我是[\u4e00-\u9fff]{1,4}[\s，,]+(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$))|"
                          r"我是(?=[\u4e00-\u9fff]{2,4}(?:[，,。!！~～\s]|$))|(?:这边是|这里是|我这边是)(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$)))\s*")
 # one word of a person's name in Latin letters, Vietnamese ones included ("Nguyễn", "McIntyre"), and
@@ -822,6 +822,7 @@ def _address_tail_city(text, facts, own, hedged):
             return
 
 
+DOTTED_NAME_CN = re.compile(r"(?:^|(?<=[，,。\s])|(?<=我叫)|(?<=我是)|(?<=叫))([\u4e00-\u9fff]{1,5}[·•・][\u4e00-\u9fff]{1,6})(?=[，,。!！\s]|$)")
 LEAD_NAME_SPACE_CN = re.compile(r"^([\u4e00-\u9fff]{2,4})\s+")
 
 
@@ -1299,6 +1300,9 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
         _clause_names(text, facts, own, hedged)
     if contact_spans and not any(f.field == "name" for f in facts):
         _name_before_contact(text, facts, own, hedged, contact_spans)
+    m = DOTTED_NAME_CN.search(text) if cjk and not any(f.field == "name" for f in facts) else None
+    if m and own(*m.span(1)):  # "艾力·买买提": a Uyghur (or a foreign) name, written with its dot
+        facts.append(_fact("name", m.group(1), m.group(1), 0.75, *m.span(1), hedged))
     if latin and not any(f.field == "name" for f in facts):
         m = NAME_LAST_EN.search(text)
         name = (m.group(1) or m.group(2)) if m else None
