@@ -117,6 +117,7 @@ THIRD_ALONE = re.compile(rf"\s*(?:我的?|我们)?(?:{_alt(L.THIRD_PARTY_CN)})�
 OWN_CLAUSE_LABEL = re.compile(r"(?:发|或者|或|也可以|还有)\s*(?:我的?)?(?:邮箱|电话|手机|微信|email|e-mail)\s*[:：]?\s*$", re.I)
 
 
+PREDICATE_ONLY = re.compile(r"(?i:is|'s|are|can be reached|is reachable)\s+(?i:on|at)")
 ROLE_AT_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:at|with)\s+$")
 POSSESSOR_BEFORE = re.compile(r"\b(?:my|our|his|her|their|the)\s+(?:[a-z]+\s+)?$|['’]s\s+(?:[a-z]+\s+)?$", re.I)
 
@@ -146,6 +147,10 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
         third_prev = [m for m in _third_parties(prev)  # "我和老公…": a clause about both is the customer's too
                       if not (JOINT_BEFORE.search(prev, 0, m.start()) or JOINT_AFTER.match(prev, m.end()))]
         if third_prev and third_prev[-1].start() >= max((m.start() for m in SELF_RX.finditer(prev)), default=-1):
+            return False
+    if contact and PREDICATE_ONLY.fullmatch(window[clause_start:].strip()):
+        thirds = _third_parties(window)  # "My PA, Blessing, is on 0805 …": the clause goes on about the PA
+        if thirds and thirds[-1].start() >= max((m.start() for m in SELF_RX.finditer(window)), default=-1):
             return False
     for m in THIRD_RX.finditer(window):
         if SPEAKER_ROLE_BEFORE.search(window, 0, m.start()):
@@ -187,7 +192,7 @@ STAFF_INTL_RX = re.compile(r"\+\d[\d\s()-]{7,16}\d")
 CN_MOBILE = re.compile(r"(?<![\dA-Za-z])(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?![\dA-Za-z])|"
                        r"(?<![\dA-Za-z] )(?<![\dA-Za-z])(1 [3-9] \d) (\d \d \d \d) (\d \d \d \d)(?! ?\d)")  # "1 3 8 3 7 0 5 2 6 9 1": read out digit by digit
 LANDLINE = re.compile(r"(?:电话|座机|tel|phone|call me on|call me at)[^\d+]{0,6}(0\d{2,3})[\s-]?(\d{7,8})(?!\d)", re.I)
-NOT_PHONE_BEFORE = re.compile(r"(?<![A-Za-z])(?:订单|单号|快递|运单|账号|(?<![主副])卡号|application|applicant|验证码|工号|qq|QQ|扣扣|微信|vx|VX|wx|"
+NOT_PHONE_BEFORE = re.compile(r"(?<![A-Za-z])(?:订单|单号|快递|运单|账号|账户|户口号码|(?<![主副])卡号|application|applicant|验证码|工号|qq|QQ|扣扣|微信|vx|VX|wx|"
                               r"保单|理赔|工单|票号|热线|客服电话|服务电话|hotline|order|tracking|account|card|invoice|ref|reference|policy|claim|booking|"
                               r"confirmation|wechat|passport|护照|签证|visa|po|(?<!phone on )(?<!number on )acct|flyer|member(?:ship)?|loyalty|licen[cs]e|serial|imei|"
                               r"会员卡?|学号|医保卡?|社保卡?|车牌|student|national id)\s*(?:号|号码|no\.?|number|#|id)?"
@@ -844,7 +849,8 @@ CORRECTED_TO_BEFORE = re.compile(r"(?:typo|sorry|i mean|actually|不对|打错�
 
 NOT_MINE_AFTER = re.compile(r"\s*(?:is|=|—|-|,)?\s*(?:our|the)?\s*(?:front desk|reception|switchboard|main line|general line|"
                             r"总机|前台)|[.,]?\s*(?:pls |please )?(?:don'?t|do not|dont) (?:call|use|ring|text) (?:that|this)(?: one| number)?", re.I)
-NOT_MINE_BEFORE = re.compile(r"(?:reception|front desk|switchboard|总机|前台)(?:座机|电话)?\W{0,3}(?:is|number|no\.?|:|：)?\s*$", re.I)
+NOT_MINE_BEFORE = re.compile(r"(?:reception|front desk|switchboard|总机|前台)(?:座机|电话)?\W{0,3}(?:is|number|no\.?|:|：)?\s*$|"
+                             r"(?:找|打给|联系|打电话给)(?:她|他|佢)\s*[:：]?\s*$", re.I)  # "可以直接找她 0955 …"
 # "Should I send the photos to rob.tanaka@insurer.com?": an address one sends to is someone else's
 # (but "send the label to lucy@…" asks for something to be sent to the customer)
 SENT_TO_BEFORE = re.compile(r"(?:已经?|我已经?|刚)(?:发到|发给|寄到|发去)了?\s*$|"
@@ -903,6 +909,9 @@ def _spoken_phones(text: str, region: str | None, taken) -> list[tuple[tuple[int
     return out
 
 
+NANP_SHAPED = re.compile(r"\(?[2-9]\d{2}\)?[-. ]\d{3}[-. ]\d{4}")
+
+
 def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
                  taken: list[tuple[int, int]], asked_phone: bool = False) -> list[tuple[tuple[int, int], str, float]]:
     """((start, end), E.164, confidence) of the phone numbers in a message, before attribution."""
@@ -935,6 +944,8 @@ def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
                     or (s > 1 and text[s - 1] == "-" and text[s - 2].isascii() and text[s - 2].isalpha()) \
                     or re.match(r"-\d", text[e:e + 2]) or (s > 1 and re.match(r"\d-", text[s - 2:s])):
                 continue  # "YT8866201473" is a tracking code, "14-05-1993" a date, "402-7719384-2290113" an order
+            if v.startswith("+86") and not v.startswith("+861") and NANP_SHAPED.fullmatch(text, s, e):
+                continue  # "416-728-3390": grouped as North America writes it; a Chinese landline keeps its 0
             inside = [p for p in phone_spans if s <= p[0][0] and p[0][1] <= e]
             if inside and (v.startswith("+86") or text[s] != "+"):
                 continue  # the CN mobile rule already has it, unless another country code leads
@@ -975,8 +986,9 @@ def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
     # 400/800 numbers are a business's hotline, no one's own
     phone_spans = [p for p in phone_spans if not p[1].startswith(("+86400", "+86800"))]
     # "(415) 872-1100 is our front desk, don't use that", "don't ring the office reception (01) 677 …"
-    phone_spans = [p for p in phone_spans if not NOT_MINE_AFTER.match(text, p[0][1])
-                   and not NOT_MINE_BEFORE.search(text[max(0, p[0][0] - 30):p[0][0]])]
+    others = [p for p in phone_spans if NOT_MINE_AFTER.match(text, p[0][1]) or NOT_MINE_BEFORE.search(text[max(0, p[0][0] - 30):p[0][0]])]
+    taken.extend(p[0] for p in others)  # someone else's number is still a number, not an amount
+    phone_spans = [p for p in phone_spans if p not in others]
     if len(phone_spans) == 1 and TAKEN_BACK.match(text, phone_spans[0][0][1]) and not CORRECTS_LAST.match(text):
         phone_spans = []  # "139 7314 5520 哦不对，打错了": the number is withdrawn
     if len(phone_spans) > 1:
