@@ -77,7 +77,7 @@ JOINT_BEFORE = re.compile(r"(?:我和|我跟|我与|我同|(?:^|(?<=[，,。\s])
 JOINT_AFTER = re.compile(r"(?:和我|跟我|\s+and (?:i|me)\b)", re.I)
 CONTACT_LABEL = re.compile(r"\s*(?:电话|手机|号码|联系方式|phone|number|tel)", re.I)
 OWNED_AFTER = re.compile(rf"\s*[，,—–-]*\s*(?:wait,?\s+|sorry,?\s+)?(?:这个|这|那个|that|this|it)?\s*(?:是|系|係|is|was|'s|belongs to)\s*(?:我|my)?\s*(?:late\s+|ex-?\s*)?(?:你的|您的|yours\b|your\b|{_alt(L.THIRD_PARTY_CN)}|"
-                         rf"(?:{_alt(L.THIRD_PARTY_EN)})\b)", re.I)
+                         rf"(?:{_alt(L.THIRD_PARTY_EN)})\b)(?!帮我|给我|替我|幫我)", re.I)  # ("是朋友帮我办的": mine, a friend got it)
 SELF_OWNED_AFTER = re.compile(r"\s*[，,]?\s*(?:是我的|係我嘅|系我嘅|是我自己的|is mine\b|are mine\b)", re.I)
 # "371302…0822 孩子的", "6177 2083 係我朋友嘅": a value followed by whose it is
 OWNER_AFTER_CN = re.compile(rf"\s*[，,]?\s*(?:是|系|係)?\s*我?(?:{_alt(L.THIRD_PARTY_CN)})(?:的|嘅)(?![\u4e00-\u9fff]|\s*[\d+])|"
@@ -847,7 +847,7 @@ def _labelled_or_signed(text: str, pos: int) -> bool:
 CORRECTED_TO_BEFORE = re.compile(r"(?:typo|sorry|i mean|actually|不对|打错了|应该是|是|系)\W{0,3}$", re.I)
 
 
-NOT_MINE_AFTER = re.compile(r"\s*(?:is|=|—|-|,)?\s*(?:our|the)?\s*(?:front desk|reception|switchboard|main line|general line|"
+NOT_MINE_AFTER = re.compile(r"\s*(?:is|=|—|-|,)?\s*(?:our|the)?\s*(?:front desk|reception|switchboard|main line|general line|(?:department|dept|main|school|clinic) office|"
                             r"总机|前台)|[.,]?\s*(?:pls |please )?(?:don'?t|do not|dont) (?:call|use|ring|text) (?:that|this)(?: one| number)?", re.I)
 NOT_MINE_BEFORE = re.compile(r"(?:reception|front desk|switchboard|总机|前台)(?:座机|电话)?\W{0,3}(?:is|number|no\.?|:|：)?\s*$|"
                              r"(?:找|打给|联系|打电话给)(?:她|他|佢)\s*[:：]?\s*$", re.I)  # "可以直接找她 0955 …"
@@ -857,7 +857,8 @@ SENT_TO_BEFORE = re.compile(r"(?:已经?|我已经?|刚)(?:发到|发给|寄到|
                             r"\b(?:i|i'll|i will|shall i|should i|can i|could i|i can|i've|i have|we'll|we will|should we)\s+"
                             r"(?:\w+\s+){0,2}?(?:send|sent|forward|forwarded|email|emailed|e-mail|mail|mailed)\b"
                             r"(?:(?!\b(?:me|my|mine)\b)[^.?!]){0,40}\bto\s*$", re.I)
-TAKEN_BACK = re.compile(r"\s*[，,.]?\s*(?:哦|啊|呃|oh|oops|sorry)?\s*(?:不对|打错了|写错了|输错了|wrong|typo|sorry wrong)", re.I)
+TAKEN_BACK = re.compile(r"\s*[，,.]?\s*(?:哦|啊|呃|oh|oops|sorry)?\s*(?:不对|打错了|写错了|输错了|wrong|typo|sorry wrong|"
+                        r"(?:no wait,? )?(?:sorry,? )?that'?s (?:my|the) old (?:one|number))", re.I)
 
 
 DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
@@ -970,6 +971,8 @@ def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
         for (s, e), values in by_span.items():
             if len(values) > 1:  # people give their mobile: "0412 …" is an AU mobile, an IE landline
                 values = {v for v in values if P.is_mobile(v)}
+            if len(values) > 1 and NANP_SHAPED.fullmatch(text, s, e):
+                values = {v for v in values if v.startswith("+1")} or values  # "206-718-3392": grouped as North America does
             if len(values) > 1 and HANDPHONE_BEFORE.search(text[max(0, s - 12):s]):
                 values = {v for v in values if v.startswith(("+65", "+60"))}  # "hp": Singapore/Malaysia usage
             local = {v for v in values if P.region_of_number(v) == region}
@@ -2998,9 +3001,10 @@ SINGLISH_RX = re.compile(r"\b(?:shiok|paiseh|kiasu|lepak|HDB|BTO|COE|CPF)\b")  #
 TAGLISH_RX = re.compile(r"\b(?:opo|naman|yung|salamat|kasi|talaga|pinas|ay mali|po na|lang po|ko po)\b", re.I)
 
 
-def _home_regions(messages: list[Message], prepared: dict[int, tuple[str, dict]]) -> dict[str, str]:
+def _home_regions(messages: list[Message], prepared: dict[int, tuple[str, dict]]) -> tuple[dict[str, str], set[str]]:
     """Conversation -> phone region of the place its customer says they live or work (else the
-    place their money or speech belongs to)."""
+    place their money or speech belongs to); and the conversations whose region only their money,
+    speech or number shapes hint at."""
     out: dict[str, str] = {}
     hinted: dict[str, str] = {}
     mentioned: dict[str, str] = {}
@@ -3048,7 +3052,7 @@ def _home_regions(messages: list[Message], prepared: dict[int, tuple[str, dict]]
                 hint = _region_in(place.group()) if place and (place.group(2) or place.group(4)) else None
                 if hint in FALLBACK_REGIONS:  # "need a car in Cairns": that country, if it is one we serve
                     mentioned[msg.conversation_id] = hint
-    return {**mentioned, **hinted, **out}
+    return {**mentioned, **hinted, **out}, set(hinted) - set(out)
 
 
 # the customer's next message takes back what the one before said: "啊不对打错了，是139…", "sorry typo, 416-…"
@@ -3071,6 +3075,9 @@ def _asks_of_other(text: str) -> bool:
     return False
 
 
+ASKS_OWN_CONTACT = re.compile(r"\b(?:for you|your (?:own )?(?:contact|number|phone|mobile|cell|e-?mail))\b|(?:你|您)(?:自己)?的?(?:电话|手机|联系方式|邮箱)", re.I)
+KANA_RX = re.compile(r"[\u3040-\u30ff]")
+HANGUL_RX = re.compile(r"[\uac00-\ud7af]")
 PERSON_FIELDS = frozenset({"phone", "email", "name", "birthday", "age", "gender", "id_number"})
 
 
@@ -3090,7 +3097,7 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
     out: list[Fact] = []
     asked: dict[str, tuple[str, int]] = {}
     prepared = {id(m): prepare(m.text) for m in messages if m.role == "customer" and m.text}  # by object: ids may repeat
-    region = _home_regions(messages, prepared)  # conversation -> phone region it points at
+    region, hinted = _home_regions(messages, prepared)  # conversation -> phone region it points at
     staff_numbers: dict[str, set[str]] = {}  # conversation -> e-mails and last 8 digits of numbers staff sent
     greeted: set[str] = set()  # conversations whose first staff message has been read
     for_other: set[str] = set()  # conversations whose service is for someone else
@@ -3124,13 +3131,20 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
             brand = BRAND_RX.search(msg.text or "") if msg.conversation_id not in region else None
             if brand:  # "Hi, Singtel here": the business serves one country
                 region[msg.conversation_id] = L.BRAND_REGION[brand.group(1)]
-            place = CITY_REGION_RX.search(msg.text or "") if msg.conversation_id not in region else None
             greeting = msg.conversation_id not in greeted
+            place = CITY_REGION_RX.search(msg.text or "") if msg.conversation_id not in region or (
+                greeting and msg.conversation_id in hinted) else None  # ("Lahore Auto Mall here" over "45 lakh")
             greeted.add(msg.conversation_id)
             if place and (place.group(2) or place.group(4) or greeting):  # "Smile Bright Dental Sydney", "PetCover NZ here"
                 region[msg.conversation_id] = _region_in(place.group())
+            elif greeting and msg.conversation_id not in region and msg.text:
+                script = KANA_RX.search(msg.text) and "JP" or HANGUL_RX.search(msg.text) and "KR"
+                if script:  # "こんにちは、ソフトバンク新宿店です", "안녕하세요, 하나은행": a business in Japan or Korea
+                    region[msg.conversation_id] = script
             if _asks_of_other(msg.text or ""):  # "Her name and date of birth?"
-                others_contact[msg.conversation_id] = PERSON_FIELDS
+                # ("Her date of birth, and a contact number and email for you?": the contacts are the customer's)
+                others_contact[msg.conversation_id] = PERSON_FIELDS - {"phone", "email"} \
+                    if ASKS_OWN_CONTACT.search(msg.text or "") else PERSON_FIELDS
             elif ASKS_OTHERS_CONTACT.search(msg.text or ""):
                 others_contact[msg.conversation_id] = frozenset({"phone", "email"})
             else:
@@ -3174,6 +3188,9 @@ def extract_conversation(messages: list[Message], ocr_text: dict[str, str] | Non
             last_facts[msg.conversation_id] = kept
             city = next((f.value for f in found if f.field == "city"), None)
             named = _region_of_city(city) if city else None
+            money = next((r for rx, r in CURRENCY_REGION_RX if rx.search(msg.text)), None) if named else None
+            if named and money and money != named and named not in ("HK", "MO", "TW", "CN"):
+                named = None  # "£2,000 … renting a room in Stratford": London's Stratford, not Connecticut's
             if named:  # the customer's own city outranks the staff member's number
                 region[msg.conversation_id] = named
         if ocr_text and msg.id in ocr_text:
