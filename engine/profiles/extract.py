@@ -159,6 +159,8 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
             continue  # "我和我对象都在长沙", "my wife and I": a fact about both includes the customer
         if ROLE_AT_AFTER.match(window, m.end()) and not POSSESSOR_BEFORE.search(window, max(clause_start, m.start() - 12), m.start()):
             continue  # "Yes, admin assistant at NHS Lothian": the speaker's own job
+        if m.group() == "客户" and window.startswith(("经理", "代表", "专员", "总监", "主管", "服务"), m.end()):
+            continue  # "宁波银行 客户经理": a title, not a client
         in_clause = m.start() >= clause_start
         if in_clause or bare_label or (POSSESSIVE_AFTER.match(window, m.end()) and not (contact and own_label)):
             third = m.start()
@@ -719,6 +721,12 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         _work(text, facts, own, hedged, has_cjk, asked)
     if "employer" in gates and not any(f.field == "company" for f in facts):
         _named_employer(text, facts, own, hedged, asked)
+    m = DASH_CARD_CN.search(text) if has_cjk and ("—" in text or "--" in text) else None
+    if m and (_cn_name(m.group(1), 0) or ("", 0))[1] == len(m.group(1)) and m.group(2) not in GENERIC_ORG and own(*m.span(1)):
+        # "——周丽娜 宁波银行 客户经理 zhoulina@…": a card signed after a dash, its name, firm and title
+        facts[:] = [f for f in facts if f.field not in ("name", "company")]
+        facts.append(_fact("name", m.group(1), m.group(1), 0.8, *m.span(1), hedged))
+        facts.append(_fact("company", m.group(2), m.group(2), 0.75, *m.span(2), hedged))
     m = LEAD_NAME_SPACE_CN.match(text) if has_cjk and not any(f.field == "name" for f in facts) else None
     if m and any(f.field == "company" and f.start == m.end() for f in facts):
         got = _cn_name(m.group(1), 0)  # "陈国栋 温州鼎盛鞋业有限公司 董事长": a card's name, firm and title
@@ -828,6 +836,7 @@ def _address_tail_city(text, facts, own, hedged):
 
 
 DOTTED_NAME_CN = re.compile(r"(?:^|(?<=[，,。\s])|(?<=我叫)|(?<=我是)|(?<=叫))([\u4e00-\u9fff]{1,5}[·•・][\u4e00-\u9fff]{1,6})(?=[，,。!！\s]|$)")
+DASH_CARD_CN = re.compile(rf"(?:——|—|--)\s*([\u4e00-\u9fff]{{2,3}})\s+([\u4e00-\u9fffA-Za-z]{{2,16}}?)\s+(?:{_alt(L.CN_TITLES)})(?=\s|$)")
 LEAD_NAME_SPACE_CN = re.compile(r"^([\u4e00-\u9fff]{2,4})\s+")
 
 
