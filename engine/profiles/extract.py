@@ -1949,6 +1949,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 if place in ("工业", "科技", "产业", "高新", "经济", "开发", "物流", "软件"):
                     continue  # "工业园区": a park, not an employer
             area = _place_prefix(place[:-2])
+            if lead and area and not area.endswith(("园", "园区", "广场", "大厦", "中心", "路", "街", "村")):
+                area = None  # after "星沙", "中联重科" is the name (but "南山科技园腾讯": the park, then the firm)
             if area and area.endswith(("县", "区")) and place.endswith(COUNTY_BODY_ENDS):
                 area = None  # "正定县电力局": the county's own bureau
             if area and place[len(area):].startswith("道"):
@@ -2497,6 +2499,8 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, cont
         if text[max(0, m.start(g) - 2):m.start(g)] in CN_CITY_SET or FUTURE_BEFORE_CN.search(text, max(_last_end(CLAUSE_END, text, m.start()), m.start() - 8), m.start()):
             continue  # "住新北板橋": the city says whose 板桥; "明年 4 月喺西貢搞婚禮": an event
         city = _district_city(m.group(g))
+        if m.group(g) in CN_CITY_SET and city not in ("香港", "澳门"):
+            continue  # "住新北板橋": 新北 the city, not 常州's district (but 马鞍山 in Hong Kong's speech)
         named = CITY_AFTER_DISTRICT.match(text, m.end(g))
         if named and CITY_BY_LOWER.get(named.group(1).lower(), city) != city:
             city = _canonical_city(CITY_BY_LOWER[named.group(1).lower()])  # "Kensington, Calgary": not London's

@@ -227,7 +227,11 @@ DISTRICT_CITY = {
     **dict.fromkeys("左营 前镇 苓雅 三民 凤山 楠梓".split(), "高雄"),
     **dict.fromkeys("西屯 北屯 南屯 丰原 大里 乌日 潭子".split(), "台中"),
     **dict.fromkeys("日出康城 太古城 美孚新邨 美孚 黄埔花园 沙田第一城 海怡半岛 杏花邨 丽港城 嘉湖山庄".split(), "香港"),
-    "滨湖新区": "合肥",
+    "滨湖新区": "合肥", "星沙": "长沙",
+    **dict.fromkeys("西营盘 坚尼地城 石塘咀 炮台山 西湾河 小西湾 赤柱 浅水湾 薄扶林 鸭脷洲 黄竹坑 九龙城 佐敦 大角咀 长沙湾 荔枝角 "
+                    "石硖尾 牛头角 九龙湾 油塘 秀茂坪 钻石山 慈云山 新蒲岗 坑口 宝琳 调景岭 大围 火炭 大屿山 愉景湾".split(), "香港"),
+    **dict.fromkeys(["Taman Molek", "Taman Pelangi", "Taman Daya", "Taman Mount Austin", "Bukit Indah", "Iskandar Puteri"],
+                    "Johor Bahru"),
     **dict.fromkeys("氹仔 路环 路氹 新口岸 黑沙环 筷子基 高士德 望厦 祐汉 水坑尾 Taipa Coloane Cotai".split(), "澳门"),
     **dict.fromkeys("板桥 新庄 中和 永和 三重 新店 淡水".split(), "新北"),
     **dict.fromkeys(["Skudai", "Johor Jaya"], "Johor Bahru"),
