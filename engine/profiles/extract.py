@@ -117,6 +117,7 @@ THIRD_ALONE = re.compile(rf"\s*(?:我的?|我们)?(?:{_alt(L.THIRD_PARTY_CN)})�
 OWN_CLAUSE_LABEL = re.compile(r"(?:发|或者|或|也可以|还有)\s*(?:我的?)?(?:邮箱|电话|手机|微信|email|e-mail)\s*[:：]?\s*$", re.I)
 
 
+NAMED_OWNER_CN = re.compile(r"(?:^|(?<=[，,。\s]))([\u4e00-\u9fff]{2,3})的(?:电话|手机号?|号码|微信|邮箱)(?:号码)?(?:是|为|[:：])?\s*$")
 PREDICATE_ONLY = re.compile(r"(?i:is|'s|are|can be reached|is reachable)\s+(?i:on|at)")
 ROLE_AT_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:at|with)\s+$")
 POSSESSOR_BEFORE = re.compile(r"\b(?:my|our|his|her|their|the)\s+(?:[a-z]+\s+)?$|['’]s\s+(?:[a-z]+\s+)?$", re.I)
@@ -166,6 +167,9 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
             third = m.start()
     if contact and SELF_OWNED_AFTER.match(text, end):
         return True  # "电话 180 8012 6539 是我的"
+    named = NAMED_OWNER_CN.search(window, clause_start) if contact else None
+    if named and (_cn_name(named.group(1), 0) or ("", 0))[1] == len(named.group(1)):
+        return False  # "顾晨的电话是 139…": the person named owns it
     if contact and SUBJECT_OTHER.match(window) and not SELF_RX.search(window):
         return False  # "她叫王欣，身份证…，澳洲号 0421 …": the sentence is about her
     if not contact and OTHER_SUBJECT_CLAUSE.match(window, clause_start) and not SELF_RX.search(window, clause_start):
@@ -205,7 +209,7 @@ WECHAT = re.compile(r"(?:微信号?|vx|VX|wx|WX|weixin|wechat(?:\s*id)?)\s*(?:�
 QQ = re.compile(r"(?:QQ|qq|扣扣)\s*(?:号|号码|number)?\s*(?:通知我|联系我|找我|加我)?\s*(?:就是|也是|也可以|也行|是|为|:|：|is)?\s*([1-9]\d{4,10}|[1-9]\d{2,3}(?: \d{3,4}){1,2})(?![\d])")
 ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{4,6}(?: \d{2,8}){2,5}[Xx]?)(?![0-9A-Za-z])")
 
-NAME_CN_CUE = re.compile(r"(?:(?<![A-Za-z])(?i:im|i'm|i am)\s+(?=[\u4e00-\u9fff]{2,4}(?:[，,。!！\s]|$))|(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人|机主|车主|经办人|申请人|寄件人|法人(?:代表)?|负责人|业主|联系我)(?:是|为|写|填|系|[:：])?\s*(?:我自己[，,]?|我本人[，,]?|我[，,])?|(?:谢谢|多谢|感谢)[\s，,!！]*(?=[\u4e00-\u9fff]{2,3}$)|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|(?:^|(?<=[，,。\s]))叫(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|(?:真名|大名|全名|本名|中文名)(?:是|叫)?|我的名字[是叫]|名字[是叫:：]?|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
+NAME_CN_CUE = re.compile(r"(?:(?<![A-Za-z])(?i:im|i'm|i am)\s+(?=[\u4e00-\u9fff]{2,4}(?:[，,。!！\s]|$))|我自己(?=[\u4e00-\u9fff]{2,3}[，,])|(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人|机主|车主|家长|经办人|申请人|寄件人|法人(?:代表)?|负责人|业主|联系我)(?:是|为|写|填|系|[:：])?\s*(?:我自己[，,]?|我本人[，,]?|我[，,])?|(?:谢谢|多谢|感谢)[\s，,!！]*(?=[\u4e00-\u9fff]{2,3}$)|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|(?:^|(?<=[，,。\s]))叫(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|(?:真名|大名|全名|本名|中文名)(?:是|叫)?|我的名字[是叫]|名字[是叫:：]?|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
                          r"我是[\u4e00-\u9fff]{1,4}[\s，,]+(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$))|"
                          r"我是(?=[\u4e00-\u9fff]{2,4}(?:[，,。!！~～\s]|$))|(?:这边是|这里是|我这边是)(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$)))\s*")
 # one word of a person's name in Latin letters, Vietnamese ones included ("Nguyễn", "McIntyre"), and
@@ -857,7 +861,7 @@ CORRECTED_TO_BEFORE = re.compile(r"(?:typo|sorry|i mean|actually|不对|打错�
 
 
 NOT_MINE_AFTER = re.compile(r"\s*(?:is|=|—|-|,)?\s*(?:our|the)?\s*(?:front desk|reception|switchboard|main line|general line|(?:department|dept|main|school|clinic) office|"
-                            r"总机|前台)|[.,]?\s*(?:pls |please )?(?:don'?t|do not|dont) (?:call|use|ring|text) (?:that|this)(?: one| number)?", re.I)
+                            r"总机|前台|(?:是|系|係)(?:我们)?(?:公司|单位|店里|店)?(?:的)?(?:前台|总机|座机|固话|办公室))|[.,]?\s*(?:pls |please )?(?:don'?t|do not|dont) (?:call|use|ring|text) (?:that|this)(?: one| number)?", re.I)
 NOT_MINE_BEFORE = re.compile(r"(?:reception|front desk|switchboard|总机|前台)(?:座机|电话)?\W{0,3}(?:is|number|no\.?|:|：)?\s*$|"
                              r"(?:找|打给|联系|打电话给)(?:她|他|佢)\s*[:：]?\s*$", re.I)  # "可以直接找她 0955 …"
 # "Should I send the photos to rob.tanaka@insurer.com?": an address one sends to is someone else's
@@ -1707,7 +1711,7 @@ COUNTY_BODY_ENDS = ("局", "委", "政府", "法院", "检察院", "医院", "�
                     "农商银行", "农商行", "信用社", "农信社", "村镇银行")
 COUNTY_BODY_AFTER_CITY = re.compile(r"市?[\u4e00-\u9fff]{1,4}[县区](?:人民|中医)?(?:医院|中学|小学|电力局|供电局|税务局|公安局|法院|检察院|政府|教育局|卫生院)")
 BUDGET_WORDS_IN_ORG = re.compile(r"以内|预算|差标|一晚|每月|每年")
-NOT_ORG_WORDS_CN = re.compile(BUDGET_WORDS_IN_ORG.pattern + r"|左右|[这那哪]边|家里|附近|在(?!线)|^(?:你|他|她|就|也|都|还|到|没|找)")
+NOT_ORG_WORDS_CN = re.compile(BUDGET_WORDS_IN_ORG.pattern + r"|左右|[这那哪]边|家里|附近|在(?!线)|^(?:你|他|她|就|也|都|还|到|没|找|跑|开车|送)")
 NOT_AN_ORG_CN = re.compile(r"读完|讀完|^第[一二三四五六七八九十\d]+[郡区坊]$")  # "喺香港讀完書留低做嘢", "胡志明市第七郡"
 # what may lead an organisation's name as read: who says it, where it is ("宁波鄞州的", "经开区"), or the
 # words that introduce it ("叫", "发票抬头写")
@@ -1932,6 +1936,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 lead = None  # "太古地產": the name, not 太古's 地产
             if lead and re.fullmatch(r"[\u4e00-\u9fff]{2}厂", place[len(lead):]):
                 continue  # "瓯海眼镜厂": a glasses factory in 瓯海, not one named
+            if re.fullmatch(r"[\u4e00-\u9fff]{1,4}[镇乡村][\u4e00-\u9fff]{2}厂", place):
+                continue  # "长安镇电子厂": a town's electronics factory
             if lead:  # "光谷华为": the district, then the employer
                 place, start, short_ok = place[len(lead):], start + len(lead), True
             if len(place) >= 4 and (HQ_TAIL.search(place) or (place[-2:] in CN_CITY_SET and not place[:-2].endswith("银"))):
@@ -2608,8 +2614,12 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, cont
             end = SENT_END.search(text, m.end())
             stop = end.start() if end else len(text)
             seg = text[m.end():stop].strip()
+            lead = re.match(r"(?:是|系|为|在)\s*", seg)  # "地址係觀塘…": the copula is no part of it
+            if lead:
+                seg = seg[lead.end():]
             if len(seg) >= 6 and re.search(r"\d.*(?:[路街道巷号]|street|road|ave)|[省市]\S*[区县镇]", seg, re.I):
-                spans.append((m.end(), m.end() + len(seg)))
+                seg_end = m.end() + len(text[m.end():stop].rstrip())
+                spans.append((seg_end - len(seg), seg_end))
     for s, e in spans:
         if OTHERS_HOME_AFTER.match(text, e):
             continue
