@@ -294,14 +294,14 @@ NOT_AN_ORG_WORDS = frozenset("evenings mornings afternoons weekends weekdays nig
 ORG_THEN_ROLE_EN = re.compile(r"^(?:(?i:sure|yes|yeah|ok|okay)[.,!]\s+)?((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&)){0,3}),\s*(?i:i'm|i am|im) (?i:an?|the) ")
 COMPANY_CLAUSE_EN = re.compile(rf"(?:^|(?<=[,.;]\s)|(?<=[，。；]))((?:[A-Z][\w&'’-]*\s+|&\s+){{1,5}}(?:{_alt(L.EN_ORG_SUFFIXES)}|Pte Ltd|Sdn Bhd|LLP|Bhd)\.?)(?=\s*(?:[,;!，。；(]|\.(?:\s|$)|$))")
 COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|my employer(?:,| is)|employer:|(?:ceo|cto|cfo|coo|cmo|founder|co-founder|owner|president|md|managing director) of|(?:moved|switched|joined) to(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*,? as\b)|"
-                        rf"(?:i'm|i am|im) at(?= [A-Z][\w&.'-]* (?:(?:office|HQ|headquarters|during|as)\b|in [A-Z]))|work (?:nights|days|shifts|weekends) at|(?:i|we) run(?= (?:(?:[A-Z][\w&.'-]*|&)\s+){{1,4}}?(?:[A-Z][\w&.'-]*)(?:[,.;]|\s+(?:and|so|in|for|out of|here|just|near|outside|with)\b|$))|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work(?:ing)? (?:from home|remotely|remote) for|company is|current company:|company:|im with|teach(?:ing)? at|(?:shop|business|firm|practice|restaurant|bakery|cafe|café|salon|clinic) is|my (?:[a-z]+ )?(?:firm|company|business|shop|store|bakery|cafe|café|restaurant|practice|clinic|salon|studio|agency),|(?:nagwowork|nagtatrabaho|work|working|kerja|bekerja|jurutera|nurse|engineer)(?: ako)? (?:sa|di|dengan|kat)|(?:^|(?<=[.,]\s))(?-i:[A-Z][a-z]+ [A-Z][a-z]+) from|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
+                        rf"(?:i'm|i am|im) at(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)? (?:(?:office|HQ|headquarters|during|as)\b|in [A-Z]|in the day\b|all day\b|on weekdays\b))|work (?:nights|days|shifts|weekends) at|(?:i )?do (?:nights|days|shifts|weekends|nightshifts) at|(?:i|we) run(?= (?:(?:[A-Z][\w&.'-]*|&)\s+){{1,4}}?(?:[A-Z][\w&.'-]*)(?:[,.;]|\s+(?:and|so|in|for|out of|here|just|near|outside|with)\b|$))|(?:working|work) in(?= [A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)* as\b)|(?:new |first )?job at|(?:just )?started at|(?:working|work) as (?:an? )?[a-z ]{{2,30}}? (?:in|at|with)|work(?:ing)? (?:from home|remotely|remote) for|company is|current company:|company:|im with|teach(?:ing)? at|(?:shop|business|firm|practice|restaurant|bakery|cafe|café|salon|clinic) is|my (?:[a-z]+ )?(?:firm|company|business|shop|store|bakery|cafe|café|restaurant|practice|clinic|salon|studio|agency),|(?:nagwowork|nagtatrabaho|work|working|kerja|bekerja|jurutera|nurse|engineer)(?: ako)? (?:sa|di|dengan|kat)|(?:^|(?<=[.,]\s))(?-i:[A-Z][a-z]+ [A-Z][a-z]+) from|i'm with|i am with|working (?:at|for)|employed (?:at|by)|"
                         rf"i'm (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|(?:i'm|i am|im) (?:cabin crew|crew|ground crew|staff|on staff) (?:at|with)(?= [A-Z])|i am (?:an?|the) [a-z ,]{{2,30}}? (?:at|with)|"
                         rf"(?:{_alt(L.EN_TITLES)}) (?:at|with|@|for(?= [A-Z]))|my employer(?= [A-Z])|drives? (?:a|an|the) [a-z ]{{2,20}}? for(?= [A-Z])|currently with(?= [A-Z])|"
                         rf"(?:general manager|owner|principal) of(?= [A-Z])|trading as(?= [A-Z])|(?<='s )office at|(?<=’s )office at|fly for(?= [A-Z])|at the(?= [A-Z][\w&.'-]* (?:office|offices|HQ|headquarters|plant|site|warehouse|depot|branch)\b)|"
                         rf"work(?:ing)? in (?-i:[A-Z][\w]+)(?: (?-i:[A-Z][\w]+))? with(?= [A-Z])|(?:team|department|dept) at|\d+ of us at|(?:ceo|cto|cfo|coo|cmo|founder|md) @|head of (?:[A-Za-z&]+ ){{0,2}}[A-Za-z&]+ at|"
                         rf"(?:this is|i'm|im|i am|it's) (?-i:[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}|[a-z]{{2,}} [a-z]{{2,}})(?: here)? from|i own(?= [A-Z])|"
                         rf"work(?:ing)? in (?-i:[A-Z][\w]+(?: [A-Z][\w]+)?) at|work(?:ing)?(?: [a-z]+){{1,4}} at(?= [A-Z])|on shift at|"
-                        rf"based in (?-i:[A-Z][\w]+) at|work(?:ing)? in(?= (?-i:(?:[A-Z][\w&.'-]*\s+){{1,4}}(?:Group|Bank|Hospital|Authority|Council|Corporation|Limited|Ltd|Bhd)\b))|work(?:ing)? with(?= [A-Z])|(?:i'm |im )?on (?:nights|days|shift) at|part[- ]time at|"
+                        rf"based in (?-i:[A-Z][\w]+) at|(?:work(?:ing)?|{_alt(L.EN_TITLES)}) in(?= (?-i:(?:[A-Z][\w&.'-]*\s+){{1,4}}(?:Group|Bank|Hospital|Authority|Council|Corporation|Limited|Ltd|Bhd)\b))|work(?:ing)? with(?= [A-Z])|(?:i'm |im )?on (?:nights|days|shift) at|part[- ]time at|"
                         rf"lecture(?:r)?(?: in [a-z]+)? at|làm (?:việc )?(?:ở|tại)|on shifts at|(?:PA|EA|assistant) to the (?-i:[A-Z]{{2,4}}) at|(?:currently|now|starting|started) at|job with|head (?:of )?[a-z]+ at|buyer for|(?:drive|driving) for|both (?:at|work(?:ing)?(?: at| for)?)|"
                         rf"work in (?-i:[A-Z][\w]+) for|work(?:ing)? in(?= (?-i:[A-Z][\w&.-]*)['’]s\b)|(?:relocated|transferred)[^.!?]{{0,40}}? with|(?:^|(?<=, ))run(?= [A-Z])|store is|"
                         rf"(?:desk line|desk) at|(?<=, )work(?= (?-i:[A-Z]{{2,}})\b)|teach(?:ing)?(?: [\w-]+){{0,3}} (?:at|for)|my shifts? at|(?:just |recently |got )?hired (?:at|by)|"
@@ -335,7 +335,7 @@ _EN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if not CJK_RX.match(d))
 CITY_DISTRICT_HERE = re.compile(rf"(?:^|(?<=[，,。\s]))({CITY_CN_CORE_NAMES})市?[\u4e00-\u9fff]{{1,4}}[区县]"
                                 rf"(?=[^。！？!?]*?(?:我住这边|我住这里|我在这边|我在这里|我家在这|住这边))")
 CITY_EN = re.compile(rf"\b(?:i live in|i'm living in|living in|based in|based out of|i'm in|i am in|located in|"
-                     rf"i'm from|i am from|(?:we're|we are|we|i) from|i staying|we staying|moved to|moved from [A-Z][a-z]+ to|(?:just )?arrived in|live in|we're in|we are in|we live in|here in|been in|"
+                     rf"i'm from|i am from|(?:we're|we are|we|i) from|i staying|we staying|moved to|moved from [A-Z][a-z]+ to|(?:just )?arrived in|(?:just )?landed in(?= \w+(?: \w+)? (?:last|this|as)\b)|live in|we're in|we are in|we live in|here in|been in|"
                      rf"relocating from|moving from|stay in|staying in|(?:an?|the) [a-z]+ from|up the road in|"
                      rf"already in|still in|(?<!trip )home to|back home in|(?:from )?home in|relocated (?:here )?(?:from (?-i:[A-Z])[\w ]{{1,20}}? )?to|(?:my|our)(?: first| new)? (?:house|home|place|flat|apartment|condo) in|"
                      rf"(?:we're|we are|i'm|i am) (?:up|down|out|over) in|(?:live|living) (?:over|out|up|down) in|(?:we're|we are) both in|"
@@ -424,7 +424,7 @@ def _district_homes(text: str, gates) -> list[re.Match]:
     return found
 
 
-HOME_ORIGIN_EN = re.compile(rf"\b(?:coming|flying|driving|travelling|traveling|heading|moving|relocating) "
+HOME_ORIGIN_EN = re.compile(rf"\b(?:(?:on (?:a )?)?(?:business )?trip from\s+({_alt(L.EN_CITIES)})\b)|\b(?:coming|flying|driving|travelling|traveling|heading|moving|relocating) "
                             rf"(?:in |up |down |over |back )?from\s+({_alt(L.EN_CITIES)})\b|"
                             rf"^(?:from|moving from)\s+((?-i:{_alt(L.EN_CITY_ALIASES)})|{_alt(L.EN_CITIES)})\s+to\b", re.I)
 FROM_I_LIVE_THERE = re.compile(rf"\b(?:from|out of) ({_alt(L.EN_CITIES)})\b[^.!?]{{0,20}}\b(?:I|we) live there\b", re.I)
@@ -863,7 +863,7 @@ CORRECTED_TO_BEFORE = re.compile(r"(?:typo|sorry|i mean|actually|不对|打错�
 NOT_MINE_AFTER = re.compile(r"\s*(?:is|=|—|-|,)?\s*(?:our|the)?\s*(?:front desk|reception|switchboard|main line|general line|(?:department|dept|main|school|clinic) office|"
                             r"总机|前台|(?:是|系|係)(?:我们)?(?:公司|单位|店里|店)?(?:的)?(?:前台|总机|座机|固话|办公室))|[.,]?\s*(?:pls |please )?(?:don'?t|do not|dont) (?:call|use|ring|text) (?:that|this)(?: one| number)?", re.I)
 NOT_MINE_BEFORE = re.compile(r"(?:reception|front desk|switchboard|总机|前台)(?:座机|电话)?\W{0,3}(?:is|number|no\.?|:|：)?\s*$|"
-                             r"(?:找|打给|联系|打电话给)(?:她|他|佢)\s*[:：]?\s*$", re.I)  # "可以直接找她 0955 …"
+                             r"(?:找|打给|联系|打电话给)(?:她|他|佢)\s*[:：]?\s*$|\b(?:no|don'?t|do not) call (?:the other one|that one|this one)\s*$", re.I)  # "可以直接找她 0955 …"
 # "Should I send the photos to rob.tanaka@insurer.com?": an address one sends to is someone else's
 # (but "send the label to lucy@…" asks for something to be sent to the customer)
 SENT_TO_BEFORE = re.compile(r"(?:已经?|我已经?|刚)(?:发到|发给|寄到|发去)了?\s*$|"
@@ -1779,6 +1779,9 @@ def _named_employer(text, facts, own, hedged, asked):
         end = CLAUSE_END.search(text, e0)
         before, after = text[start:s0].strip(), text[e0:end.start() if end else len(text)]
         at_cue = not cn and WORKS_AT_BEFORE_EN.search(before) is not None  # "…, at Deloitte": whatever follows
+        if at_cue and before.lower().endswith("with") and not re.search(r"\b(?:been|worked|working|work)\s+with$", before, re.I) \
+                and PROVIDER_CONTEXT.search(_sentence(text, s0)):
+            at_cue = False  # "comparing your rates with Wells Fargo": a provider
         place = WORKS_IN_BEFORE_CN.sub("", before) if cn else before
         lead_ok = not before or ANSWER_LEAD_EN.match(before) or at_cue or (cn and (
             not place or place in L.DISTRICT_CITY or place.rstrip("市") in CN_CITY_SET or _place_prefix(place) == place))
