@@ -251,7 +251,7 @@ COMPANY_CN = re.compile(rf"(?:我在|我就职于|我任职于|我是|(?<=[，,]
                         rf"((?:(?!是|在|的|叫|开(?![发元封平]))[\u4e00-\u9fffA-Za-z0-9（）()]){{2,24}}?(?:{_alt(L.ORG_SUFFIXES)}|{FACTORY_KIND}厂)+)(?!园|城|区|孵化|附近|旁边|对面|门口|校区|那边)")
 WORKPLACE_CN = re.compile(r"(?:在|喺)\s*([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-zÀ-ÿ'’ &]{1,36}?)\s*(?:上班|教书|工作(?!室|证|签|日|服)|上流水线|流水线上干|三班倒|倒班|上夜班|上白班|干活|打工|任职|实习|做嘢|返工|写代码|敲代码|开飞机|教(?:数学|语文|英语|物理|化学|生物|历史|地理|政治|体育|音乐|美术|科学|计算机|编程|钢琴|舞蹈|书法)|(?=[做当干搞](?:美术|画师|原画|动画|剪辑|后期|摄影|[\u4e00-\u9fffA-Z]{0,4}"
                           rf"(?:{_alt(L.CN_TITLES)}|开发|设计|运营|销售|产品|测试|研发|IT|技术|财务|市场|策划|审计|咨询|风控|法务|"
-                          rf"编辑|翻译|文员|客服|行政|人事|采购|会计|出纳|前端|后端|算法|数据|业务|运维|质检|售后|仓管|后勤|安保|保洁|分拣|搬运|装卸|配送|打包|[\u4e00-\u9fff]{{1,3}}员(?!工))|\s*[A-Za-z]{{2,}})))")
+                          rf"编辑|翻译|文员|客服|行政|人事|采购|会计|出纳|前端|后端|算法|数据|业务|运维|质检|售后|仓管|后勤|安保|保洁|分拣|搬运|装卸|配送|打包|民警|辅警|交警|[\u4e00-\u9fff]{{1,3}}员(?!工))|\s*[A-Za-z]{{2,}})))")
 # an organisation standing alone as a clause of a message that introduces the customer
 COMPANY_AS_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z0-9]{{2,20}}?(?:{_alt(L.ORG_SUFFIXES)}))"
                            rf"(?=[当做任]?[\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)}))")
@@ -326,8 +326,8 @@ CITY_CN_NAMES = _alt(L.CN_CITIES)
 # (an address, a branch's city), where the larger trie costs four times as much and a city abroad
 # is not expected
 CITY_CN_CORE_NAMES = _alt(L.CN_CITIES_CORE)
-CITY_CN = re.compile(rf"(?:学校在|派驻在|派驻到|外派到|外派在|(?<=已经)到(?=(?:{CITY_CN_CORE_NAMES})了)|我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|刚来|调来|刚调到|来(?=(?:{CITY_CN_CORE_NAMES})(?:读|工作|上班|打工|定居))|(?<![原本回])来(?=(?:{CITY_CN_CORE_NAMES})[一二三四五六七八九十几\d]+多?年)|(?<=过)嚟(?=(?:{CITY_CN_CORE_NAMES})(?:做嘢|工作|返工|读书|打工))|(?:^|(?<=[，,。\s])|(?<=我们))(?:就|都|也|目前|而家|现在)?住紧?|调到|调去|部队在|驻地在|驻扎在|已经在|一直在|在(?=(?:{CITY_CN_CORE_NAMES})(?:住(?![^，,。]{{0,5}}(?:酒店|宾馆|民宿))|生活|定居))|移民到|移民去|移民来|(?<=已经|早就)搬去|(?<=已|刚)搬去|(?<=已经|早就)搬过去|(?<=了)住|喺|现在在|(?:^|(?<=[，,。\s]))(?=(?:{CITY_CN_CORE_NAMES})(?:[\u4e00-\u9fff]{{1,4}}?[区县])?(?:上班|工作)(?:[，,。！!\s]|$))|本人在|本人住在?|这边是|屋头在|屋里在|房子在|(?:我们|我的)?店在|(?i:working in|work in|live in|living in|based in)\s*|去(?=(?:{CITY_CN_CORE_NAMES})[\u4e00-\u9fff]{{0,4}}(?:返工|上班|工作))|我在老家(?=(?:{CITY_CN_CORE_NAMES})[\u4e00-\u9fff]{{0,4}}?(?:当|做|上班|工作|打工|种|开))|平时在|刚搬来|搬来|搬到|搬嚟|搬咗去|搬咗嚟|搬咗到|我是(?=(?:{CITY_CN_CORE_NAMES})(?:过来|来的))|我(?:就|也|还|一直)?住在?|我们住在?|都住在?|(?:我是|都是|我们是|我俩是|(?:^|(?<=[，,。\s]))(?:我们)?)(?=(?:{CITY_CN_CORE_NAMES})(?:(?!大学|或者|还是)[\u4e00-\u9fff]){{0,12}}?[的嘅](?:[，,。！!\s]|$|(?:新|老)?(?:业主|住户|居民|村民)))|(?:^|(?<=[，,。\s]))(?:我们)?(?=(?:{CITY_CN_CORE_NAMES})(?:[\u4e00-\u9fff]{{0,8}}?[区县市镇乡村])?(?:一家|这边|那边))|我家在|(?<!老)家在|家住在?|住在|(?:^|(?<=[，,。\s？?！!]))在|人在|(?<=我们)(?=(?:{CITY_CN_CORE_NAMES})(?:冬天|夏天|这边|这里|这儿|本地))|坐标|定居在?|"
-                     rf"常住|现居地?\s*[:：]?|目前在|还在|我是在|现在住|现住|送货到|家就在|就在|仓库在|工厂在|厂在|总部在|办公室在|office在|位于|我们是(?=(?:{CITY_CN_CORE_NAMES})[\u4e00-\u9fff]{{0,5}}?(?:的|一家))|我是(?=(?:{CITY_CN_CORE_NAMES})[\u4e00-\u9fff]{{0,4}}?一家)|收货在|收货地在|寄到|送到|发到|邮寄到|从(?=(?:{CITY_CN_CORE_NAMES})(?:飞|出发|过去|过来|坐))|工作地点?(?:在|是)|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_CORE_NAMES})市?人))\s*"
+CITY_CN = re.compile(rf"(?:学校在|派驻在|派驻到|外派到|外派在|(?<=已经)到(?=(?:{CITY_CN_CORE_NAMES})了)|我在|我们在|我们都在|都在|也在|我也在|公司在|单位在|刚来|调来|刚调到|来(?=(?:{CITY_CN_CORE_NAMES})(?:读|工作|上班|打工|定居))|(?<![原本回])来(?=(?:{CITY_CN_CORE_NAMES})[一二三四五六七八九十几\d]+多?年)|(?<=过)嚟(?=(?:{CITY_CN_CORE_NAMES})(?:做嘢|工作|返工|读书|打工))|(?:^|(?<=[，,。\s])|(?<=我们))(?:就|都|也|目前|而家|现在)?住紧?|调到|调去|部队在|驻地在|驻扎在|已经在|一直在|来(?=(?:{CITY_CN_NAMES})(?:看我|找我|陪我))|(?:我|我是|我系|我係)(?=(?:{CITY_CN_CORE_NAMES})土生土长)|在(?=(?:{CITY_CN_CORE_NAMES})(?:住(?![^，,。]{{0,5}}(?:酒店|宾馆|民宿))|生活|定居))|移民到|移民去|移民来|(?<=已经|早就)搬去|(?<=已|刚)搬去|(?<=已经|早就)搬过去|(?<=了)住|喺|现在在|(?:^|(?<=[，,。\s]))(?=(?:{CITY_CN_CORE_NAMES})(?:[\u4e00-\u9fff]{{1,4}}?[区县])?(?:上班|工作)(?:[，,。！!\s]|$))|本人在|本人住在?|这边是|屋头在|屋里在|房子在|(?:我们|我的)?店在|(?i:working in|work in|live in|living in|based in)\s*|去(?=(?:{CITY_CN_CORE_NAMES})[\u4e00-\u9fff]{{0,4}}(?:返工|上班|工作))|我在老家(?=(?:{CITY_CN_CORE_NAMES})[\u4e00-\u9fff]{{0,4}}?(?:当|做|上班|工作|打工|种|开))|平时在|刚搬来|搬来|搬到|搬嚟|搬咗去|搬咗嚟|搬咗到|我是(?=(?:{CITY_CN_CORE_NAMES})(?:过来|来的))|我(?:就|也|还|一直)?住在?|我们住在?|都住在?|(?:我是|都是|我们是|我俩是|我就是|我们就是|(?:^|(?<=[，,。\s]))(?:我们)?)(?=(?:{CITY_CN_CORE_NAMES})(?:(?!大学|或者|还是)[\u4e00-\u9fff]){{0,12}}?[的嘅](?:[，,。！!\s]|$|(?:新|老)?(?:业主|住户|居民|村民)))|(?:^|(?<=[，,。\s]))(?:我们)?(?=(?:{CITY_CN_CORE_NAMES})(?:[\u4e00-\u9fff]{{0,8}}?[区县市镇乡村])?(?:一家|这边|那边))|我家在|(?<!老)家在|家住在?|住在|(?:^|(?<=[，,。\s？?！!]))在|人在|(?<=我们)(?=(?:{CITY_CN_CORE_NAMES})(?:冬天|夏天|这边|这里|这儿|本地))|坐标|定居在?|"
+                     rf"常住|现居地?\s*[:：]?|目前在|还在|我是在|现在住|现住|送货到|家就在|就在|仓库在|工厂在|厂在|总部在|办公室在|office在|位于|我们是(?=(?:{CITY_CN_CORE_NAMES})[\u4e00-\u9fff]{{0,5}}?(?:的|一家))|我是(?=(?:{CITY_CN_CORE_NAMES})[\u4e00-\u9fff]{{0,4}}?一家)|收货在|收货地在|寄到|送到|发到|邮寄到|从(?=(?:{CITY_CN_CORE_NAMES})(?:飞|出发|过去|过来|坐|来(?=出差|开会|办事)))|工作地点?(?:在|是)|base在?|我还在|我是(?=(?:{_alt(L.PROVINCES)})?省?(?:{CITY_CN_CORE_NAMES})市?人))\s*"
                      rf"(?:{_alt(L.PROVINCES)})?省?\s*({CITY_CN_NAMES})(?:市)?")
 _CN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if CJK_RX.match(d))
 _EN_DISTRICTS = _alt(d for d in L.DISTRICT_CITY if not CJK_RX.match(d))
@@ -433,6 +433,7 @@ TRAVEL_AFTER = re.compile(r"(?:出差|旅游|玩|开会|转机|[\u4e00-\u9fff]{0
                           r"\s*(?:for (?:a|the) |on business|on holiday|on vacation|this week|for work|"
                           r"next week|for a few days|over (?:christmas|the holidays|new year|easter|the summer)|for (?:christmas|the holidays|new year)))", re.I)
 # cues that name home outright, whatever follows ("平时在合肥 这次来出差", "我是成都过来出差的")
+CAME_ON_TRIP = re.compile(r"过?来(?:这边)?(?:出差|开会|办事)")  # "我是从遵义过来出差的": home is where the trip began
 HOME_CUE = re.compile(r"平时在|我是|搬来|搬到")
 # sentences about somewhere else: a trip, a booking, an event, a place to buy
 TRAVEL_SENTENCE = re.compile(r"\b(?:fly|flying|flew|flight|trip|visit|visiting|holiday|vacation|conference|travel|"
@@ -1678,7 +1679,7 @@ WORK_AT_LATIN_CN = re.compile(r"(?:返工|上班|工作)(?:喺|在)\s*([A-Z][\w&
 NAMED_BUSINESS_CN = re.compile(r"(?:门头叫|厂名(?:是|叫)?|店名(?:是|叫)?|发票开给?(?:我们公司)?|发票抬头开)\s*[「“\"『]?([\u4e00-\u9fffA-Za-z]{2,12}?)[」”\"』]?(?=[，,。！!\s]|$)")
 # "Deloitte, been there 2 yrs": an employer first, then how long one has been there
 ORG_BEEN_THERE = re.compile(r"^((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&)){0,3}),?\s+been there\b")
-INDUSTRY_WORDS = frozenset("航空 地产 地產 置地 银行 集团 证券 保险 电信 移动 联通 汽车 电力 电网 医院 大学 科技 物流 能源 石化 "
+INDUSTRY_WORDS = frozenset("轨道 鼓风机 城投 交投 城建 机床 国资 文旅 报业 地产 地產 置地 银行 集团 证券 保险 电信 移动 联通 汽车 电力 电网 医院 大学 科技 物流 能源 石化 "
                            "石油 钢铁 烟草 交通 建工 建设 机场 港务 铁路 地铁 公交 水务 燃气 传媒 日报 广电 农商行 易购 实业 控股 "
                            "电器 电气 啤酒 医药 制药 药业 食品 酒店 百货 航运 重工 机械 化工 电子 通信 软件 网络 信息 咨询 "
                            "铜业 铝业 矿业 煤业 乳业 纸业 建材 家电 家居 电脑 化学 光电 半导体 水泥 纺织 白药 讯飞".split())
@@ -1711,7 +1712,7 @@ COUNTY_BODY_ENDS = ("局", "委", "政府", "法院", "检察院", "医院", "�
                     "农商银行", "农商行", "信用社", "农信社", "村镇银行")
 COUNTY_BODY_AFTER_CITY = re.compile(r"市?[\u4e00-\u9fff]{1,4}[县区](?:人民|中医)?(?:医院|中学|小学|电力局|供电局|税务局|公安局|法院|检察院|政府|教育局|卫生院)")
 BUDGET_WORDS_IN_ORG = re.compile(r"以内|预算|差标|一晚|每月|每年")
-NOT_ORG_WORDS_CN = re.compile(BUDGET_WORDS_IN_ORG.pattern + r"|左右|[这那哪]边|家里|附近|在(?!线)|^(?:你|他|她|就|也|都|还|到|没|找|跑|开车|送)")
+NOT_ORG_WORDS_CN = re.compile(BUDGET_WORDS_IN_ORG.pattern + r"|左右|[这那哪]边|家里|附近|在(?!线)|^(?:你|他|她|就|也|都|还|到|没|找|跑|开车|送|返|去)")
 NOT_AN_ORG_CN = re.compile(r"读完|讀完|^第[一二三四五六七八九十\d]+[郡区坊]$")  # "喺香港讀完書留低做嘢", "胡志明市第七郡"
 # what may lead an organisation's name as read: who says it, where it is ("宁波鄞州的", "经开区"), or the
 # words that introduce it ("叫", "发票抬头写")
@@ -1995,7 +1996,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                     or place.endswith(("这边", "那边", "附近", "这里", "那里", "区", "园", "新城", "大厦", "广场", "商圈", "路", "街", "大道", "大学城", "SOHO", "码头")) \
                     or place in TIME_WORDS_CN \
                     or place in L.DISTRICT_CITY or place in L.AMBIGUOUS_DISTRICT \
-                    or re.match(r"[一某这那]家|一所|一个", place):
+                    or re.match(r"[一某这那]家|一所|一个", place) or re.search(r"[一某这那]家|一所|一间", place):
                 continue
             if own(start, start + len(place)):
                 facts.append(_fact("company", place, place, 0.7, start, start + len(place), hedged))
@@ -2522,7 +2523,8 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, cont
         for m in rx.finditer(text):
             g = m.lastindex or 1
             span = m.span(g)
-            home = (rx is CITY_CN and HOME_CUE.match(m.group())) or rx is HOME_ORIGIN_EN or \
+            home = (rx is CITY_CN and (HOME_CUE.match(m.group()) or (m.group().startswith("从") and CAME_ON_TRIP.match(text, m.end())))) \
+                or rx is HOME_ORIGIN_EN or \
                 (rx is CITY_EN and re.match(r"(?i)(?:just )?(?:moved|relocated) to", m.group()))
             if moved and not home:
                 continue  # after "I moved to Manchester", "a job at the BBC in Salford" is not home
