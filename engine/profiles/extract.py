@@ -117,7 +117,7 @@ THIRD_ALONE = re.compile(rf"\s*(?:我的?|我们)?(?:{_alt(L.THIRD_PARTY_CN)})�
 OWN_CLAUSE_LABEL = re.compile(r"(?:发|或者|或|也可以|还有)\s*(?:我的?)?(?:邮箱|电话|手机|微信|email|e-mail)\s*[:：]?\s*$", re.I)
 
 
-NAMED_OWNER_CN = re.compile(r"(?:^|(?<=[，,。\s]))([\u4e00-\u9fff]{2,3})的(?:电话|手机号?|号码|微信|邮箱)(?:号码)?(?:是|为|[:：])?\s*$")
+NAMED_OWNER_CN = re.compile(r"(?:^|(?<=[，,。\s]))(?:([\u4e00-\u9fff]{2,3})|([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*)的(?:电话|手机号?|号码|微信|邮箱)(?:号码)?(?:是|为|[:：])?\s*$")
 PREDICATE_ONLY = re.compile(r"(?i:is|'s|are|can be reached|is reachable)\s+(?i:on|at)")
 ROLE_AT_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:at|with)\s+$")
 POSSESSOR_BEFORE = re.compile(r"\b(?:my|our|his|her|their|the)\s+(?:[a-z]+\s+)?$|['’]s\s+(?:[a-z]+\s+)?$", re.I)
@@ -168,8 +168,8 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
     if contact and SELF_OWNED_AFTER.match(text, end):
         return True  # "电话 180 8012 6539 是我的"
     named = NAMED_OWNER_CN.search(window, clause_start) if contact else None
-    if named and (_cn_name(named.group(1), 0) or ("", 0))[1] == len(named.group(1)):
-        return False  # "顾晨的电话是 139…": the person named owns it
+    if named and (named.group(2) or (_cn_name(named.group(1), 0) or ("", 0))[1] == len(named.group(1))):
+        return False  # "顾晨的电话是 139…", "Lucy 的电话 07956 …": the person named owns it
     if contact and SUBJECT_OTHER.match(window) and not SELF_RX.search(window):
         return False  # "她叫王欣，身份证…，澳洲号 0421 …": the sentence is about her
     if not contact and OTHER_SUBJECT_CLAUSE.match(window, clause_start) and not SELF_RX.search(window, clause_start):
@@ -1177,7 +1177,7 @@ def _not_a_person(name: str) -> bool:
     """"Managing Partner", "Dear Sir", "Green Point", "金水区": a title, a greeting or a place read as a name."""
     words = name.split()
     if CJK_RX.match(name):  # (a Chinese name may be a county's too: 业主武强); "张工": a title
-        return name.endswith(("区", "县", "镇", "号")) or (len(name) == 2 and name[1] in "工总") or name in ("陆配", "陸配", "外配", "台商", "港人") \
+        return name.endswith(("区", "县", "镇", "号")) or (len(name) == 2 and name[1] in "工总") or name in ("陆配", "陸配", "外配", "台商", "港人", "高才通", "优才", "優才", "专才") \
             or re.fullmatch(r"[高初][一二三]|大[一二三四]", name) is not None  # "高一": a school year
     if words[0].lower() in ("employer", "company", "address", "employer:", "student", "patient") \
             or words[0] in ("Mt", "Mt.", "Mount", "Port", "Lake", "Fort"):  # "Student Emily Zhang": the child; "Mt Albert": a suburb
@@ -1900,10 +1900,12 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 place, start = place[len(city):].lstrip("市"), start + len(place) - len(place[len(city):].lstrip("市"))
             if re.search(r"\s\S+\s*(?:附近|一带)$", place):
                 continue  # "在曼谷 Sukhumvit 附近上班": near a place, not at an employer
-            place = re.sub(r"(?:这边|那边|附近|这里)$", "", place)
+            place = re.sub(r"\s*(?:这边|那边|附近|这里)$", "", place)
             inside = re.search(r"(?<![的嘅])(?:厂|店|公司|单位)里$", place)
             if inside and inside.start() >= 2:  # "富士康厂里": the employer (but "OPPO的厂里" is read below)
                 place = place[:inside.start()]
+            if re.match(r"[A-Za-z]", place):
+                place = SITE_TAIL_EN.sub("", place) or place  # "在 Maybank HQ 做 auditor"
             if place[:1].isspace():  # "在悉尼 Chatswood 上班": the city, then its suburb
                 start, place = start + len(place) - len(place.lstrip()), place.lstrip()
             if " " in place and (CJK_RX.match(place.rpartition(" ")[0][-1:]) or CJK_RX.match(place.rpartition(" ")[2][:1])) \
