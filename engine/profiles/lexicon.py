@@ -26,6 +26,8 @@ CITY_ALIASES = {
     "dongguan": "东莞", "ningbo": "宁波", "hong kong": "香港", "macau": "澳门", "taipei": "台北",
     "la": "Los Angeles", "nyc": "New York", "sf": "San Francisco", "kl": "Kuala Lumpur", "hk": "香港",
     "dc": "Washington",
+    "milano": "Milan", "roma": "Rome", "münchen": "Munich", "köln": "Cologne", "wien": "Vienna", "praha": "Prague",
+    "lisboa": "Lisbon", "montréal": "Montreal",
     # short forms people say for long city names
     "呼市": "呼和浩特", "乌市": "乌鲁木齐", "哈市": "哈尔滨",
     # mainland cities written in pinyin
@@ -163,7 +165,10 @@ CITY_REGION.update({**dict.fromkeys(["Galway", "Limerick", "Waterford"], "IE"),
                     **dict.fromkeys(["Ipoh", "Malacca", "Melaka", "Kuching", "Seremban", "Johor Bahru"], "MY"),
                     **dict.fromkeys(["Mountain View", "Palo Alto", "Cupertino", "Sunnyvale", "Redmond", "Bellevue"],
                                     "US"),
-                    **dict.fromkeys(["Makati", "Quezon City", "Pasig", "Taguig", "Cebu City", "Davao", "Mandaluyong"], "PH")})
+                    **dict.fromkeys(["Makati", "Quezon City", "Pasig", "Taguig", "Cebu City", "Davao", "Mandaluyong"], "PH"),
+                    # cities as their own people write them (read as the English name, see CITY_ALIASES)
+                    "Milano": "IT", "Roma": "IT", "München": "DE", "Köln": "DE", "Wien": "AT", "Praha": "CZ",
+                    "Lisboa": "PT", "Montréal": "CA"})
 EN_CITIES = tuple(CITY_REGION)
 # country names and abbreviations that say where a local number is dialled ("我HK号码 6123 4567")
 COUNTRY_REGION = {"HK": "HK", "Hong Kong": "HK", "香港": "HK", "UK": "GB", "Britain": "GB", "England": "GB",
@@ -228,6 +233,9 @@ DISTRICT_CITY = {
     **dict.fromkeys("西屯 北屯 南屯 丰原 大里 乌日 潭子".split(), "台中"),
     **dict.fromkeys("日出康城 太古城 美孚新邨 美孚 黄埔花园 沙田第一城 海怡半岛 杏花邨 丽港城 嘉湖山庄".split(), "香港"),
     "滨湖新区": "合肥", "星沙": "长沙", "Soweto": "Johannesburg",
+    # Singapore's towns as Chinese-speaking Singaporeans write them
+    **dict.fromkeys("裕廊东 兀兰 盛港 榜鹅 义顺 后港 武吉知马 金文泰 实龙岗 勿洛 马林百列 碧山 丹戎巴葛 牛车水 乌节 芽笼 惹兰勿刹 "
+                    "加冷 波东巴西 文礼 克兰芝".split(), "Singapore"),
     **dict.fromkeys(["Partick", "Shawlands", "Dennistoun", "Finnieston", "Govan", "Hillhead"], "Glasgow"),
     **dict.fromkeys("西营盘 坚尼地城 石塘咀 炮台山 西湾河 小西湾 赤柱 浅水湾 薄扶林 鸭脷洲 黄竹坑 九龙城 佐敦 大角咀 长沙湾 荔枝角 "
                     "石硖尾 牛头角 九龙湾 油塘 秀茂坪 钻石山 慈云山 新蒲岗 坑口 宝琳 调景岭 大围 火炭 大屿山 愉景湾".split(), "香港"),
