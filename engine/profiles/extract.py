@@ -209,7 +209,7 @@ WECHAT = re.compile(r"(?:微信号?|vx|VX|wx|WX|weixin|wechat(?:\s*id)?)\s*(?:�
 QQ = re.compile(r"(?:QQ|qq|扣扣)\s*(?:号|号码|number)?\s*(?:通知我|联系我|找我|加我)?\s*(?:就是|也是|也可以|也行|是|为|:|：|is)?\s*([1-9]\d{4,10}|[1-9]\d{2,3}(?: \d{3,4}){1,2})(?![\d])")
 ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{4,6}(?: \d{2,8}){2,5}[Xx]?)(?![0-9A-Za-z])")
 
-NAME_CN_CUE = re.compile(r"(?:(?<![A-Za-z])(?i:im|i'm|i am)\s+(?=[\u4e00-\u9fff]{2,4}(?:[，,。!！\s]|$))|我自己(?=[\u4e00-\u9fff]{2,3}[，,])|(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人|机主|车主|家长|经办人|申请人|寄件人|法人(?:代表)?|负责人|业主|联系我)(?:是|为|写|填|系|[:：])?\s*(?:我自己[，,]?|我本人[，,]?|我[，,])?|(?:谢谢|多谢|感谢)[\s，,!！]*(?=[\u4e00-\u9fff]{2,3}$)|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|(?:^|(?<=[，,。\s]))叫(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|(?:真名|大名|全名|本名|中文名)(?:是|叫)?|我的名字[是叫]|名字[是叫:：]?|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
+NAME_CN_CUE = re.compile(r"(?:(?<![A-Za-z])(?i:im|i'm|i am)\s+(?=[\u4e00-\u9fff]{2,4}(?:[，,。!！\s]|$))|我自己(?=[\u4e00-\u9fff]{2,3}[，,])|(?:乘机人|联系人|收货人|收件人|入住人|开户人|持卡人|投保人|机主|车主|家长|借款人|经办人|申请人|寄件人|法人(?:代表)?|负责人|业主|联系我)(?:是|为|写|填|系|[:：])?\s*(?:我自己[，,]?|我本人[，,]?|我[，,])?|(?:谢谢|多谢|感谢)[\s，,!！]*(?=[\u4e00-\u9fff]{2,3}$)|(?<=姓.[，, ])|(?<=姓.)|我叫|叫我|(?:^|(?<=[，,。\s]))叫(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|(?:真名|大名|全名|本名|中文名)(?:是|叫)?|我的名字[是叫]|名字[是叫:：]?|本人姓名|姓名\s*[:：]?|本人(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！\s]|$))|"
                          r"我是[\u4e00-\u9fff]{1,4}[\s，,]+(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$))|"
                          r"我是(?=[\u4e00-\u9fff]{2,4}(?:[，,。!！~～\s]|$))|(?:这边是|这里是|我这边是)(?=[\u4e00-\u9fff]{2,3}(?:[，,。!！~～\s]|$)))\s*")
 # one word of a person's name in Latin letters, Vietnamese ones included ("Nguyễn", "McIntyre"), and
@@ -2473,6 +2473,7 @@ def _district_lead_city(clause: str) -> str | None:
     return None
 
 
+FUTURE_GO_CN = re.compile(r"(?:明年|以后|将来|可能|打算|准备|计划)(?:可能|会|要|想)?去$")  # "明年可能去伦敦工作": not yet
 FUTURE_BEFORE_CN = re.compile(r"明年|下个?月|下周|下星期|下礼拜|下个星期")
 CITY_AFTER_DISTRICT = re.compile(rf",\s*({_alt(L.EN_CITIES)})\b")
 
@@ -2539,7 +2540,8 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, cont
                 continue  # "我是湖南长沙人，现在在东莞打工": where one comes from
             if FUTURE_MOVE_EN.search(text, max(0, m.start() - 25), span[0]):
                 continue  # "might move to Melbourne next year"
-            if rx is CITY_CN and NOT_NOW_BEFORE_CN.search(text, max(0, m.start() - 8), m.start() + 2):
+            if rx is CITY_CN and (NOT_NOW_BEFORE_CN.search(text, max(0, m.start() - 8), m.start() + 2)
+                                  or FUTURE_GO_CN.search(text, max(0, m.start() - 8), m.start() + 1)):
                 continue  # "以前喺香港做護士", "下个月要搬到无锡": not where they are now
             if rx is CITY_EN_AREA and text.endswith(("Mount ", "Mt "), 0, span[0]):
                 continue  # "Mount Austin" is a Johor Bahru suburb, not Austin

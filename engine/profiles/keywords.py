@@ -13,7 +13,7 @@ from engine.profiles import lexicon as L
 GATES: dict[str, list[str]] = {
     "wechat": ["微信", "vx", "wx", "weixin", "wechat"],
     "qq": ["qq", "扣扣"],
-    "name": ["叫", "名字", "车主", "·", "家长", "我自己", "姓名", "真名", "大名", "全名", "岁", "这边是", "这里是", "im", "here", "ask for", "under", "我姓", "免贵", "我自己", "hello", "hi", "hey", "我係", "本人", "我是", "乘机人", "联系人", "收货人", "收件人", "入住人", "name", "call me",
+    "name": ["叫", "名字", "车主", "·", "家长", "我自己", "借款人", "姓名", "真名", "大名", "全名", "岁", "这边是", "这里是", "im", "here", "ask for", "under", "我姓", "免贵", "我自己", "hello", "hi", "hey", "我係", "本人", "我是", "乘机人", "联系人", "收货人", "收件人", "入住人", "name", "call me",
              "this is", "i'm", "i am", "it's", "regards", "faithfully", "sincerely", "cheers", "thanks", "myself", "its",
              "saya", "开户人", "持卡人", "投保人", "机主", "经办人", "申请人", "寄件人", "法人", "——", "～", "me -", "me –", "业主", "負責人", "负责人", "老板", "aku ", " po ", " po."],
     "work": list(L.ORG_SUFFIXES) + ["上班", "教书", "教", "teach", "hired", "shift at", "工作", "任职", "实习", "职位", "职务", "担任", "当", "做", "干", "开发", "是一",
