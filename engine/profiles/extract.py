@@ -107,7 +107,17 @@ def _last_end(rx: re.Pattern, text: str, pos: int) -> int:
 
 def _third_parties(segment: str) -> list[re.Match]:
     """Third-party words in ``segment`` that are not the speaker's own role ("我是他妈妈")."""
-    return [m for m in THIRD_RX.finditer(segment) if not SPEAKER_ROLE_BEFORE.search(segment, 0, m.start())]
+    return [m for m in THIRD_RX.finditer(segment) if not SPEAKER_ROLE_BEFORE.search(segment, 0, m.start())
+            and not _own_job_word(segment, m)]
+
+
+def _own_job_word(window: str, m: re.Match) -> bool:
+    """A third-party word that is part of the speaker's own job: "在中興大學當行政助理",
+    "宁波银行 客户经理", "Yes, admin assistant at NHS Lothian"."""
+    if re.search(r"(?:当|做|任|係|是)[\u4e00-\u9fff]{0,3}$", window[max(0, m.start() - 5):m.start()]) and CN_TITLE_SET.intersection(
+            window[m.start() - k:m.end()] for k in range(0, 4) if m.start() >= k):
+        return True
+    return m.group() == "客户" and window.startswith(("经理", "代表", "专员", "总监", "主管", "服务"), m.end())
 
 
 OTHER_SUBJECT_CLAUSE = re.compile(r"\s*(?:她|他|佢)(?:现在|目前|今年|也|还|一直)?(?:在|住|喺)|\s*(?i:she|he|they)(?:'s|’s| is| are|'re| works?| was)\b")
@@ -160,8 +170,8 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
             continue  # "我和我对象都在长沙", "my wife and I": a fact about both includes the customer
         if ROLE_AT_AFTER.match(window, m.end()) and not POSSESSOR_BEFORE.search(window, max(clause_start, m.start() - 12), m.start()):
             continue  # "Yes, admin assistant at NHS Lothian": the speaker's own job
-        if m.group() == "客户" and window.startswith(("经理", "代表", "专员", "总监", "主管", "服务"), m.end()):
-            continue  # "宁波银行 客户经理": a title, not a client
+        if _own_job_word(window, m):
+            continue
         in_clause = m.start() >= clause_start
         if in_clause or bare_label or (POSSESSIVE_AFTER.match(window, m.end()) and not (contact and own_label)):
             third = m.start()
@@ -198,7 +208,7 @@ STAFF_INTL_RX = re.compile(r"\+\d[\d\s()-]{7,16}\d")
 CN_MOBILE = re.compile(r"(?<![\dA-Za-z])(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})(?![\dA-Za-z])|"
                        r"(?<![\dA-Za-z] )(?<![\dA-Za-z])(1 [3-9] \d) (\d \d \d \d) (\d \d \d \d)(?! ?\d)")  # "1 3 8 3 7 0 5 2 6 9 1": read out digit by digit
 LANDLINE = re.compile(r"(?:电话|座机|tel|phone|call me on|call me at)[^\d+]{0,6}(0\d{2,3})[\s-]?(\d{7,8})(?!\d)", re.I)
-NOT_PHONE_BEFORE = re.compile(r"(?<![A-Za-z])(?:订单|单号|快递|运单|账号|账户|户口号码|(?<![主副])卡号|application|applicant|验证码|工号|qq|QQ|扣扣|微信|vx|VX|wx|"
+NOT_PHONE_BEFORE = re.compile(r"(?<![A-Za-z])(?:订单|单号|快递|运单|账号|账户|户口号码|户号|用户号|表号|(?<![主副])卡号|application|applicant|验证码|工号|qq|QQ|扣扣|微信|vx|VX|wx|"
                               r"保单|理赔|工单|票号|热线|客服电话|服务电话|hotline|order|tracking|account|card|invoice|ref|reference|policy|claim|booking|"
                               r"confirmation|wechat|passport|护照|签证|visa|po|(?<!phone on )(?<!number on )acct|flyer|member(?:ship)?|loyalty|licen[cs]e|serial|imei|"
                               r"会员卡?|学号|医保卡?|社保卡?|车牌|student|national id)\s*(?:号|号码|no\.?|number|#|id)?"
@@ -681,6 +691,11 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         taken.append(m.span())
         if own_contact(*m.span()) and not SENT_TO_BEFORE.search(text, max(0, m.start() - 60), m.start()):
             v = m.group().lower()
+            fixed = TLD_FIXED_AFTER.match(text, m.end()) if MISTYPED_MAILBOX.search(v) else None
+            if fixed:  # "…@hotmail.con sorry .com": the address as corrected
+                v = v.rsplit(".", 1)[0] + "." + fixed.group(1).lower()
+            elif MISTYPED_MAILBOX.search(v):
+                continue  # "…@gmial.com": a slip, which the customer corrects
             facts.append(_fact("email", v, v, 0.97, *m.span(), hedged))
     if " dot " in text and not any(f.field == "email" for f in facts):
         for m in SPOKEN_EMAIL.finditer(text):  # "dana at whitfieldcreative dot com": dictated
@@ -845,6 +860,10 @@ DASH_CARD_CN = re.compile(rf"(?:——|—|--)\s*([\u4e00-\u9fff]{{2,3}})\s+([\u
 LEAD_NAME_SPACE_CN = re.compile(r"^([\u4e00-\u9fff]{2,4})\s+")
 
 
+MISTYPED_MAILBOX = re.compile(r"@(?:gmial|gmal|gamil|gnail|hotmial|hotmal|yahooo|outlok)\.|\.(?:con|cmo|comm)$")
+TLD_FIXED_AFTER = re.compile(r"\s*,?\s*(?:sorry|oops|i mean)?,?\s*\.(com|net|org)\b", re.I)
+
+
 def _as_written(f: Fact, text: str, written: str) -> Fact:
     if f.field in AS_WRITTEN_FIELDS and f.value == text[f.start:f.end]:
         value = written[f.start:f.end]
@@ -861,7 +880,7 @@ def _labelled_or_signed(text: str, pos: int) -> bool:
 CORRECTED_TO_BEFORE = re.compile(r"(?:typo|sorry|i mean|actually|不对|打错了|应该是|是|系)\W{0,3}$", re.I)
 
 
-NOT_MINE_AFTER = re.compile(r"\s*(?:is|=|—|-|,)?\s*(?:our|the)?\s*(?:front desk|reception|switchboard|main line|general line|(?:department|dept|main|school|clinic) office|"
+NOT_MINE_AFTER = re.compile(r"\s*[，,]\s*(?:找|打给|联系)(?:他|她|佢)|\s*(?:is|=|—|-|,)?\s*(?:our|the)?\s*(?:front desk|reception|switchboard|main line|general line|(?:department|dept|main|school|clinic) office|"
                             r"总机|前台|(?:是|系|係)(?:我们)?(?:公司|单位|店里|店)?(?:的)?(?:前台|总机|座机|固话|办公室))|[.,]?\s*(?:pls |please )?(?:don'?t|do not|dont) (?:call|use|ring|text) (?:that|this)(?: one| number)?", re.I)
 NOT_MINE_BEFORE = re.compile(r"(?:reception|front desk|switchboard|总机|前台)(?:座机|电话)?\W{0,3}(?:is|number|no\.?|:|：)?\s*$|"
                              r"(?:找|打给|联系|打电话给)(?:她|他|佢)\s*[:：]?\s*$|\b(?:no|don'?t|do not) call (?:the other one|that one|this one)\s*$", re.I)  # "可以直接找她 0955 …"
@@ -2802,7 +2821,7 @@ OTHERS_BUDGET = re.compile(rf"(?:{_alt(L.THIRD_PARTY_CN)})的预算|\b(?:{_alt(L
 AREA_AFTER = re.compile(r"\s*(?:平米|平方|平|㎡|m2|sqm|sq ?ft|square)", re.I)
 PHONE_LIKE = re.compile(r"(?<!\d)\d{3,4}[\s-]\d{4}(?!\d)")
 NEGATED_BEFORE = re.compile(r"(?:唔系|唔係|不是|\bnot)\s*$", re.I)
-CORRECTION_RX = re.compile(r"actually|make that|i mean|sorry|wait no|no wait|hang on|scratch that|typo|old number|old one|new one is|new (?:no|number)\b|"
+CORRECTION_RX = re.compile(r"actually|make that|i mean|sorry|oops|wait no|no wait|hang on|scratch that|typo|old number|old one|new one is|new (?:no|number)\b|"
                            r"以前(?:是|的|用)|旧号|现在用|换号|原来的|不用了|新号码|唔系|唔係|不对|不是|改成|说错|应该是|打错|\bay mali\b|\bmali\b|\bsalah\b", re.I)
 
 
@@ -3102,8 +3121,9 @@ def _asks_of_other(text: str) -> bool:
     """A question about someone else ("Her name and date of birth?"), not a statement ("她电话 136…")."""
     for m in ASKS_ABOUT_OTHER.finditer(text):
         end = SENT_END.search(text, m.end())
-        if end is None or end.group() in "?？" or re.search(r"[吗呢]$", text[m.end():end.start()]):
-            return True
+        if (end is None and not re.search(r"\d{5}|@", text[m.end():])) or (end and end.group() in "?？") \
+                or (end and re.search(r"[吗呢]$", text[m.end():end.start()])):
+            return True  # ("他的电话是138…": the staff member gives a number, asks nothing)
     return False
 
 
