@@ -127,6 +127,7 @@ THIRD_ALONE = re.compile(rf"\s*(?:我的?|我们)?(?:{_alt(L.THIRD_PARTY_CN)})�
 OWN_CLAUSE_LABEL = re.compile(r"(?:发|或者|或|也可以|还有)\s*(?:我的?)?(?:邮箱|电话|手机|微信|email|e-mail)\s*[:：]?\s*$", re.I)
 
 
+OTHER_NAMED_CLAUSE = re.compile(r"\s*(?:他|她|佢)(?:叫|是|系)\s*[\u4e00-\u9fffA-Za-z ]{2,12}?\s*[，,]?\s*(?:电话|手机|号码|[:：])?\s*$")
 NAMED_OWNER_CN = re.compile(r"(?:^|(?<=[，,。\s]))(?:([\u4e00-\u9fff]{2,3})|([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*)的(?:电话|手机号?|号码|微信|邮箱)(?:号码)?(?:是|为|[:：])?\s*$")
 PREDICATE_ONLY = re.compile(r"(?i:is|'s|are|can be reached|is reachable)\s+(?i:on|at)")
 ROLE_AT_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:at|with)\s+$")
@@ -177,6 +178,8 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
             third = m.start()
     if contact and SELF_OWNED_AFTER.match(text, end):
         return True  # "电话 180 8012 6539 是我的"
+    if contact and OTHER_NAMED_CLAUSE.match(window, clause_start):
+        return False  # "他叫程亮 18956402876": his
     named = NAMED_OWNER_CN.search(window, clause_start) if contact else None
     if named and (named.group(2) or (_cn_name(named.group(1), 0) or ("", 0))[1] == len(named.group(1))):
         return False  # "顾晨的电话是 139…", "Lucy 的电话 07956 …": the person named owns it
