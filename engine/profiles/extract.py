@@ -1195,6 +1195,10 @@ PLACE_OR_FIRM_WORDS_EN = frozenset("Estate Industrial House Power Road Street Av
                                    "Clinic Salon Bakery Cafe Construction Logistics Motors Electrical Studio Designs Accessories".split())
 
 
+SURNAME_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mdm|Madam|Dr)\.?\s+$")
+FULL_AFTER_NICKNAME = re.compile(r"[，,]\s*([\u4e00-\u9fff]{2,3})(?=[，,。\s]|$)")
+
+
 def _not_a_person(name: str) -> bool:
     """"Managing Partner", "Dear Sir", "Green Point", "金水区": a title, a greeting or a place read as a name."""
     words = name.split()
@@ -1396,6 +1400,12 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
             g is not f and g.value.lower().split()[0] == f.value.lower() and " " in g.value for g in names)]
         facts[:] = [f for f in facts if f not in short]  # "im jake, Jake Morrison": the full name
     facts[:] = [f for f in facts if f.field != "name" or not _not_a_person(f.value)]
+    facts[:] = [f for f in facts if f.field != "name" or " " in f.value or CJK_RX.match(f.value)
+                or not SURNAME_HONORIFIC_BEFORE.search(text, max(0, f.start - 6), f.start)]  # "I'm Mrs Lim": a surname only
+    for i, f in enumerate(facts):
+        full = FULL_AFTER_NICKNAME.match(text, f.end) if f.field == "name" and re.fullmatch(r"[小老阿].", f.value) else None
+        if full and full.group(1)[0] == f.value[1] and (_cn_name(full.group(1), 0) or ("", 0))[1] == len(full.group(1)):
+            facts[i] = _fact("name", full.group(1), full.group(1), f.confidence, *full.span(1), hedged)  # "我叫小周，周俊"
     emails = [(f.start, f.end) for f in facts if f.field == "email"]
     if emails:  # "it's garysutcliffe62@yahoo.co.uk": the mailbox, not a name
         facts[:] = [f for f in facts if f.field != "name" or all(f.end <= a or f.start >= b for a, b in emails)]
@@ -1437,7 +1447,7 @@ ANSWER_ONLY = re.compile(r"(?:sure|of course|yes|yep|yeah|ok|okay|here you go|he
 # a full name first thing, then a comma: "Ray Delgado, Mesa AZ, retired", "jake morrison, 412 Bergen St"
 # ("jake morrison, 720 384 2219", "HU JUN, 4201…": lower or upper case only before a number)
 LEAD_FULL_NAME = re.compile(r"^(?:(?i:ok|okay|sure|yes)[,!\s]+)?(?:(" + EN_FULL_NAME.pattern + r")|([a-z]{2,} [a-z]{2,}|[A-Z]{2,} [A-Z]{2,}(?: [A-Z]{2,})?))"
-                            r"(?:\s+po)?\s*,\s*(?(2)(?=\d))")
+                            r"(?:\s+po)?\s*,\s*(?(2)(?=\d|[\w.+-]+@))")
 # a name written last: "this is ridiculous. Jake Morrison", "my bday is 10/24 🎉 Ashley Carter", "Jasmine btw 😊"
 NAME_LAST_EN = re.compile(r"(?:[.!?]|[\U0001F300-\U0001FAFF\u2600-\u27BF])\s+(" + EN_FULL_NAME.pattern + r")(?:\s+po)?\s*[.!]?$|"
                           r"(?:^|[.!?,]\s+)([A-Z][a-z]+) btw\b")
