@@ -1522,6 +1522,16 @@ def _signature(text, facts, own, hedged):
             continue
         if not part or "@" in part or (DIGIT_RX.search(part) and not (POSTCODE_TAIL.search(part) and _part_city(part))):
             continue  # (but "London EC2" is a city and its postcode)
+        title_first = re.match(r"([^,]+),\s*(.+)$", part)
+        if title_first and EN_TITLE_PART.match(title_first.group(1)) and ORG_PART_EN.match(title_first.group(2)) \
+                and "company" not in have:  # "VP, Barclays Investment Bank": the title, then the firm
+            org, s_org = title_first.group(2), start + title_first.start(2)
+            if "job_title" not in have:
+                facts.append(_fact("job_title", title_first.group(1), title_first.group(1), 0.8, start, start + len(title_first.group(1)), hedged))
+                have.add("job_title")
+            facts.append(_fact("company", org, org, 0.8, s_org, s_org + len(org), hedged))
+            have.add("company")
+            continue
         if (EN_TITLE_PART.match(part) or CN_TITLE_PART.match(part)) and not (title_at is not None and ORG_PART_EN.match(part)):
             title_at = i  # (a second title-like part after the title is the firm: "… | Fenwick & Hale Solicitors")
             if "job_title" not in have:
