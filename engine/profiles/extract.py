@@ -2542,6 +2542,21 @@ NOT_NOW_BEFORE_CN = re.compile(r"(?:以前|之前|原来|曾经|以往|老家)(?
                                r"(?:要|准备|打算|可能|下个?月|明年|将|会|想)(?:要)?(?:搬|调)(?:到|去)|想(?:喺|在)")
 
 
+def _place_then_city(clause: str) -> str | None:
+    """The city that ends a clause of a few place words: "Koramangala Bangalore" -> "Bangalore"."""
+    words = clause.split()
+    if not 2 <= len(words) <= 6 or not LATIN_WORD.match(clause):
+        return None
+    for k in (3, 2, 1):
+        tail = " ".join(words[-k:])
+        if len(words) > k and tail.lower() in CITY_BY_LOWER and tail[0].isupper() \
+                and all(w[0].isupper() or w[0].isdigit() for w in words[:-k]) \
+                and words[-k - 1] not in ("Greater", "New", "North", "South", "East", "West", "Old") \
+                and words[0].rstrip(":") not in ("Employer", "Company", "Work", "Office", "Employer's"):
+            return tail
+    return None
+
+
 def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, context=frozenset()):
     # the Chinese rules need a Chinese city named, the English ones an English one
     gates = scan(text.lower()) if gates is None else gates
@@ -2611,6 +2626,15 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, cont
                 if own(s, s + len(clause)):  # "Sarah O'Connor, 0431 228 904, Brunswick."
                     city = _canonical_city(L.DISTRICT_CITY.get(clause) or clause.rstrip("市"))
                     facts.append(_fact("city", city, city, 0.75, s, s + len(clause), hedged))
+                    break
+            tail = _place_then_city(clause)
+            if tail:  # "Gachibowli Hyderabad", "GRA Phase 2 Port Harcourt": a place in the city, then the city
+                s = m.start() + m.group().index(clause) + len(clause) - len(tail)
+                c0 = s + len(tail) - len(clause)
+                if own(s, s + len(tail)) and not any(f.field in ("name", "company") and f.start < s + len(tail) and c0 < f.end
+                                                     for f in facts):  # ("Denise Washington", "ByteDance Singapore")
+                    city = _canonical_city(CITY_BY_LOWER[tail.lower()])
+                    facts.append(_fact("city", city, city, 0.7, s, s + len(tail), hedged))
                     break
     if "city" in asked and not any(f.field == "city" for f in facts):
         first = CLAUSE_RX.match(text.strip())
