@@ -1751,7 +1751,9 @@ ORG_TAIL_CN = re.compile(rf"(?:(?<=[\u4e00-\u9fff])[{''.join(sorted(L.CN_SURNAME
                          rf"(?:{_alt(L.COUNTRIES_CN)})(?:厂|工厂|厂区|办事处|总部|分部|基地|工地))$")  # "立讯精密越南厂" (but "华为马来西亚公司" is a firm of its own)
 JOINED_CN = re.compile(r"(?<!可能)(?<!打算)(?<!准备)(?<!考虑)(?<!明年)(?<!想)(?:跳到|跳槽到|跳槽去|刚入职|入职了|加入了)\s*([\u4e00-\u9fffA-Za-z]{2,8}?)了?(?=[，,。！!\s]|$|做|当|上班)")
 COUNTY_BODY_ENDS = ("局", "委", "政府", "法院", "检察院", "医院", "卫生院", "中学", "小学", "街道办", "大队", "中队", "派出所",
+                    "烟草站", "林业站", "粮站", "农技站", "畜牧站", "水利站", "供电所", "财政所", "卫生所", "信用社", "供销社",
                     "农商银行", "农商行", "信用社", "农信社", "村镇银行")
+LOCAL_BODY_CN = re.compile(r"[^县区旗市省州盟镇乡村\s，,]{1,4}?(?:[镇乡]|(?<=[\u4e00-\u9fff]{2})村)(?:中心)?(?:小学|中学|卫生院|卫生室|人民政府|政府|派出所|中心校|幼儿园|财政所|供电所|村委会|委会|农技站)$")
 COUNTY_BODY_AFTER_CITY = re.compile(r"市?[\u4e00-\u9fff]{1,4}[县区](?:人民|中医)?(?:医院|中学|小学|电力局|供电局|税务局|公安局|法院|检察院|政府|教育局|卫生院)")
 BUDGET_WORDS_IN_ORG = re.compile(r"以内|预算|差标|一晚|每月|每年")
 NOT_ORG_WORDS_CN = re.compile(BUDGET_WORDS_IN_ORG.pattern + r"|左右|[这那哪]边|家里|附近|在(?!线)|^(?:你|他|她|就|也|都|还|到|没|找|跑|开车|送|返|去)")
@@ -2170,6 +2172,10 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             f.field in CONTACT_FIELDS for f in facts) or any(f.field == "name" for f in facts)):
         _comma_signature(text, facts, hedged)
     for i, f in enumerate(facts):
+        unit = LOCAL_BODY_CN.search(f.value) if f.field == "company" and has_cjk else None
+        if unit and unit.start() > 0 and re.search(r"[县区旗市]", f.value[:unit.start()]):
+            # "上饶婺源县紫阳镇中心小学", "邢台威县章台镇东王村卫生室": the town's (or village's) own school, clinic, office
+            facts[i] = f = _fact("company", unit.group(), unit.group(), f.confidence, f.start + unit.start(), f.end, hedged)
         tail = ORG_TAIL_CN.search(f.value) if f.field == "company" and has_cjk else None
         if tail and len(f.value) - len(tail.group()) >= 2 and f.value[:tail.start()] not in CN_CITY_SET:  # "恒拓电子陈总": the firm, then its boss; "台积电新竹厂": a site
             org = f.value[:tail.start()]
