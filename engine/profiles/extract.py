@@ -366,7 +366,7 @@ CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_CORE_NAMES})市?[\u4e00-\u9fff]{
                                   rf"(?:^|(?<=[，,。\s]))({CITY_CN_CORE_NAMES})人(?=\s*(?:[，,。！!]|$))(?![^。！？!?]*(?:现在|目前|而家))|"
                                   rf"(?:^|(?<=[，,。\s]))({CITY_CN_CORE_NAMES})市?(?:{_CN_DISTRICTS})区?(?=\s*(?:[，,。！!]|$)|\s)|"
                                   rf"(?:^|(?<=[，,。\s])|(?<=我是)|(?<=我们是)|(?<=我))(?:(?:{_alt(L.PROVINCES)})省?)?({CITY_CN_CORE_NAMES})(?:市?(?:{_CN_DISTRICTS})区?)?(?:这边|那边)?的(?=\s*(?:[，,。！!]|$)|\s|[\u4e00-\u9fff]{{2,3}}(?:[，,。！!\s]|$))|"
-                                  rf"(?:^|(?<=[，,。\s]))(?:{_alt(L.PROVINCES)})?省?({CITY_CN_CORE_NAMES})市?(?:[\u4e00-\u9fff]{{1,4}}[区县]的?|[\u4e00-\u9fff]{{2,3}}这边)"
+                                  rf"(?:^|(?<=[，,。\s])|(?<=^我)|(?<=^我是)|(?<=[，,。\s]我)|(?<=[，,。\s]我是))(?:{_alt(L.PROVINCES)})?省?({CITY_CN_CORE_NAMES})市?(?:[\u4e00-\u9fff]{{1,4}}[区县]的?|[\u4e00-\u9fff]{{2,3}}这边)"
                                   rf"(?=\s*(?:[，,。！!]|$)|\s|[\u4e00-\u9fff]{{1,8}}?(?:[镇乡村]|小区|[期栋号]))|^({CITY_CN_CORE_NAMES})市?\s*(?:{_CN_DISTRICTS})区?(?:的|这边|附近)?(?=[\s，,。]|搬)")
 # a company named after a city may sit anywhere; a hospital or school named so is in that city
 DISTRICT_HOME_CN = re.compile(rf"(?:住紧|住在?|家在|本人在|我在|我们在|都住|都在|现在在|喺|就在|上班在|工作在|平时在|搬到|搬去|搬咗去|搬咗嚟|收货在|寄到|送到|发到|工厂在|厂在|公司在|单位在|办公室在|(?:^|(?<=[，,。\s]))在)\s*({_CN_DISTRICTS})(?:区)?|"
