@@ -322,7 +322,7 @@ TARGETS = {"phone": (0.97, 0.95), "email": (0.97, 0.95), "id_number": (0.97, 0.9
 
 
 DEV_PARTS = ("dev", *(f"dev{i}" for i in range(2, 27)))
-NEWEST_DEV_PARTS = tuple(f"dev{i}" for i in range(27, 98))  # tuned on in the fourth to seventh sessions
+NEWEST_DEV_PARTS = tuple(f"dev{i}" for i in range(27, 99))  # tuned on in the fourth to seventh sessions
 HELD_OUT_PARTS = ("heldout73", "heldout74", "heldout75")
 
 
