@@ -1065,8 +1065,10 @@ EN_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s,.;:!?-]))((?:[A-Z]{2,}|" + _NAME_WORD
 
 # a message that opens with the writer's name before saying more about them: "Karen Leung, I'm
 # HR Manager at …", "马超 男 28岁 手机…" (the way forms and introductions are written)
-LEAD_NAME_EN = re.compile(r"^(?:(?i:hi|hello|hey|dear [a-z]+)[,!\s]+)?(" + EN_FULL_NAME.pattern + r")(?:\s*[,–-]\s*"
-                          r"(?=(?i:i'm|i am|here|from|calling from|with)\b|(?:[A-Za-z&]+\s+){0,4}(?i:" + _alt(L.EN_TITLES) + r")\b)"
+LEAD_NAME_EN = re.compile(r"(?:^|(?<=[.!?]\s))(?:(?i:hi|hello|hey|howzit|morning|good (?:morning|afternoon|evening|day)|dear [a-z]+)(?:\s+[A-Z][a-z]+)?[,.!\s—–-]+)?"
+                          r"(?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?(" + EN_FULL_NAME.pattern + r")(?:\s*[,–-]\s*"
+                          r"(?=(?i:i'm|i am|here|from|calling from|with)\b|(?:[A-Za-z&]+\s+){0,4}(?i:" + _alt(L.EN_TITLES) + r"|co-owner|owner|proprietor|controller|founder)\b"
+                          r"|(?:[A-Z][\w&'-]*\s+){1,5}(?:LLC|Ltd|Inc|CC|Pty|Pvt)\b)"
                           r"|\s+(?=(?i:from|here)\b))")
 NAME_HERE_EN = re.compile(r"(?:^|(?<=[.,!?]\s))(" + EN_FULL_NAME.pattern + r"|(?:(?<=^)|(?<=^hi, )|(?<=^hey, )|(?<=^Hi, )|(?<=^Hey, ))[A-Z][a-z]{2,}) here\b(?!\s+(?:is|are|in|at|for)\b)")
 LEAD_NAME_CN = re.compile(r"^([\u4e00-\u9fff]{2,4})\s+(?=[男女](?:的|生|士)?(?:[\s，,]|$)|\d{2}岁)")
@@ -1138,7 +1140,7 @@ COMMON_LOWER_WORDS = frozenset("urgent the a an my your his her our their this t
 
 
 def _leading_name(text, facts, own, hedged):
-    m = LEAD_NAME_EN.match(text)  # "hello! Jessica Wong from …": the greeting is part of the pattern
+    m = LEAD_NAME_EN.search(text)  # "hello! Jessica Wong from …", "… for my clinic. Dr. Amaka Eze, Medical Director": the greeting is part of the pattern
     if m and m.group(1).split()[0].lower() not in ("hi", "hello", "hey", "dear") and not any(w.lower() in EN_NAME_STOP or w in L.CITY_REGION or w in EN_NOT_NAME for w in m.group(1).split()):
         if own(*m.span(1)):
             facts.append(_fact("name", m.group(1), m.group(1), 0.8, *m.span(1), hedged))
