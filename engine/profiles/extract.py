@@ -1070,6 +1070,8 @@ LEAD_NAME_EN = re.compile(r"(?:^|(?<=[.!?]\s))(?:(?i:hi|hello|hey|howzit|morning
                           r"(?=(?i:i'm|i am|here|from|calling from|with)\b|(?:[A-Za-z&]+\s+){0,4}(?i:" + _alt(L.EN_TITLES) + r"|co-owner|owner|proprietor|controller|founder)\b"
                           r"|(?:[A-Z][\w&'-]*\s+){1,5}(?:LLC|Ltd|Inc|CC|Pty|Pvt)\b)"
                           r"|\s+(?=(?i:from|here)\b))")
+ROLE_THEN_NAME_EN = re.compile(r"\b(?i:i'm|i am|im) the (?i:owner|founder|co-founder|proprietor|director|manager|principal),\s+(" + EN_FULL_NAME.pattern + r")(?=\s*(?:[.,;!]|$))|"
+                               r"(?:^|(?<=[.!?]\s))(" + EN_FULL_NAME.pattern + r") btw\.?$")
 NAME_HERE_EN = re.compile(r"(?:^|(?<=[.,!?]\s))(" + EN_FULL_NAME.pattern + r"|(?:(?<=^)|(?<=^hi, )|(?<=^hey, )|(?<=^Hi, )|(?<=^Hey, ))[A-Z][a-z]{2,}) here\b(?!\s+(?:is|are|in|at|for)\b)")
 LEAD_NAME_CN = re.compile(r"^([\u4e00-\u9fff]{2,4})\s+(?=[男女](?:的|生|士)?(?:[\s，,]|$)|\d{2}岁)")
 # "梁凱欣，我搬咗去深圳住", "Lau Ka Ho，我住屯門": a Chinese message that opens with the writer's name
@@ -1191,7 +1193,7 @@ ROLE_THEN_LATIN_NAME = re.compile(r"我[是係系][\u4e00-\u9fff]{0,8}?(?:妈妈
                                   r"我[是系](?:他|她|佢)(?:的|个|嘅)?(?:仔|女|儿子|女儿|妈妈|爸爸|老婆|老公|太太|先生)\s*([\u4e00-\u9fff]{2,3})(?=[，,。\s]|$)")
 
 
-PLACE_OR_FIRM_WORDS_EN = frozenset("Estate Industrial House Power Road Street Avenue Mall Plaza Centre Center Market "  # (not Park: a surname)
+PLACE_OR_FIRM_WORDS_EN = frozenset("Estate Industrial House Village Heights Gardens Power Road Street Avenue Mall Plaza Centre Center Market "  # (not Park: a surname)
                                    "Station Airport Hospital School College University Bank Trading Holdings Point "
                                    "Bhd Ltd LLC Inc Plumbing Books Physio Florists Engineering Services Solutions Consulting Dental "
                                    "Clinic Salon Bakery Cafe Construction Logistics Motors Electrical Studio Designs Accessories".split())
@@ -1357,6 +1359,10 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
         _clause_names(text, facts, own, hedged)
     if contact_spans and not any(f.field == "name" for f in facts):
         _name_before_contact(text, facts, own, hedged, contact_spans)
+    m = ROLE_THEN_NAME_EN.search(text) if latin and not any(f.field == "name" for f in facts) else None
+    g = 1 if m and m.group(1) else 2
+    if m and not any(w in EN_NOT_NAME or w.lower() in EN_NAME_STOP for w in m.group(g).split()) and own(*m.span(g)):
+        facts.append(_fact("name", m.group(g), m.group(g), 0.75, *m.span(g), hedged))  # "I'm the owner, Maricel Santos", "Sofia Martinez btw"
     m = DOTTED_NAME_CN.search(text) if cjk and not any(f.field == "name" for f in facts) else None
     if m and own(*m.span(1)):  # "艾力·买买提": a Uyghur (or a foreign) name, written with its dot
         facts.append(_fact("name", m.group(1), m.group(1), 0.75, *m.span(1), hedged))
