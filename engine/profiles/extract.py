@@ -807,7 +807,8 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         home_region = _region_of_city(home_city) or region
     if "budget" in asked or "budget" in gates:
         # ("屋企喺佛山南海區，預算一百蚊左右": Cantonese, but a mainland city's 蚊 are yuan)
-        money_region = home_region if not has_cjk or home_region in ("HK", "TW", "MO") or (home_city and home_region == "CN") else None
+        money_region = home_region if not has_cjk or home_region in ("HK", "TW", "MO") or (home_city and home_region == "CN") \
+            or (home_region in ("AU", "CA", "NZ", "SG", "US", "MY") and "$" in text) else None  # ("保费一年控制在 $2500" in Canada)
         if money_region == "HK" and not home_city and written == text and "蚊" in text:
             money_region = "CN"  # Cantonese in simplified characters is Guangdong's: its 蚊 are yuan
         _budget(text, facts, hedged, has_cjk, asked, taken, money_region)
@@ -2914,6 +2915,10 @@ def _clause_before(text: str, pos: int) -> str:
     return text[_last_end(CLAUSE_END, text, pos):pos]
 
 
+ADDRESS_NUMBER_BEFORE = re.compile(r"(?:\b(?:Blk|Block|Ave|Avenue|St|Street|Rd|Road|Singapore|Unit|Apt)\s*|#\d{1,3}-)$", re.I)
+POSTCODE_CITY_AFTER = re.compile(r"\s+[A-Z][a-zà-ÿ]+(?:\s+(?:am|an der|[A-Z][a-z]+))*\s*(?:[,.]|$)")
+
+
 def _budget(text, facts, hedged, has_cjk, asked, taken, region=None):
     default = "CNY" if has_cjk else "USD"
     found = []
@@ -2925,6 +2930,9 @@ def _budget(text, facts, hedged, has_cjk, asked, taken, region=None):
             continue  # "萬八到兩萬", "三千到五千": the low end of a range
         if AREA_AFTER.match(text, m.end("num")) or AREA_AFTER.match(text, m.end()):
             continue  # 一百二十平: an area
+        if not (m.group("cur1") or m.group("cur2") or m.group("unit")) and (
+                ADDRESS_NUMBER_BEFORE.search(text, max(0, m.start() - 10), m.start()) or POSTCODE_CITY_AFTER.match(text, m.end())):
+            continue  # "Blk 456 Ang Mo Kio Ave 10 #08-1234, Singapore 560456", "28013 Madrid": an address
         if NOT_BUDGET_AFTER.match(text, m.end()) or NOT_BUDGET_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue
         marked = m.group("cur1") or m.group("cur2") or m.group("unit")
