@@ -2933,7 +2933,11 @@ def _budget(text, facts, hedged, has_cjk, asked, taken, region=None):
         if not (m.group("cur1") or m.group("cur2") or m.group("unit")) and (
                 ADDRESS_NUMBER_BEFORE.search(text, max(0, m.start() - 10), m.start()) or POSTCODE_CITY_AFTER.match(text, m.end())):
             continue  # "Blk 456 Ang Mo Kio Ave 10 #08-1234, Singapore 560456", "28013 Madrid": an address
-        if NOT_BUDGET_AFTER.match(text, m.end()) or NOT_BUDGET_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        not_after = NOT_BUDGET_AFTER.match(text, m.end())
+        if not_after and re.match(r"\s*(?:per annum|p\.a\.)", not_after.group(), re.I) \
+                and re.search(r"(?i)\bbudget\b", text[max(0, m.start() - 25):m.start()]):
+            not_after = None  # "premium budget approx ₹25,000 per annum": a budget by the year, not a salary
+        if not_after or NOT_BUDGET_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue
         marked = m.group("cur1") or m.group("cur2") or m.group("unit")
         before = text[max(0, m.start() - 16):m.start()]
