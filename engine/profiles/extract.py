@@ -458,7 +458,7 @@ ADDRESS_CN = re.compile(rf"((?:{_alt(L.PROVINCES)})?(?:省|自治区)?(?:{CITY_C
                         r"[\u4e00-\u9fffA-Za-z0-9\-]{0,16})")
 ADDRESS_EN = re.compile(r"\b(\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|"
                         r"Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Crescent)\b\.?(?:,?\s*(?:#?(?:[A-Z][\w-]*|\d[\w-]*)\s*){1,4}){0,3})")
-BUDGET_CUE = re.compile(r"预算|总共|一共|出到|能出|可以出|投入|可以投|能投|想投|打算投|\bhanggang\b|\bsampai\b|(?<=bajet )(?:kami |saya )?dalam|唔好超过|能承担|可以承担|承担得起|bajet|maksimal|ceiling|stretch to|go over|go above|anything over|more than|\bcap\b|capped at|limit of|保费|有一笔|手上有|手头有|手里有|打算拿|准备拿|想拿|先拿|能拿|打算存|准备存|想存|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|别超过|莫超过|唔超过|加起来|人均|年缴|年交|不要超过|不想超过|手里就|手上就|手头就|最多|拿出|可投资|投资金额|"
+BUDGET_CUE = re.compile(r"预算|总共|一共|出到|能出|可以出|投入|可以投|能投|想投|打算投|(?:keep it|stay|want|keep things|be) under|go much over|\bhanggang\b|\bsampai\b|(?<=bajet )(?:kami |saya )?dalam|唔好超过|能承担|可以承担|承担得起|bajet|maksimal|ceiling|stretch to|go over|go above|anything over|more than|\bcap\b|capped at|limit of|保费|有一笔|手上有|手头有|手里有|打算拿|准备拿|想拿|先拿|能拿|打算存|准备存|想存|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|别超过|莫超过|唔超过|加起来|人均|年缴|年交|不要超过|不想超过|手里就|手上就|手头就|最多|拿出|可投资|投资金额|"
                         r"can't go over|cannot go over|no more than|thinking around|budget|afford|spend|(?:pre-?)?approved (?:for|to|up to)|hoping for|"
                         r"每(?:年|月|期)(?:交|供|缴|存)|(?:一笔过|一筆過|大约|大約|大概|打算|准备|想)放|"
                         r"up to|no more than|max(?:imum)?|within|put (?:about |around )?|\b(?:i'd|i would|we'd|we can|i can)(?: only| probably| maybe)? (?:do|pay)(?: maybe| about| around| like)?\s*$|"
@@ -2893,7 +2893,7 @@ NOT_BUDGET_AFTER = re.compile(r"\s*(?:base\b|salary|per annum|p\.a\.|a year sala
                               r"人|位|名|个人|家店|套|平|公里|月薪|年薪|只|件|台|箱|张|份|吨|打|双|条|瓶|包(?![括含])|盒|桌|岁|次|小时|分钟|公斤|斤|号(?!码)|栋|幢|单元|室|"
                               r"%|percent|per cent|年(?:以后|以前|之后|款|的|(?=\d{1,2}月))|meg\b|mbps|gb\b|mb\b|mins?\b|minutes|太多|太贵|太高|is too much|too much|too expensive)", re.I)
 PERIOD_RX = re.compile(r"每个?月|一个月|月租|每周|每年|一年|a month|per month|/month|/mo\b|monthly|a week|per week|weekly|a year|per year", re.I)
-LIMIT_CUE = re.compile(r"不超过|不能超过|最多|以内|之内|封顶|no more than|not more than|max|tops|go over|at most|is the most|is the limit", re.I)
+LIMIT_CUE = re.compile(r"不超过|不能超过|最多|以内|之内|封顶|no more than|not more than|max|tops|go over|at most|is the most|is the limit|up to|under|afford|can do|below", re.I)
 NOT_BUDGET_BEFORE = re.compile(r"(?:salary|earn|earning|paid|spent|交了|付了|花了|月薪|年薪|工资|收入|薪资|给了|现在每个月(?:话费)?|\bbill\b[^.,;]{0,12}|\bbalance\b[^.,;]{0,12}|\bowe\b|\bi pay|\bwe pay|paying|turnover|revenue|take-home|take home|charged me|billed me|营业额|流水|汇钱|汇款|转账|\bremit\w*)\D{0,12}$|(?:number|no\.|phone|mobile|cell|hp|tel)\s*(?:is\s*)?$|(?:保额|保障额度|赔付)[^，,。；;\d]{0,6}$|(?:单元|栋|幢|号楼|路|街|巷)$", re.I)
 
 

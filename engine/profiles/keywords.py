@@ -42,7 +42,7 @@ GATES: dict[str, list[str]] = {
                "children", "baby", "single", "divorced", "pregnant", "expecting", "daughters", "sons", "toddler",
                "year old", "year-old", "month old", "boys", "girls", "twins", "mom of", "mum of",
                "dad of", "single mom", "single mum", "single dad", "离婚"],
-    "budget": ["预算", "出到", "能出", "可以出", "投入", "可以投", "能投", "想投", "打算投", "cap", "capped", "limit", "上限", "保费", "有一笔", "手上有", "手头有", "手里有", "打算拿", "准备拿", "想拿", "先拿", "能拿", "打算存", "准备存", "想存", "能接受", "可以接受", "承受", "打算花", "准备花", "想花", "控制在", "不超过", "最多", "以内", "之内",
+    "budget": ["预算", "under", "go much over", "出到", "能出", "可以出", "投入", "可以投", "能投", "想投", "打算投", "cap", "capped", "limit", "上限", "保费", "有一笔", "手上有", "手头有", "手里有", "打算拿", "准备拿", "想拿", "先拿", "能拿", "打算存", "准备存", "想存", "能接受", "可以接受", "承受", "打算花", "准备花", "想花", "控制在", "不超过", "最多", "以内", "之内",
                "拿出", "首付", "闲钱", "可以投", "to spend", "可投资", "投资金额", "不能超过", "go over", "thinking around", "put", "$", "£", "€", "¥", "￥", "rm", "around", "about", "under", "below",
                "roughly", "ideally", "大概", "大约", "差不多",
                "以下", "budget", "afford", "spend", "up to", "no more than", "max", "maximum", "within", "tops",
