@@ -229,7 +229,7 @@ NAME_CN_CUE = re.compile(r"(?:(?<![A-Za-z])(?i:im|i'm|i am)\s+(?=[\u4e00-\u9fff]
 # the particles a full name may carry between its words ("van der Merwe", "dela Cruz", "binte")
 _NAME_WORD = r"(?:[A-Z]['’])?[A-ZÀ-ÖØ-ÞĐ\u1ea0-\u1ef8][a-zà-öø-ÿđ\u0101-\u017f\u01a1\u01b0\u1ea1-\u1ef9]+(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)?"
 _NAME_PARTICLES = r"(?:de|dela|del|delos|van|von|der|den|da|di|du|la|le|bin|binti|binte|al|a/[pl]|s/o|d/o|Ó|Ní|Mac|Mc)"
-NAME_EN_CUE = re.compile(r"(?:叫我\s*|我叫\s*(?=[A-Z])|名字(?:是|叫)\s*(?=[A-Z])|全名\s*(?:是|叫)?\s*(?=[A-Z])|(?:^|(?<=[.!,]\s))(?i:me)\s*[-–—:]\s*(?=[A-Z])|我是\s*(?:[a-z][\w-]*\s+){1,3}|我是\s*(?=[A-Z][a-z]+(?: [A-Z][a-z]+)+)|我是\s*(?=[A-Z][a-z]{2,}[，,。！!])|\b(?:ask for|under)(?= [A-Z])|\b(?i:under my name,?|my name,|my name is|name is|name on (?:both|it|them|the [a-z]+|my [a-z]+) is|(?<!shop )(?<!Shop )(?<!store )(?<!brand )(?<!company )(?<!patient )(?<!Patient )(?-i:name|Name)(?= [A-ZÀ-ÖØ-Þ][a-z])|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm|(?-i:im|Im|its|Its|myself|Myself|my names|My names|(?<![a-z] )saya|Saya|aku|Aku|(?<=[.!?] )Am|^Am))\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?)"
+NAME_EN_CUE = re.compile(r"(?:叫我\s*|我叫\s*(?=[A-Z])|名字(?:是|叫)\s*(?=[A-Z])|全名\s*(?:是|叫)?\s*(?=[A-Z])|(?:^|(?<=[.!,]\s))(?i:me)\s*[-–—:]\s*(?=[A-Z])|我是\s*(?:[a-z][\w-]*\s+){1,3}|我是\s*(?=[A-Z][a-z]+(?: [A-Z][a-z]+)+)|我是\s*(?=[A-Z][a-z]{2,}[，,。！!])|\b(?:ask for|under)\s+(?:(?:Dr|Mr|Mrs|Ms|Miss)\.?\s+)?(?=[A-Z])|名字\s*(?=[A-Z])|(?:账户名|户名|姓名)\s*[:：]?\s*(?=[A-Z])|\b(?i:under my name,?|my name,|my name is|name is|name on (?:both|it|them|the [a-z]+|my [a-z]+) is|(?<!shop )(?<!Shop )(?<!store )(?<!brand )(?<!company )(?<!patient )(?<!Patient )(?-i:name|Name)(?= [A-ZÀ-ÖØ-Þ][a-z])|my name's|name's|name\s*:|i'm called|call me|this is|it's|i am|i'm|(?-i:im|Im|its|Its|myself|Myself|my names|My names|(?<![a-z] )saya|Saya|aku|Aku|(?<=[.!?] )Am|^Am))\s+(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?)"
                          r"((?:[A-Z]\.\s(?=[A-Z][a-z]{3,}))?" + _NAME_WORD + r"(?:-[a-z]{2,})?"
                          r"(?:[ -](?:" + _NAME_PARTICLES + r" ){0,2}" + _NAME_WORD + r"(?:-[a-z]{2,})?){0,3})")
 EN_NAME_STOP = {"worth", "here", "interested", "live", "living", "work", "working", "stay", "staying", "based", "currently", "fine", "good", "ok", "okay", "sorry", "from", "in", "at",
@@ -1071,6 +1071,7 @@ LEAD_NAME_EN = re.compile(r"(?:^|(?<=[.!?]\s))(?:(?i:hi|hello|hey|howzit|morning
                           r"(?=(?i:i'm|i am|here|from|calling from|with)\b|(?:[A-Za-z&]+\s+){0,4}(?i:" + _alt(L.EN_TITLES) + r"|co-owner|owner|proprietor|controller|founder)\b"
                           r"|(?:[A-Z][\w&'-]*\s+){1,5}(?:LLC|Ltd|Inc|CC|Pty|Pvt)\b)"
                           r"|\s+(?=(?i:from|here)\b))")
+ORG_AFTER_NAME_EN = re.compile(r"\s+(?:Sdn|Bhd|Ltd|LLC|Inc|Pte|Pty|Trading|Holdings|by|&)\b")
 ROLE_THEN_NAME_EN = re.compile(r"\b(?i:i'm|i am|im) the (?i:owner|founder|co-founder|proprietor|director|manager|principal),\s+(" + EN_FULL_NAME.pattern + r")(?=\s*(?:[.,;!]|$))|"
                                r"(?:^|(?<=[.!?]\s))(" + EN_FULL_NAME.pattern + r") btw\.?$")
 NAME_HERE_EN = re.compile(r"(?:^|(?<=[.,!?]\s))(" + EN_FULL_NAME.pattern + r"|(?:(?<=^)|(?<=^hi, )|(?<=^hey, )|(?<=^Hi, )|(?<=^Hey, ))[A-Z][a-z]{2,}) here\b(?!\s+(?:is|are|in|at|for)\b)")
@@ -1332,6 +1333,8 @@ def _names(text, facts, own, hedged, asked, has_contact=False, contact_spans=())
         while words and words[-1].lower() in EN_NAME_STOP:
             words.pop()
         cue = m.group().lower()
+        if cue.startswith("under") and (len(words) < 2 or ORG_AFTER_NAME_EN.match(text, m.end(1)) or words[-1] in ORG_WORDS_EN):
+            continue  # "under Keppel", "under Hock Seng Trading Sdn Bhd": an account in a firm's name
         conf = 0.95 if "name" in cue else 0.8 if ("call me" in cue or "this is" in cue) else 0.75
         if words and own(m.start(1), m.start(1) + len(" ".join(words))):
             facts.append(_fact("name", " ".join(words), " ".join(words), conf, m.start(1),
