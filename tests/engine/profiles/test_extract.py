@@ -323,7 +323,7 @@ TARGETS = {"phone": (0.97, 0.95), "email": (0.97, 0.95), "id_number": (0.97, 0.9
 
 DEV_PARTS = ("dev", *(f"dev{i}" for i in range(2, 27)))
 NEWEST_DEV_PARTS = tuple(f"dev{i}" for i in range(27, 99))  # tuned on in the fourth to seventh sessions
-HELD_OUT_PARTS = ("heldout73", "heldout74", "heldout75")
+HELD_OUT_PARTS = ("heldout85", "heldout86", "heldout87")
 
 
 def _scored(parts):
@@ -340,21 +340,23 @@ def test_development_parts_together_meet_every_target():
 
 
 def test_all_development_parts_meet_every_target():
-    """With the newest parts added (dev27–83), every target is met too."""
+    """With the newest parts added (dev27–98), every target is met too."""
     result = _scored(DEV_PARTS + NEWEST_DEV_PARTS)
     for field, (p, r) in TARGETS.items():
         assert result[field]["precision"] >= p and result[field]["recall"] >= r, (field, result[field])
 
 
 def test_untouched_held_out_parts_keep_the_targets_they_meet():
-    """corpus_heldout73/74/75 were never used to tune rules; docs/profiles.md lists where they fall short."""
+    """corpus_heldout85/86/87 were never used to tune rules; docs/profiles.md lists where they fall short."""
     result = _scored(HELD_OUT_PARTS)
-    for field in ("phone", "email", "id_number", "name", "birthday", "budget"):
+    for field in ("email", "id_number", "name", "birthday", "budget"):
         p, r = TARGETS[field]
         assert result[field]["precision"] >= p and result[field]["recall"] >= r, (field, result[field])
-    # company and city precision meet the target (0.94, 0.94); recall falls short (0.81, 0.82)
-    for field in ("company", "city"):
-        assert result[field]["precision"] >= 0.85 and result[field]["recall"] >= 0.78, (field, result[field])
+    # phone recall meets the target (0.98) and precision falls just short (0.969); company and city
+    # precision meet it (0.87, 0.87), their recall falls short (0.70, 0.73)
+    assert result["phone"]["precision"] >= 0.96 and result["phone"]["recall"] >= 0.95, result["phone"]
+    for field, recall in (("company", 0.69), ("city", 0.72)):
+        assert result[field]["precision"] >= 0.85 and result[field]["recall"] >= recall, (field, result[field])
 
 
 def test_corpus_loader_reports_bad_lines(tmp_path):
@@ -571,3 +573,34 @@ def test_rules_of_the_sixth_session():
     assert ("company", "L&T Construction") in facts("Gurpreet, 27, working as site supervisor at L&T Construction")
     # a QQ number is no phone number
     assert not any(f == "phone" for f, _ in facts("谢文涛，QQ 也行 284716395"))
+
+
+def test_rules_of_the_seventh_session():
+    # employers after a role or a shift, and a city's own institution named whole
+    assert ("company", "浪潮") in facts("王鹏，手机15153120487，在浪潮做运维")
+    assert ("company", "顺丰") in facts("我在郑州给顺丰送快递的")
+    assert ("company", "西安市公安局雁塔分局") in facts("行，我在西安市公安局雁塔分局上班")
+    # a town's own school is named from its town
+    assert ("company", "紫阳镇中心小学") in facts("我叫程丽萍，上饶婺源县紫阳镇中心小学的数学老师")
+    # a prefecture city wins over another city's district of that name
+    assert ("city", "大同") in facts("我在同煤集团矿上干活，家就在大同左云")
+    # a business trip says where home is
+    assert ("city", "遵义") in facts("房间有烟味，投诉！我是从遵义过来出差的")
+    # a comma signature whose last line is the firm
+    got = facts("Kind regards, Eleanor Whitfield, Practice Manager, Didsbury Dental Care")
+    assert ("company", "Didsbury Dental Care") in got and ("name", "Eleanor Whitfield") in got
+    # a name at a sentence's start before a title, after a greeting with its addressee
+    assert ("name", "Amaka Eze") in facts("I need 2,000 folders for my clinic. Dr. Amaka Eze, Medical Director, CareFirst Family Clinic")
+    assert ("name", "Huang Zhiwei") in facts("I want to cancel my NBN, account is under Huang Zhiwei")
+    # a move says home over a workplace's town
+    got = facts("I moved to Manchester for a job at the BBC in Salford")
+    assert ("city", "Manchester") in got and ("city", "Salford") not in got
+    # an estate's numbered street, as Singapore writes it
+    assert ("city", "Singapore") in facts("ya Tampines St 81. my company DBS will claim")
+    # someone else's number, named or pointed at, and the front desk's
+    assert ("phone", "+8613962117788") not in facts("我的是 177-1234-8890，顾晨的电话是13962117788")
+    assert not any(f == "phone" for f, _ in facts("(0755)86013388是公司前台"))
+    # a mistyped mailbox is dropped, a corrected one kept
+    assert ("email", "ahmed.qureshi@hotmail.com") in facts("0300 1234567, ahmed.qureshi@hotmail.con sorry .com")
+    # a small monthly limit after 'up to'
+    assert ("budget", str({"amount": 25.0, "currency": "CAD"})) in facts("Ok I can do up to 25 a month", region="CA")
