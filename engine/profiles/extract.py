@@ -887,7 +887,7 @@ CORRECTED_TO_BEFORE = re.compile(r"(?:typo|sorry|i mean|actually|不对|打错�
 NOT_MINE_AFTER = re.compile(r"\s*[，,]\s*(?:找|打给|联系)(?:他|她|佢)|\s*(?:is|=|—|-|,)?\s*(?:our|the)?\s*(?:front desk|reception|switchboard|main line|general line|(?:department|dept|main|school|clinic) office|"
                             r"总机|前台|(?:是|系|係)(?:我们)?(?:公司|单位|店里|店)?(?:的)?(?:前台|总机|座机|固话|办公室))|[.,]?\s*(?:pls |please )?(?:don'?t|do not|dont) (?:call|use|ring|text) (?:that|this)(?: one| number)?", re.I)
 NOT_MINE_BEFORE = re.compile(r"(?:reception|front desk|switchboard|总机|前台)(?:座机|电话)?\W{0,3}(?:is|number|no\.?|:|：)?\s*$|"
-                             r"(?:找|打给|联系|打电话给)(?:她|他|佢)\s*[:：]?\s*$|\b(?:no|don'?t|do not) call (?:the other one|that one|this one)\s*$", re.I)  # "可以直接找她 0955 …"
+                             r"(?:找|打给|联系|打电话给)(?:她|他|佢)\s*[:：]?\s*$|(?:骗子|诈骗|骚扰|推销)(?:的|电话|号码|号)*(?:是|为|[:：])?\s*$|\bscam(?:mer)?(?:'s)?\s+(?:number|no\.?|call)?\s*(?:is|was|:)?\s*$|\b(?:no|don'?t|do not) call (?:the other one|that one|this one)\s*$", re.I)  # "可以直接找她 0955 …"
 # "Should I send the photos to rob.tanaka@insurer.com?": an address one sends to is someone else's
 # (but "send the label to lucy@…" asks for something to be sent to the customer)
 SENT_TO_BEFORE = re.compile(r"(?:已经?|我已经?|刚)(?:发到|发给|寄到|发去)了?\s*$|"
@@ -997,6 +997,8 @@ def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
         for run in DIGIT_RUN.finditer(num_text):
             s0, e0 = run.span()
             signed = _labelled_or_signed(text, s0)
+            if re.match(r"-\d", text[e0:e0 + 2]) or (s0 > 1 and re.match(r"\d-", text[s0 - 2:s0])):
+                continue  # "402-7719384-2290113": an order number
             if not (asked_phone or signed) or not free_span(taken, s0, e0) or DATE_SHAPED.search(num_text, s0, e0) \
                     or NOT_PHONE_BEFORE.search(text[max(0, s0 - 14):s0]):
                 continue  # only labelled or signed runs are worth asking every region about
