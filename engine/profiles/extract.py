@@ -414,8 +414,8 @@ def _latin_home(text: str, facts, own, hedged) -> None:
     """A place in Latin script where a Chinese message says the customer lives: "住在 Tampines"."""
     for m in LATIN_HOME_CN.finditer(text):
         name = m.group(m.lastindex)
-        city = L.DISTRICT_CITY.get(name) or (name if name in L.CITY_REGION else None) or L.TOWN_CITY.get(name) \
-            or L.EN_CITY_ALIASES.get(name)
+        city = L.DISTRICT_CITY.get(name) or (name if name in L.CITY_REGION or name in L.FOREIGN_CITY_COUNTRY else None) \
+            or L.TOWN_CITY.get(name) or L.EN_CITY_ALIASES.get(name)  # ("住 Eindhoven": a city abroad the gazetteer names)
         written_cn = re.match(r"\s*([\u4e00-\u9fff]{2,4})", text[m.end(m.lastindex):])
         if not city and written_cn:  # "I live in Futian 福田": the place, then its Chinese name
             cn = written_cn.group(1)
