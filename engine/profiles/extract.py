@@ -1818,6 +1818,7 @@ def _comma_signature(text, facts, hedged):
         return
 
 
+CN_CITY_ALL = frozenset(L.CN_CITIES)  # with the cities abroad that the gazetteer names in Chinese
 EMPLOYER_NAMES_ANY_CN = L.KNOWN_EMPLOYERS_CN | L.EMPLOYER_NAMES_CN  # an employer's name, whichever list holds it
 EMPLOYER_NAME = re.compile(rf"(?<![A-Za-z&])(?:{_alt(L.EMPLOYER_NAMES_EN)})(?![A-Za-z&])|(?:{_alt(L.EMPLOYER_NAMES_CN)})")
 TITLE_AFTER_ORG_CN = re.compile(rf"\s*[\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)})(?=\s|$)")  # "科大讯飞 算法工程师"
@@ -2047,6 +2048,10 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 if lead and len(place) > len(lead):
                     place, start = place[len(lead):], start + len(lead)
             elif of_at >= 0:  # "北京望京的阿里", "铜锣湾嘅腾讯": the district, then the employer
+                head = place[:of_at]
+                if head in CN_CITY_ALL and not any(f.field == "city" for f in facts) and own(start, start + len(head)):
+                    c = _canonical_city(head)  # "在里昂的欧莱雅": the city abroad, then the employer
+                    facts.append(_fact("city", c, c, 0.75, start, start + len(head), hedged))
                 cut = of_at + 1
                 place, start, short_ok = place[cut:], start + cut, True
             if city in FOREIGN_CITIES_CN and place in EMPLOYER_NAMES_ANY_CN:
@@ -2624,8 +2629,8 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, cont
                 continue  # "Mount Austin" is a Johor Bahru suburb, not Austin
             if rx is CITY_EN_AREA and g == 3 and TRAVEL_SENTENCE.search(_sentence(text, span[0])):
                 continue  # "… flying in to Brisbane." is a trip
-            if rx is CITY_CN and ORG_AFTER_CITY.match(text, span[1]):
-                continue  # "我在哈尔滨电气集团上班": the city names the employer
+            if rx is CITY_CN and ORG_AFTER_CITY.match(text, span[1]) and not text.startswith(("开", "办"), span[1]):
+                continue  # "我在哈尔滨电气集团上班": the city names the employer (but "在罗马开贸易公司")
             if rx is CITY_CN and text.startswith("区", span[1]) and (
                     L.DISTRICT_CITY.get(m.group(g) + "区", m.group(g)) != m.group(g) or m.group(g) + "区" in L.AMBIGUOUS_DISTRICT):
                 continue  # "住中山区": 大连's district, not the city 中山
