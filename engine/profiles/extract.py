@@ -371,6 +371,9 @@ CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_CORE_NAMES})市?[\u4e00-\u9fff]{
 # a company named after a city may sit anywhere; a hospital or school named so is in that city
 DISTRICT_HOME_CN = re.compile(rf"(?:住紧|住在?|家在|本人在|我在|我们在|都住|都在|现在在|喺|就在|上班在|工作在|平时在|搬到|搬去|搬咗去|搬咗嚟|收货在|寄到|送到|发到|工厂在|厂在|公司在|单位在|办公室在|(?:^|(?<=[，,。\s]))在)\s*({_CN_DISTRICTS})(?:区)?|"
                            rf"(?:^|(?<=[，,。\s]))({_CN_DISTRICTS})(?:区)?的(?=\s*(?:[，,。！!]|$))")
+IRISH_COUNTY_TOWN = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),?\s+Co\.?\s+(?:Antrim|Armagh|Carlow|Cavan|Clare|Cork|Derry|Donegal|Down|Dublin|"
+                               r"Fermanagh|Galway|Kerry|Kildare|Kilkenny|Laois|Leitrim|Limerick|Longford|Louth|Mayo|Meath|Monaghan|Offaly|"
+                               r"Roscommon|Sligo|Tipperary|Tyrone|Waterford|Westmeath|Wexford|Wicklow)\b")
 ESTATE_STREET_EN = re.compile(rf"\b((?i:{_EN_DISTRICTS}))\s+(?i:st|street|ave|avenue|rd|road|dr|drive|cres|crescent|ring road|link|way|central)\.?\s*\d{{1,3}}[A-Za-z]?\b")
 DISTRICT_HOME_EN = re.compile(rf"(?:^|(?<=[,.;]\s))in ({_EN_DISTRICTS})(?=\s*(?:[.!;,]|$))|"
                            rf"\b(?i:live in|living in|stay in|staying in|stay at|based in|we're in|i'm in|we are in|i am in|"
@@ -449,6 +452,8 @@ TRAVEL_AFTER = re.compile(r"(?:出差|旅游|玩|开会|转机|[\u4e00-\u9fff]{0
 CAME_ON_TRIP = re.compile(r"过?来(?:这边)?(?:出差|开会|办事)")  # "我是从遵义过来出差的": home is where the trip began
 HOME_CUE = re.compile(r"平时在|我是|搬来|搬到")
 # sentences about somewhere else: a trip, a booking, an event, a place to buy
+OWN_HOME_CUE_EN = re.compile(r"(?i)(?:my|our) (?:house|home|apartment|flat|place|unit|condo) in")
+TRIP_SENTENCE = re.compile(r"\b(?:fly|flying|flew|flight|trip|visit|visiting|holiday|vacation|conference|travel|hotel|booking)\w*\b", re.I)
 TRAVEL_SENTENCE = re.compile(r"\b(?:fly|flying|flew|flight|trip|visit|visiting|holiday|vacation|conference|travel|"
                              r"hotel|booking|wedding|honeymoon|getting married|buy(?!ers?\b)|buying|looking for|looking at)\w*\b", re.I)
 ADDRESS_CUE = re.compile(r"(?:收货地址|地址|寄到|送到|邮寄到|寄给我|address|ship (?:it )?to|send (?:it )?to|deliver to)"
@@ -780,6 +785,14 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
             _town_by_postcode(text, facts, own, hedged)
     if not has_cjk and not any(f.field == "city" for f in facts) and text.count(",") >= 2 and has_digit:
         _address_tail_city(text, facts, own, hedged)
+    m = IRISH_COUNTY_TOWN.search(text) if "Co" in text and not has_cjk else None
+    if m and any(f.field == "city" for f in facts) and not any(f.field == "city" and f.start >= m.end(1) for f in facts):
+        m = None  # a city read before the town stands (only the county's own name after "Co." gives way)
+    if m and not STREET_WORD.search(m.group(1)) and not any(f.field == "name" and f.value == m.group(1) for f in facts) and own(*m.span(1)):
+        facts[:] = [f for f in facts if f.field != "city"]
+        town = m.group(1)  # "I live in Macroom, Co. Cork", "14 Main Street, Kinsale, Co. Cork": the town (a suburb's city)
+        c = _canonical_city(L.SUBURB_CITY.get("IE", {}).get(town) or L.DISTRICT_CITY.get(town) or town)
+        facts.append(_fact("city", c, c, 0.7, *m.span(1), hedged))
     m = ESTATE_STREET_EN.search(text) if "en_district" in gates and not any(f.field == "city" for f in facts) else None
     if m and own(*m.span(1)):  # "Tampines St 81", "Bishan st 22": an estate's numbered street, as Singapore writes it
         c = _district_city(m.group(1))
@@ -2464,8 +2477,9 @@ def _home_place_en(text, facts, own, hedged) -> None:
             window = re.split(r"\s+to\s+", window, maxsplit=1)[0]  # "from Clapham to Brighton": Clapham
         elif cue.group().rstrip().lower().endswith("to"):
             window = re.split(r"\s+from\s+", window, maxsplit=1)[0]  # "moved to Plano from Austin": Plano
-        if TRAVEL_SENTENCE.search(_sentence(text, cue.start())):
-            continue
+        sentence = _sentence(text, cue.start())
+        if TRAVEL_SENTENCE.search(sentence) and not (OWN_HOME_CUE_EN.match(cue.group()) and not TRIP_SENTENCE.search(sentence)):
+            continue  # (but "insurance for my apartment in Somerville" is about home, though one is looking for cover)
         places = list(PLACE_EN_ANY_CASE.finditer(window))
         # "Morningside Heights, Manhattan": a name that goes on is another place than the one listed
         places = [p for p in places if not PLACE_GOES_ON.match(window, p.end(1))] or places
