@@ -95,7 +95,8 @@ CJK_RX = re.compile(r"[\u4e00-\u9fff]")
 THIRD_LABEL = re.compile(r"(?:他|她|佢)(?:的|嘅|现在的|现在|系|是)?[\u4e00-\u9fff]{0,3}?(?:身份证号?|证件号|电话|手机号?|号码|号|邮箱|微信)"
                          r"\s*(?:是|系|係|:|：)?\s*$|(?:^|(?<=[\s，,。]))(?:他|她|佢)(?:是|系|係)\s*$|(?:他|她|佢)(?:的|嘅)?\s*(?i:email|e-mail|mail|whatsapp|wa)\s*(?:是|系|係|:|：)?\s*$|"
                          r"[\u4e00-\u9fff](?:生|太|先生|小姐|女士|总|經理|经理|老师|老師)(?:的|嘅)?(?:电话|電話|手机|手機|号码|號碼|邮箱|微信)\s*(?:是|系|係|:|：)?\s*$|(?:^|(?<=[\s，,。]))(?:他|她|佢)(?:的|嘅)?(?:是|系|係)?\s*$")  # "我3702… 她3702…", "佢嘅係6651…"
-LABEL_ONLY = re.compile(r"(?:屋企|家里|家|住宅|公司|办公室|(?i:home|work|office)\s*)?(?:身份证号?|证件号|电话|手机号?|号码|号|邮箱|微信|(?i:phone|mobile|cell|number|email|id))(?:是|:)?")
+LABEL_ONLY = re.compile(r"(?:屋企|家里|家|住宅|公司|办公室|(?i:home|work|office)\s*)?(?:身份证号?|证件号|电话|手机号?|号码|号|邮箱|微信|(?i:phone|mobile|cell|number|email|id|hp|h/p|tel|mob))(?:是|:)?")
+OTHERS_POSSESSIVE = re.compile(r"\s*(?:(?i:her|his|their)\b|她的|他的|佢嘅)")
 SUBJECT_OTHER = re.compile(r"\s*(?:他|她|佢|他们|她们|佢哋|(?i:he|she|they)\b)(?!\s*(?:说|讲|问|said|says|asked))")
 
 
@@ -154,8 +155,8 @@ def belongs_to_customer(text: str, start: int, end: int, *, contact: bool = Fals
                 break
             clause_start, prev_start = prev_start, _last_end(CLAUSE_END, window, max(0, prev_start - 1))
             prev = window[prev_start:clause_start]
-        if SUBJECT_OTHER.match(prev):
-            return False
+        if SUBJECT_OTHER.match(prev) or OTHERS_POSSESSIVE.match(prev):
+            return False  # ("her ID 3301…, hp 9786 2234": hers too)
         third_prev = [m for m in _third_parties(prev)  # "我和老公…": a clause about both is the customer's too
                       if not (JOINT_BEFORE.search(prev, 0, m.start()) or JOINT_AFTER.match(prev, m.end()))]
         if third_prev and third_prev[-1].start() >= max((m.start() for m in SELF_RX.finditer(prev)), default=-1):
