@@ -454,9 +454,10 @@ CAME_ON_TRIP = re.compile(r"过?来(?:这边)?(?:出差|开会|办事)")  # "我
 HOME_CUE = re.compile(r"平时在|我是|搬来|搬到")
 # sentences about somewhere else: a trip, a booking, an event, a place to buy
 OWN_HOME_CUE_EN = re.compile(r"(?i)(?:my|our) (?:house|home|apartment|flat|place|unit|condo) in")
-TRIP_SENTENCE = re.compile(r"\b(?:fly|flying|flew|flight|trip|visit|visiting|holiday|vacation|conference|travel|hotel|booking)\w*\b", re.I)
-TRAVEL_SENTENCE = re.compile(r"\b(?:fly|flying|flew|flight|trip|visit|visiting|holiday|vacation|conference|travel|"
-                             r"hotel|booking|wedding|honeymoon|getting married|buy(?!ers?\b)|buying|looking for|looking at)\w*\b", re.I)
+_TRIP_WORDS = r"fly|flying|flew|flight|trip|visit|visiting|holiday|vacation|conference|travel|hotel|booking"
+TRIP_SENTENCE = re.compile(rf"\b(?:{_TRIP_WORDS})\w*\b", re.I)
+# a sentence about a trip, an event or a place one is still looking for
+TRAVEL_SENTENCE = re.compile(rf"\b(?:{_TRIP_WORDS}|wedding|honeymoon|getting married|buy(?!ers?\b)|buying|looking for|looking at)\w*\b", re.I)
 ADDRESS_CUE = re.compile(r"(?:收货地址|地址|寄到|送到|邮寄到|寄给我|address|ship (?:it )?to|send (?:it )?to|deliver to)"
                          r"\s*(?:是|为|:|：|is)?\s*", re.I)
 ADDRESS_CN = re.compile(rf"((?:{_alt(L.PROVINCES)})?(?:省|自治区)?(?:{CITY_CN_CORE_NAMES})市?[\u4e00-\u9fff]{{1,6}}?[区县]"
@@ -700,11 +701,11 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         taken.append(m.span())
         if own_contact(*m.span()) and not SENT_TO_BEFORE.search(text, max(0, m.start() - 60), m.start()):
             v = m.group().lower()
-            fixed = TLD_FIXED_AFTER.match(text, m.end()) if MISTYPED_MAILBOX.search(v) else None
-            if fixed:  # "…@hotmail.con sorry .com": the address as corrected
-                v = v.rsplit(".", 1)[0] + "." + fixed.group(1).lower()
-            elif MISTYPED_MAILBOX.search(v):
-                continue  # "…@gmial.com": a slip, which the customer corrects
+            if MISTYPED_MAILBOX.search(v):
+                fixed = TLD_FIXED_AFTER.match(text, m.end())
+                if not fixed:
+                    continue  # "…@gmial.com": a slip, which the customer corrects
+                v = v.rsplit(".", 1)[0] + "." + fixed.group(1).lower()  # "…@hotmail.con sorry .com": the address as corrected
             facts.append(_fact("email", v, v, 0.97, *m.span(), hedged))
     if " dot " in text and not any(f.field == "email" for f in facts):
         for m in SPOKEN_EMAIL.finditer(text):  # "dana at whitfieldcreative dot com": dictated
@@ -1832,7 +1833,6 @@ def _comma_signature(text, facts, hedged):
         return
 
 
-CN_CITY_ALL = frozenset(L.CN_CITIES)  # with the cities abroad that the gazetteer names in Chinese
 EMPLOYER_NAMES_ANY_CN = L.KNOWN_EMPLOYERS_CN | L.EMPLOYER_NAMES_CN  # an employer's name, whichever list holds it
 EMPLOYER_NAME = re.compile(rf"(?<![A-Za-z&])(?:{_alt(L.EMPLOYER_NAMES_EN)})(?![A-Za-z&])|(?:{_alt(L.EMPLOYER_NAMES_CN)})")
 TITLE_AFTER_ORG_CN = re.compile(rf"\s*[\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)})(?=\s|$)")  # "科大讯飞 算法工程师"
@@ -2063,7 +2063,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                     place, start = place[len(lead):], start + len(lead)
             elif of_at >= 0:  # "北京望京的阿里", "铜锣湾嘅腾讯": the district, then the employer
                 head = place[:of_at]
-                if head in CN_CITY_ALL and not any(f.field == "city" for f in facts) and own(start, start + len(head)):
+                if head in CN_CITY_SET and not any(f.field == "city" for f in facts) and own(start, start + len(head)):
                     c = _canonical_city(head)  # "在里昂的欧莱雅": the city abroad, then the employer
                     facts.append(_fact("city", c, c, 0.75, start, start + len(head), hedged))
                 cut = of_at + 1
