@@ -899,7 +899,7 @@ def _labelled_or_signed(text: str, pos: int) -> bool:
 CORRECTED_TO_BEFORE = re.compile(r"(?:typo|sorry|i mean|actually|不对|打错了|应该是|是|系)\W{0,3}$", re.I)
 
 
-NOT_MINE_AFTER = re.compile(r"\s*[，,]\s*(?:找|打给|联系)(?:他|她|佢)|\s*(?:is|=|—|-|,)?\s*(?:our|the)?\s*(?:front desk|reception|switchboard|main line|general line|(?:department|dept|main|school|clinic) office|"
+NOT_MINE_AFTER = re.compile(r"\s*[，,]\s*(?:找|打给|联系)(?:他|她|佢)|\s*[，,]\s*(?:是|这是|那是)?我(?:老婆|老公|爱人|媳妇|太太|先生|妈妈?|爸爸?|母亲|父亲|儿子|女儿|哥哥?|姐姐?|弟弟?|妹妹?|同事|朋友)的(?:手机|号码?|电话)(?=\s*(?:[，,。！!~～]|$))|\s*(?:is|=|—|-|,)?\s*(?:our|the)?\s*(?:front desk|reception|switchboard|main line|general line|(?:department|dept|main|school|clinic) office|"
                             r"总机|前台|(?:是|系|係)(?:我们)?(?:公司|单位|店里|店)?(?:的)?(?:前台|总机|座机|固话|办公室))|[.,]?\s*(?:pls |please )?(?:don'?t|do not|dont) (?:call|use|ring|text) (?:that|this)(?: one| number)?", re.I)
 NOT_MINE_BEFORE = re.compile(r"(?:reception|front desk|switchboard|总机|前台)(?:座机|电话)?\W{0,3}(?:is|number|no\.?|:|：)?\s*$|"
                              r"(?:找|打给|联系|打电话给)(?:她|他|佢)\s*[:：]?\s*$|(?:骗子|诈骗|骚扰|推销)(?:的|电话|号码|号)*(?:是|为|[:：])?\s*$|\bscam(?:mer)?(?:'s)?\s+(?:number|no\.?|call)?\s*(?:is|was|:)?\s*$|\b(?:no|don'?t|do not) call (?:the other one|that one|this one)\s*$", re.I)  # "可以直接找她 0955 …"
@@ -963,6 +963,7 @@ def _spoken_phones(text: str, region: str | None, taken) -> list[tuple[tuple[int
 
 
 NANP_SHAPED = re.compile(r"\(?[2-9]\d{2}\)?[-. ]\d{3}[-. ]\d{4}")
+KR_MOBILE_SHAPED = re.compile(r"010([- ])\d{4}\1\d{4}")
 
 
 def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
@@ -999,6 +1000,8 @@ def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
                 continue  # "YT8866201473" is a tracking code, "14-05-1993" a date, "402-7719384-2290113" an order
             if v.startswith("+86") and not v.startswith("+861") and NANP_SHAPED.fullmatch(text, s, e):
                 continue  # "416-728-3390": grouped as North America writes it; a Chinese landline keeps its 0
+            if v.startswith("+8610") and KR_MOBILE_SHAPED.fullmatch(text, s, e):
+                v = P.parse_international(re.sub(r"\D", "", text[s:e]), "KR") or v  # "010-4827-1935": Seoul's mobiles, not Beijing's lines, are grouped 3-4-4
             inside = [p for p in phone_spans if s <= p[0][0] and p[0][1] <= e]
             if inside and (v.startswith("+86") or text[s] != "+"):
                 continue  # the CN mobile rule already has it, unless another country code leads
@@ -1655,7 +1658,10 @@ OWN_SHOP_NAMED_CN = re.compile(r"开了?(?:家|个|间)[\u4e00-\u9fff]{0,4}?(五
                                r"开了?(?:一)?(?:家|间)([\u4e00-\u9fff]{2,4}(?:汽修|五金|超市|饭店|餐馆|药房|诊所|花店|书店|美容|美发|理发|酒楼|火锅|烧烤|奶茶|茶行|便利店))(?=[，,。！!\s]|$)")
 WORK_AT_AFTER_VERB_CN = re.compile(r"(?:返工|上班|做嘢|打工)(?:喺|在)\s*([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
 # "…，中建中东公司的，": a clause that is a firm and one's belonging to it
-FIRM_OF_CLAUSE_CN = re.compile(r"(?:^|(?<=[，,。\s]))([\u4e00-\u9fff]{2,12}?(?:公司|集团|银行|医院))的(?=[，,。！!\s]|$)")
+FIRM_OF_CLAUSE_CN = re.compile(r"(?:^|(?<=[，,。\s]))([\u4e00-\u9fff]{2,12}?(?:公司|集团|银行|医院|油田))的(?=[，,。！!\s]|$)")
+# "我是中石油的", "在张江上班，中芯国际的": a known employer one says one belongs to (but "这台是华为的" is a phone's brand)
+KNOWN_FIRM_OF_CLAUSE_CN = re.compile(rf"(?:(?:^|(?<=[，,。\s]))(?:我是|我係|我系|本人是|我也是|我们是)|(?<=(?:上班|工作|干活|打工)[，,]))"
+                                     rf"({_alt(sorted(L.KNOWN_EMPLOYERS_CN | L.EMPLOYER_NAMES_CN, key=len, reverse=True))})的(?=[，,。！!\s]|$)")
 # "广汽本田，做会计": a message that opens with a name, then one's role
 LEAD_ORG_THEN_ROLE_CN = re.compile(rf"^([\u4e00-\u9fffA-Za-z]{{2,8}})[，,]\s*(?:做|当|任)(?:{_alt(L.CN_TITLES)})(?=[，,。！!\s]|$)")
 NOT_ORG_BEFORE_TITLE = frozenset("高级 资深 初级 中级 一名 一个 一位 兼职 全职 退休 在职 注册 执业 实习 见习 小学 中学 大学 高中 初中 幼儿园 "
@@ -1704,7 +1710,7 @@ def _more_employers_cn(text, facts, own, hedged) -> None:
     if m and m.group(1) not in NOT_AN_EMPLOYER_FOR and not re.search(r"[我你他她们的了在是]", m.group(1)) and own(*m.span(1)):
         facts.append(_fact("company", m.group(1), m.group(1), 0.7, *m.span(1), hedged))  # "给顺丰送快递"
         return
-    for rx in (FIRM_OF_CLAUSE_CN, LEAD_ORG_THEN_ROLE_CN):
+    for rx in (FIRM_OF_CLAUSE_CN, KNOWN_FIRM_OF_CLAUSE_CN, LEAD_ORG_THEN_ROLE_CN):
         m = rx.search(text)
         if not m:
             continue
@@ -1723,7 +1729,7 @@ HQ_TAIL = re.compile(r"(?:总部|總部|总行|總行|基地|工业园|仓库|(?
 OFFICE_AFTER_EN = re.compile(r"\s+(?:regional\s+)?(?:office|offices|HQ|headquarters|branch|hub)\b", re.I)
 REGION_TAIL_EN = re.compile(r"\s+(?:Middle East|Asia Pacific|APAC|EMEA|MENA|Asia|Europe|Africa|Americas|Gulf|Global|International|UK|US|China|India)$")
 SITE_TAIL_EN = re.compile(r"\s+(?:(?:UK|US|USA|SG|HK|AU|NZ|IE|EU|Asia|APAC)\s+)?(?:HQ|headquarters|head office|office|offices|campus|depot|warehouse|branch)$")
-ORG_LEAD_CN = re.compile(r"^(?:发票开|抬头开|开票给|开给|就是|也就是|[\u4e00-\u9fff]{2,8}?[区县](?![\u4e00-\u9fff]{1,4}?(?:镇|乡|街道)|[\u4e00-\u9fff]*(?:合作社|人民医院|中医院|第[一二三四五六七八九十]+[中小]学|交警大队|农商银行)|(?:实验|中心)(?:小学|中学|学校|幼儿园))(?=[\u4e00-\u9fff]{4,}))")  # (not "南昌县莲塘镇…", a county's co-operative)
+ORG_LEAD_CN = re.compile(r"^(?:发票开|抬头开|开票给|开给|就是|也就是|刚入职|新入职|入职|刚进|刚去|[\u4e00-\u9fff]{2,8}?[区县](?![\u4e00-\u9fff]{1,4}?(?:镇|乡|街道)|[\u4e00-\u9fff]*(?:合作社|人民医院|中医院|第[一二三四五六七八九十]+[中小]学|交警大队|农商银行)|(?:实验|中心)(?:小学|中学|学校|幼儿园))(?=[\u4e00-\u9fff]{4,}))")  # (not "南昌县莲塘镇…", a county's co-operative)
 # "Lululemon is transferring me", "a small fintech called PaySetu", "a 40-person company, Acme Logistics,"
 ORG_MOVES_ME_EN = re.compile(r"(?:^|(?<=[.,!]\s))((?:[A-Z][\w&'-]*)(?:\s+[A-Z][\w&'-]*){0,2}) (?:is|are) (?:transferring|relocating|moving|sending|posting) me\b")
 ORG_CALLED_EN = re.compile(r"\b(?:(?:startup|company|shop|firm|business|agency|fintech|studio|cafe|café|brand|label|consultancy|practice|"
@@ -1739,7 +1745,7 @@ ORG_THEN_TITLE_EN = re.compile(rf"^([A-Z][\w&.'-]*),\s*(?i:[a-z]+\s+){{0,2}}(?i:
 # "i teach english at 广州外国语学校", "maths teacher at 北京德威英国国际学校": an English cue, a Chinese name
 EN_CUE_CN_ORG = re.compile(rf"\b(?i:teach(?:ing)?(?: [a-z]+)? at|work(?:ing)? (?:at|for)|(?:{_alt(L.EN_TITLES)}) at|i'm with|i am with)\s*([\u4e00-\u9fff]{{2,20}})")
 # "我跑滴滴的", "在美团跑外卖": a platform one drives or delivers for
-GIG_CN = re.compile(rf"(?:跑|开)({_alt(L.GIG_PLATFORMS_CN)})|(?:在|给)({_alt(L.GIG_PLATFORMS_CN)})(?:跑|送|开)")
+GIG_CN = re.compile(rf"(?:跑|开)({_alt(L.GIG_PLATFORMS_CN)})|(?:在|给|喺|帮|幫)({_alt(L.GIG_PLATFORMS_CN)})(?:跑|送|开)")
 # "自己开了家上海立新贸易有限公司": one's own firm by its registered name
 OWN_FIRM_CN = re.compile(r"开了?一?(?:家|个|间)\s*((?:(?!是|的|叫)[\u4e00-\u9fffA-Za-z0-9（）()]){4,24}?(?:有限责任公司|股份有限公司|有限公司))")
 # "我係「貓貓手作」老闆": a business named in quotes, then one's role in it
@@ -1864,6 +1870,8 @@ def _named_employer(text, facts, own, hedged, asked):
             or (cn and re.match(r"的\s", after)) \
             or at_cue or (cn and after[:1].isspace())
         next_clause = text[end.end():] if end else ""
+        if cn and re.fullmatch(r"(?:我|本人)(?:是|係|系)", before) and TITLE_AFTER_ORG_CN.match(after):
+            lead_ok = about_self = True  # "我是饿了么骑手": one's own employer and post
         if lead_ok and tail_ok and (about_self or work_after or WORK_VERB_AFTER.match(next_clause)
                                     or TITLE_AFTER_ORG_CN.match(next_clause)) and own(s0, e0):
             facts.append(_fact("company", m.group(), m.group(), 0.7, s0, e0, hedged))

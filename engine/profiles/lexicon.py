@@ -446,7 +446,7 @@ CN_TITLES = ("村医", "乡医", "村支书", "支书", "村长", "站长", "所
              "院长", "校长", "组长", "部长", "行长", "店员", "助理", "专员", "顾问", "文员", "导游", "翻译", "负责人",
              "质检员", "精算师", "柜员", "调度员", "采购员", "收银员", "营业员", "药师", "药剂师", "审计师", "分析师",
              "技术员", "操作工", "保安", "快递员", "外卖员", "研究员", "讲师", "辅导员", "空姐", "空少", "机长", "乘务员",
-             "机师", "飞行员", "区域运营经理", "运营经理", "空乘", "服务员", "空中服务员", "乘务长", "空服员", "地勤", "荷官", "保洁", "月嫂", "护工", "育婴师")
+             "机师", "飞行员", "区域运营经理", "运营经理", "空乘", "服务员", "空中服务员", "乘务长", "空服员", "地勤", "荷官", "保洁", "月嫂", "护工", "育婴师", "骑手", "配送员", "网约车司机", "主播", "辅警", "协警")
 EN_TITLES = ("teller", "waiter", "waitress", "operator", "attorney", "paralegal", "head", "fellow", "engineer", "manager", "director", "dev", "advisor", "adviser", "buyer", "RN", "cook", "lead", "executive", "specialist", "coordinator", "admin", "teacher", "doctor", "nurse", "lawyer", "accountant",
              "designer", "developer", "consultant", "analyst", "ceo", "cto", "cfo", "founder",
              "owner", "architect", "officer", "professor", "programmer", "pharmacist", "dentist",
@@ -580,6 +580,9 @@ EMPLOYER_NAMES_CN = frozenset("""
 宇通客车 宇通 茅台 五粮液 伊利 蒙牛 娃哈哈 海底捞 南方航空 南航 东方航空 东航 国航 海航 厦门航空 四川航空 中国中车
 中建 中铁 中交 步步高 华晨宝马 上汽大众 一汽大众 德勤 普华永道 安永 毕马威 麦肯锡 埃森哲 微软 谷歌 汇丰 渣打 星展
 中银香港 港铁 国泰 长荣 银河 澳门银河 美高梅 永利 金沙 台积电 鸿海 联发科 华硕 宏碁 新华三 海康威视 海康 大华 科大讯飞 云南白药 江西铜业 中国石化 郑州日产 广达电脑 广达 日立 三星电子 富士通 松下 索尼 丰田 本田 药明康德 恒瑞 迈瑞 立讯精密 歌尔 京东方
+中芯国际 中国建筑 中国铁建 中国电建 中国中铁 中国烟草 中信银行 民生银行 浦发银行 兴业银行 光大银行 邮储银行 中国邮政 潍柴 安踏 米哈游
+哔哩哔哩 小红书 蚂蚁集团 华泰证券 中信证券 长江存储 亿纬锂能 理想汽车 小鹏汽车 蔚来汽车 吉利汽车 奇瑞汽车 中国重汽 联影 华大基因 河钢 包钢
+马钢 中核 中广核 中国商飞 航天科技 饿了么 三一集团 国家能源集团 中煤 山西焦煤 陕煤 兖矿 淮北矿业 开滦
 """.split())
 EMPLOYER_NAMES_EN = frozenset("""
 Google Microsoft Amazon Meta Facebook Netflix IBM Oracle Intel Cisco Salesforce Accenture Deloitte PwC KPMG EY McKinsey BCG

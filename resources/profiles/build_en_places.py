@@ -24,6 +24,10 @@ METRO_CITIES = {"AU": ("Sydney", "Melbourne", "Brisbane", "Perth", "Adelaide", "
                 "NZ": ("Auckland", "Wellington", "Christchurch")}
 METRO_KM = 40
 COMMON_WORD_ZIPF = 4.0
+# wordfreq scores a phrase from its words, so "Round Rock" and "Little Rock" score as high as one
+# common word; a name of several words is left out only when it reads like a common phrase
+# ("West End", "State College", "Center City")
+COMMON_PHRASE_ZIPF = 5.0
 BIG_CITY = 500_000
 
 
@@ -44,7 +48,8 @@ def build() -> list[tuple[str, str, str]]:
     best: dict[str, tuple[int, str, str]] = {}  # name -> (population, city, country): the largest wins
     for c in cities:
         name = c["name"]
-        if len(name) < 4 or (zipf_frequency(name.lower(), "en") >= COMMON_WORD_ZIPF and c["population"] < BIG_CITY):
+        common = COMMON_WORD_ZIPF if " " not in name else COMMON_PHRASE_ZIPF
+        if len(name) < 4 or (zipf_frequency(name.lower(), "en") >= common and c["population"] < BIG_CITY):
             continue
         city = "Singapore" if c["countrycode"] == "SG" else name  # a city-state: its towns are Singapore
         for metro in metros.get(c["countrycode"], ()):
