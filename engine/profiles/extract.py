@@ -812,6 +812,8 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
             facts[:] = kept  # "我们住 Vancouver 东区": Vancouver's east, not 攀枝花's 东区
     if has_cjk and not any(f.field == "city" for f in facts) and (context or any(f.field == "id_number" for f in facts)):
         _ambiguous_home(text, facts, own, hedged, context)
+    if not has_cjk and not any(f.field == "city" for f in facts) and any(f.field == "company" for f in facts):
+        _work_town_en(text, facts, own, hedged, region)
     cities = [f for f in facts if f.field == "city"]
     if len(cities) > 1:  # "吉隆坡" holds 吉隆, a county of 日喀则: the longer name is the place
         facts[:] = [f for f in facts if f.field != "city" or not any(
@@ -2269,6 +2271,30 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             if own(*m.span(1)) and title not in titles_seen:
                 titles_seen.add(title)
                 facts.append(_fact("job_title", title, title, 0.8, *m.span(1), hedged))
+
+
+# "a hygienist at Bupa in Norwich so…", "KCB Bank, Mombasa branch", "GreenEdge, out of Penrith": where one works
+WORK_TOWN_AFTER_ORG_EN = re.compile(r"(?:\s*,\s*(?:(?:based |out )?(?:in|of)\s+)?|\s+(?:(?:based )?in|out of)\s+)(?:the\s+)?"
+                                    r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
+                                    r"(?=\s*(?:[.,;!|)]|$)|\s+(?:so|and|but|as|since|for|now|until|til|till|on|with|at|branch|office|campus|site|plant|store|depot|hub|area)\b)")
+
+
+def _work_town_en(text, facts, own, hedged, region=None) -> None:
+    """The town an English-named employer's site is in, when nothing says where the customer lives
+    (in the conversation's country, when it is known: a British Thornbury is not Melbourne's)."""
+    for f in facts:
+        if f.field != "company" or not f.value.isascii():
+            continue
+        m = WORK_TOWN_AFTER_ORG_EN.match(text, f.end)
+        town = m and m.group(1)
+        city = town and (L.SUBURB_CITY.get(region or "", {}).get(town) or L.EN_CITY_ALIASES.get(town) or CITY_BY_LOWER.get(town.lower())
+                         or L.DISTRICT_CITY.get(town) or L.TOWN_CITY.get(town))
+        if city and region and _region_of_city(_canonical_city(city)) not in (None, region):
+            continue
+        if city and town not in L.COUNTRY_REGION and own(*m.span(1)):
+            city = _canonical_city(city)
+            facts.append(_fact("city", city, city, 0.65, *m.span(1), hedged))
+            return
 
 
 def _sentence(text: str, pos: int) -> str:
