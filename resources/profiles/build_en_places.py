@@ -58,7 +58,14 @@ def build() -> list[tuple[str, str, str]]:
                 break
         if name not in best or c["population"] > best[name][0]:
             best[name] = (c["population"], city, c["countrycode"])
+    for name, (pop, city, cc) in list(best.items()):
+        base, _, compass = name.rpartition(" ")
+        if compass in COMPASS_WORDS and base in best and best[base][2] == cc:
+            best[name] = (pop, best[base][1], cc)  # "Hamilton East", "Coquitlam West": a part of the city (but East Lansing is a city)
     return sorted((name, city, cc) for name, (_, city, cc) in best.items())
+
+
+COMPASS_WORDS = frozenset("East West North South Central".split())
 
 
 # suburbs people name instead of their city, read only where the conversation's country is known
