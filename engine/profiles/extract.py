@@ -772,6 +772,8 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         facts.append(_fact("company", m.group(2), m.group(2), 0.75, *m.span(2), hedged))  # "Thanks, Hoang Duc Anh (FPT Software)"
     if has_cjk and not any(f.field == "city" for f in facts):
         _leading_city_district(text, facts, own, hedged, asked)
+    if has_cjk and not any(f.field == "city" for f in facts) and any(f.field in CONTACT_FIELDS or f.field == "name" for f in facts):
+        _place_clause(text, facts, own, hedged)
     m = LEAD_PLACE_CITY_EN.match(text) if not has_cjk and "en_city" in gates else None
     if m and not any(f.field == "city" for f in facts) and own(*m.span(2)):
         c = _canonical_city(CITY_BY_LOWER.get(m.group(2).lower(), m.group(2)))  # "Halswell, Christchurch. I'm …"
@@ -2449,6 +2451,24 @@ DISTRICT_LEAD_CN = re.compile(rf"({_CN_DISTRICTS})(?!到|去|飞|出差|旅游|�
 def _district_of(district: str, city: str) -> bool:
     """Whether ``district`` is one of ``city``'s (the only one of its name, or one of several)."""
     return L.DISTRICT_CITY.get(district) == city or city in L.AMBIGUOUS_DISTRICT.get(district, ())
+
+
+# a clause that is only where one lives, among one's contact details: "…，湖南常德，我叫…", "13602455871 广州天河棠下，",
+# "…，青岛市北区台东，0532-…", "我郑州本地的"
+PLACE_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。；;\s]))(?:我是?|本人)?(?:({_alt(L.PROVINCES)})省?)?({CITY_CN_CORE_NAMES})市?"
+                             rf"(?:({_CN_DISTRICTS})(?:区|县)?[\u4e00-\u9fff]{{0,6}}?|(本地的|本地人|本地))?(?:这边|那边|的)?(?=\s*(?:[，,。！!；;]|$))")
+
+
+def _place_clause(text, facts, own, hedged) -> None:
+    for m in PLACE_CLAUSE_CN.finditer(text):
+        province, city, district, local = m.group(1), m.group(2), m.group(3), m.group(4)
+        if district and not _district_of(district, city):
+            continue
+        if not (province or district or local) or not own(*m.span(2)):
+            continue  # a city alone may be anyone's
+        c = _canonical_city(city)
+        facts.append(_fact("city", c, c, 0.7, *m.span(2), hedged))
+        return
 
 
 def _leading_city_district(text, facts, own, hedged, asked) -> None:
