@@ -1586,6 +1586,11 @@ def _signature(text, facts, own, hedged):
                 facts.append(_fact("name", part, part, 0.8, start, start + len(part), hedged))
                 have.add("name")
             continue
+        head = part.split()[0] if CJK_RX.match(part) and " " in part else ""
+        if head and ORG_END.search(head) and len(head) >= 4 and "company" not in have and CN_TITLE_PART.match(part[len(head):].strip()):
+            facts.append(_fact("company", head, head, 0.8, start, start + len(head), hedged))  # "苏州青木电子商务有限公司 运营主管"
+            have.add("company")
+            continue
         is_org = ORG_END.search(part) or (i == 1 and "name" in have and part in L.EMPLOYER_NAMES_EN) or (title_at is not None and i == title_at + 1 and
                                           (ORG_PART_EN.match(part) or CJK_RX.match(part)))
         if is_org and "company" not in have and 2 <= len(part) <= 60:
@@ -2023,8 +2028,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             if lead and (place[len(lead):] in GENERIC_ORG or place[len(lead):] in ("区政府", "政府", "法院", "检察院")
                          or (lead.endswith(("县", "区")) and place.endswith(COUNTY_BODY_ENDS))):
                 lead = None  # "小店区政府", "正定县电力局": the district's own office
-            if lead and place[len(lead):] in INDUSTRY_WORDS:
-                lead = None  # "太古地產": the name, not 太古's 地产
+            if lead and (place[len(lead):] in INDUSTRY_WORDS or place in EMPLOYER_NAMES_ANY_CN):
+                lead = None  # "太古地產", "中联重科": the name, not 太古's 地产
             if lead and re.fullmatch(r"[\u4e00-\u9fff]{2}厂", place[len(lead):]):
                 continue  # "瓯海眼镜厂": a glasses factory in 瓯海, not one named
             if re.fullmatch(r"[\u4e00-\u9fff]{1,4}[镇乡村][\u4e00-\u9fff]{2}厂", place):
@@ -2045,7 +2050,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 place = next((place[:-n] for n in (3, 2) if place[-n:] in L.DISTRICT_CITY and len(place) - n >= 2), place).rstrip()
                 if place in ("工业", "科技", "产业", "高新", "经济", "开发", "物流", "软件"):
                     continue  # "工业园区": a park, not an employer
-            area = _place_prefix(place[:-2])
+            area = _place_prefix(place[:-2]) if place not in EMPLOYER_NAMES_ANY_CN else None  # ("中联重科" is one name)
             if lead and area and not area.endswith(("园", "园区", "广场", "大厦", "中心", "路", "街", "村")):
                 area = None  # after "星沙", "中联重科" is the name (but "南山科技园腾讯": the park, then the firm)
             if area and area.endswith(("县", "区")) and place.endswith(COUNTY_BODY_ENDS):
