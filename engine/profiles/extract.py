@@ -1677,6 +1677,9 @@ NOT_ORG_BEFORE_TITLE = frozenset("高级 资深 初级 中级 一名 一个 一�
                                  "个体 自由 普通 临时 正式 专职 主任 副主任 首席 新手 前台 公司 单位 医院 学校 银行 工厂 厂里 本地 外地 一线".split())
 
 
+# "在南宁上班，广西北部湾银行", "在浦东张江上班，罗氏制药的", "都在厦门上班，我在厦门航空": the clause after one's work names the employer
+ORG_AFTER_WORK_CLAUSE_CN = re.compile(r"(?:(?<=上班[，,])|(?<=工作[，,])|(?<=干活[，,])|(?<=打工[，,])|(?<=SOHO[，,]))\s*(?:我在|我是|在|是)?"
+                                      r"([\u4e00-\u9fff]{2,16}?)(的)?(?=\s*(?:[，,。！!]|$))")
 # "何志伟，广汽埃安的工程师": after the name, a clause that is an employer and one's title there
 ORG_OF_TITLE_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z]{{2,8}}?)的(?:{_alt(L.CN_TITLES)})(?=[，,。！!\s]|$|[哈呢啊呀哦])")
 # "给顺丰送快递", "给美团跑外卖": whom one drives or delivers for
@@ -1719,11 +1722,21 @@ def _more_employers_cn(text, facts, own, hedged) -> None:
     if m and m.group(1) not in NOT_AN_EMPLOYER_FOR and not re.search(r"[我你他她们的了在是]", m.group(1)) and own(*m.span(1)):
         facts.append(_fact("company", m.group(1), m.group(1), 0.7, *m.span(1), hedged))  # "给顺丰送快递"
         return
-    for rx in (FIRM_OF_CLAUSE_CN, KNOWN_FIRM_OF_CLAUSE_CN, LEAD_ORG_THEN_ROLE_CN):
+    for rx in (FIRM_OF_CLAUSE_CN, KNOWN_FIRM_OF_CLAUSE_CN, ORG_AFTER_WORK_CLAUSE_CN, LEAD_ORG_THEN_ROLE_CN):
         m = rx.search(text)
         if not m:
             continue
         org = m.group(1)
+        if rx is ORG_AFTER_WORK_CLAUSE_CN and not (ORG_END.search(org) or org in EMPLOYER_NAMES_ANY_CN
+                                                   or (len(org) >= 4 and any(org.endswith(w) for w in INDUSTRY_WORDS))):
+            continue  # "在南宁上班，工资不高", "离家近的": a clause about the job, not its employer
+        work_clause = text[_last_end(CLAUSE_END, text, max(0, m.start() - 1)):m.start()]
+        if rx is ORG_AFTER_WORK_CLAUSE_CN and (THIRD_RX.search(work_clause) or org[0] in "想要买去给做读"
+                                               or re.search(r"孩子|小孩|儿子|女儿|[想要买去给做读]", org[1:])):
+            continue  # "老公在 Monash 大学工作，…", "都在首尔工作，想买份夫妻保险": not one's employer
+        if rx is ORG_AFTER_WORK_CLAUSE_CN and own(*m.span(1)):
+            facts.append(_fact("company", org, org, 0.7, *m.span(1), hedged))  # ("罗氏制药" starts like a name)
+            return
         if org in NOT_ORG_BEFORE_TITLE or org in GENERIC_ORG or org in CN_CITY_SET or org in L.DISTRICT_CITY \
                 or org in L.AMBIGUOUS_DISTRICT or _place_prefix(org) == org or NOT_ORG_WORDS_CN.search(org) \
                 or org in TIME_WORDS_CN or re.search(r"[我你他她们的了在是]", org) or _cn_name(org, 0) or DESCRIBED_ORG.search(org):
