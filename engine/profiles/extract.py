@@ -2552,7 +2552,8 @@ def _home_place_en(text, facts, own, hedged) -> None:
         elif cue.group().rstrip().lower().endswith("to"):
             window = re.split(r"\s+from\s+", window, maxsplit=1)[0]  # "moved to Plano from Austin": Plano
         sentence = _sentence(text, cue.start())
-        if TRAVEL_SENTENCE.search(sentence) and not (OWN_HOME_CUE_EN.match(cue.group()) and not TRIP_SENTENCE.search(sentence)):
+        settled = OWN_HOME_CUE_EN.match(cue.group()) or re.match(r"(?i)(?:just |recently )moved", cue.group())
+        if TRAVEL_SENTENCE.search(sentence) and not (settled and not TRIP_SENTENCE.search(sentence)):
             continue  # (but "insurance for my apartment in Somerville" is about home, though one is looking for cover)
         places = list(PLACE_EN_ANY_CASE.finditer(window))
         # "Morningside Heights, Manhattan": a name that goes on is another place than the one listed
