@@ -2653,7 +2653,7 @@ UK_POSTCODE_AREA_CITY = {**{a: "London" for a in "E EC N NW SE SW W WC".split()}
 
 FUTURE_MOVE_EN = re.compile(r"\b(?:might|may|will|gonna|going to|plan(?:ning)? to|want to|thinking of|hoping to)\s+(?:be\s+)?(?:move|moving|relocat\w*)\s+(?:to\s+)?$", re.I)
 NOT_NOW_BEFORE_CN = re.compile(r"(?:以前|之前|原来|曾经|以往|老家)(?:也|都|是)?(?:在|喺|住)|(?:户口|户籍)(?:还|也|都)?(?:在|是)|"
-                               r"(?:要|准备|打算|可能|下个?月|明年|将|会|想)(?:要)?(?:搬|调)(?:到|去)|想(?:喺|在)")
+                               r"(?:要|准备|打算|可能|下个?月|明年|将|会|想)(?:要)?(?:搬|调|移民)(?:到|去)?|想(?:喺|在)")
 
 
 def _place_then_city(clause: str) -> str | None:

@@ -16,7 +16,7 @@ CN_CITIES = (
     "新加坡 吉隆坡 槟城 怡保 新山 伦敦 曼彻斯特 悉尼 墨尔本 布里斯班 多伦多 温哥华 纽约 洛杉矶 旧金山 西雅图 芝加哥 波士顿 "
     "法兰克福 柏林 慕尼黑 巴黎 东京 大阪 首尔 迪拜 曼谷 奥克兰 都柏林 阿姆斯特丹 清迈 雅加达 泗水 万隆 马尼拉 宿务 普吉 芭提雅 金边 河内 胡志明市 "
     "杜塞尔多夫 爱丁堡 伯明翰 利物浦 谢菲尔德 诺丁汉 格拉斯哥 珀斯 阿德莱德 堪培拉 黄金海岸 惠灵顿 基督城 卡尔加里 蒙特利尔 渥太华 埃德蒙顿 休斯顿 达拉斯 迈阿密 亚特兰大 费城 拉斯维加斯 尔湾 圣何塞 名古屋 横滨 福冈 札幌 釜山 孟买 新德里 多哈 阿布扎比 斯图加特 科隆 维也纳 苏黎世 京都 仁川"
-    " 呼市 乌市 哈市"
+    " 呼市 乌市 哈市 乌特勒支 曼城 里昂"
 ).split()
 CITY_ALIASES = {
     "beijing": "北京", "shanghai": "上海", "tianjin": "天津", "chongqing": "重庆",
@@ -88,7 +88,7 @@ CITY_ALIASES = {
     "达拉斯": "Dallas", "迈阿密": "Miami", "亚特兰大": "Atlanta", "费城": "Philadelphia", "拉斯维加斯": "Las Vegas", "尔湾": "Irvine",
     "圣何塞": "San Jose", "名古屋": "Nagoya", "横滨": "Yokohama", "福冈": "Fukuoka", "札幌": "Sapporo", "釜山": "Busan",
     "孟买": "Mumbai", "新德里": "New Delhi", "多哈": "Doha", "阿布扎比": "Abu Dhabi", "斯图加特": "Stuttgart", "科隆": "Cologne", "京都": "Kyoto", "仁川": "Incheon",
-    "维也纳": "Vienna", "苏黎世": "Zurich",
+    "维也纳": "Vienna", "苏黎世": "Zurich", "乌特勒支": "Utrecht", "曼城": "Manchester", "里昂": "Lyon",
 }
 # countries as written in Chinese -> ISO 3166 code (a number "西班牙号 612 …" is dialled there;
 # "立讯精密越南厂" is the employer's plant in that country)
@@ -243,6 +243,13 @@ DISTRICT_CITY = {
                     "Johor Bahru"),
     **dict.fromkeys("氹仔 路环 路氹 新口岸 黑沙环 筷子基 高士德 望厦 祐汉 水坑尾 Taipa Coloane Cotai".split(), "澳门"),
     **dict.fromkeys("板桥 新庄 中和 永和 三重 新店 淡水".split(), "新北"),
+    # neighbourhoods abroad as Chinese speakers write them
+    **dict.fromkeys("法拉盛 皇后区 布鲁克林 曼哈顿 唐人街 日落公园 艾姆赫斯特".split(), "New York"),
+    **dict.fromkeys("新宿 涩谷 池袋 中野 高田马场 早稻田 上野 秋叶原 品川 目黑".split(), "Tokyo"),
+    **dict.fromkeys("好市围 车士活 宝活".split(), "Sydney"),
+    **dict.fromkeys("本拿比 素里".split(), "Vancouver"),
+    **dict.fromkeys("士嘉堡 北约克 万锦 列治文山".split(), "Toronto"),
+    "箱山": "Melbourne",
     **dict.fromkeys(["Skudai", "Johor Jaya"], "Johor Bahru"),
     # neighbourhoods of the region's large cities that people name instead of the city
     **dict.fromkeys(["Dhanmondi", "Gulshan", "Banani", "Uttara", "Mirpur", "Motijheel", "Bashundhara"], "Dhaka"),
