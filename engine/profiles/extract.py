@@ -2590,7 +2590,10 @@ def _home_place_en(text, facts, own, hedged) -> None:
 
 def _town_by_postcode(text, facts, own, hedged) -> None:
     for m in TOWN_POSTCODE.finditer(text):
-        town = m.group(1)
+        town, s_town = m.group(1), m.start(1)
+        street, _, rest = town.partition(" ")
+        if rest and STREET_WORD.fullmatch(street):
+            town, s_town = rest, s_town + len(street) + 1  # "2217 Oakwood Ave Columbus OH 43206": the street ends, the town begins
         if STREET_WORD.search(town) or town in EN_NOT_NAME or town.split()[0] in ("I", "My", "The", "Our") \
                 or any(f.field == "name" and f.value == town for f in facts):  # "Rhys Jenkins, CF14 3NT"
             continue
@@ -2600,9 +2603,9 @@ def _town_by_postcode(text, facts, own, hedged) -> None:
             (re.match(r"\s*(?:[,.;|\-–]|$)", text[m.end():]) is not None or text[m.end() - 1] == ".")
         if not (coded or whole_clause or re.search(r"\b(?:in|Location:?)\s*$", before)):
             continue  # "Sounds OK" is no town in Oklahoma
-        if own(m.start(1), m.end(1)):
+        if own(s_town, m.end(1)):
             city = _town_city(town, m)
-            facts.append(_fact("city", city, city, 0.7, m.start(1), m.end(1), hedged))
+            facts.append(_fact("city", city, city, 0.7, s_town, m.end(1), hedged))
             return
 
 
