@@ -2415,6 +2415,7 @@ HOME_CUE_EN2 = re.compile(r"\b(?:(?:i |we )?(?:work|working) (?:at|for) (?:the )
                           r"taga|duduk(?: di)?|tinggal(?: di)?|sewa di|(?:aku|saya) di|dari(?![^.!?,]*\bke\b)|(?:kilang|kedai|rumah|pejabat|ofis) (?:saya|kami|aku) di|(?<=, )(?:out|over|up|down) in|(?:my|our) (?:house|home|apartment|flat|place|unit|condo) in|dito lang ako sa|dito sa|out past|kantor (?:kami|saya) di|visiting me in|"
                           r"(?:work|working|based)[^.!?]{0,30}? out of|(?:bakery|shop|café|cafe|salon|business|restaurant|clinic|practice|studio|store|takeaway|pub|garage|warehouse|factory|depot) in|(?:usually |now )?stay(?:ing)?(?= [A-Z])|"
                           r"(?:it's|its|this is|i'm|im|i am) (?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?) from|moving out of|"
+                          r"(?<=i )live(?= (?-i:[A-Z])[a-z]+(?:\s*[.,!;]|$))|(?:i'm|im|we're|we are|i am) out(?= (?-i:[A-Z])[a-z]+(?: [A-Z][a-z]+)? way\b)|"
                           r"moving (?:a |my |our )?[\w-]+(?: [\w-]+)? from|(?:moving|relocating|we're moving|we are moving) from(?= (?-i:[A-Z])[^.!?]{1,30}? to )|"
                           r"(?:moving|relocating|going) (?:back |over |out )?to (?-i:[A-Z])[\w ]{1,25}?(?: (?:next|this|in|on) [\w ]{1,12}?)?,? from|(?:driving|coming) (?:up |down |over |in )?from|"
                           rf"(?:{_alt(t for t in L.EN_TITLES if len(t) > 3)}) in(?= (?-i:[A-Z])))\s+", re.I)  # "a flat in Sai Kung" is often the one being sought; "dentist in Banjara Hills": where one works

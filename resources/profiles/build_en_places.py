@@ -59,6 +59,9 @@ def build() -> list[tuple[str, str, str]]:
         if name not in best or c["population"] > best[name][0]:
             best[name] = (c["population"], city, c["countrycode"])
     for name, (pop, city, cc) in list(best.items()):
+        if cc == "PH" and name.endswith(" City") and city == name:
+            best[name] = (pop, name[:-5], cc)  # "Marikina City" is Marikina, and is written so too
+            best.setdefault(name[:-5], (pop, name[:-5], cc))
         base, _, compass = name.rpartition(" ")
         if compass in COMPASS_WORDS and base in best and best[base][2] == cc:
             best[name] = (pop, best[base][1], cc)  # "Hamilton East", "Coquitlam West": a part of the city (but East Lansing is a city)
