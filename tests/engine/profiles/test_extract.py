@@ -357,3 +357,250 @@ def test_untouched_held_out_parts_keep_the_targets_they_meet():
     assert result["phone"]["precision"] >= 0.96 and result["phone"]["recall"] >= 0.93, result["phone"]
     for field, recall in (("company", 0.83), ("city", 0.72)):
         assert result[field]["precision"] >= 0.85 and result[field]["recall"] >= recall, (field, result[field])
+
+
+def test_corpus_loader_reports_bad_lines(tmp_path):
+    from engine.errors import InputError
+
+    p = tmp_path / "c.txt"
+    p.write_text("# x\nX: hello\n", encoding="utf-8")
+    with pytest.raises(InputError, match="c.txt:2"):
+        load_corpus(p)
+
+
+def test_local_numbers_are_read_in_the_region_the_conversation_points_at():
+    # the customer's own city in the message
+    assert ("phone", "+61412345678") in facts("Sophie here, mobile 0412 345 678, I live in Melbourne")
+    # a city said later in the conversation, or the staff member's own number
+    msgs = [Message("1", "c", "s1", "staff", TS, "Hi, Harbour Realty here, +44 20 7946 0000"),
+            Message("2", "c", "u1", "customer", TS, "name's Tom Hughes, 07723 456 789"),
+            Message("3", "d", "u2", "customer", TS, "Aisha Rahman, 647-555-0182"),
+            Message("4", "d", "u2", "customer", TS, "I live in Toronto")]
+    got = {(f.message_id, f.field, f.value) for f in extract_conversation(msgs)}
+    assert ("2", "phone", "+447723456789") in got
+    assert ("3", "phone", "+16475550182") in got
+    # a foreign country code is not swallowed by the CN mobile rule
+    assert facts("Hannah, +49 151 2345 6789.") >= {("phone", "+4915123456789")}
+    assert not any(v.startswith("+86") for f, v in facts("Hannah, +49 151 2345 6789.") if f == "phone")
+
+
+def test_a_name_standing_among_contact_details_is_the_customers():
+    assert ("name", "Sophie Walker") in facts("Sophie Walker, mobile 0412 345 678, I live in Sydney")
+    assert ("name", "孙磊") in facts("南京市鼓楼区中山北路288号5栋1203，孙磊，18952046631")
+    assert ("name", "Lars de Vries") in facts("I'm Lars de Vries btw, really into road cycling")
+    # without contact details a capitalised pair is not taken for a name
+    assert not any(f == "name" for f, _ in facts("MacBook Air, or the ThinkPad X1?"))
+
+
+def test_a_contact_after_a_clause_about_someone_else_is_theirs():
+    got = facts("Olivia Grant, olivia.g@protonmail.com. Please cc my husband too, tom.grant@gmail.com")
+    assert ("email", "olivia.g@protonmail.com") in got
+    assert ("email", "tom.grant@gmail.com") not in got
+    assert ("phone", "+8618874126653") not in facts("顺便把我老公那个号也关了，18874126653，我们在长沙")
+    # the speaker's own role is no third party
+    assert ("phone", "+8613671829034") in facts("我是他妈妈，赵静，电话13671829034")
+
+
+@pytest.mark.parametrize("text,budget", [
+    ("budget is about A$650,000 for a 2-bed", "650000 AUD"),
+    ("condo for me, RM 800k max", "800000 MYR"),
+    ("a baby shower for about 30 guests, budget C$3,000", "3000 CAD"),
+    ("about 10 boxes and a piano, budget 300,000 yen", "300000 JPY"),
+    ("ideally under £1,500", "1500 GBP"),
+])
+def test_budgets_in_more_currencies(text, budget):
+    from engine.profiles.corpus import fact_key
+
+    got = {fact_key(f) for f in extract_text(text, TS) if f.field == "budget"}
+    assert got == {("budget", budget)}
+    # a currency amount with a soft cue is a budget only when written with its currency
+    assert not any(f.field == "budget" for f in extract_text("about 30 guests", TS))
+
+
+def test_grouped_id_numbers_and_cities_named_by_employers():
+    idn = make_id_number("330106", date(1988, 4, 25), 317)
+    grouped = " ".join([idn[:4], idn[4:8], idn[8:12], idn[12:16], idn[16:]])
+    assert ("id_number", idn) in facts(grouped)
+    assert not any(f == "city" for f, _ in facts("我在哈尔滨电气集团上班"))
+    assert ("city", "重庆") in facts("重庆渝北区，我住这边")
+
+
+def test_numeric_dates_only_when_day_and_month_can_be_told_apart():
+    assert find_date("14/02/1987", TS)[0] == "1987-02-14"
+    assert find_date("07-22-1979", TS)[0] == "1979-07-22"
+    assert find_date("03/04/1990", TS) is None
+
+
+def test_questions_about_someone_else_and_their_birthdays():
+    msgs = [Message("1", "c", "s1", "staff", TS, "Sure. Her name and date of birth?"),
+            Message("2", "c", "u1", "customer", TS, "Jennifer Park, 03/15/1990"),
+            Message("3", "d", "s1", "staff", TS, "Your full name and date of birth please"),
+            Message("4", "d", "u2", "customer", TS, "Maria Lopez, 07-22-1979")]
+    got = {(f.message_id, f.field, f.value) for f in extract_conversation(msgs)}
+    assert not any(m == "2" for m, _, _ in got)
+    assert {("4", "name", "Maria Lopez"), ("4", "birthday", "1979-07-22")} <= got
+    assert not any(f == "birthday" for f, _ in facts("我叫何俊。下周五我老婆生日，能给她也办一张吗"))
+    assert not any(f == "birthday" for f, _ in facts("想给我女儿买个少儿医疗险，陈可欣，2019年6月1号出生"))
+    assert ("birthday", "--10-21") in facts("下周三是我生日")
+
+
+def test_ask_words_cover_every_ask_rule():
+    """The one-pass pre-check of staff questions never hides a question an ask rule would see."""
+    from engine.profiles import parse as P
+    from engine.profiles.extract import ASK_RULES, ASK_WORDS, CJK_RX
+
+    staff = [m.message.text for path in sorted(DATA.glob("corpus_*.txt")) for m in load_corpus(path)
+             if m.message.role == "staff"]
+    assert len(staff) > 1000
+    for text in staff:
+        text = P.to_simplified(text) if CJK_RX.search(text) else text
+        if any(rx.search(text) for _, rx in ASK_RULES):
+            assert ASK_WORDS.search(text), text
+
+
+def test_contacts_whose_owner_is_named_are_not_the_customers():
+    assert not any(f == "phone" for f, _ in facts("wife Eleni does the paperwork, she's on 0421 668 930"))
+    assert not any(f == "phone" for f, _ in facts("Ben's number is 0433 906 127 btw"))
+    assert not any(f == "email" for f, _ in facts("Please send the papers to Karen, karen.fraser.ns@gmail.com"))
+    assert not any(f == "id_number" for f, _ in facts("顺便帮我妈也问问，她是 31011519600214042X"))
+    assert not any(f == "id_number" for f, _ in facts("371302201604150822 孩子的 我是她妈妈周静"))
+    # whose it is, said before the next value, leaves the first one the customer's
+    assert ("id_number", "320106199005120319") in facts("我的 320106199005120319，我老婆的 320582200002293365")
+
+
+def test_an_email_the_staff_sent_is_theirs_when_repeated():
+    msgs = [Message("1", "c", "s1", "staff", TS, "请把材料发到 kefu@kmkq.cn"),
+            Message("2", "c", "u1", "customer", TS, "好 kefu@kmkq.cn 是吧 我发过去"),
+            Message("3", "c", "u1", "customer", TS, "我的邮箱是 wang.lei@163.com")]
+    got = {(f.field, f.value) for f in extract_conversation(msgs)}
+    assert ("email", "wang.lei@163.com") in got and ("email", "kefu@kmkq.cn") not in got
+
+
+def test_a_full_name_as_its_own_sentence_before_details():
+    assert ("name", "Tom Whitfield") in facts("Tom Whitfield. 14/03/1979. 07823 416 902")
+    assert ("name", "Rosa Delgado") in facts("-- Rosa Delgado, Owner, Delgado Nails & Spa, Scottsdale AZ")
+    assert not any(f == "name" for f, _ in facts("Hi Priya, 2 nights from next Friday, king room"))
+    assert not any(f == "name" for f, _ in facts("Mr. Richard Ho, passport K09821145, DOB 1975-03-09"))
+
+
+def test_a_national_phone_shape_tells_the_currency_of_a_dollar_budget():
+    msgs = [Message("1", "c", "u1", "customer", TS, "My number is 902 455 3018. I don't want to spend more than $25.")]
+    budgets = [f.value for f in extract_conversation(msgs) if f.field == "budget"]
+    assert budgets and budgets[0]["currency"] == "CAD"
+    assert ("city", "Calgary") in facts("Amira Haddad, 403-875-2219. I'm in Kensington, Calgary")
+
+
+def test_amounts_in_south_east_asian_african_and_indian_currencies():
+    def budget(text):
+        return [f.value for f in extract_text(text, TS) if f.field == "budget"]
+    assert budget("Total maksimal Rp 7,5 juta ya kak") == [{"amount": 7_500_000.0, "currency": "IDR"}]
+    assert budget("ok can, I can spend up to 15,000 baht") == [{"amount": 15_000.0, "currency": "THB"}]
+    assert budget("Cash budget is R220 000, not a cent more") == [{"amount": 220_000.0, "currency": "ZAR"}]
+    assert budget("budget around ₹2,00,000 per year") == [{"amount": 200_000.0, "currency": "INR"}]
+    assert budget("有点贵，我这边最多 2 万 5") == [{"amount": 25_000.0, "currency": "CNY"}]
+    # a small limit is a fee only with a period; a bill or a percentage is no budget
+    assert budget("每个月不超过三十就行") == [{"amount": 30.0, "currency": "CNY"}]
+    assert budget("最多22。") == []
+    assert budget("hello dear. my bill has gone up to £212 this month") == []
+    assert budget("around $850k max with a 15% deposit") == [{"amount": 850_000.0, "currency": "USD"}]
+
+
+def test_employers_and_places_read_from_new_phrasings():
+    assert ("company", "Lululemon") in facts("Hi, I'm Zhang Wei, Lululemon is transferring me from Shanghai to Vancouver")
+    assert ("company", "PaySetu") in facts("need a 4 seater cabin, we're a small fintech called PaySetu, working out of my flat")
+    assert ("company", "强记服饰") in facts("那就7天的 发票开强记服饰")
+    got = facts("我在台積電新竹廠當製程工程師")
+    assert ("company", "台積電") in got and ("city", "新竹") in got
+    # a university one studies at is no employer, but its city is where one lives
+    got = facts("hello, I'm a student at University of Manchester, need a SIM contract")
+    assert ("city", "Manchester") in got and not any(f == "company" for f, _ in got)
+    assert ("city", "常州") in facts("G6，二十万出头吧，最多22。我可能下个月要搬到无锡，现在还在常州上班")
+    assert not any(f == "city" for f, _ in facts("我叫麥詠珊，以前喺香港做護士"))
+    # a number grouped with dots is read as a number, not as two amounts
+    got = facts("手機 0972.385.160，白天在玉山銀行上班")
+    assert ("phone", "+886972385160") in got and not any(f == "budget" for f, _ in got)
+
+
+def test_rules_of_the_fifth_session():
+    # a large employer named with no cue word, in a message about the writer
+    assert ("company", "南方航空") in facts("广州天河，南方航空，做财务。hejingyi_gz@163.com")
+    # a number labelled with its country is read in that country
+    got = facts("郑伟杰，马来西亚号 016-729 4485，新加坡号 8826 1937")
+    assert ("phone", "+60167294485") in got and ("phone", "+6588261937") in got
+    # a foreign city beside Chinese text says where the number is dialled
+    assert ("phone", "+447956428563") in facts("这边是刘思远，07956 428 563，人在Manchester")
+    # the number said not to be it is dropped
+    got = facts("6023 1185（唔係 9456 0712 呀）", region="HK")
+    assert ("phone", "+85260231185") in got and ("phone", "+85294560712") not in got
+    # 'dollars' are the local dollars, juta are rupiah
+    assert ("budget", str({"amount": 30.0, "currency": "CAD"})) in facts("budget like 30 dollars a month", region="CA")
+    assert ("budget", str({"amount": 15000000.0, "currency": "IDR"})) in facts("honeymoon to Bali, budget 15 juta")
+    # a bare name after a clause about someone else is theirs
+    assert not any(f == "name" for f, _ in facts("帮我妈问一下白内障手术，她今年68了，叫赵桂芳"))
+
+
+def test_a_number_the_staff_read_back_stays_the_customers():
+    msgs = [Message("1", "c", "u1", "customer", TS, "new one is 07824 556310"),
+            Message("2", "c", "s1", "staff", TS, "Just to confirm, that's 07824 556310?"),
+            Message("3", "c", "u1", "customer", TS, "yes 07824556310")]
+    got = {(f.message_id, f.field, f.value) for f in extract_conversation(msgs)}
+    assert ("3", "phone", "+447824556310") in got
+
+
+def test_rules_of_the_sixth_session():
+    # a city abroad written in Chinese (GeoNames' Chinese names), and the country it dials in
+    assert ("city", "Milan") in facts("我在米兰开了家中餐馆")
+    msgs = [Message("1", "c", "u1", "customer", TS, "你好，我住埃因霍温，想问下房贷"),
+            Message("2", "c", "s1", "staff", TS, "好的，请留个电话"),
+            Message("3", "c", "u1", "customer", TS, "06 1234 5678")]
+    assert ("3", "phone", "+31612345678") in {(f.message_id, f.field, f.value) for f in extract_conversation(msgs)}
+    # an employer's plant abroad is cut off its name
+    assert ("company", "立讯精密") in facts("张伟，在立讯精密越南厂做品质主管")
+    # a numbered hospital or school is named whole
+    assert ("company", "福州三中") in facts("我在福州三中教书，下午有空")
+    # a message that opens with a city and one of its districts
+    assert ("city", "北京") in facts("北京通州果园附近，想翻新老房")
+    # a suburb of the conversation's country, read after a home cue
+    assert ("city", "Brisbane") in facts("we're in Red Hill, can you come Friday?", region="AU")
+    # an Australian state and postcode outrank a suburb's namesake elsewhere
+    assert ("city", "Sydney") in facts("new address 5 Anzac Parade, Kensington NSW 2033")
+    # currencies written before the amount or named in Chinese
+    assert ("budget", str({"amount": 60000.0, "currency": "AED"})) in facts("我们的 budget 是 AED 60k 以内")
+    assert ("budget", str({"amount": 250000.0, "currency": "VND"})) in facts("预算25万盾以内")
+    # a name after 我叫 with no Han surname on the list
+    assert ("name", "巴特尔") in facts("我叫巴特尔，电话 155 4738 2069")
+    # "working as … at X" is the speaker's own role
+    assert ("company", "L&T Construction") in facts("Gurpreet, 27, working as site supervisor at L&T Construction")
+    # a QQ number is no phone number
+    assert not any(f == "phone" for f, _ in facts("谢文涛，QQ 也行 284716395"))
+
+
+def test_rules_of_the_seventh_session():
+    # employers after a role or a shift, and a city's own institution named whole
+    assert ("company", "浪潮") in facts("王鹏，手机15153120487，在浪潮做运维")
+    assert ("company", "顺丰") in facts("我在郑州给顺丰送快递的")
+    assert ("company", "西安市公安局雁塔分局") in facts("行，我在西安市公安局雁塔分局上班")
+    # a town's own school is named from its town
+    assert ("company", "紫阳镇中心小学") in facts("我叫程丽萍，上饶婺源县紫阳镇中心小学的数学老师")
+    # a prefecture city wins over another city's district of that name
+    assert ("city", "大同") in facts("我在同煤集团矿上干活，家就在大同左云")
+    # a business trip says where home is
+    assert ("city", "遵义") in facts("房间有烟味，投诉！我是从遵义过来出差的")
+    # a comma signature whose last line is the firm
+    got = facts("Kind regards, Eleanor Whitfield, Practice Manager, Didsbury Dental Care")
+    assert ("company", "Didsbury Dental Care") in got and ("name", "Eleanor Whitfield") in got
+    # a name at a sentence's start before a title, after a greeting with its addressee
+    assert ("name", "Amaka Eze") in facts("I need 2,000 folders for my clinic. Dr. Amaka Eze, Medical Director, CareFirst Family Clinic")
+    assert ("name", "Huang Zhiwei") in facts("I want to cancel my NBN, account is under Huang Zhiwei")
+    # a move says home over a workplace's town
+    got = facts("I moved to Manchester for a job at the BBC in Salford")
+    assert ("city", "Manchester") in got and ("city", "Salford") not in got
+    # an estate's numbered street, as Singapore writes it
+    assert ("city", "Singapore") in facts("ya Tampines St 81. my company DBS will claim")
+    # someone else's number, named or pointed at, and the front desk's
+    assert ("phone", "+8613962117788") not in facts("我的是 177-1234-8890，顾晨的电话是13962117788")
+    assert not any(f == "phone" for f, _ in facts("(0755)86013388是公司前台"))
+    # a mistyped mailbox is dropped, a corrected one kept
+    assert ("email", "ahmed.qureshi@hotmail.com") in facts("0300 1234567, ahmed.qureshi@hotmail.con sorry .com")
+    # a small monthly limit after 'up to'
+    assert ("budget", str({"amount": 25.0, "currency": "CAD"})) in facts("Ok I can do up to 25 a month", region="CA")
