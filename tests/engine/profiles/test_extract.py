@@ -604,3 +604,26 @@ def test_rules_of_the_seventh_session():
     assert ("email", "ahmed.qureshi@hotmail.com") in facts("0300 1234567, ahmed.qureshi@hotmail.con sorry .com")
     # a small monthly limit after 'up to'
     assert ("budget", str({"amount": 25.0, "currency": "CAD"})) in facts("Ok I can do up to 25 a month", region="CA")
+
+
+def test_rules_of_the_eighth_session():
+    """Each case failed with the rules the eighth session started from (commit bedda5a)."""
+    assert ("company", "中石油") in facts("天津滨海新区于家堡，我是中石油的，王磊")
+    assert ("company", "饿了么") in facts("手机充不进电，我是饿了么骑手，在南昌红谷滩跑单")
+    assert ("company", "宁夏大学") in facts("想开个工资卡，刚入职宁夏大学当辅导员，在银川")
+    assert ("company", "广西北部湾银行") in facts("老家广西百色的，现在在南宁上班，广西北部湾银行")
+    assert ("company", "中联重科") in facts("罗志勇，手机13787310526，工作日白天在中联重科上班")
+    assert ("company", "苏州青木电子商务有限公司") in facts("冯雪｜苏州青木电子商务有限公司 运营主管｜181 1264 3370｜fengxue@qingmu-ec.com")
+    assert ("phone", "+821048271935") in facts("010-4827-1935，只能晚上7点后哦")
+    assert not any(f == "phone" for f, _ in facts("啊对，下单用的是13899120485，我老婆的手机"))
+    assert ("city", "常德") in facts("想申请融e借，我在市税务局上班，湖南常德，我叫彭宇航")
+    assert ("city", "New York") in facts("你好，我住法拉盛，想咨询绿卡续期")
+    got = facts("我哋一家下個月移民去曼城，而家住將軍澳，想問海運搬屋幾錢")
+    assert ("city", "Manchester") in facts("住曼城Fallowfield") and ("city", "Manchester") not in got and ("city", "香港") in got
+    assert ("city", "Round Rock") in facts("512-867-3321, text is better. im in round rock so can come by sat")
+    assert ("city", "Norwich") in facts("I'm a dental hygienist at Bupa in Norwich so weekdays after 4")
+    assert ("city", "Decatur") in facts("need a quote, moving from Decatur to Marietta on Nov 14")
+    assert ("city", "Regina") in facts("we're moving to Calgary next month from Regina")
+    assert ("city", "Henderson") in facts("hi looking for weekly pool service, we just moved to Henderson from Reno")
+    assert ("city", "Columbus") in facts("delivery to 2217 Oakwood Ave Columbus OH 43206 please.")
+    assert ("city", "Mombasa") in facts("I'm a nurse at Coast General so I'll come after shift. I live Nyali")
