@@ -352,10 +352,10 @@ def test_untouched_held_out_parts_keep_the_targets_they_meet():
     for field in ("email", "id_number", "name", "birthday", "budget"):
         p, r = TARGETS[field]
         assert result[field]["precision"] >= p and result[field]["recall"] >= r, (field, result[field])
-    # phone precision and recall fall just short (0.969, 0.941); company and city precision meet
-    # the target (0.96, 0.90), their recall falls short (0.84, 0.73)
-    assert result["phone"]["precision"] >= 0.96 and result["phone"]["recall"] >= 0.93, result["phone"]
-    for field, recall in (("company", 0.83), ("city", 0.72)):
+    # phone precision meets the target (0.977) and recall falls just short (0.948); company and city
+    # precision meet it (0.96, 0.90), their recall falls short (0.84, 0.75)
+    assert result["phone"]["precision"] >= 0.97 and result["phone"]["recall"] >= 0.94, result["phone"]
+    for field, recall in (("company", 0.83), ("city", 0.74)):
         assert result[field]["precision"] >= 0.85 and result[field]["recall"] >= recall, (field, result[field])
 
 
