@@ -1727,23 +1727,27 @@ def _more_employers_cn(text, facts, own, hedged) -> None:
         if not m:
             continue
         org = m.group(1)
-        if rx is ORG_AFTER_WORK_CLAUSE_CN and not (ORG_END.search(org) or org in EMPLOYER_NAMES_ANY_CN
-                                                   or (len(org) >= 4 and any(org.endswith(w) for w in INDUSTRY_WORDS))):
-            continue  # "在南宁上班，工资不高", "离家近的": a clause about the job, not its employer
-        work_clause = text[_last_end(CLAUSE_END, text, max(0, m.start() - 1)):m.start()]
-        if rx is ORG_AFTER_WORK_CLAUSE_CN and (THIRD_RX.search(work_clause) or org[0] in "想要买去给做读"
-                                               or re.search(r"孩子|小孩|儿子|女儿|[想要买去给做读]", org[1:])):
-            continue  # "老公在 Monash 大学工作，…", "都在首尔工作，想买份夫妻保险": not one's employer
-        if rx is ORG_AFTER_WORK_CLAUSE_CN and own(*m.span(1)):
-            facts.append(_fact("company", org, org, 0.7, *m.span(1), hedged))  # ("罗氏制药" starts like a name)
-            return
+        after_work = rx is ORG_AFTER_WORK_CLAUSE_CN
+        if after_work and not _employer_after_work(text, m):
+            continue
         if org in NOT_ORG_BEFORE_TITLE or org in GENERIC_ORG or org in CN_CITY_SET or org in L.DISTRICT_CITY \
                 or org in L.AMBIGUOUS_DISTRICT or _place_prefix(org) == org or NOT_ORG_WORDS_CN.search(org) \
-                or org in TIME_WORDS_CN or re.search(r"[我你他她们的了在是]", org) or _cn_name(org, 0) or DESCRIBED_ORG.search(org):
-            continue
+                or org in TIME_WORDS_CN or re.search(r"[我你他她们的了在是]", org) or (_cn_name(org, 0) and not after_work) or DESCRIBED_ORG.search(org):
+            continue  # (after one's work, "罗氏制药" is the employer, though it starts like a name)
         if own(*m.span(1)):
             facts.append(_fact("company", org, org, 0.7, *m.span(1), hedged))
             return
+
+
+def _employer_after_work(text, m: re.Match) -> bool:
+    """Whether the clause after one's work clause names one's employer: an organisation's name
+    ("广西北部湾银行", "罗氏制药"), not more about the job ("工资不高", "离家近的") or someone else's work."""
+    org = m.group(1)
+    if not (ORG_END.search(org) or org in EMPLOYER_NAMES_ANY_CN or (len(org) >= 4 and any(org.endswith(w) for w in INDUSTRY_WORDS))):
+        return False
+    work_clause = text[_last_end(CLAUSE_END, text, max(0, m.start() - 1)):m.start()]
+    # "老公在 Monash 大学工作，…", "都在首尔工作，想买份夫妻保险"
+    return not (THIRD_RX.search(work_clause) or org[0] in "想要买去给做读" or re.search(r"孩子|小孩|儿子|女儿|[想要买去给做读]", org[1:]))
 
 
 ORDINAL_ORG_CLAUSE = re.compile(rf"(?:^|(?<=[，,。\s]))({_ORDINAL_ORG})的(?=[，,。！!\s]|$)")

@@ -627,3 +627,9 @@ def test_rules_of_the_eighth_session():
     assert ("city", "Henderson") in facts("hi looking for weekly pool service, we just moved to Henderson from Reno")
     assert ("city", "Columbus") in facts("delivery to 2217 Oakwood Ave Columbus OH 43206 please.")
     assert ("city", "Mombasa") in facts("I'm a nurse at Coast General so I'll come after shift. I live Nyali")
+
+
+def test_the_clause_after_ones_work_passes_the_shared_employer_checks():
+    assert ("company", "罗氏制药") in facts("我叫沈佳怡，在浦东张江上班，罗氏制药的")
+    for text in ("我在上海上班，我们公司", "我在上海上班，公司", "我在上海上班，一家公司"):
+        assert not any(f == "company" for f, _ in facts(text)), text
