@@ -1666,11 +1666,12 @@ OWN_SHOP_NAMED_CN = re.compile(r"开了?(?:家|个|间)[\u4e00-\u9fff]{0,4}?(五
                                r"我开的([\u4e00-\u9fff]{2,10}?(?:超市|便利店|饭店|餐馆|药店|诊所|工作室|五金店|商行))(?=[\u4e00-\u9fff]{0,6}|[，,。！!\s]|$)|"
                                r"开了?(?:一)?(?:家|间)([\u4e00-\u9fff]{2,4}(?:汽修|五金|超市|饭店|餐馆|药房|诊所|花店|书店|美容|美发|理发|酒楼|火锅|烧烤|奶茶|茶行|便利店))(?=[，,。！!\s]|$)")
 WORK_AT_AFTER_VERB_CN = re.compile(r"(?:返工|上班|做嘢|打工)(?:喺|在)\s*([\u4e00-\u9fffA-Za-z]{2,12}?)(?=[，,。！!\s]|$)")
+EMPLOYER_NAMES_ANY_CN = L.KNOWN_EMPLOYERS_CN | L.EMPLOYER_NAMES_CN  # an employer's name, whichever list holds it
 # "…，中建中东公司的，": a clause that is a firm and one's belonging to it
 FIRM_OF_CLAUSE_CN = re.compile(r"(?:^|(?<=[，,。\s]))([\u4e00-\u9fff]{2,12}?(?:公司|集团|银行|医院|油田))的(?=[，,。！!\s]|$)")
 # "我是中石油的", "在张江上班，中芯国际的": a known employer one says one belongs to (but "这台是华为的" is a phone's brand)
 KNOWN_FIRM_OF_CLAUSE_CN = re.compile(rf"(?:(?:^|(?<=[，,。\s]))(?:我是|我係|我系|本人是|我也是|我们是)|(?<=(?:上班|工作|干活|打工)[，,]))"
-                                     rf"({_alt(sorted(L.KNOWN_EMPLOYERS_CN | L.EMPLOYER_NAMES_CN, key=len, reverse=True))})的(?=[，,。！!\s]|$)")
+                                     rf"({_alt(EMPLOYER_NAMES_ANY_CN)})的(?=[，,。！!\s]|$)")
 # "广汽本田，做会计": a message that opens with a name, then one's role
 LEAD_ORG_THEN_ROLE_CN = re.compile(rf"^([\u4e00-\u9fffA-Za-z]{{2,8}})[，,]\s*(?:做|当|任)(?:{_alt(L.CN_TITLES)})(?=[，,。！!\s]|$)")
 NOT_ORG_BEFORE_TITLE = frozenset("高级 资深 初级 中级 一名 一个 一位 兼职 全职 退休 在职 注册 执业 实习 见习 小学 中学 大学 高中 初中 幼儿园 "
@@ -1865,7 +1866,6 @@ def _comma_signature(text, facts, hedged):
         return
 
 
-EMPLOYER_NAMES_ANY_CN = L.KNOWN_EMPLOYERS_CN | L.EMPLOYER_NAMES_CN  # an employer's name, whichever list holds it
 EMPLOYER_NAME = re.compile(rf"(?<![A-Za-z&])(?:{_alt(L.EMPLOYER_NAMES_EN)})(?![A-Za-z&])|(?:{_alt(L.EMPLOYER_NAMES_CN)})")
 TITLE_AFTER_ORG_CN = re.compile(rf"\s*[\u4e00-\u9fff]{{0,4}}(?:{_alt(L.CN_TITLES)})(?=\s|$)")  # "科大讯飞 算法工程师"
 WORKS_IN_BEFORE_CN = re.compile(r"^(?:我|我也|也|都|我都)?(?:在|喺)")  # "我在海康", "喺銀河"
@@ -2311,12 +2311,12 @@ def _work_town_en(text, facts, own, hedged, region=None) -> None:
             continue
         m = WORK_TOWN_AFTER_ORG_EN.match(text, f.end)
         town = m and m.group(1)
-        city = town and (L.SUBURB_CITY.get(region or "", {}).get(town) or L.EN_CITY_ALIASES.get(town) or CITY_BY_LOWER.get(town.lower())
-                         or L.DISTRICT_CITY.get(town) or L.TOWN_CITY.get(town))
-        if city and region and _region_of_city(_canonical_city(city)) not in (None, region):
+        named = town and (L.SUBURB_CITY.get(region or "", {}).get(town) or L.EN_CITY_ALIASES.get(town) or CITY_BY_LOWER.get(town.lower())
+                          or L.DISTRICT_CITY.get(town) or L.TOWN_CITY.get(town))
+        city = named and _canonical_city(named)
+        if city and region and _region_of_city(city) not in (None, region):
             continue
         if city and town not in L.COUNTRY_REGION and own(*m.span(1)):
-            city = _canonical_city(city)
             facts.append(_fact("city", city, city, 0.65, *m.span(1), hedged))
             return
 

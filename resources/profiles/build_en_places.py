@@ -28,6 +28,8 @@ COMMON_WORD_ZIPF = 4.0
 # common word; a name of several words is left out only when it reads like a common phrase
 # ("West End", "State College", "Center City")
 COMMON_PHRASE_ZIPF = 5.0
+# "Hamilton East", "Coquitlam West": a part of the city before the compass word
+COMPASS_WORDS = frozenset("East West North South Central".split())
 BIG_CITY = 500_000
 
 
@@ -67,8 +69,6 @@ def build() -> list[tuple[str, str, str]]:
             best[name] = (pop, best[base][1], cc)  # "Hamilton East", "Coquitlam West": a part of the city (but East Lansing is a city)
     return sorted((name, city, cc) for name, (_, city, cc) in best.items())
 
-
-COMPASS_WORDS = frozenset("East West North South Central".split())
 
 
 # suburbs people name instead of their city, read only where the conversation's country is known
