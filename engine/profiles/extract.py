@@ -1024,6 +1024,8 @@ def _phone_spans(text: str, num_text: str, region: str | None, has_cjk: bool,
             if not (asked_phone or signed) or not free_span(taken, s0, e0) or DATE_SHAPED.search(num_text, s0, e0) \
                     or NOT_PHONE_BEFORE.search(text[max(0, s0 - 14):s0]):
                 continue  # only labelled or signed runs are worth asking every region about
+            if any(a <= s0 and e0 <= b for (a, b), _, _ in phone_spans):
+                continue  # already read as a number: what the regions find in it could not be kept
             digits = re.sub(r"\D", "", num_text[s0:e0])
             for r in (r for r in FALLBACK_REGIONS if P.valid_in(digits, r)):  # unlabelled: grouped as the region writes it
                 # Indian numbers only as India groups them: "07700 900123" is a British drama number
@@ -2679,6 +2681,20 @@ def _place_then_city(clause: str) -> str | None:
     return None
 
 
+TRIP_AFTER_CN = ("出差", "旅游", "玩", "开会", "参加")
+
+
+def _trip_to(text: str, city: str) -> bool:
+    """"去兰州出差", "飞成都玩": ``city`` is somewhere the customer travels to (a string scan: a
+    pattern built per city would be compiled again for every message)."""
+    at = text.find(city, 1)
+    while at > 0:
+        if text[at - 1] in "去到飞" and text.startswith(TRIP_AFTER_CN, at + len(city)):
+            return True
+        at = text.find(city, at + 1)
+    return False
+
+
 def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, context=frozenset()):
     # the Chinese rules need a Chinese city named, the English ones an English one
     gates = scan(text.lower()) if gates is None else gates
@@ -2712,7 +2728,7 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, cont
                 continue  # after "I moved to Manchester", "a job at the BBC in Salford" is not home
             if (TRAVEL_AFTER.match(text, m.end()) and not home) or not own(*span):
                 continue
-            if rx is CITY_CN and not home and re.search(r"(?:去|到|飞)" + re.escape(m.group(g)) + r"(?:出差|旅游|玩|开会|参加)", text):
+            if rx is CITY_CN and not home and _trip_to(text, m.group(g)):
                 continue  # "下周三我要去兰州出差，兰州那边能用…": a trip there
             if rx is CITY_CN and text.startswith("人", span[1] + (text[span[1]:span[1] + 1] == "市")) \
                     and re.search(r"现在|目前|而家", text[span[1]:]):

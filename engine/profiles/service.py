@@ -5,6 +5,7 @@ Every public function is one transaction (``ws.session()``): it commits whole or
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections import defaultdict
@@ -147,62 +148,115 @@ def import_messages(ws, messages: list[Message], *, extract=True, ocr=True, by="
         customers = {r["customer_id"] for r in rows if r["customer_id"]}
         staff = {r["staff_id"] for r in rows if r["staff_id"]}
         t = now()
-        bulk_insert(s, Customer, [{"id": c, "nickname": None, "created_at": t, "updated_at": t,
-                                   "version": 1} for c in _missing(s, Customer.id, customers)])
-        bulk_insert(s, Staff, [{"id": x, "name": x, "created_at": t} for x in _missing(s, Staff.id, staff)])
-        for i in range(0, len(rows), 50_000):
-            state.check()
-            bulk_insert(s, MessageRow, rows[i:i + 50_000])
-            state.set_progress(0.5 * (i + 50_000) / max(len(rows), 1), f"stored {min(i + 50_000, len(rows)):,} messages")
-        counts = {"messages": len(rows), "skipped_existing": len(messages) - len(rows),
-                  "customers": len(customers), "suggestions": 0, "image_errors": []}
-        if extract and fresh:
-            facts, image_errors = extract_messages(fresh, ocr=ocr, state=SubState(state, 0.5, 0.95))
-            counts["image_errors"] = image_errors
-            counts["suggestions"] = store_facts(s, fresh, facts)
+        # the workers extract while this process stores the messages
+        job = Extraction(fresh, ocr=ocr, state=SubState(state, 0.0, 0.1)) if extract and fresh else None
+        with job or contextlib.nullcontext():
+            counts = _store_messages(s, rows, customers, staff, t, len(messages), state)
+            if job is not None:
+                facts, image_errors = job.result(SubState(state, 0.5, 0.95))
+                counts["image_errors"] = image_errors
+                counts["suggestions"] = store_facts(s, fresh, facts)
         refresh_summaries(s, customers)
         emit(s, customers, "import", by)
     state.set_progress(1.0, "imported")
     return counts
 
 
+def _store_messages(s, rows, customers, staff, t, given, state) -> dict:
+    bulk_insert(s, Customer, [{"id": c, "nickname": None, "created_at": t, "updated_at": t,
+                               "version": 1} for c in _missing(s, Customer.id, customers)])
+    bulk_insert(s, Staff, [{"id": x, "name": x, "created_at": t} for x in _missing(s, Staff.id, staff)])
+    for i in range(0, len(rows), 50_000):
+        state.check()
+        bulk_insert(s, MessageRow, rows[i:i + 50_000])
+        state.set_progress(0.1 + 0.4 * min(1.0, (i + 50_000) / max(len(rows), 1)),
+                           f"stored {min(i + 50_000, len(rows)):,} messages")
+    return {"messages": len(rows), "skipped_existing": given - len(rows),
+            "customers": len(customers), "suggestions": 0, "image_errors": []}
+
+
 def extract_messages(messages: list[Message], *, ocr=True, parallel: bool = True, state: TaskState = NO_STATE):
     """Facts from messages (sorted per conversation), reading customers' images when ``ocr``."""
-    ordered = sorted(messages, key=lambda m: (m.conversation_id, m.ts))
-    ocr_text, errors = {}, []
-    images = [m for m in ordered if m.image and m.role == "customer"] if ocr else []
-    if images:
-        from engine.profiles.ocr import read_image
+    with Extraction(messages, ocr=ocr, parallel=parallel, state=SubState(state, 0.0, 0.5)) as job:
+        return job.result(SubState(state, 0.5, 1.0))
 
-        for i, m in enumerate(images):
+
+class Extraction:
+    """Extraction of ``messages`` started at once: big batches go to worker processes that run
+    while the caller goes on (an import stores its messages meanwhile); ``result()`` gathers the
+    facts. Used as a context manager, so the workers stop when the caller fails or is cancelled."""
+
+    def __init__(self, messages: list[Message], *, ocr=True, parallel: bool = True, state: TaskState = NO_STATE):
+        self.ordered = sorted(messages, key=lambda m: (m.conversation_id, m.ts))
+        self.ocr_text, self.errors = {}, []
+        images = [m for m in self.ordered if m.image and m.role == "customer"] if ocr else []
+        if images:
+            from engine.profiles.ocr import read_image
+
+            for i, m in enumerate(images):
+                state.check()
+                res = read_image(m.image)
+                if res.error:
+                    self.errors.append(f"message {m.id}: {res.error}")
+                if res.text:
+                    self.ocr_text[m.id] = res.text
+                state.set_progress((i + 1) / len(images), f"reading image {i + 1}/{len(images)}")
+        # chunk boundaries fall between conversations, so staff-question context is never split
+        self.bounds, start = [], 0
+        while start < len(self.ordered):
+            end = min(start + EXTRACT_STEP, len(self.ordered))
+            while end < len(self.ordered) and self.ordered[end].conversation_id == self.ordered[end - 1].conversation_id:
+                end += 1
+            self.bounds.append((start, end))
+            start = end
+        workers = PARALLEL_WORKERS if parallel and len(self.ordered) >= PARALLEL_MIN else 1
+        self.pool, self.futures = None, []
+        if workers > 1 and len(self.bounds) > 1:
+            self._start_workers(workers)
+
+    def _start_workers(self, workers: int) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        self.futures = [self.pool.submit(_extract_rows, [(m.id, m.conversation_id, m.role, m.ts, m.text)
+                                                         for m in self.ordered[a:b]],
+                                         {m.id: self.ocr_text[m.id] for m in self.ordered[a:b] if m.id in self.ocr_text})
+                        for a, b in self.bounds]
+
+    def result(self, state: TaskState = NO_STATE) -> tuple[list[Fact], list[str]]:
+        if self.pool is not None:
+            try:
+                return self._gather(state), self.errors
+            except BrokenProcessPool:  # e.g. no importable __main__ to spawn from: do it here
+                self.close()
+        facts = []
+        for i, (a, b) in enumerate(self.bounds):
             state.check()
-            res = read_image(m.image)
-            if res.error:
-                errors.append(f"message {m.id}: {res.error}")
-            if res.text:
-                ocr_text[m.id] = res.text
-            state.set_progress(0.5 * (i + 1) / len(images), f"reading image {i + 1}/{len(images)}")
-    step = EXTRACT_STEP
-    # chunk boundaries fall between conversations, so staff-question context is never split
-    bounds, start = [], 0
-    while start < len(ordered):
-        end = min(start + step, len(ordered))
-        while end < len(ordered) and ordered[end].conversation_id == ordered[end - 1].conversation_id:
-            end += 1
-        bounds.append((start, end))
-        start = end
-    workers = PARALLEL_WORKERS if parallel and len(ordered) >= PARALLEL_MIN else 1
-    facts = []
-    if workers > 1 and len(bounds) > 1:
-        try:
-            return _extract_parallel(ordered, bounds, ocr_text, workers, state), errors
-        except BrokenProcessPool:  # e.g. no importable __main__ to spawn from: do it here
-            facts = []
-    for i, (a, b) in enumerate(bounds):
-        state.check()
-        facts += extract_conversation(ordered[a:b], ocr_text)
-        state.set_progress(0.5 + 0.5 * (i + 1) / len(bounds), "extracting fields")
-    return facts, errors
+            facts += extract_conversation(self.ordered[a:b], self.ocr_text)
+            state.set_progress((i + 1) / len(self.bounds), "extracting fields")
+        return facts, self.errors
+
+    def _gather(self, state: TaskState) -> list[Fact]:
+        from concurrent.futures import as_completed
+
+        facts: list[Fact] = []
+        for done, fut in enumerate(as_completed(self.futures), 1):
+            state.check()
+            facts += [Fact(*t) for t in fut.result()]
+            state.set_progress(done / len(self.futures), "extracting fields")
+        return facts
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
+
+    def __enter__(self) -> "Extraction":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 def _extract_rows(rows: list[tuple], ocr_text: dict) -> list[tuple]:
@@ -210,27 +264,6 @@ def _extract_rows(rows: list[tuple], ocr_text: dict) -> list[tuple]:
     msgs = [Message(id=i, conversation_id=c, sender_id="", role=r, ts=t, text=x) for i, c, r, t, x in rows]
     return [(f.field, f.value, f.display, f.confidence, f.start, f.end, f.message_id, f.source)
             for f in extract_conversation(msgs, ocr_text)]
-
-
-def _extract_parallel(ordered, bounds, ocr_text, workers, state) -> list[Fact]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    facts: list[Fact] = []
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = [pool.submit(_extract_rows, [(m.id, m.conversation_id, m.role, m.ts, m.text)
-                                               for m in ordered[a:b]],
-                               {m.id: ocr_text[m.id] for m in ordered[a:b] if m.id in ocr_text})
-                   for a, b in bounds]
-        try:
-            for done, fut in enumerate(as_completed(futures), 1):
-                state.check()
-                facts += [Fact(*t) for t in fut.result()]
-                state.set_progress(0.5 + 0.5 * done / len(futures), "extracting fields")
-        except BaseException:
-            pool.shutdown(cancel_futures=True)
-            raise
-    return facts
 
 
 def store_facts(s, messages: list[Message], facts: list[Fact], at: datetime | None = None) -> int:

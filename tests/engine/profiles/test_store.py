@@ -172,3 +172,70 @@ def test_parallel_extraction_matches_serial(monkeypatch):
     parallel, _ = service.extract_messages(msgs, ocr=False)
     key = lambda f: (f.message_id, f.field, str(f.value), f.start)  # noqa: E731
     assert sorted(map(key, parallel)) == sorted(map(key, serial)) and serial
+
+
+def _corpus_chat(tmp_path, name):
+    from engine.profiles.corpus import load_corpus
+    from pathlib import Path
+
+    msgs = [m.message for m in load_corpus(Path(__file__).with_name("data") / "corpus_dev.txt")]
+    return write_chat(tmp_path / name, [{"id": m.id, "conversation_id": m.conversation_id, "sender_id": m.sender_id,
+                                         "sender_role": m.role, "ts": m.ts.isoformat(), "text": m.text} for m in msgs])
+
+
+def _suggestions(ws):
+    from sqlalchemy import select
+
+    from engine.store.models.profiles import ProfileField
+
+    with ws.session() as s:
+        return sorted(s.execute(select(ProfileField.customer_id, ProfileField.field, ProfileField.value_json,
+                                       ProfileField.message_id)).all())
+
+
+@pytest.mark.slow
+def test_import_extracting_in_workers_while_storing_keeps_every_suggestion(tmp_path, monkeypatch):
+    path = _corpus_chat(tmp_path, "chat.jsonl")
+    serial_ws = open_workspace(f"sqlite:///{tmp_path / 'serial.sqlite'}")
+    parallel_ws = open_workspace(f"sqlite:///{tmp_path / 'parallel.sqlite'}")
+    try:
+        serial = service.import_file(serial_ws, path, ocr=False)
+        monkeypatch.setattr(service, "PARALLEL_MIN", 10)
+        monkeypatch.setattr(service, "PARALLEL_WORKERS", 2)
+        monkeypatch.setattr(service, "EXTRACT_STEP", 40)
+        monkeypatch.setattr(service, "BrokenProcessPool", type("NeverRaised", (Exception,), {}))  # no silent fallback
+        parallel = service.import_file(parallel_ws, path, ocr=False)
+        assert parallel["suggestions"] == serial["suggestions"] > 100
+        assert _suggestions(parallel_ws) == _suggestions(serial_ws)
+    finally:
+        serial_ws.dispose()
+        parallel_ws.dispose()
+
+
+@pytest.mark.slow
+def test_import_cancelled_while_storing_stops_its_workers_and_stores_nothing(tmp_path, monkeypatch):
+    from engine.errors import Cancelled
+    from engine.progress import BasicState
+
+    path = _corpus_chat(tmp_path, "chat.jsonl")
+    monkeypatch.setattr(service, "PARALLEL_MIN", 10)
+    monkeypatch.setattr(service, "PARALLEL_WORKERS", 2)
+    monkeypatch.setattr(service, "EXTRACT_STEP", 40)
+    pools = []
+    started = service.Extraction._start_workers
+
+    def start_and_cancel(job, workers):
+        started(job, workers)
+        pools.append(job.pool)
+        state.cancel()  # the user cancels while the workers run and the messages are being stored
+
+    monkeypatch.setattr(service.Extraction, "_start_workers", start_and_cancel)
+    state = BasicState()
+    ws = open_workspace(f"sqlite:///{tmp_path / 'ws.sqlite'}")
+    try:
+        with pytest.raises(Cancelled):
+            service.import_file(ws, path, ocr=False, state=state)
+        assert pools and all(p._shutdown_thread for p in pools)
+        assert queries.customer_ids(ws) == [] and _suggestions(ws) == []
+    finally:
+        ws.dispose()
