@@ -772,6 +772,8 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         facts.append(_fact("company", m.group(2), m.group(2), 0.75, *m.span(2), hedged))  # "Thanks, Hoang Duc Anh (FPT Software)"
     if has_cjk and not any(f.field == "city" for f in facts):
         _leading_city_district(text, facts, own, hedged, asked)
+    if has_cjk and not any(f.field == "city" for f in facts) and ("县" in text or "区" in text or "旗" in text):
+        _county_home(text, facts, own, hedged)
     if has_cjk and not any(f.field == "city" for f in facts) and any(f.field in CONTACT_FIELDS or f.field == "name" for f in facts):
         _place_clause(text, facts, own, hedged)
     m = LEAD_PLACE_CITY_EN.match(text) if not has_cjk and "en_city" in gates else None
@@ -2493,6 +2495,28 @@ def _place_clause(text, facts, own, hedged) -> None:
             continue  # a city alone may be anyone's
         c = _canonical_city(city)
         facts.append(_fact("city", c, c, 0.7, *m.span(2), hedged))
+        return
+
+
+# where one's home county or district is, with its towns and villages: "我们是砀山县良梨镇的",
+# "俺是临泉县的", "我叫李得旺，郸城县汲冢镇王庄村三组的", "我们隆回县好几个姐妹", "在华容县承包了600亩水稻"
+_COUNTIES_WITH_SUFFIX = _alt(d for d in L.DISTRICT_CITY if CJK_RX.match(d) and d.endswith(("县", "区", "旗")))
+COUNTY_HOME_CN = re.compile(
+    rf"(?:^|(?<=[，,。！!？?；;\s]))((?:我|我们|俺|俺们|咱|咱们|我家|我们家)(?:就|也|都)?(?:是|在|住|住在|家在)?|在|住在|家在)?"
+    rf"(?:(?:{_alt(L.PROVINCES)})省?)?(?:({CITY_CN_CORE_NAMES})市?)?({_COUNTIES_WITH_SUFFIX})"
+    rf"((?:[\u4e00-\u9fff]{{1,6}}?(?:镇|乡|村|组|屯|街道|社区))*)(的|人|这边|那边|下面)?"
+    rf"(?=[，,。！!？?；;\s]|$|好几|[\u4e00-\u9fff]{{0,4}}?(?:承包|种|养|开了|上班|教书|打工))")
+
+
+def _county_home(text, facts, own, hedged) -> None:
+    for m in COUNTY_HOME_CN.finditer(text):
+        lead, city, county, towns, tail = m.groups()
+        if not (lead or towns or tail) or (city and not _district_of(county, city)):
+            continue  # a county named alone may be anywhere the talk goes
+        if re.search(r"(?:去|到|回|飞|离开)$", text[max(0, m.start() - 2):m.start()]) or not own(*m.span(3)):
+            continue
+        c = _canonical_city(city or L.DISTRICT_CITY[county])
+        facts.append(_fact("city", c, c, 0.7, *m.span(3), hedged))
         return
 
 

@@ -187,8 +187,9 @@ DISTRICT_CITY = {
     **dict.fromkeys("浦东 徐汇 静安 黄浦 长宁 闵行 杨浦 虹口 陆家嘴 张江".split(), "上海"),
     **dict.fromkeys("南山 福田 罗湖 宝安 龙岗 龙华 前海".split(), "深圳"),
     **dict.fromkeys("天河 越秀 海珠 番禺 荔湾".split(), "广州"),
-    **dict.fromkeys("滨江 拱墅 余杭 萧山 西湖区".split(), "杭州"),
-    **dict.fromkeys("武侯 锦江 青羊 双流".split(), "成都"),
+    **dict.fromkeys("滨江 拱墅 余杭 萧山 西湖区 钱塘 钱塘区 临平 临平区".split(), "杭州"),
+    **dict.fromkeys("武侯 锦江 青羊 双流 郫都 郫都区".split(), "成都"),
+    "鄠邑": "西安", "鄠邑区": "西安",  # districts formed after the division codes cn_divisions.tsv is built from
     **dict.fromkeys("江宁 玄武 秦淮 建邺".split(), "南京"),
     **dict.fromkeys("光谷 武昌 汉口 汉阳".split(), "武汉"),
     "松山湖": "东莞", "思明": "厦门", "湖里": "厦门",
