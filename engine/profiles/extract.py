@@ -1928,6 +1928,9 @@ PUBLIC_BRANCH = re.compile(r"[\u4e00-\u9fff]{1,4}局[\u4e00-\u9fff]{2,4}分局|[
 PUBLIC_BODY_ENDS = ("局", "委", "厅", "法院", "检察院", "港", "汽车站", "火车站", "客运站", "油田", "税务局", "公安局", "电视台", "日报", "中学", "小学", "一中", "二中", "三中")
 
 
+LOCALITY_LEAD_CN = re.compile(r"(?:县城|县里|县上|老家|镇上|镇里|乡里|乡上|村里|村上|市里|城里|当地|本地|(?:我们)?自己(?:有个|开的|的)?)(?:的)?")
+
+
 def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
     latin = LATIN_WORD.search(text) is not None
     for m in COMPANY_DEPT_CN.finditer(text) if has_cjk else ():
@@ -2255,6 +2258,10 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             if tail_city and not any(g.field == "city" for g in facts):
                 c = _canonical_city(tail_city)
                 facts.append(_fact("city", c, c, 0.75, f.end, f.end + len(tail_city), hedged))
+        local = LOCALITY_LEAD_CN.match(f.value) if f.field == "company" and has_cjk else None
+        if local and len(f.value) - local.end() >= 4:  # "在县城宏达罐头厂上班", "自己有个稻田绿源蔬菜合作社": where, then the name
+            # (but "镇上卫生院" is the town's own clinic)
+            facts[i] = f = _fact("company", f.value[local.end():], f.value[local.end():], f.confidence, f.start + local.end(), f.end, hedged)
         lead = SPEAKER_ORG_LEAD.match(f.value) if f.field == "company" and has_cjk else None
         if lead and lead.end() and len(f.value) - lead.end() >= 2:  # "我们是高雄的海港水产有限公司": who, where, then the name
             org, s0 = f.value[lead.end():], f.start + lead.end()
