@@ -319,7 +319,14 @@ COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|my employer(?:,| is)|employer:|
                         rf"lecture(?:r)?(?: in [a-z]+)? at|làm (?:việc )?(?:ở|tại)|on shifts at|(?:PA|EA|assistant) to the (?-i:[A-Z]{{2,4}}) at|(?:currently|now|starting|started) at|job with|head (?:of )?[a-z]+ at|buyer for|(?:drive|driving) for|both (?:at|work(?:ing)?(?: at| for)?)|"
                         rf"work in (?-i:[A-Z][\w]+) for|work(?:ing)? in(?= (?-i:[A-Z][\w&.-]*)['’]s\b)|(?:relocated|transferred)[^.!?]{{0,40}}? with|(?:^|(?<=, ))run(?= [A-Z])|store is|"
                         rf"(?:desk line|desk) at|(?<=, )work(?= (?-i:[A-Z]{{2,}})\b)|teach(?:ing)?(?: [\w-]+){{0,3}} (?:at|for)|my shifts? at|(?:just |recently |got )?hired (?:at|by)|"
-                        rf"(?:just |recently )joined(?= (?-i:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*)(?:,| as\b| in\b))|my company(?= (?-i:[A-Z]))|from|for)\s+(?:the\s+)?"
+                        rf"(?:just |recently )joined(?= (?-i:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*)(?:,| as\b| in\b))|my company(?= (?-i:[A-Z]))|"
+                        # a shift somewhere: "I'm at Irving till 4", "I'm at Alliance so might not answer", "I get off at
+                        # the Les Schwab at 2", "I haul for Viterra", "I do books for Bandon Co-op", "on the tills at the Co-op"
+                        rf"(?:i'm|im|i am) at(?= (?:the )?(?-i:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){{0,3}}) (?:till|til|until|'til|so (?:i )?(?:might|may|can't|cannot|won't|wont|prob)\b))|"
+                        rf"get off(?: work)? at(?= (?:the )?(?-i:[A-Z]))|(?:haul|truck|deliver|cook|clean)s? for(?= (?:the )?(?-i:[A-Z]))|"
+                        rf"do (?:the )?(?:books|accounts|bookkeeping|payroll|admin) for|on the (?:tills|checkouts|tools|floor|line|counter|deli|registers?) (?:at|for)|"
+                        rf"been with(?= (?:the )?(?-i:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){{0,4}}) (?:\d+|for|since|nearly|almost|over)\b)|"
+                        rf"(?:working|work|job) in(?= (?-i:(?!IT\b|HR\b|PR\b|QA\b|UK\b|US\b|USA\b|UAE\b|{_alt(a for a in L.EN_CITY_ALIASES if a.isupper())}\b)[A-Z]{{2,6}})\b(?!\s+[A-Z]))|from|for)\s+(?:the\s+)?"
                         r"((?:[A-Z][\w&.'-]*)(?:[ \t]+(?:[A-Z][\w&.'-]*|&|\+|of\b|and\b|\(Pty\))|,\s*Ltd\b)*)")
 TITLE_CN = re.compile(rf"(?:我是|都是|是一名|是一位|我是一名|我是一个|在[\u4e00-\u9fff]{{2,20}}?(?:当|做|任)|我做|我当|职位是|职务是|担任)"
                       rf"\s*(?:一名|一个|个)?((?:(?!的)[\u4e00-\u9fffA-Z]){{0,6}}(?:{_alt(L.CN_TITLES)}))(?!公司)")
@@ -2668,6 +2675,8 @@ def _home_place_en(text, facts, own, hedged, region=None) -> None:
             continue  # a lower-case word in a written sentence is a word, not a place
         city = CITY_BY_LOWER.get(name.lower()) or DISTRICT_EN_BY_LOWER[name.lower()]
         s0 = cue.end() + m.start(1)
+        if any(f.field == "company" and f.start <= s0 < f.end for f in facts):
+            continue  # "I'm at Central Valley Ag till 5": the place names the employer
         if own(s0, s0 + len(name)):
             facts.append(_fact("city", _canonical_city(city), _canonical_city(city), 0.75, s0, s0 + len(name), hedged))
             return
