@@ -472,7 +472,7 @@ ADDRESS_CN = re.compile(rf"((?:{_alt(L.PROVINCES)})?(?:省|自治区)?(?:{CITY_C
                         r"[\u4e00-\u9fffA-Za-z0-9\-]{0,16})")
 ADDRESS_EN = re.compile(r"\b(\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|"
                         r"Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Crescent)\b\.?(?:,?\s*(?:#?(?:[A-Z][\w-]*|\d[\w-]*)\s*){1,4}){0,3})")
-BUDGET_CUE = re.compile(r"预算|总共|一共|出到|能出|可以出|投入|可以投|能投|想投|打算投|(?:keep it|stay|want|keep things|be) under|go much over|\bhanggang\b|\bsampai\b|(?<=bajet )(?:kami |saya )?dalam|唔好超过|能承担|可以承担|承担得起|bajet|maksimal|ceiling|stretch to|go over|go above|anything over|more than|\bcap\b|capped at|limit of|保费|有一笔|手上有|手头有|手里有|打算拿|准备拿|想拿|先拿|能拿|打算存|准备存|想存|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|别超过|莫超过|唔超过|加起来|人均|年缴|年交|不要超过|不想超过|手里就|手上就|手头就|最多|拿出|可投资|投资金额|"
+BUDGET_CUE = re.compile(r"预算|总共|一共|出到|能出|可以出|投入|可以投|能投|想投|打算投|(?:keep it|stay|want|keep things|be) under|nothing (?:over|above|more than)|go much over|\bhanggang\b|\bsampai\b|(?<=bajet )(?:kami |saya )?dalam|唔好超过|能承担|可以承担|承担得起|bajet|maksimal|ceiling|stretch to|go over|go above|anything over|more than|\bcap\b|capped at|limit of|保费|有一笔|手上有|手头有|手里有|打算拿|准备拿|想拿|先拿|能拿|打算存|准备存|想存|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|别超过|莫超过|唔超过|加起来|人均|年缴|年交|不要超过|不想超过|手里就|手上就|手头就|最多|拿出|可投资|投资金额|"
                         r"can't go over|cannot go over|no more than|thinking around|budget|afford|spend|(?:pre-?)?approved (?:for|to|up to)|hoping for|"
                         r"每(?:年|月|期)(?:交|供|缴|存)|(?:一笔过|一筆過|大约|大約|大概|打算|准备|想)放|"
                         r"up to|no more than|max(?:imum)?|within|put (?:about |around )?|\b(?:i'd|i would|we'd|we can|i can)(?: only| probably| maybe)? (?:do|pay)(?: maybe| about| around| like)?\s*$|"
