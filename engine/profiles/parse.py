@@ -44,7 +44,7 @@ AMOUNT_RE = re.compile(
     r"港币|人民币|美元|新币|澳门币|澳门元|澳币|澳元|加币|台币|新台币|欧元|英镑|日元|马币|"
     r"NZD|MYR|rmb|usd)?\s*"
     r"(?P<num>(?(cur1)\d{1,3}(?: \d{3})+(?!\d|[.,]\d)|(?!))|\d{1,3},\d{1,2}(?=\s*(?:juta|jt|ribu|rb)\b)|\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])|\d+(?:[,，]\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十廿卅百千万亿点]{1,12}(?![袋瓶盒件只张份套]))\s*"
-    r"(?:个(?=[万wW]))?(?P<unit>千万|百万|万|千|亿|million|mil|thousand|grand|lakhs?|crores?|juta|jt|ribu|rb|triệu|tỷ|(?:(?<=[\d零〇一二两三四五六七八九十百千点])[wW]|[kKmM])(?![a-zA-Z]))?(?P<tail>(?<=[万wW千])[1-9](?![\d.,万千百])|(?<=[万wW]) [1-9](?![\d.,万千]))?\s*"
+    r"(?:个(?=[万wW]))?(?P<unit>千万|百万|万|千|亿|million|mil|thousand|grand|lakhs?|crores?|juta|jt|ribu|rb|triệu|tỷ|(?:(?<=[\d零〇一二两三四五六七八九十百千点个])[wW]|[kKmM])(?![a-zA-Z]))?(?P<tail>(?<=[万wW千])[1-9](?![\d.,万千百])|(?<=[万wW]) [1-9](?![\d.,万千]))?\s*"
     r"(?P<cur2>蚊人民币|印尼盾|越南盾|盾|迪拉姆|卢比|比索|林吉特|兰特|奈拉|欧元|欧(?![洲美])|元|块钱|块|人民币|美元|美金|刀|新台币|新币|新加坡元|港币|港纸|港元|蚊|马币|英镑|澳币|澳元|加币|台币|令吉|日元|韩元|澳门币|dollars?|"
     r"bucks|yuan|yen|円|RMB|rmb|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|NZD|MYR|JPY|KRW|CHF|AED|INR|rand|ZAR|澳门元|澳(?![门門洲大])|"
     r"baht|泰铢|pesos?|rupiah|naira|cedis|纽币|纽元|quid|rupees|taka|shillings?|BDT|LKR|UGX|TZS|PKR|PHP|THB|IDR|KES|NGN|VND|Canadian dollars|dirhams|bob|dong|đồng|₫|镑|\$(?![\d]))?"
