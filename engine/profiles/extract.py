@@ -421,12 +421,19 @@ LATIN_HOME_CN = re.compile(r"(?:住在?|我住|家在|租在|在|过咗嚟|过�
 LATIN_CITY_THEN_DISTRICT = re.compile(r"[A-Z][a-z]+\s*[\u4e00-\u9fff]{1,3}区")
 
 
-def _latin_home(text: str, facts, own, hedged) -> None:
-    """A place in Latin script where a Chinese message says the customer lives: "住在 Tampines"."""
+LIVES_CUE_CN = re.compile(r"(?:住|我住|家在|租在|(?i:live|living|stay|staying))")
+
+
+def _latin_home(text: str, facts, own, hedged, region=None) -> None:
+    """A place in Latin script where a Chinese message says the customer lives: "住在 Tampines";
+    a suburb of the conversation's country as that country's people mean it ("住Howick" in a New
+    Zealand conversation is Auckland)."""
     for m in LATIN_HOME_CN.finditer(text):
         name = m.group(m.lastindex)
-        city = L.DISTRICT_CITY.get(name) or (name if name in L.CITY_REGION or name in L.FOREIGN_CITY_COUNTRY else None) \
-            or L.TOWN_CITY.get(name) or L.EN_CITY_ALIASES.get(name)  # ("住 Eindhoven": a city abroad the gazetteer names)
+        lives = region and LIVES_CUE_CN.match(m.group())  # ("在 Monash 上课", "在Midtown上班": where one studies, works)
+        city = (lives and L.SUBURB_CITY.get(region, {}).get(name)) or L.DISTRICT_CITY.get(name) or (name if name in L.CITY_REGION or name in L.FOREIGN_CITY_COUNTRY else None) \
+            or L.TOWN_CITY.get(name) or L.EN_CITY_ALIASES.get(name) \
+            or (L.SMALL_TOWN_CITY.get(name, {}).get(region) if lives else None)  # ("住 Eindhoven": a city abroad the gazetteer names)
         written_cn = re.match(r"\s*([\u4e00-\u9fff]{2,4})", text[m.end(m.lastindex):])
         if not city and written_cn:  # "I live in Futian 福田": the place, then its Chinese name
             cn = written_cn.group(1)
@@ -818,7 +825,7 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         _university_city(text, facts, own, hedged)
     if has_cjk and LATIN_WORD.search(text) and (not any(f.field == "city" for f in facts) or LATIN_CITY_THEN_DISTRICT.search(text)):
         kept = [f for f in facts if f.field != "city"]
-        _latin_home(text, kept, own, hedged)
+        _latin_home(text, kept, own, hedged, region)
         if any(f.field == "city" for f in kept) or not any(f.field == "city" for f in facts):
             facts[:] = kept  # "我们住 Vancouver 东区": Vancouver's east, not 攀枝花's 东区
     if has_cjk and not any(f.field == "city" for f in facts) and (context or any(f.field == "id_number" for f in facts)):
@@ -2623,6 +2630,13 @@ def _small_town_at(window: str, region: str | None) -> tuple[re.Match, str] | No
     return None
 
 
+def _tail_of_a_name(window: str, at: int) -> bool:
+    """Whether a capitalised word other than a street word ("418 Magnolia Street Metairie") comes
+    right before ``at``: "Malviya Nagar" is one name, whose last word is no place of its own."""
+    before = re.search(r"\b([A-Z][a-z]+) $", window[:at])
+    return before is not None and not STREET_WORD.fullmatch(before.group(1))
+
+
 def _home_place_en(text, facts, own, hedged, region=None) -> None:
     near_cues = [c for c in NEAR_HOME_CUE_EN.finditer(text)
                  if not (re.match(r"(?i)(?:just |right )?(?:outside|near)", c.group()) and re.search(r"[,\-–]\s*$", text[:c.start()]))]
@@ -2641,6 +2655,8 @@ def _home_place_en(text, facts, own, hedged, region=None) -> None:
         places = list(PLACE_EN_ANY_CASE.finditer(window))
         # "Morningside Heights, Manhattan": a name that goes on is another place than the one listed
         places = [p for p in places if not PLACE_GOES_ON.match(window, p.end(1))] or places
+        # "Malviya Nagar, Jaipur": a place that is the last word of a longer name is not the one named
+        places = [p for p in places if not _tail_of_a_name(window, p.start(1))] or places
         lead, near = LEAD_PLACE_WORDS.match(window), NEAR_PLACE.search(window)
         if lead and near and near.start() == lead.end() and own(cue.end(), cue.end() + lead.end()) \
                 and not (lead.group(1) in L.DISTRICT_CITY or lead.group(1) in L.TOWN_CITY or lead.group(1).lower() in CITY_BY_LOWER):
@@ -2655,7 +2671,9 @@ def _home_place_en(text, facts, own, hedged, region=None) -> None:
             facts.append(_fact("city", small[1], small[1], 0.7, cue.end(), cue.end() + small[0].end(), hedged))
             return
         if not places or places[0].start() > 25:
-            town = TOWN_EN.search(window, 0, 30)  # a town just after the cue: "we're over in Decatur"
+            # a town just after the cue: "we're over in Decatur" (not the last word of a longer name:
+            # "Malviya Nagar, Jaipur")
+            town = next((t for t in TOWN_EN.finditer(window, 0, 30) if not _tail_of_a_name(window, t.start())), None)
             if town and town.start() == 0 or not small:
                 small = None
             else:
