@@ -322,7 +322,13 @@ COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|my employer(?:,| is)|employer:|
                         rf"(?:just |recently )joined(?= (?-i:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*)*)(?:,| as\b| in\b))|my company(?= (?-i:[A-Z]))|"
                         # a shift somewhere: "I'm at Irving till 4", "I'm at Alliance so might not answer", "I get off at
                         # the Les Schwab at 2", "I haul for Viterra", "I do books for Bandon Co-op", "on the tills at the Co-op"
-                        rf"(?:i'm|im|i am) at(?= (?:the )?(?-i:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){{0,3}}) (?:till|til|until|'til|so (?:i )?(?:might|may|can't|cannot|won't|wont|prob)\b))|"
+                        rf"(?:i'm|im|i am) at(?= (?:the )?(?-i:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){{0,3}}) (?:till|til|until|'til|so (?:i )?(?:might|may|can't|cannot|won't|wont|prob)\b|and (?:can't|cannot|won't|can not)\b))|"
+                        # "a claims adjuster w/ State Farm", "FIFO with Rio Tinto", "serving in Pakistan Army", "I work in Google on
+                        # the docks", "I'm Safaricom staff", ", with Deloitte, so…"
+                        rf"(?:i'm|im|i am) (?:an? |the )?[a-z ]{{2,30}}? w/|(?:{_alt(L.EN_TITLES)}) w/|fifo (?:with|for)|serving (?:in|with)(?= (?:the )?(?-i:[A-Z]))|"
+                        rf"(?:i |we )work in(?= (?-i:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){{0,2}}) (?:on|so|and|as|since)\b)|"
+                        rf"(?:i'm|im|i am)(?= (?-i:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){{0,2}}) (?:staff|employee|staffer)\b)|(?<=, )with(?= (?-i:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){{0,3}}),)|"
+                        rf"working in (?-i:[A-Z][\w]+) for|"
                         rf"get off(?: work)? at(?= (?:the )?(?-i:[A-Z]))|(?:haul|truck|deliver|cook|clean)s? for(?= (?:the )?(?-i:[A-Z]))|"
                         rf"do (?:the )?(?:books|accounts|bookkeeping|payroll|admin) for|on the (?:tills|checkouts|tools|floor|line|counter|deli|registers?) (?:at|for)|"
                         rf"been with(?= (?:the )?(?-i:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){{0,4}}) (?:\d+|for|since|nearly|almost|over)\b)|"
@@ -763,6 +769,9 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         _signature(text, facts, own, hedged)
     if "work" in gates or "company" in asked:
         _work(text, facts, own, hedged, has_cjk, asked)
+        firms = {f.value for f in facts if f.field == "company" and f.value.isascii()}
+        if firms and any(f.field == "name" and f.value in firms for f in facts):
+            facts[:] = [f for f in facts if f.field != "name" or f.value not in firms]  # "… w/ State Farm", "I'm Safaricom staff": a firm, no one's name
     if "employer" in gates and not any(f.field == "company" for f in facts):
         _named_employer(text, facts, own, hedged, asked)
     m = DASH_CARD_CN.search(text) if has_cjk and ("—" in text or "--" in text) else None
@@ -2435,7 +2444,7 @@ def _answered_place(text: str, facts) -> None:
 # Auckland", "im in Moseley", "rent a house in the Heights in Houston"
 HOME_CUE_EN = re.compile(r"\b(?:i|we|i'm|im|we're|were|i am|we are|my family|my wife and i|my husband and i)?\s*"
                          r"(?:live|living|stay|staying|reside|residing|based|located|flatting|rent(?:ing)?(?: a [a-z]+)?|"
-                         r"(?:(?:i'm|im|we're|were|i am|we are)(?: just| currently| now)?(?: (?:up the road|over|out|down|up|back))?))"
+                         r"(?:(?:i'm|im|we're|were|i am|we are)(?: just| currently| now)?(?: (?:up the road|over|out|down|up|back))?(?: (?:west|east|north|south))?))"
                          r"(?:\s+(?:over|out|down|both|all))?\s+(?:in|at)\s+(?:the\s+)?", re.I)
 # where one works or comes from, before the town: "I work at KCB Bank in Kisumu", "it's Rahul Verma
 # from Bengaluru", "moving a 1-bed from Chicago to Denver", "driving up from Hartford"
@@ -2444,7 +2453,7 @@ HOME_CUE_EN2 = re.compile(r"\b(?:(?:i |we )?(?:work|working) (?:at|for) (?:the )
                           r"taga|duduk(?: di)?|tinggal(?: di)?|sewa di|(?:aku|saya) di|dari(?![^.!?,]*\bke\b)|(?:kilang|kedai|rumah|pejabat|ofis) (?:saya|kami|aku) di|(?<=, )(?:out|over|up|down) in|(?:my|our) (?:house|home|apartment|flat|place|unit|condo) in|dito lang ako sa|dito sa|out past|kantor (?:kami|saya) di|visiting me in|"
                           r"(?:work|working|based)[^.!?]{0,30}? out of|(?:bakery|shop|café|cafe|salon|business|restaurant|clinic|practice|studio|store|takeaway|pub|garage|warehouse|factory|depot) in|(?:usually |now )?stay(?:ing)?(?= [A-Z])|"
                           r"(?:it's|its|this is|i'm|im|i am) (?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?) from|moving out of|"
-                          r"(?<=i )live(?= (?-i:[A-Z])[a-z]+(?:\s*[.,!;]|$))|(?:i'm|im|we're|we are|i am) out(?= (?-i:[A-Z])[a-z]+(?: [A-Z][a-z]+)? way\b)|"
+                          r"(?<=i )live(?= (?-i:[A-Z])[a-z]+(?:\s*[.,!;]|$))|(?:i'm|im|we're|we are|i am)(?: (?:out|over|up|down|round))?(?= (?-i:[A-Z])[a-z]+(?: [A-Z][a-z]+)? way\b)|"
                           r"moving (?:a |my |our )?[\w-]+(?: [\w-]+)? from|(?:moving|relocating|we're moving|we are moving) from(?= (?-i:[A-Z])[^.!?]{1,30}? to )|"
                           r"(?:moving|relocating|going) (?:back |over |out )?to (?-i:[A-Z])[\w ]{1,25}?(?: (?:next|this|in|on) [\w ]{1,12}?)?,? from|(?:driving|coming) (?:up |down |over |in )?from|"
                           rf"(?:{_alt(t for t in L.EN_TITLES if len(t) > 3)}) in(?= (?-i:[A-Z])))\s+", re.I)  # "a flat in Sai Kung" is often the one being sought; "dentist in Banjara Hills": where one works

@@ -26,7 +26,8 @@ GATES: dict[str, list[str]] = {
             + [t.lower() for t in L.EN_TITLES] + ["llp", "plc", "pty", "shop is", "firm", "business is", "practice",
                                                   "nagwowork", "kerja", "jurutera", "我现在是", "我目前是", "目前是", "我们是", "厂", "搞", "「", "“", "my online", "my own", "my small", "my little", "my shop", "my store", "my brand",
                                                   "my label", "my boutique", "my business", "office at", "drive for", "haul for", "truck for", "deliver for",
-                                                  "cook for", "clean for", "on the tools", "on the tills", "books for", "accounts for", "get off at", "been with", "working in", "work in", "job in", "有个", "有家", "客栈", "民宿", "农场", "合作社", "跑", "职工", "员工", "工人", "律所", "开了个", "开了间", "开个", "新开", "前台"],
+                                                  "cook for", "clean for", "on the tools", "on the tills", "books for", "accounts for", "get off at", "been with", "working in", "work in", "job in",
+                                                  "staff", "employee", "staffer", "w/", "fifo", "serving in", "serving with", "有个", "有家", "客栈", "民宿", "农场", "合作社", "跑", "职工", "员工", "工人", "律所", "开了个", "开了间", "开个", "新开", "前台"],
     "place": list(L.CN_CITIES) + [c.lower() for c in L.EN_CITIES] + list(L.CITY_ALIASES) + [d.lower() for d in L.DISTRICT_CITY] + [a.lower() for a in L.EN_CITY_ALIASES]
              + ["地址", "寄到", "送到", "邮寄", "路", "街", "address", "ship", "send", "deliver", "street", "road",
                 "avenue", "ave", "st", "rd", "lane", "drive"],
