@@ -1697,8 +1697,10 @@ EMPLOYER_NAMES_ANY_CN = L.KNOWN_EMPLOYERS_CN | L.EMPLOYER_NAMES_CN  # an employe
 # "…，中建中东公司的，": a clause that is a firm and one's belonging to it
 FIRM_OF_CLAUSE_CN = re.compile(r"(?:^|(?<=[，,。\s]))([\u4e00-\u9fff]{2,12}?(?:公司|集团|银行|医院|油田))的(?=[，,。！!\s]|$)")
 # "我是中石油的", "在张江上班，中芯国际的": a known employer one says one belongs to (but "这台是华为的" is a phone's brand)
-KNOWN_FIRM_OF_CLAUSE_CN = re.compile(rf"(?:(?:^|(?<=[，,。\s]))(?:我是|我係|我系|本人是|我也是|我们是)|(?<=(?:上班|工作|干活|打工)[，,]))"
-                                     rf"({_alt(EMPLOYER_NAMES_ANY_CN)})的(?=[，,。！!\s]|$)")
+KNOWN_FIRM_OF_CLAUSE_CN = re.compile(rf"(?:(?:^|(?<=[，,。\s]))(?:我是|我係|我系|本人是|我也是|我们是|都是|我们都是|我俩都是|我们俩都是)|(?<=(?:上班|工作|干活|打工)[，,]))"
+                                     rf"({_alt(EMPLOYER_NAMES_ANY_CN)})的(?=[，,。！!\s]|$)|"
+                                     # "我在阿里，住未来科技城", "…我在网易游戏": where one is, a known employer, the clause ends
+                                     rf"(?:^|(?<=[，,。\s]))(?:我|我们|我俩|我也|我现在|我目前|都)在({_alt(EMPLOYER_NAMES_ANY_CN)})(?=[，,。！!]|$)")
 # "广汽本田，做会计": a message that opens with a name, then one's role
 LEAD_ORG_THEN_ROLE_CN = re.compile(rf"^([\u4e00-\u9fffA-Za-z]{{2,8}})[，,]\s*(?:做|当|任)(?:{_alt(L.CN_TITLES)})(?=[，,。！!\s]|$)")
 NOT_ORG_BEFORE_TITLE = frozenset("高级 资深 初级 中级 一名 一个 一位 兼职 全职 退休 在职 注册 执业 实习 见习 小学 中学 大学 高中 初中 幼儿园 "
@@ -1754,7 +1756,8 @@ def _more_employers_cn(text, facts, own, hedged) -> None:
         m = rx.search(text)
         if not m:
             continue
-        org = m.group(1)
+        g = 2 if rx is KNOWN_FIRM_OF_CLAUSE_CN and m.group(2) else 1  # (its second form names the employer in its second group)
+        org = m.group(g)
         after_work = rx is ORG_AFTER_WORK_CLAUSE_CN
         if after_work and not _employer_after_work(text, m):
             continue
@@ -1762,8 +1765,8 @@ def _more_employers_cn(text, facts, own, hedged) -> None:
                 or org in L.AMBIGUOUS_DISTRICT or _place_prefix(org) == org or NOT_ORG_WORDS_CN.search(org) \
                 or org in TIME_WORDS_CN or re.search(r"[我你他她们的了在是]", org) or (_cn_name(org, 0) and not after_work) or DESCRIBED_ORG.search(org):
             continue  # (after one's work, "罗氏制药" is the employer, though it starts like a name)
-        if own(*m.span(1)):
-            facts.append(_fact("company", org, org, 0.7, *m.span(1), hedged))
+        if own(*m.span(g)):
+            facts.append(_fact("company", org, org, 0.7, *m.span(g), hedged))
             return
 
 
@@ -2299,6 +2302,11 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             if known and EMPLOYER_UNIT_TAIL.fullmatch(f.value[len(known):]):
                 # "美团到店事业群", "阿里巴巴滨江园区", "台積電竹科廠": the employer, then its unit or site
                 facts[i] = _fact("company", known, known, f.confidence, f.start, f.start + len(known), hedged)
+            elif known and f.value[len(known):] in L.DISTRICT_CITY:  # "华为松山湖": the employer, then where its site is
+                facts[i] = _fact("company", known, known, f.confidence, f.start, f.start + len(known), hedged)
+                if not any(g.field == "city" for g in facts):
+                    c = _canonical_city(L.DISTRICT_CITY[f.value[len(known):]])
+                    facts.append(_fact("city", c, c, 0.7, f.start + len(known), f.end, hedged))
     if has_cjk:  # "公司差标一晚两千以内", "白天我", "邓雪梅": a budget, a clause or a person, not an employer
         facts[:] = [f for f in facts if f.field != "company" or not (
             BUDGET_WORDS_IN_ORG.search(f.value) or GENERIC_ORG_OF_PLACE.fullmatch(f.value) or NOT_AN_ORG_CN.search(f.value)
