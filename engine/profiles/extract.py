@@ -485,16 +485,16 @@ ADDRESS_CN = re.compile(rf"((?:{_alt(L.PROVINCES)})?(?:省|自治区)?(?:{CITY_C
                         r"[\u4e00-\u9fffA-Za-z0-9\-]{0,16})")
 ADDRESS_EN = re.compile(r"\b(\d{1,5}[A-Z]?\s+(?:[A-Z][a-z]+\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|"
                         r"Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Crescent)\b\.?(?:,?\s*(?:#?(?:[A-Z][\w-]*|\d[\w-]*)\s*){1,4}){0,3})")
-BUDGET_CUE = re.compile(r"预算|总共|一共|出到|能出|可以出|投入|可以投|能投|想投|打算投|(?:keep it|stay|want|keep things|be) under|nothing (?:over|above|more than)|go much over|\bhanggang\b|\bsampai\b|(?<=bajet )(?:kami |saya )?dalam|唔好超过|能承担|可以承担|承担得起|bajet|maksimal|ceiling|stretch to|go over|go above|anything over|more than|\bcap\b|capped at|limit of|保费|有一笔|手上有|手头有|手里有|打算拿|准备拿|想拿|先拿|能拿|打算存|准备存|想存|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|别超过|莫超过|唔超过|加起来|人均|年缴|年交|不要超过|不想超过|手里就|手上就|手头就|最多|拿出|可投资|投资金额|"
+BUDGET_CUE = re.compile(r"预算|set aside|put aside|\bupto\b|\b(?:we|i) could (?:do|pay|go to)|总共|一共|出到|能出|可以出|投入|可以投|能投|想投|打算投|(?:keep it|stay|want|keep things|be) under|nothing (?:over|above|more than)|go much over|\bhanggang\b|\bsampai\b|(?<=bajet )(?:kami |saya )?dalam|唔好超过|能承担|可以承担|承担得起|bajet|maksimal|ceiling|stretch to|go over|go above|anything over|more than|\bcap\b|capped at|limit of|保费|有一笔|手上有|手头有|手里有|打算拿|准备拿|想拿|先拿|能拿|打算存|准备存|想存|能接受|可以接受|承受|打算花|准备花|想花|控制在|不超过|不能超过|别超过|莫超过|唔超过|加起来|人均|年缴|年交|不要超过|不想超过|手里就|手上就|手头就|最多|拿出|可投资|投资金额|"
                         r"can't go over|cannot go over|no more than|thinking around|budget|afford|spend|(?:pre-?)?approved (?:for|to|up to)|hoping for|"
                         r"每(?:年|月|期)(?:交|供|缴|存)|(?:一笔过|一筆過|大约|大約|大概|打算|准备|想)放|"
                         r"up to|no more than|max(?:imum)?|within|put (?:about |around )?|\b(?:i'd|i would|we'd|we can|i can)(?: only| probably| maybe)? (?:do|pay)(?: maybe| about| around| like)?\s*$|"
                         r"\b(?:max|most) (?:we|i) can do is\s*$|\bpremium (?:maybe |about |around |ard |like )?$|(?:能出|可以出|出得起|压到|谈到|降到|能凑个?|凑个|能出的就|能投的就|准备了|只打算出|打算出|存满|全款|手里有个|手上有个)\s*$|\bi can do(?: maybe| about| around)?\s*$|(?:先|想|打算|准备|再)投(?:个|入)?\s*$", re.I)
 # weaker cues: they make a budget only of an amount written with its currency
-BUDGET_SOFT_CUE = re.compile(r"(?:(?:can you )?do it for|can do|around|about|roughly|approximately|approx\.?|ard|sekitar|kira-kira|under|below|less than|ideally|more like|closer to|i (?:only )?(?:got|have)(?: like)?|"
+BUDGET_SOFT_CUE = re.compile(r"(?:(?:can you )?do it for|can do|can you do|around|about|roughly|approximately|approx\.?|ard|sekitar|kira-kira|under|below|less than|ideally|more like|closer to|i (?:only )?(?:got|have)(?: like)?|"
                              r"大概|大约|差不多)\s*$", re.I)
 BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|/)\s*(?:month|mth|mo|year|yr|night|day|week|head|person|pax|seat|user|licen[cs]e)\s*(?:(?:premium|rent|fee)\s+)?)?(?:进去|is the most|is the limit|is my (?:limit|max)|[?.]?\s*that's what i have|(?:左右)?都?(?:能接受|可以接受)|以内|内的|最多了?|顶天了?|封顶|内(?=都|也|可|吧|OK|ok|$|，|,)|预算|cap\b|limit\b|上限|之内|以下|能接受|可以接受|都能接受|左右的?预算|的预算|(?:左右)?(?:的)?闲钱|(?:左右)?可以投|能办|搞定|能搞定|就续|我?拿得出|我们?出得起|能拿下|is my budget|(?:\?\s*)?that'?s (?:my (?:limit|max|budget)|what i budgeted)|(?:total |all in )?max\b|maximum|tops|or less|(?:想|打算|准备)投资|搞得掂|"
-                          r"at most|to spend)", re.I)
+                          r"at most|to spend|set aside|put aside|saved up|saved for)", re.I)
 FAMILY_RULES = [
     ("married", re.compile(r"(?:我|我的|我家|本人)(?:先生|老公|老婆|丈夫|妻子|爱人|媳妇|太太)|(?:^|[，,。])(?:老婆|老公|媳妇)(?=也|在|是|说)|已婚|结婚了|\bmy (?:wife|husband)\b|"
                            r"\bi'm married\b|\bi am married\b|\bgot married\b|(?:^|[.!?,;]\s*)married\b", re.I)),

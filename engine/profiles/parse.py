@@ -11,14 +11,14 @@ _CN_NUM = re.compile(f"[{CN_DIGITS}]+")
 
 UNITS = {"千万": 1e7, "万": 1e4, "w": 1e4, "W": 1e4, "千": 1e3, "k": 1e3, "K": 1e3, "百万": 1e6, "m": 1e6,
          "M": 1e6, "亿": 1e8, "million": 1e6, "mil": 1e6, "thousand": 1e3, "grand": 1e3, "lakh": 1e5,
-         "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "juta": 1e6, "jt": 1e6, "ribu": 1e3, "rb": 1e3, "triệu": 1e6, "tỷ": 1e9}
+         "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "juta": 1e6, "jt": 1e6, "ribu": 1e3, "rb": 1e3, "triệu": 1e6, "tỷ": 1e9, "만": 1e4}
 CURRENCY_WORDS = {
     "¥": "CNY", "￥": "CNY", "rmb": "CNY", "cny": "CNY", "元": "CNY", "块": "CNY", "块钱": "CNY", "人民币": "CNY",
     "yuan": "CNY", "$": "USD", "us$": "USD", "usd": "USD", "美元": "USD", "美金": "USD", "刀": "USD",
     "dollars": "USD", "dollar": "USD", "bucks": "USD", "s$": "SGD", "sgd": "SGD", "新币": "SGD",
     "hk$": "HKD", "hkd": "HKD", "港币": "HKD", "€": "EUR", "eur": "EUR", "欧元": "EUR",
     "£": "GBP", "gbp": "GBP", "英镑": "GBP", "a$": "AUD", "au$": "AUD", "aud": "AUD", "澳币": "AUD",
-    "澳元": "AUD", "澳": "AUD", "c$": "CAD", "ca$": "CAD", "cad": "CAD", "加币": "CAD", "nz$": "NZD", "nzd": "NZD",
+    "澳元": "AUD", "澳": "AUD", "원": "KRW", "c$": "CAD", "ca$": "CAD", "cad": "CAD", "加币": "CAD", "nz$": "NZD", "nzd": "NZD",
     "rm": "MYR", "myr": "MYR", "令吉": "MYR", "nt$": "TWD", "twd": "TWD", "台币": "TWD", "sg$": "SGD",
     "jpy": "JPY", "日元": "JPY", "yen": "JPY", "円": "JPY", "krw": "KRW", "韩元": "KRW", "chf": "CHF", "aed": "AED", "inr": "INR",
     "₹": "INR", "₩": "KRW", "mop": "MOP", "澳门币": "MOP", "港纸": "HKD", "港元": "HKD", "蚊": "HKD",
@@ -44,9 +44,9 @@ AMOUNT_RE = re.compile(
     r"港币|人民币|美元|新币|澳门币|澳门元|澳币|澳元|加币|台币|新台币|欧元|英镑|日元|马币|"
     r"NZD|MYR|rmb|usd)?\s*"
     r"(?P<num>(?(cur1)\d{1,3}(?: \d{3})+(?!\d|[.,]\d)|(?!))|\d{1,3},\d{1,2}(?=\s*(?:juta|jt|ribu|rb)\b)|\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])|\d+(?:[,，]\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十廿卅百千万亿点]{1,12}(?![袋瓶盒件只张份套]))\s*"
-    r"(?:个(?=[万wW]))?(?P<unit>千万|百万|万|千|亿|million|mil|thousand|grand|lakhs?|crores?|juta|jt|ribu|rb|triệu|tỷ|(?:(?<=[\d零〇一二两三四五六七八九十百千点个])[wW]|[kKmM])(?![a-zA-Z]))?(?P<tail>(?<=[万wW千])[1-9](?![\d.,万千百])|(?<=[万wW]) [1-9](?![\d.,万千]))?\s*"
+    r"(?:个(?=[万wW]))?(?P<unit>千万|百万|万|千|亿|million|mil|thousand|grand|lakhs?|crores?|juta|jt|ribu|rb|triệu|tỷ|만|(?:(?<=[\d零〇一二两三四五六七八九十百千点个])[wW]|[kKmM])(?![a-zA-Z]))?(?P<tail>(?<=[万wW千])[1-9](?![\d.,万千百])|(?<=[万wW]) [1-9](?![\d.,万千]))?\s*"
     r"(?P<cur2>蚊人民币|印尼盾|越南盾|盾|迪拉姆|卢比|比索|林吉特|兰特|奈拉|欧元|欧(?![洲美])|元|块钱|块|人民币|美元|美金|刀|新台币|新币|新加坡元|港币|港纸|港元|蚊|马币|英镑|澳币|澳元|加币|台币|令吉|日元|韩元|澳门币|dollars?|"
-    r"bucks|yuan|yen|円|RMB|rmb|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|NZD|MYR|JPY|KRW|CHF|AED|INR|rand|ZAR|澳门元|澳(?![门門洲大])|"
+    r"bucks|yuan|yen|円|RMB|rmb|CNY|USD|SGD|HKD|EUR|GBP|AUD|CAD|NZD|MYR|JPY|KRW|CHF|AED|INR|rand|ZAR|澳门元|澳(?![门門洲大])|원|"
     r"baht|泰铢|pesos?|rupiah|naira|cedis|纽币|纽元|quid|rupees|taka|shillings?|BDT|LKR|UGX|TZS|PKR|PHP|THB|IDR|KES|NGN|VND|Canadian dollars|dirhams|bob|dong|đồng|₫|镑|\$(?![\d]))?"
 )
 
@@ -119,6 +119,8 @@ def parse_amount(match: re.Match, default_currency: str, region: str | None = No
     local = REGION_CURRENCY.get(region or "")
     if unit and unit.lower() in ("juta", "jt", "ribu", "rb") and not cur:
         currency = "IDR"  # "15 juta": Indonesian millions
+    elif unit and unit.lower() in ("lakh", "lakhs", "crore", "crores") and not cur and local not in ("PKR", "LKR", "BDT", "NPR"):
+        currency = "INR"  # "upto 1.2 lakh": South Asian counting, rupees unless the region says which
     elif local and (cur in ("$", None) or (cur or "").lower() in ("dollars", "dollar", "bucks")) \
             and (local in DOLLAR_CURRENCIES or cur is None):
         currency = local  # "$300" in Singapore, "30 dollars" in Canada, "800万" in Hong Kong
