@@ -3129,7 +3129,7 @@ AREA_AFTER = re.compile(r"\s*(?:平米|平方|平|㎡|m2|sqm|sq ?ft|square)", re
 PHONE_LIKE = re.compile(r"(?<!\d)\d{3,4}[\s-]\d{4}(?!\d)")
 NEGATED_BEFORE = re.compile(r"(?:唔系|唔係|不是|\bnot)\s*$", re.I)
 CORRECTION_RX = re.compile(r"actually|make that|i mean|sorry|oops|wait no|no wait|hang on|scratch that|typo|old number|old one|new one is|new (?:no|number)\b|"
-                           r"以前(?:是|的|用)|旧号|现在用|换号|原来的|不用了|新号码|唔系|唔係|不对|不是|改成|说错|应该是|打错|\bay mali\b|\bmali\b|\bsalah\b", re.I)
+                           r"以前(?:是|的|用)|旧号|现在用|换号|原来的|不用了|新号码|唔系|唔係|不对|不是|(?:哦|噢|啊|呃)不\s*是|改成|说错|应该是|打错|\bay mali\b|\bmali\b|\bsalah\b", re.I)
 
 
 # an amount that is a salary or a count, not money to spend ("€75k base", "about 120 staff")
