@@ -215,7 +215,7 @@ LANDLINE = re.compile(r"(?:电话|座机|tel|phone|call me on|call me at)[^\d+]{
 NOT_PHONE_BEFORE = re.compile(r"(?<![A-Za-z])(?:订单|单号|快递|运单|账号|账户|户口号码|户号|用户号|表号|(?<![主副])卡号|application|applicant|验证码|工号|qq|QQ|扣扣|微信|vx|VX|wx|"
                               r"保单|理赔|工单|票号|热线|客服电话|服务电话|hotline|order|tracking|account|card|invoice|ref|reference|policy|claim|booking|"
                               r"confirmation|wechat|passport|护照|签证|visa|po|(?<!phone on )(?<!number on )acct|flyer|member(?:ship)?|loyalty|licen[cs]e|serial|imei|"
-                              r"会员卡?|学号|医保卡?|社保卡?|车牌|student|national id)\s*(?:号|号码|no\.?|number|#|id)?"
+                              r"会员卡?|学号|医保卡?|社保卡?|车牌|student|national id|TFN|SSN|SIN|NRIC|CNIC|BVN|NIN|PAN|Aadhaa?r|IRD|PPSN?|NINO|EIN|ITIN|税号|tax file)\s*(?:号|号码|no\.?|number|#|id)?"
                               r"\s*(?:是|为|is|:|：|也行|也可以|也可)?\s*(?-i:[A-Z]{2,4}[\s-]?)?$", re.I)  # "policy MOT 228 41…", "QQ 也行 2847…"
 EMAIL = re.compile(r"(?<![A-Za-z0-9_.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9.-]+\.[A-Za-z]{2,12}(?![A-Za-z0-9_])")
 WECHAT = re.compile(r"(?:微信号?|vx|VX|wx|WX|weixin|wechat(?:\s*id)?)\s*(?:号|号码|id|ID)?\s*"
