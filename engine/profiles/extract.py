@@ -289,7 +289,7 @@ COMPANY_UNIT_CN = re.compile(r"(?:单位是|单位叫|单位[:：]|单位写|公
 # "…，交通银行上班": a clause that is an organisation and where one works
 COMPANY_WORK_CLAUSE_CN = re.compile(rf"(?:^|(?<=[，,。\s]))([\u4e00-\u9fffA-Za-z]{{2,16}}?(?:{_alt(L.ORG_SUFFIXES)})|[\u4e00-\u9fffA-Z]{{2,5}})(?:上班|工作)(?=[，,。！!\s]|$)")
 ORG_CONTINUES = re.compile(rf"[\u4e00-\u9fff]{{1,10}}?(?:{_alt(L.ORG_SUFFIXES)}|分校|分行|分院|校区)")
-CALLED_ORG_CN = re.compile(r"(?:公司|机构|单位|startup|工作室|团队|厂|店铺|网店|小店|店|餐馆|饭馆|餐厅|酒楼|馆|养殖场|事务所|会计所|律所|中心|合作社|农场|客栈|民宿|做[\u4e00-\u9fff]{1,6}的)[^。！？!?]{0,12}?[，,]?\s*(?<![他她它佢])叫\s*(?!我)"
+CALLED_ORG_CN = re.compile(r"(?:公司|机构|单位|startup|工作室|团队|厂|店铺|网店|小店|铺头|舖頭|鋪頭|档口|檔口|店|餐馆|饭馆|餐厅|酒楼|馆|养殖场|事务所|会计所|律所|中心|合作社|农场|客栈|民宿|做[\u4e00-\u9fff]{1,6}的)[^。！？!?]{0,12}?[，,]?\s*(?<![他她它佢])叫\s*(?!我)"
                            r"[「“\"『]?([\u4e00-\u9fffA-Za-z0-9]{2,16}?)[」”\"』]?(?=\s*(?:[，,。！!]|$)|(?<=[\u4e00-\u9fff」”\"』])\s)", re.I)
 EN_ORG_IN_CN = re.compile(r"(?:我在|在|我是|我们是|(?:^|(?<=[，,。\s])))\s*([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,5}\s+"
                           r"(?:Pte\.? Ltd|Sdn\.? Bhd|Co\., Ltd|Ltd|LLC|LLP|GmbH|Inc|PLC|Limited))\.?(?=\s|，|,|$|。)")

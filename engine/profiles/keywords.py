@@ -17,7 +17,7 @@ GATES: dict[str, list[str]] = {
              "this is", "i'm", "i am", "it's", "regards", "faithfully", "sincerely", "cheers", "thanks", "myself", "its",
              "saya", "开户人", "持卡人", "投保人", "机主", "经办人", "申请人", "寄件人", "法人", "——", "～", "me -", "me –", "业主", "負責人", "负责人", "老板", "aku ", " po ", " po."],
     "work": list(L.ORG_SUFFIXES) + ["上班", "教书", "教", "teach", "hired", "shift at", "工作", "任职", "实习", "职位", "职务", "担任", "当", "做", "干", "开发", "是一",
-                                   "我是", "work", "working", "job", "started", " at ", "开了家", "开了一家", "开家", "店叫", "店 叫", "行叫", "馆叫", "厅叫", "家叫", "送快递", "送外卖", "跑外卖", "开了两家", "开了几家", "店，叫", "店,叫",
+                                   "我是", "work", "working", "job", "started", " at ", "开了家", "开了一家", "开家", "店叫", "店 叫", "铺头叫", "舖頭叫", "鋪頭叫", "档口叫", "檔口叫", "行叫", "馆叫", "厅叫", "家叫", "送快递", "送外卖", "跑外卖", "开了两家", "开了几家", "店，叫", "店,叫",
                                    "run", "own", "founded", "moved to", "joined", "|", " / ", "employer", "做嘢", "返工",
                                    "employed", "with", "from", "as a", "as an", "i'm a", "i'm an", "i am a", ", a ", ", an ", "i'm the",
                                    "i am the", "head of", "单位", "transferring me", "relocating me", "moving me", "sending me",
