@@ -374,6 +374,18 @@ def _load_cn_divisions() -> None:
 
 _load_cn_divisions()
 
+
+def _load_cn_areas() -> None:
+    """Areas, sub-districts, business districts and landmarks people name instead of their city
+    ("住天通苑" → 北京, "在江北嘴上班" → 重庆; cn_areas.tsv, hand-compiled); the division codes and the
+    hand-made entries above win."""
+    for name, city in _resource_rows("cn_areas.tsv"):
+        if name not in DISTRICT_CITY and name not in AMBIGUOUS_DISTRICT and name not in CN_CITIES:
+            DISTRICT_CITY[name] = city
+
+
+_load_cn_areas()
+
 CN_CITIES_CORE = tuple(CN_CITIES)  # the hand-made list and China's divisions, before the gazetteer of cities abroad
 EN_PLACE_COUNTRIES = frozenset("US CA GB IE AU NZ IN MY SG ZA PH NG KE AE".split())  # the markets en_places.tsv covers
 FOREIGN_CITY_COUNTRY: dict[str, str] = {}  # English name of a city from foreign_cities_zh.tsv -> its country
