@@ -383,8 +383,9 @@ CITY_DISTRICT_CLAUSE = re.compile(rf"^({CITY_CN_CORE_NAMES})市?[\u4e00-\u9fff]{
                                   rf"(?:^|(?<=[，,。\s])|(?<=^我)|(?<=^我是)|(?<=[，,。\s]我)|(?<=[，,。\s]我是))(?:{_alt(L.PROVINCES)})?省?({CITY_CN_CORE_NAMES})市?(?:[\u4e00-\u9fff]{{1,4}}[区县]的?|[\u4e00-\u9fff]{{2,3}}这边)"
                                   rf"(?=\s*(?:[，,。！!]|$)|\s|[\u4e00-\u9fff]{{1,8}}?(?:[镇乡村]|小区|[期栋号]))|^({CITY_CN_CORE_NAMES})市?\s*(?:{_CN_DISTRICTS})区?(?:的|这边|附近)?(?=[\s，,。]|搬)")
 # a company named after a city may sit anywhere; a hospital or school named so is in that city
-DISTRICT_HOME_CN = re.compile(rf"(?:住紧|住在?|家在|本人在|我在|我们在|都住|都在|现在在|喺|就在|上班在|工作在|平时在|搬到|搬去|搬咗去|搬咗嚟|收货在|寄到|送到|发到|工厂在|厂在|公司在|单位在|办公室在|(?:^|(?<=[，,。\s]))在)\s*({_CN_DISTRICTS})(?:区)?|"
-                           rf"(?:^|(?<=[，,。\s]))({_CN_DISTRICTS})(?:区)?的(?=\s*(?:[，,。！!]|$))")
+_CN_HOME_PLACES = _alt([*(d for d in L.DISTRICT_CITY if CJK_RX.match(d)), *L.CN_AREA_CITY])  # districts and areas (cn_areas.tsv)
+DISTRICT_HOME_CN = re.compile(rf"(?:住紧|住在?|家在|本人在|我在|我们在|都住|都在|现在在|喺|就在|上班在|工作在|平时在|搬到|搬去|搬咗去|搬咗嚟|收货在|寄到|送到|发到|工厂在|厂在|公司在|单位在|办公室在|(?:^|(?<=[，,。\s]))在)\s*({_CN_HOME_PLACES})(?:区)?|"
+                           rf"(?:^|(?<=[，,。\s]))({_CN_HOME_PLACES})(?:区)?的(?=\s*(?:[，,。！!]|$))")
 IRISH_COUNTY_TOWN = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),?\s+Co\.?\s+(?:Antrim|Armagh|Carlow|Cavan|Clare|Cork|Derry|Donegal|Down|Dublin|"
                                r"Fermanagh|Galway|Kerry|Kildare|Kilkenny|Laois|Leitrim|Limerick|Longford|Louth|Mayo|Meath|Monaghan|Offaly|"
                                r"Roscommon|Sligo|Tipperary|Tyrone|Waterford|Westmeath|Wexford|Wicklow)\b")
@@ -552,7 +553,7 @@ BRAND_RX = re.compile(rf"(?<![\w&])({_alt(L.BRAND_REGION)})(?![\w&])")
 def _region_of_city(city: str) -> str | None:
     """Phone region of a canonical city name (Chinese names are mainland cities but for HK/Macau;
     a Latin-script town no table knows says nothing)."""
-    known = L.CITY_REGION.get(city) or L.TOWN_REGION.get(city) or L.FOREIGN_CITY_COUNTRY.get(city)
+    known = L.CITY_REGION.get(city) or L.TOWN_REGION.get(city) or L.FOREIGN_CITY_COUNTRY.get(city) or L.NEIGHBOURHOOD_CITY_REGION.get(city)
     if known or city.isascii():
         return known
     return "TW" if city in L.TW_CITIES else {"香港": "HK", "澳门": "MO"}.get(city, "CN")
@@ -1997,7 +1998,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             org, s0 = org[len(city):], s0 + len(city)  # "呼和浩特伊利集团", "新加坡星展银行": the site, then the name
             if not any(f.field == "city" for f in facts) and own(s0 - len(city), s0):
                 facts.append(_fact("city", _canonical_city(city), _canonical_city(city), 0.75, s0 - len(city), s0, hedged))
-        district = _leading_key(org, L.DISTRICT_CITY)
+        district = _leading_key(org, L.DISTRICT_CITY) if CJK_RX.match(org) else None  # ("Deakin Uni" is one name)
         if district and len(org) - len(district) >= 4 and not _leading_key(org, CN_CITY_SET) \
                 and not TOWNSHIP_AFTER.match(org, len(district)) and not (district.endswith(("县", "区")) and org.endswith(COUNTY_BODY_ENDS)):
             # ("南昌县莲塘镇中心小学", "沂南县人民医院": named with their county)
@@ -2073,7 +2074,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             named_district = re.match(r"[\u4e00-\u9fff]{1,4}?[区县](?=[\u4e00-\u9fff]{2,})", place)
             if named_district and place[len(named_district.group()):] in EMPLOYER_NAMES_ANY_CN:
                 place, start = place[named_district.end():], start + named_district.end()  # "郫都区富士康"
-            lead = _leading_key(place[:-2], L.DISTRICT_CITY)
+            lead = _leading_key(place[:-2], L.DISTRICT_CITY) if CJK_RX.match(place) else None  # ("Deakin Uni" is one name)
             short_ok = not city  # after a city, two characters are a district more often (北京国贸)
             if lead and (place[len(lead):] in GENERIC_ORG or place[len(lead):] in ("区政府", "政府", "法院", "检察院")
                          or (lead.endswith(("县", "区")) and place.endswith(COUNTY_BODY_ENDS))):
@@ -2307,7 +2308,13 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                 if not any(g.field == "city" for g in facts):
                     c = _canonical_city(L.DISTRICT_CITY[f.value[len(known):]])
                     facts.append(_fact("city", c, c, 0.7, f.start + len(known), f.end, hedged))
+    for i, f in enumerate(facts):
+        area = _leading_key(f.value, L.CN_AREA_CITY, longest=6) if f.field == "company" and has_cjk else None
+        rest = f.value[len(area):] if area else ""
+        if area and _leading_key(rest, EMPLOYER_NAMES_ANY_CN, longest=4) == rest:  # "软件园二期美图": where, then the employer
+            facts[i] = _fact("company", rest, rest, f.confidence, f.start + len(area), f.end, hedged)
     if has_cjk:  # "公司差标一晚两千以内", "白天我", "邓雪梅": a budget, a clause or a person, not an employer
+        facts[:] = [f for f in facts if f.field != "company" or f.value not in L.CN_AREA_CITY]  # "我就在江北嘴上班": a place
         facts[:] = [f for f in facts if f.field != "company" or not (
             BUDGET_WORDS_IN_ORG.search(f.value) or GENERIC_ORG_OF_PLACE.fullmatch(f.value) or NOT_AN_ORG_CN.search(f.value)
             or (CJK_RX.match(f.value) and len(f.value) == 3 and (_cn_name(f.value, 0) or ("", 0))[1] == 3
@@ -2372,7 +2379,7 @@ DISTRICT_BY_LOWER = {d.lower(): c for d, c in L.DISTRICT_CITY.items() if d.isasc
 
 
 def _district_city(name: str) -> str:
-    return L.DISTRICT_CITY.get(name) or DISTRICT_BY_LOWER[name.lower()]
+    return L.DISTRICT_CITY.get(name) or L.CN_AREA_CITY.get(name) or DISTRICT_BY_LOWER[name.lower()]
 
 
 def _canonical_city(name: str) -> str:
@@ -2396,8 +2403,8 @@ DISTRICT_EN_ANYWHERE = re.compile(rf"\b({_EN_DISTRICTS})\b")
 def _leading_key(text: str, keys, longest: int = 6) -> str | None:
     """The longest key of ``keys`` that ``text`` starts with (keys are 2 to ``longest`` characters)."""
     for n in range(min(longest, len(text)), 1, -1):
-        if text[:n] in keys:
-            return text[:n]
+        if text[:n] in keys and not (text[n - 1].isascii() and text[n - 1].isalpha() and text[n:n + 1].isascii() and text[n:n + 1].isalpha()):
+            return text[:n]  # (a Latin key ends at a word's end: "Adelaide CBD" does not start with "Adel")
     return None
 
 
@@ -2706,8 +2713,8 @@ def _home_place_en(text, facts, own, hedged, region=None) -> None:
         # "Grey Lynn, Auckland": the city named after the suburb is the one to give
         m = next((p for p in places if p.group(1).lower() in CITY_BY_LOWER), places[0])
         name = m.group(1)
-        if name.islower() and not cue.group().islower():
-            continue  # a lower-case word in a written sentence is a word, not a place
+        if name.islower() and (not cue.group().islower() or (name.lower() not in CITY_BY_LOWER and re.search(r"[A-Z]", text[cue.end():]))):
+            continue  # a lower-case word in a written sentence is a word, not a place ("a little village just outside Harrogate")
         city = CITY_BY_LOWER.get(name.lower()) or DISTRICT_EN_BY_LOWER[name.lower()]
         s0 = cue.end() + m.start(1)
         if any(f.field == "company" and f.start <= s0 < f.end for f in facts):

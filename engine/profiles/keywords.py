@@ -81,7 +81,7 @@ GATES["spoken_digit"] = "zero one two three four five six seven eight nine".spli
 # which place lists occur at all: the place rules for a script run only when one of its names does
 GATES["cn_city"] = list(L.CN_CITIES)
 GATES["en_city"] = [c.lower() for c in L.EN_CITIES] + [a.lower() for a in L.EN_CITY_ALIASES]
-GATES["cn_district"] = [d for d in L.DISTRICT_CITY if not d.isascii()]
+GATES["cn_district"] = [d for d in L.DISTRICT_CITY if not d.isascii()] + list(L.CN_AREA_CITY)
 GATES["en_district"] = [d.lower() for d in L.DISTRICT_CITY if d.isascii()]
 for _tag, _words in L.INTERESTS.items():
     GATES[f"interest:{_tag}"] = [w.lower() for w in _words]

@@ -375,13 +375,18 @@ def _load_cn_divisions() -> None:
 _load_cn_divisions()
 
 
+CN_AREA_CITY: dict[str, str] = {}  # "天通苑" -> "北京": read after a home or work cue only
+
+
 def _load_cn_areas() -> None:
     """Areas, sub-districts, business districts and landmarks people name instead of their city
     ("住天通苑" → 北京, "在江北嘴上班" → 重庆; cn_areas.tsv, hand-compiled); the division codes and the
-    hand-made entries above win."""
+    hand-made entries above win. Kept apart from the districts: a firm's registered name may start
+    with such an area ("粤海通国际贸易有限公司"), and an airport or a university is an employer too."""
     for name, city in _resource_rows("cn_areas.tsv"):
-        if name not in DISTRICT_CITY and name not in AMBIGUOUS_DISTRICT and name not in CN_CITIES:
-            DISTRICT_CITY[name] = city
+        if name not in DISTRICT_CITY and name not in AMBIGUOUS_DISTRICT and name not in CN_CITIES \
+                and not name.endswith(("机场", "大学", "学院", "医院", "中学", "小学")):
+            CN_AREA_CITY[name] = city
 
 
 _load_cn_areas()
@@ -406,6 +411,20 @@ def _load_foreign_cities_zh() -> None:
 
 
 _load_foreign_cities_zh()
+
+def _load_en_neighbourhoods() -> None:
+    """Neighbourhoods, districts and inner suburbs of the main cities of the English-speaking
+    markets ("we're in Roath" → Cardiff; en_neighbourhoods.tsv, hand-compiled): read as the
+    districts above are. The hand-made entries win; a neighbourhood wins over a town of the same
+    name in the tables below ("Chomedey" is Laval's)."""
+    for name, city, country in _resource_rows("en_neighbourhoods.tsv"):
+        NEIGHBOURHOOD_CITY_REGION.setdefault(city, country)
+        if name not in CITY_REGION:
+            DISTRICT_CITY.setdefault(name, city)
+
+
+NEIGHBOURHOOD_CITY_REGION: dict[str, str] = {}  # "Reading" -> "GB": the country of the cities en_neighbourhoods.tsv names
+_load_en_neighbourhoods()
 
 # towns of the English-speaking markets beyond the hand-made lists (en_places.tsv): read only
 # after a cue that says the customer lives there, since many towns share a name with a business,
