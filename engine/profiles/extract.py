@@ -2310,6 +2310,8 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                     facts.append(_fact("city", c, c, 0.7, f.start + len(known), f.end, hedged))
     for i, f in enumerate(facts):
         area = _leading_key(f.value, L.CN_AREA_CITY, longest=6) if f.field == "company" and has_cjk else None
+        phase = re.match(r"[一二三四五六七八九十\d]+期", f.value) if f.field == "company" and not area else None
+        area = area or (phase and phase.group())  # ("软件园二期美图", read after the park as "二期美图")
         rest = f.value[len(area):] if area else ""
         if area and _leading_key(rest, EMPLOYER_NAMES_ANY_CN, longest=4) == rest:  # "软件园二期美图": where, then the employer
             facts[i] = _fact("company", rest, rest, f.confidence, f.start + len(area), f.end, hedged)

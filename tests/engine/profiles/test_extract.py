@@ -658,11 +658,43 @@ def test_rules_of_the_ninth_session():
     assert not any(f == "budget" and "700000" in v for f, v in facts("I get off at 2 so perfect. keep it under 70 w tip pls"))
 
 
+def test_more_rules_of_the_ninth_session():
+    """Each case failed with the rules the ninth session started from (commit 58ab8d4)."""
+    # neighbourhoods and areas people name instead of their city
+    assert ("city", "Cardiff") in facts("Rhys Llewellyn. I'm in Roath, just off City Road")
+    assert ("city", "Birmingham") in facts("Hello, 1 bed near Snow Hill, max £1,100 per month. I'm in Selly Oak now")
+    assert ("city", "London") in facts("Sophie Adeyemi, 07823 415906. We're over Walthamstow way already")
+    assert ("city", "北京") in facts("想找个住家阿姨带娃，孩子刚满一岁，我们住天通苑东三区")
+    assert ("city", "长沙") in facts("我们家在梅溪湖那边，新房毛坯140平，硬装预算二十万")
+    assert ("city", "Jaipur") in facts("Sunita Agarwal, we are in Malviya Nagar, Jaipur. I am govt teacher")
+    # an area is no employer; a firm may carry one in its registered name
+    assert not any(f == "company" for f, _ in facts("想咨询下种牙，我就在江北嘴上班，午休过来方便吗"))
+    assert ("company", "美图") in facts("租房，我在软件园二期美图上班，想找环岛路附近的一房")
+    assert ("company", "华为") in facts("我在华为松山湖上班，想试驾M7")
+    # employers
+    assert ("company", "State Farm") in facts("text me at 602.318.4477. I'm a claims adjuster w/ State Farm")
+    assert ("name", "State Farm") not in facts("text me at 602.318.4477. I'm a claims adjuster w/ State Farm")
+    assert ("company", "Rio Tinto") in facts("need new tyres before I fly back up north, I'm FIFO with Rio Tinto")
+    assert ("company", "Google") in facts("Ciara Dunne, 01 497 2250. I work in Google on the docks so lunchtimes are best")
+    assert ("company", "Safaricom") in facts("0722 384 519. I'm Safaricom staff btw so we have a small cover")
+    assert ("company", "网易游戏") in facts("首套，我跟女朋友明年结婚，我在网易游戏")
+    assert ("company", "菊厂") in facts("黄志强，13826571093，我跟老婆两个人住，都是菊厂的")
+    assert ("company", "荣记茶餐厅") in facts("铺头叫荣记茶餐厅，地址广州市荔湾区龙津西路128号")
+    # budgets, phones
+    assert ("budget", str({"amount": 1500.0, "currency": "GBP"})) in facts("we've got £1,500 set aside for it honestly")
+    assert ("budget", str({"amount": 120000.0, "currency": "INR"})) in facts("we can do upto 1.2 lakh")
+    assert ("budget", str({"amount": 500000.0, "currency": "KRW"})) in facts("预算50만원")
+    assert not any(f == "phone" for f, _ in facts("TFN 459 882 113，身份证500103198508294171", region="AU"))
+    assert [v for f, v in facts("周明杰 06-12345678 哦不 是 06-12345687") if f == "phone"] == ["+886612345687"]
+
+
 def test_what_the_ninth_sessions_rules_leave_alone():
     """Held before those rules and still hold: their cues do not reach these."""
     assert ("company", "Irving") not in facts("I'm at Irving till 4")  # a town of the tables is not read as a firm
     assert not any(f == "company" for f, _ in facts("I'm Chen Yuting, Chinese national working in KL"))
     assert ("budget", str({"amount": 60000.0, "currency": "CNY"})) in facts("贵了点，俺预算6个w，能拿下不")
+    assert ("company", "美兰机场") in facts("想租个两房，每月3000以内，我在美兰机场上班")  # an airport among the areas stays an employer
+    assert ("company", "Deakin Uni") in facts("我住 Box Hill，在 Deakin Uni 做 lecturer，email lan.xu@deakin.edu.au")
 
 
 def test_a_small_town_is_read_in_the_conversations_country():
