@@ -770,9 +770,6 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         _signature(text, facts, own, hedged)
     if "work" in gates or "company" in asked:
         _work(text, facts, own, hedged, has_cjk, asked)
-        firms = {f.value for f in facts if f.field == "company" and f.value.isascii()}
-        if firms and any(f.field == "name" and f.value in firms for f in facts):
-            facts[:] = [f for f in facts if f.field != "name" or f.value not in firms]  # "… w/ State Farm", "I'm Safaricom staff": a firm, no one's name
     if "employer" in gates and not any(f.field == "company" for f in facts):
         _named_employer(text, facts, own, hedged, asked)
     m = DASH_CARD_CN.search(text) if has_cjk and ("—" in text or "--" in text) else None
@@ -791,6 +788,10 @@ def extract_text(text: str, ts: datetime, *, asked: str | frozenset | None = Non
         facts.append(_fact("company", m.group(1), m.group(1), 0.7, *m.span(1), hedged))  # "高健，中建三局的，…"
     if has_cjk:
         _more_employers_cn(text, facts, own, hedged)
+    firms = {f.value for f in facts if f.field == "company" and (f.value.isascii() or f.value in EMPLOYER_NAMES_ANY_CN)}
+    if firms and any(f.field == "name" and f.value in firms for f in facts):
+        # "… w/ State Farm", "I'm Safaricom staff", "我是包钢的": a firm, no one's name
+        facts[:] = [f for f in facts if f.field != "name" or f.value not in firms]
     m = NAME_THEN_ORG_EN.search(text) if "(" in text and not any(f.field == "company" for f in facts) else None
     if m and any(f.field == "name" and f.value == m.group(1) for f in facts) and not _part_city(m.group(2)):
         facts.append(_fact("company", m.group(2), m.group(2), 0.75, *m.span(2), hedged))  # "Thanks, Hoang Duc Anh (FPT Software)"
@@ -1764,7 +1765,8 @@ def _more_employers_cn(text, facts, own, hedged) -> None:
             continue
         if org in NOT_ORG_BEFORE_TITLE or org in GENERIC_ORG or org in CN_CITY_SET or org in L.DISTRICT_CITY \
                 or org in L.AMBIGUOUS_DISTRICT or _place_prefix(org) == org or NOT_ORG_WORDS_CN.search(org) \
-                or org in TIME_WORDS_CN or re.search(r"[我你他她们的了在是]", org) or (_cn_name(org, 0) and not after_work) or DESCRIBED_ORG.search(org):
+                or org in TIME_WORDS_CN or re.search(r"[我你他她们的了在是]", org) or DESCRIBED_ORG.search(org) \
+                or (_cn_name(org, 0) and not after_work and org not in EMPLOYER_NAMES_ANY_CN):  # ("包钢" is no 包 family's)
             continue  # (after one's work, "罗氏制药" is the employer, though it starts like a name)
         if own(*m.span(g)):
             facts.append(_fact("company", org, org, 0.7, *m.span(g), hedged))
@@ -1814,7 +1816,7 @@ WORK_AT_LATIN_CN = re.compile(r"(?:返工|上班|工作)(?:喺|在)\s*([A-Z][\w&
 NAMED_BUSINESS_CN = re.compile(r"(?:门头叫|厂名(?:是|叫)?|店名(?:是|叫)?|发票开给?(?:我们公司)?|发票抬头开)\s*[「“\"『]?([\u4e00-\u9fffA-Za-z]{2,12}?)[」”\"』]?(?=[，,。！!\s]|$)")
 # "Deloitte, been there 2 yrs": an employer first, then how long one has been there
 ORG_BEEN_THERE = re.compile(r"^((?:[A-Z][\w&.'-]*)(?:\s+(?:[A-Z][\w&.'-]*|&)){0,3}),?\s+been there\b")
-INDUSTRY_WORDS = frozenset("轨道 鼓风机 城投 交投 城建 机床 国资 文旅 报业 地产 地產 置地 银行 集团 证券 保险 电信 移动 联通 汽车 电力 电网 医院 大学 科技 物流 能源 石化 "
+INDUSTRY_WORDS = frozenset("轨道 鼓风机 城投 交投 城建 机床 国资 文旅 报业 地产 地產 置地 银行 集团 证券 保险 电信 移动 联通 汽车 电力 电网 医院 大学 科技 物流 能源 石化 煤矿 煤电 矿务 电机 林业 "
                            "石油 钢铁 烟草 交通 建工 建设 机场 港务 铁路 地铁 公交 水务 燃气 传媒 日报 广电 农商行 易购 实业 控股 "
                            "电器 电气 啤酒 医药 制药 药业 食品 酒店 百货 航运 重工 机械 化工 电子 通信 软件 网络 信息 咨询 "
                            "铜业 铝业 矿业 煤业 乳业 纸业 建材 家电 家居 电脑 化学 光电 半导体 水泥 纺织 白药 讯飞".split())
@@ -2077,7 +2079,7 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
             lead = _leading_key(place[:-2], L.DISTRICT_CITY) if CJK_RX.match(place) else None  # ("Deakin Uni" is one name)
             short_ok = not city  # after a city, two characters are a district more often (北京国贸)
             if lead and (place[len(lead):] in GENERIC_ORG or place[len(lead):] in ("区政府", "政府", "法院", "检察院")
-                         or (lead.endswith(("县", "区")) and place.endswith(COUNTY_BODY_ENDS))):
+                         or ((lead.endswith(("县", "区")) or lead + "县" in L.DISTRICT_CITY) and place.endswith(COUNTY_BODY_ENDS))):
                 lead = None  # "小店区政府", "正定县电力局": the district's own office
             if lead and (place[len(lead):] in INDUSTRY_WORDS or place in EMPLOYER_NAMES_ANY_CN):
                 lead = None  # "太古地產", "中联重科": the name, not 太古's 地产
