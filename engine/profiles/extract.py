@@ -421,7 +421,7 @@ def _ambiguous_home(text: str, facts, own, hedged, context: frozenset) -> None:
             return
 
 
-LATIN_HOME_CN = re.compile(r"(?:住在?|我住|家在|租在|在|过咗嚟|过嚟|嚟咗|搬咗去|搬咗嚟|移民到|移民去|搬到|调来|调到|刚来|刚到|(?i:live in|living in|stay in|staying in|based in))\s*([A-Z][a-z'’]+(?: [A-Z][a-z]+){0,2}|[A-Z]{2,4})(?:\s+\w+)?(?=\s*(?:住|那边|这边|附近|的|[，,。！!]|$|上班|工作|读|念|做|当|打工|实习|定居|生活))"
+LATIN_HOME_CN = re.compile(r"(?:住在?|我住|家在|租在|在|过咗嚟|过嚟|嚟咗|搬咗去|搬咗嚟|移民到|移民去|搬到|调来|调到|刚来|刚到|(?i:live in|living in|stay in|staying in|based in))\s*([A-Z][a-z'’]+(?: [A-Z][a-z]+){0,2}|[A-Z]{2,4})(?:\s+\w+)?(?=\s*(?:住|那边|这边|附近|的|[，,。！!]|$|上班|工作|读|念|做|当|打工|实习|定居|生活|开了|开家|开个|开店))"
                            r"|(?:office|公司|办公室)\s*在\s*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})")
 
 
@@ -438,8 +438,9 @@ def _latin_home(text: str, facts, own, hedged, region=None) -> None:
     for m in LATIN_HOME_CN.finditer(text):
         name = m.group(m.lastindex)
         lives = region and LIVES_CUE_CN.match(m.group())  # ("在 Monash 上课", "在Midtown上班": where one studies, works)
+        opened = re.match(r"\s*(?:\w+\s*)?开", text[m.end(m.lastindex):])  # "在Box Hill开了个小超市": where one's business is
         city = (lives and L.SUBURB_CITY.get(region, {}).get(name)) or L.DISTRICT_CITY.get(name) or (name if name in L.CITY_REGION or name in L.FOREIGN_CITY_COUNTRY else None) \
-            or L.TOWN_CITY.get(name) or L.EN_CITY_ALIASES.get(name) \
+            or (None if opened else L.TOWN_CITY.get(name)) or L.EN_CITY_ALIASES.get(name) \
             or (L.SMALL_TOWN_CITY.get(name, {}).get(region) if lives else None)  # ("住 Eindhoven": a city abroad the gazetteer names)
         written_cn = re.match(r"\s*([\u4e00-\u9fff]{2,4})", text[m.end(m.lastindex):])
         if not city and written_cn:  # "I live in Futian 福田": the place, then its Chinese name

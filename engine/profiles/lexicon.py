@@ -248,9 +248,13 @@ DISTRICT_CITY = {
     **dict.fromkeys("法拉盛 皇后区 布鲁克林 曼哈顿 唐人街 日落公园 艾姆赫斯特".split(), "New York"),
     **dict.fromkeys("新宿 涩谷 池袋 中野 高田马场 早稻田 上野 秋叶原 品川 目黑".split(), "Tokyo"),
     **dict.fromkeys("好市围 车士活 宝活".split(), "Sydney"),
-    **dict.fromkeys("本拿比 素里".split(), "Vancouver"),
-    **dict.fromkeys("士嘉堡 北约克 万锦 列治文山".split(), "Toronto"),
+    # cities of their own in Greater Vancouver and Toronto, as the people there name them
+    "本拿比": "Burnaby", "素里": "Surrey", "万锦": "Markham", "萬錦": "Markham", "列治文山": "Richmond Hill", "烈治文山": "Richmond Hill",
+    **dict.fromkeys("士嘉堡 北约克".split(), "Toronto"),
     "箱山": "Melbourne",
+    **dict.fromkeys("伊士活 史卓菲 麦觉理".split(), "Sydney"), **dict.fromkeys("大久保 西葛西".split(), "Tokyo"),
+    **dict.fromkeys("心斋桥 心齋橋 难波".split(), "Osaka"), **dict.fromkeys("蕉赖 甲洞 安邦".split(), "Kuala Lumpur"),
+    "八打灵": "Petaling Jaya", "阿罕布拉": "Alhambra", "圣盖博": "San Gabriel", "蒙特利公园": "Monterey Park",
     **dict.fromkeys(["Skudai", "Johor Jaya"], "Johor Bahru"),
     # neighbourhoods of the region's large cities that people name instead of the city
     **dict.fromkeys(["Dhanmondi", "Gulshan", "Banani", "Uttara", "Mirpur", "Motijheel", "Bashundhara"], "Dhaka"),
