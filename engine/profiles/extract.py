@@ -2632,7 +2632,8 @@ NEAR_HOME_CUE_EN = re.compile(
     r"\bhere in|\bdown the road in|\bup the road in|"
     r"\b(?:live|living|based|farm|property|place|house|home|we're|we are|i'm|im|i am)\s+(?:just\s+|right\s+)?near|"
     r"\bcurrently\s+(?:(?:up|out|down|over)\s+)?in|\bfrom\s+(?:up|down|out|over)\s+in|"
-    r"\b(?:we|i|we've|i've|just)\s+(?:just\s+)?moved\s+(?:out\s+|over\s+|up\s+|down\s+)?to|(?<=, )out(?=\s+[A-Z][a-z]+(?: [A-Z][a-z]+)? way\b))"
+    r"\b(?:we|i|we've|i've|just)\s+(?:just\s+)?moved\s+(?:out\s+|over\s+|up\s+|down\s+)?to|(?:^|(?<=[,.] ))moved\s+(?:out\s+|over\s+|up\s+|down\s+)?to|"
+    r"\b(?:just|right)\s+out\s+of|(?:(?<=, )|(?<=farm )|(?<=property )|(?<=place )|(?<=live )|(?<=living ))out(?=\s+[A-Z][a-z]+(?: [A-Z][a-z]+)? way\b))"
     r"\s+(?=[A-Z])")
 
 
@@ -2646,6 +2647,8 @@ def _small_town_at(window: str, region: str | None) -> tuple[re.Match, str] | No
     for n in range(len(parts), 0, -1):
         name = " ".join(parts[:n])
         by_country = L.SMALL_TOWN_CITY.get(name)
+        if by_country and n > 1 and parts[n - 1] in ("East", "West", "North", "South", "Central") and " ".join(parts[:n - 1]) in L.TOWN_CITY:
+            return None  # "Burwood East": a part of the Burwood the bigger table names
         if by_country:
             city = by_country.get(region) if region else next(iter(by_country.values()))
             if city is None:
@@ -2678,7 +2681,9 @@ def _home_place_en(text, facts, own, hedged, region=None) -> None:
         elif cue.group().rstrip().lower().endswith("to"):
             window = re.split(r"\s+from\s+", window, maxsplit=1)[0]  # "moved to Plano from Austin": Plano
         sentence = _sentence(text, cue.start())
-        settled = OWN_HOME_CUE_EN.match(cue.group()) or re.match(r"(?i)(?:just |recently )moved", cue.group())
+        settled = OWN_HOME_CUE_EN.match(cue.group()) or re.match(r"(?i)(?:just |recently )moved", cue.group()) \
+            or re.search(r"(?i)\b(?:farm|property|ranch|acres|house|home|place|live|living)\s+$", text[max(0, cue.start() - 12):cue.start()])
+        # ("got a farm out by Fergus Falls" is home, though the sentence is "looking at" stock tanks)
         if TRAVEL_SENTENCE.search(sentence) and not (settled and not TRIP_SENTENCE.search(sentence)):
             continue  # (but "insurance for my apartment in Somerville" is about home, though one is looking for cover)
         places = list(PLACE_EN_ANY_CASE.finditer(window))
@@ -2703,8 +2708,8 @@ def _home_place_en(text, facts, own, hedged, region=None) -> None:
             # a town just after the cue: "we're over in Decatur" (not the last word of a longer name:
             # "Malviya Nagar, Jaipur")
             town = next((t for t in TOWN_EN.finditer(window, 0, 30) if not _tail_of_a_name(window, t.start())), None)
-            if town and town.start() == 0 or not small:
-                small = None
+            if (town and town.start() == 0 and not (small and small[0].end() > town.end())) or not small:
+                small = None  # (but "Fergus Falls" is longer than the "Fergus" a bigger table names)
             else:
                 town = small[0]  # the small town the cue names before a bigger one: "Grunthal, RM of Hanover"
             if not town and cue.group().islower():  # texting in lower case: "we're in new braunfels", "im in aurora so …"
