@@ -2633,7 +2633,8 @@ NEAR_HOME_CUE_EN = re.compile(
     r"\b(?:live|living|based|farm|property|place|house|home|we're|we are|i'm|im|i am)\s+(?:just\s+|right\s+)?near|"
     r"\bcurrently\s+(?:(?:up|out|down|over)\s+)?in|\bfrom\s+(?:up|down|out|over)\s+in|"
     r"\b(?:we|i|we've|i've|just)\s+(?:just\s+)?moved\s+(?:out\s+|over\s+|up\s+|down\s+)?to|(?:^|(?<=[,.] ))moved\s+(?:out\s+|over\s+|up\s+|down\s+)?to|"
-    r"\b(?:just|right)\s+out\s+of|(?:(?<=, )|(?<=farm )|(?<=property )|(?<=place )|(?<=live )|(?<=living ))out(?=\s+[A-Z][a-z]+(?: [A-Z][a-z]+)? way\b))"
+    r"\b(?:just|right)\s+out\s+of|(?:(?<=[,.—–-] )|^)(?:out|up|down|over)\s+in|\bmoving\s+from\s+(?:a|my|our|the)\s+[\w-]+(?:\s+[\w-]+)?\s+in|"
+    r"(?<=, )from(?=\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?\s*,\s*(?:\+?\d|[\w.+-]+@))|(?:(?<=, )|(?<=farm )|(?<=property )|(?<=place )|(?<=live )|(?<=living ))out(?=\s+[A-Z][a-z]+(?: [A-Z][a-z]+)? way\b))"
     r"\s+(?=[A-Z])")
 
 
@@ -3156,7 +3157,7 @@ NOT_BUDGET_AFTER = re.compile(r"\s*(?:base\b|salary|per annum|p\.a\.|a year sala
                               r"%|percent|per cent|年(?:以后|以前|之后|款|的|(?=\d{1,2}月))|meg\b|mbps|gb\b|mb\b|mins?\b|minutes|太多|太贵|太高|is too much|too much|too expensive)", re.I)
 PERIOD_RX = re.compile(r"每个?月|一个月|月租|每周|每年|一年|a month|per month|/month|/mo\b|monthly|a week|per week|weekly|a year|per year", re.I)
 LIMIT_CUE = re.compile(r"不超过|不能超过|最多|以内|之内|封顶|no more than|not more than|max|tops|go over|at most|is the most|is the limit|up to|under|afford|can do|below", re.I)
-NOT_BUDGET_BEFORE = re.compile(r"(?:salary|earn|earning|paid|spent|交了|付了|花了|月薪|年薪|工资|收入|薪资|给了|现在每个月(?:话费)?|\bbill\b[^.,;]{0,12}|\bbalance\b[^.,;]{0,12}|\bowe\b|\bi pay|\bwe pay|paying|turnover|revenue|take-home|take home|charged me|billed me|营业额|流水|汇钱|汇款|转账|\bremit\w*)\D{0,12}$|(?:number|no\.|phone|mobile|cell|hp|tel)\s*(?:is\s*)?$|(?:保额|保障额度|赔付)[^，,。；;\d]{0,6}$|(?:单元|栋|幢|号楼|路|街|巷)$", re.I)
+NOT_BUDGET_BEFORE = re.compile(r"(?:\b(?:CNIC|NIC|NRIC|IC|ID|SSN|SIN|TFN|PAN|NIN|BVN)(?:\s*(?:no\.?|number|#))?\s*[:：]?\s*(?:\d[\d-]*)?$|salary|earn|earning|paid|spent|交了|付了|花了|月薪|年薪|工资|收入|薪资|给了|现在每个月(?:话费)?|\bbill\b[^.,;]{0,12}|\bbalance\b[^.,;]{0,12}|\bowe\b|\bi pay|\bwe pay|paying|turnover|revenue|take-home|take home|charged me|billed me|营业额|流水|汇钱|汇款|转账|\bremit\w*)\D{0,12}$|(?:number|no\.|phone|mobile|cell|hp|tel)\s*(?:is\s*)?$|(?:保额|保障额度|赔付)[^，,。；;\d]{0,6}$|(?:单元|栋|幢|号楼|路|街|巷)$", re.I)
 
 
 MONTHLY_PAYMENT_BEFORE = re.compile(r"月供|每月还|每个月还|monthly repayment", re.I)
