@@ -329,7 +329,11 @@ COMPANY_EN = re.compile(rf"\b(?i:work (?:at|for)|my employer(?:,| is)|employer:|
                         rf"(?:i |we )work in(?= (?-i:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){{0,2}}) (?:on|so|and|as|since)\b)|"
                         rf"(?:i'm|im|i am)(?= (?-i:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){{0,2}}) (?:staff|employee|staffer)\b)|(?<=, )with(?= (?-i:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){{0,3}}),)|"
                         rf"working in (?-i:[A-Z][\w]+) for|"
-                        rf"get off(?: work)? at(?= (?:the )?(?-i:[A-Z]))|(?:haul|truck|deliver|cook|clean)s? for(?= (?:the )?(?-i:[A-Z]))|"
+                        rf"get off(?: work)? at(?= (?:the )?(?-i:[A-Z]))|knock off at(?= (?:the )?(?-i:[A-Z]))|(?:haul|truck|deliver|cook|clean)s?(?: [a-z]+)? for(?= (?:the )?(?-i:[A-Z]))|"
+                        rf"(?:wfh|work from home|work remotely) for(?= (?-i:[A-Z]))|drives? (?:[a-z]+ ){{1,3}}for(?= (?-i:[A-Z]))|"
+                        rf"(?:i'm|im|i am) at(?= the (?-i:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){{1,3}}) (?:weekdays|weekends|days|nights|during)\b)|"
+                        rf"(?:i'm|im|i am) in(?= (?-i:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){{0,2}}), (?:{_alt(L.EN_TITLES)}|senior|junior|lead|head|tech)\b)|"
+                        rf"(?:studio|store|farm|workshop|company|salon|shop) is called|(?:studio|workshop) is|"
                         rf"do (?:the )?(?:books|accounts|bookkeeping|payroll|admin) for|on the (?:tills|checkouts|tools|floor|line|counter|deli|registers?) (?:at|for)|"
                         rf"been with(?= (?:the )?(?-i:[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){{0,4}}) (?:\d+|for|since|nearly|almost|over)\b)|"
                         rf"(?:working|work|job) in(?= (?-i:(?!IT\b|HR\b|PR\b|QA\b|UK\b|US\b|USA\b|UAE\b|{_alt(a for a in L.EN_CITY_ALIASES if a.isupper())}\b)[A-Z]{{2,6}})\b(?!\s+[A-Z]))|from|for)\s+(?:the\s+)?"
@@ -1812,7 +1816,8 @@ OWN_FIRM_CN = re.compile(r"开了?一?(?:家|个|间)\s*((?:(?!是|的|叫)[\u4e
 # "我係「貓貓手作」老闆": a business named in quotes, then one's role in it
 QUOTED_ORG_ROLE_CN = re.compile(rf"[「“\"『]([^」”\"』]{{2,12}})[」”\"』]\s*的?\s*(?:{_alt(L.CN_TITLES)})")
 # "返工喺MTR HQ": where one works, after the work
-WORK_AT_LATIN_CN = re.compile(r"(?:返工|上班|工作)(?:喺|在)\s*([A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,3})")
+WORK_AT_LATIN_CN = re.compile(r"(?:返工|上班|工作)(?:喺|在)\s*([A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,3})|"
+                              r"(?:我|我们|我和[\u4e00-\u9fff]{1,3}|都|也)在\s*([A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,3})\s*(?=做事|做嘢|打工|返工)")  # "我和太太都在DBS做事"
 # "门头叫国栋袜业", "厂名振华鞋业", "发票开强记服饰": a business named by its sign, its registration or its invoice
 NAMED_BUSINESS_CN = re.compile(r"(?:门头叫|厂名(?:是|叫)?|店名(?:是|叫)?|发票开给?(?:我们公司)?|发票抬头开)\s*[「“\"『]?([\u4e00-\u9fffA-Za-z]{2,12}?)[」”\"』]?(?=[，,。！!\s]|$)")
 # "Deloitte, been there 2 yrs": an employer first, then how long one has been there
@@ -1848,7 +1853,7 @@ ORG_TAIL_CN = re.compile(rf"(?:(?<=[\u4e00-\u9fff])[{''.join(sorted(L.CN_SURNAME
 JOINED_CN = re.compile(r"(?<!可能)(?<!打算)(?<!准备)(?<!考虑)(?<!明年)(?<!想)(?:跳到|跳槽到|跳槽去|刚入职|入职了|加入了)\s*([\u4e00-\u9fffA-Za-z]{2,8}?)了?(?=[，,。！!\s]|$|做|当|上班)")
 COUNTY_BODY_ENDS = ("局", "委", "政府", "法院", "检察院", "医院", "卫生院", "中学", "小学", "街道办", "大队", "中队", "派出所",
                     "烟草站", "林业站", "粮站", "农技站", "畜牧站", "水利站", "供电所", "财政所", "卫生所", "信用社", "供销社",
-                    "农商银行", "农商行", "信用社", "农信社", "村镇银行")
+                    "农商银行", "农商行", "信用社", "农信社", "村镇银行", "供电公司", "供电局", "自来水公司")
 LOCAL_BODY_CN = re.compile(r"[^县区旗市省州盟镇乡村\s，,]{1,4}?(?:[镇乡]|(?<=[\u4e00-\u9fff]{2})村)(?:中心)?(?:小学|中学|卫生院|卫生室|人民政府|政府|派出所|中心校|幼儿园|财政所|供电所|村委会|委会|农技站)$")
 COUNTY_BODY_AFTER_CITY = re.compile(r"市?[\u4e00-\u9fff]{1,4}[县区](?:人民|中医)?(?:医院|中学|小学|电力局|供电局|税务局|公安局|法院|检察院|政府|教育局|卫生院)")
 BUDGET_WORDS_IN_ORG = re.compile(r"以内|预算|差标|一晚|每月|每年")

@@ -27,7 +27,7 @@ GATES: dict[str, list[str]] = {
                                                   "nagwowork", "kerja", "jurutera", "我现在是", "我目前是", "目前是", "我们是", "厂", "搞", "「", "“", "my online", "my own", "my small", "my little", "my shop", "my store", "my brand",
                                                   "my label", "my boutique", "my business", "office at", "drive for", "haul for", "truck for", "deliver for",
                                                   "cook for", "clean for", "on the tools", "on the tills", "books for", "accounts for", "get off at", "been with", "working in", "work in", "job in",
-                                                  "staff", "employee", "staffer", "w/", "fifo", "serving in", "serving with", "有个", "有家", "客栈", "民宿", "农场", "合作社", "跑", "职工", "员工", "工人", "律所", "开了个", "开了间", "开个", "新开", "前台"],
+                                                  "staff", "employee", "staffer", "w/", "fifo", "serving in", "serving with", "wfh", "knock off", "做事", "studio is", "workshop is", "haul ", "drive ", "有个", "有家", "客栈", "民宿", "农场", "合作社", "跑", "职工", "员工", "工人", "律所", "开了个", "开了间", "开个", "新开", "前台"],
     "place": list(L.CN_CITIES) + [c.lower() for c in L.EN_CITIES] + list(L.CITY_ALIASES) + [d.lower() for d in L.DISTRICT_CITY] + [a.lower() for a in L.EN_CITY_ALIASES]
              + list(L.CN_AREA_CITY)
              + ["地址", "寄到", "送到", "邮寄", "路", "街", "address", "ship", "send", "deliver", "street", "road",

@@ -633,7 +633,7 @@ KNOWN_EMPLOYERS_CN = frozenset("华为 腾讯 阿里 百度 京东 美团 小米
 # the message is about the writer ("南方航空，做财务", "茅台 182…", "07834 562 190. yes, KPMG").
 # Names that are also everyday words or products people buy (苹果, Apple, 三星 phones) are left out.
 EMPLOYER_NAMES_CN = frozenset("""
-鹅厂 菊厂 猪厂 狼厂 宇宙行 网易游戏 美图 特斯拉 微软 谷歌 苹果公司 亚马逊 英特尔 三星电子
+鹅厂 菊厂 猪厂 狼厂 宇宙行 网易游戏 美图 特斯拉 微软 谷歌 苹果公司 亚马逊 英特尔 三星电子 同程 荣耀 讯飞 科大讯飞
 华为 腾讯 阿里巴巴 阿里 百度 京东 美团 小米 网易 字节跳动 字节 滴滴 拼多多 携程 快手 联想 海尔 格力 美的 海信 创维 中兴
 大疆 比亚迪 吉利 长城汽车 长安汽车 一汽 东风汽车 上汽 广汽 蔚来 小鹏 宁德时代 富士康 顺丰 中通 圆通 韵达 申通 苏宁 万科
 碧桂园 保利 华润 中海 招商银行 工商银行 建设银行 农业银行 中国银行 交通银行 中国平安 中国人寿 太平洋保险 中国移动
