@@ -2317,6 +2317,16 @@ def _work(text, facts, own, hedged, has_cjk, asked=frozenset()):
                     c = _canonical_city(L.DISTRICT_CITY[f.value[len(known):]])
                     facts.append(_fact("city", c, c, 0.7, f.start + len(known), f.end, hedged))
     for i, f in enumerate(facts):
+        head, _, last = f.value.rpartition(" ") if f.field == "company" and f.value.isascii() else ("", "", "")
+        if head and not head.endswith((" of", " the", " de", "&", "+")) and head.split()[0] not in ("The", "University", "Bank") \
+                and last in L.CITY_REGION and len(head) >= 3 and not (head.isupper() and len(head) <= 3 and "U" in head) \
+                and head.split()[-1] not in ("Hospital", "University", "College", "Council", "School", "Clinic", "Centre", "Center", "Airport", "Port", "City"):
+            # ("UT Austin", "National Hospital Abuja", "Foster + Hale" are whole names)
+            facts[i] = _fact("company", head, head, f.confidence, f.start, f.start + len(head), hedged)  # "KPMG Sydney": the firm, then its office's city
+            if not any(g.field == "city" for g in facts):
+                c = _canonical_city(last)
+                facts.append(_fact("city", c, c, 0.7, f.start + len(head) + 1, f.end, hedged))
+    for i, f in enumerate(facts):
         area = _leading_key(f.value, L.CN_AREA_CITY, longest=6) if f.field == "company" and has_cjk else None
         phase = re.match(r"[一二三四五六七八九十\d]+期", f.value) if f.field == "company" and not area else None
         area = area or (phase and phase.group())  # ("软件园二期美图", read after the park as "二期美图")
