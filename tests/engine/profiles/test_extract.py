@@ -352,10 +352,10 @@ def test_untouched_held_out_parts_keep_the_targets_they_meet():
     for field in ("email", "id_number", "name", "birthday", "budget"):
         p, r = TARGETS[field]
         assert result[field]["precision"] >= p and result[field]["recall"] >= r, (field, result[field])
-    # phone recall meets the target and precision falls short (0.955 with the ninth session's
-    # starting rules); company and city precision meet it, their recall falls short (0.78, 0.74)
+    # phone recall meets the target and precision falls short (0.963 at the end of the ninth session);
+    # company and city precision meet it, their recall falls short (0.78, 0.79)
     assert result["phone"]["precision"] >= 0.95 and result["phone"]["recall"] >= 0.95, result["phone"]
-    for field, recall in (("company", 0.77), ("city", 0.73)):
+    for field, recall in (("company", 0.77), ("city", 0.77)):
         assert result[field]["precision"] >= 0.85 and result[field]["recall"] >= recall, (field, result[field])
 
 
