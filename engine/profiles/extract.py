@@ -2648,7 +2648,9 @@ NEAR_HOME_CUE_EN = re.compile(
     r"\b(?:live|living|based|farm|property|place|house|home|we're|we are|i'm|im|i am)\s+(?:just\s+|right\s+)?near|"
     r"\bcurrently\s+(?:(?:up|out|down|over)\s+)?in|\bfrom\s+(?:up|down|out|over)\s+in|"
     r"\b(?:we|i|we've|i've|just)\s+(?:just\s+)?moved\s+(?:out\s+|over\s+|up\s+|down\s+)?to|(?:^|(?<=[,.] ))moved\s+(?:out\s+|over\s+|up\s+|down\s+)?to|"
-    r"\b(?:just|right)\s+out\s+of|(?:(?<=[,.—–-] )|^)(?:out|up|down|over)\s+in|\bmoving\s+from\s+(?:a|my|our|the)\s+[\w-]+(?:\s+[\w-]+)?\s+in|"
+    r"\b(?:just|right)\s+out\s+of|\b(?:my|our)\s+(?:[1-5]\s?(?:br|bed|bdrm|bedroom)\s+)?(?:apt|apartment|flat|place|unit|house|home|condo|townhouse|bungalow)\s+in|"
+    r"\bme and (?:my|the) [a-z]+ (?:are|live) in|\bjust arrived in|\bcrashing (?:w/|with) [a-z ]{1,20}? in|\bnear us in|"
+    r"\bmoved (?:up |down |over |out )?from (?-i:[A-Z][a-z]+(?: [A-Z][a-z]+)?) to|(?:(?<=[,.—–-] )|^)(?:out|up|down|over)\s+in|\bmoving\s+from\s+(?:a|my|our|the)\s+[\w-]+(?:\s+[\w-]+)?\s+in|"
     r"(?<=, )from(?=\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?\s*,\s*(?:\+?\d|[\w.+-]+@))|(?:(?<=, )|(?<=farm )|(?<=property )|(?<=place )|(?<=live )|(?<=living ))out(?=\s+[A-Z][a-z]+(?: [A-Z][a-z]+)? way\b))"
     r"\s+(?=[A-Z])")
 
