@@ -686,6 +686,8 @@ def test_more_rules_of_the_ninth_session():
     assert ("budget", str({"amount": 500000.0, "currency": "KRW"})) in facts("预算50만원")
     assert not any(f == "phone" for f, _ in facts("TFN 459 882 113，身份证500103198508294171", region="AU"))
     assert [v for f, v in facts("周明杰 06-12345678 哦不 是 06-12345687") if f == "phone"] == ["+886612345687"]
+    assert ("city", "Tempe") in facts("moving my 2br apt in Tempe to a house in Mesa on the 31st")
+    assert ("city", "Boise") in facts("me and my hubby are in Boise, North End. 6 grand tops")
 
 
 def test_what_the_ninth_sessions_rules_leave_alone():
