@@ -25,9 +25,9 @@ GATES: dict[str, list[str]] = {
             + [t.lower() for t in L.CN_TITLES] + [s.lower() for s in L.EN_ORG_SUFFIXES]
             + [t.lower() for t in L.EN_TITLES] + ["llp", "plc", "pty", "shop is", "firm", "business is", "practice",
                                                   "nagwowork", "kerja", "jurutera", "我现在是", "我目前是", "目前是", "我们是", "厂", "搞", "「", "“", "my online", "my own", "my small", "my little", "my shop", "my store", "my brand",
-                                                  "my label", "my boutique", "my business", "office at", "drive for", "haul for", "truck for", "deliver for",
+                                                  "my label", "my boutique", "my business", "office at", "drive ", "haul ", "truck for", "deliver for",
                                                   "cook for", "clean for", "on the tools", "on the tills", "books for", "accounts for", "get off at", "been with", "working in", "work in", "job in",
-                                                  "staff", "employee", "staffer", "w/", "fifo", "serving in", "serving with", "wfh", "knock off", "做事", "studio is", "workshop is", "haul ", "drive ", "有个", "有家", "客栈", "民宿", "农场", "合作社", "跑", "职工", "员工", "工人", "律所", "开了个", "开了间", "开个", "新开", "前台"],
+                                                  "staff", "employee", "staffer", "w/", "fifo", "serving in", "serving with", "wfh", "knock off", "做事", "studio is", "workshop is", "有个", "有家", "客栈", "民宿", "农场", "合作社", "跑", "职工", "员工", "工人", "律所", "开了个", "开了间", "开个", "新开", "前台"],
     "place": list(L.CN_CITIES) + [c.lower() for c in L.EN_CITIES] + list(L.CITY_ALIASES) + [d.lower() for d in L.DISTRICT_CITY] + [a.lower() for a in L.EN_CITY_ALIASES]
              + list(L.CN_AREA_CITY)
              + ["地址", "寄到", "送到", "邮寄", "路", "街", "address", "ship", "send", "deliver", "street", "road",
@@ -40,9 +40,8 @@ GATES: dict[str, list[str]] = {
                  "moved", "relocat", "outside", "out of", "out past", "visiting me", "dari", "stay at", "staying at", " way",
                  "shop in", "business in", "takeaway in", "store in", "studio in", "clinic in", "practice in", "restaurant in",
                  "salon in", "cafe in", "café in", "pub in", "bakery in", "garage in",
-                 "out by", "up by", "down by", "over by", "out at", "up near", "out near", "here in", "near", "currently",
-                 "from up", "from down", "from out", "down the road", "are in", "arrived in", "crashing", "near us", "apt in",
-                 "moved from", "moved up from", "moved down from"],
+                 "out by", "up by", "down by", "over by", "out at", "here in", "near", "currently",  # ("near" fires for "up near", "near us")
+                 "from up", "from down", "from out", "down the road", "are in", "crashing", "apt in"],  # ("moved" for "moved from")
     "gender": ["男", "女", "妈", "先生", "爸", "mom", "mum", "mother", "dad", "father", "woman", "man", "guy", "girl",
                "lady", "male", "female"],
     "age": ["岁", "满", "今年", "btw", "im ", "year old", "years old", "yrs", "age", "aged", "i'm ", "i am ", "turning"],

@@ -416,6 +416,9 @@ def _load_foreign_cities_zh() -> None:
 
 _load_foreign_cities_zh()
 
+NEIGHBOURHOOD_CITY_REGION: dict[str, str] = {}  # "Reading" -> "GB": the country of the cities en_neighbourhoods.tsv names
+
+
 def _load_en_neighbourhoods() -> None:
     """Neighbourhoods, districts and inner suburbs of the main cities of the English-speaking
     markets ("we're in Roath" → Cardiff; en_neighbourhoods.tsv, hand-compiled): read as the
@@ -427,7 +430,7 @@ def _load_en_neighbourhoods() -> None:
             DISTRICT_CITY.setdefault(name, city)
 
 
-NEIGHBOURHOOD_CITY_REGION: dict[str, str] = {}  # "Reading" -> "GB": the country of the cities en_neighbourhoods.tsv names
+
 _load_en_neighbourhoods()
 
 # towns of the English-speaking markets beyond the hand-made lists (en_places.tsv): read only
@@ -450,7 +453,7 @@ def _load_en_places() -> None:
 
 _load_en_places()
 
-# "Methven" -> {"NZ": "Methven"}, "Darfield" -> {"GB": "Sheffield", "NZ": "Darfield"} (the most
+# "Methven" -> {"NZ": "Methven"}, "Amberley" -> {"US": "Cincinnati", "NZ": "Amberley"} (the most
 # populous first), read only right after a home cue
 SMALL_TOWN_CITY: dict[str, dict[str, str]] = {}
 

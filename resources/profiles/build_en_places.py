@@ -142,8 +142,8 @@ def build_small_towns(larger: list[tuple[str, str, str]]) -> list[tuple[str, str
         key = (name, c["countrycode"])
         if key not in best or c["population"] > best[key][0]:
             best[key] = (c["population"], city)
-    # one row per name and country, the most populous country's first: "Darfield" is Sheffield's
-    # unless the conversation is in New Zealand
+    # one row per name and country, the most populous country's first: "Amberley" is Cincinnati's
+    # suburb unless the conversation is in New Zealand
     return [(name, city, cc) for (name, cc), (_, city) in sorted(best.items(), key=lambda kv: (kv[0][0], -kv[1][0]))]
 
 
